@@ -1,0 +1,46 @@
+package org.gantry.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Compiled calendars keyed by the calendar value and its bases. Calendars are immutable records, so an
+ * equal key means equal working time: rescheduling after an edit to a task finds its tables here.
+ */
+final class CalendarCache {
+    private static final int LIMIT = 512;
+    private static final Map<List<WorkingCalendar>, CompiledCalendar> COMPILED = new ConcurrentHashMap<>();
+
+    private CalendarCache() {}
+
+    static CompiledCalendar compiled(WorkingCalendar calendar, Map<CalendarId, WorkingCalendar> all, long hintDay) {
+        List<WorkingCalendar> chain = new ArrayList<>(2);
+        WorkingCalendar current = calendar;
+        while (current != null) {
+            if (chain.contains(current)) {
+                throw new ScheduleException(new ScheduleProblem.CalendarCycle(current.id()));
+            }
+            chain.add(current);
+            CalendarId base = current.baseCalendar();
+            if (base == null) {
+                break;
+            }
+            current = all.get(base);
+            if (current == null) {
+                throw new ScheduleException(new ScheduleProblem.UnknownCalendar(
+                        base, "calendar " + chain.get(chain.size() - 1).id()));
+            }
+        }
+        List<WorkingCalendar> key = List.copyOf(chain);
+        CompiledCalendar found = COMPILED.get(key);
+        if (found != null) {
+            return found;
+        }
+        if (COMPILED.size() >= LIMIT) {
+            COMPILED.clear();
+        }
+        return COMPILED.computeIfAbsent(key, k -> new CompiledCalendar(k, hintDay));
+    }
+}

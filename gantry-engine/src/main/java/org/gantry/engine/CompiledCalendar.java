@@ -1,0 +1,260 @@
+package org.gantry.engine;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A calendar turned into tables for fast arithmetic. Instants are minutes since 1970-01-01T00:00 (the
+ * project's local time, no zones). Working time is measured as a "working offset": the signed number of
+ * working minutes between a fixed anchor and an instant. Adding working time is adding to the offset and
+ * converting back, so every operation is a table lookup plus a binary search over days.
+ *
+ * <p>Invariant: the tables are immutable snapshots; growing the covered date range swaps in a larger
+ * snapshot under a lock, so one compiled calendar can be shared by threads and by successive reschedules.
+ */
+final class CompiledCalendar {
+    static final long MINUTES_PER_DAY = 1440;
+    /** Dates further than this from the first request are not working time: stops runaway searches. */
+    private static final int MAXIMUM_SPAN_DAYS = 366 * 200;
+
+    /** The calendar and its base calendars, nearest first. */
+    private final List<WorkingCalendar> chain;
+
+    private volatile Table table;
+
+    CompiledCalendar(List<WorkingCalendar> chain, long hintDay) {
+        this.chain = chain;
+        this.table = build(hintDay - 400, hintDay + 366 * 3);
+    }
+
+    static long toMinutes(LocalDateTime instant) {
+        return Math.floorDiv(instant.toEpochSecond(ZoneOffset.UTC), 60);
+    }
+
+    static LocalDateTime toInstant(long minutes) {
+        return LocalDateTime.ofEpochSecond(minutes * 60, 0, ZoneOffset.UTC);
+    }
+
+    /** Working minutes between the anchor and {@code instant} (negative before the anchor). */
+    long workingOffset(long instant) {
+        long day = Math.floorDiv(instant, MINUTES_PER_DAY);
+        Table t = tableCovering(day);
+        int index = (int) (day - t.firstDay);
+        int minuteOfDay = (int) (instant - day * MINUTES_PER_DAY);
+        int[] periods = t.patterns[t.dayPattern[index]];
+        long within = 0;
+        for (int i = 0; i < periods.length; i += 2) {
+            if (minuteOfDay <= periods[i]) {
+                break;
+            }
+            within += Math.min(minuteOfDay, periods[i + 1]) - periods[i];
+        }
+        return t.cumulative[index] + within;
+    }
+
+    /** The instant at which working minute {@code offset} begins: always inside working time. */
+    long startOfMinute(long offset) {
+        Table t = table;
+        while (true) {
+            if (offset < t.cumulative[0]) {
+                t = grow(t.firstDay - 366 * 2);
+                continue;
+            }
+            int last = t.cumulative.length - 1;
+            if (offset >= t.cumulative[last] + t.totals[t.dayPattern[last]]) {
+                t = grow(t.firstDay + last + 366 * 2);
+                continue;
+            }
+            break;
+        }
+        long[] cumulative = t.cumulative;
+        int low = 0;
+        int high = cumulative.length - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (cumulative[middle] <= offset) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        // low is the last day starting at or before the offset; zero-length days share their successor's
+        // cumulative value, so the last such day is the one that really holds the minute.
+        int[] periods = t.patterns[t.dayPattern[low]];
+        long remaining = offset - cumulative[low];
+        long dayStart = (t.firstDay + low) * MINUTES_PER_DAY;
+        for (int i = 0; i < periods.length; i += 2) {
+            int length = periods[i + 1] - periods[i];
+            if (remaining < length) {
+                return dayStart + periods[i] + remaining;
+            }
+            remaining -= length;
+        }
+        throw new IllegalStateException("working-time table is inconsistent");
+    }
+
+    /** The next instant at or after {@code instant} that is working time (start of a working minute). */
+    long nextWorkStart(long instant) {
+        return startOfMinute(workingOffset(instant));
+    }
+
+    /** The last instant at or before {@code instant} that ends working time. */
+    long previousWorkFinish(long instant) {
+        return startOfMinute(workingOffset(instant) - 1) + 1;
+    }
+
+    /**
+     * Adds working minutes to an instant. Adding ends at the end of the last working minute (a finish, e.g.
+     * 17:00), subtracting ends at the start of a working minute (a start, e.g. 08:00); adding nothing
+     * leaves the instant alone.
+     */
+    long add(long instant, long minutes) {
+        if (minutes == 0) {
+            return instant;
+        }
+        long offset = workingOffset(instant) + minutes;
+        return minutes > 0 ? startOfMinute(offset - 1) + 1 : startOfMinute(offset);
+    }
+
+    /** A finish date {@code minutes} of work after the working offset {@code offset}. */
+    long finishAt(long offset) {
+        return startOfMinute(offset - 1) + 1;
+    }
+
+    long workBetween(long from, long to) {
+        return workingOffset(to) - workingOffset(from);
+    }
+
+    private Table tableCovering(long day) {
+        Table t = table;
+        if (day >= t.firstDay && day < t.firstDay + t.dayPattern.length) {
+            return t;
+        }
+        return grow(day);
+    }
+
+    private synchronized Table grow(long day) {
+        Table t = table;
+        long first = t.firstDay;
+        long end = t.firstDay + t.dayPattern.length;
+        if (day >= first && day < end) {
+            return t;
+        }
+        long newFirst = Math.min(first, day - 366);
+        long newEnd = Math.max(end, day + 366 * 2);
+        if (newEnd - newFirst > MAXIMUM_SPAN_DAYS) {
+            throw new IllegalStateException(
+                    "calendar " + chain.get(0).id() + " has no working time near " + LocalDate.ofEpochDay(day));
+        }
+        Table grown = extend(t, newFirst, newEnd);
+        table = grown;
+        return grown;
+    }
+
+    private Table build(long firstDay, long endDay) {
+        PatternTable patterns = new PatternTable();
+        int length = (int) (endDay - firstDay);
+        int[] dayPattern = new int[length];
+        for (int i = 0; i < length; i++) {
+            dayPattern[i] = patterns.indexOf(periodsOn(LocalDate.ofEpochDay(firstDay + i)));
+        }
+        return patterns.table(firstDay, dayPattern, 0, 0);
+    }
+
+    private Table extend(Table old, long newFirst, long newEnd) {
+        PatternTable patterns = new PatternTable();
+        for (int[] pattern : old.patterns) {
+            patterns.indexOf(pattern);
+        }
+        int length = (int) (newEnd - newFirst);
+        int[] dayPattern = new int[length];
+        int oldOffset = (int) (old.firstDay - newFirst);
+        for (int i = 0; i < length; i++) {
+            int oldIndex = i - oldOffset;
+            if (oldIndex >= 0 && oldIndex < old.dayPattern.length) {
+                dayPattern[i] = old.dayPattern[oldIndex];
+            } else {
+                dayPattern[i] = patterns.indexOf(periodsOn(LocalDate.ofEpochDay(newFirst + i)));
+            }
+        }
+        // Keep the anchor: the old first day keeps its cumulative value.
+        return patterns.table(newFirst, dayPattern, oldOffset, old.cumulative[0]);
+    }
+
+    /** Working periods on a date, flattened as start,end pairs of minutes, resolved through the chain. */
+    int[] periodsOn(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        for (WorkingCalendar calendar : chain) {
+            List<CalendarException> exceptions = calendar.exceptions();
+            for (int i = exceptions.size() - 1; i >= 0; i--) {
+                CalendarException exception = exceptions.get(i);
+                if (exception.covers(date)) {
+                    return flatten(exception.periods());
+                }
+            }
+            List<WorkingPeriod> periods = calendar.week().get(day);
+            if (periods != null) {
+                return flatten(periods);
+            }
+        }
+        return new int[0];
+    }
+
+    private static int[] flatten(List<WorkingPeriod> periods) {
+        List<WorkingPeriod> sorted = new ArrayList<>(periods);
+        sorted.sort((a, b) -> Integer.compare(a.startMinute(), b.startMinute()));
+        int[] flat = new int[sorted.size() * 2];
+        int n = 0;
+        for (WorkingPeriod period : sorted) {
+            // Merge touching or overlapping periods so a boundary never splits working time.
+            if (n > 0 && period.startMinute() <= flat[n - 1]) {
+                flat[n - 1] = Math.max(flat[n - 1], period.endMinute());
+                continue;
+            }
+            flat[n++] = period.startMinute();
+            flat[n++] = period.endMinute();
+        }
+        return Arrays.copyOf(flat, n);
+    }
+
+    private record Table(long firstDay, int[] dayPattern, long[] cumulative, int[][] patterns, int[] totals) {}
+
+    /** Distinct day patterns, so days share one small array each. */
+    private static final class PatternTable {
+        private final List<int[]> patterns = new ArrayList<>();
+        private final Map<String, Integer> index = new HashMap<>();
+
+        int indexOf(int[] pattern) {
+            return index.computeIfAbsent(Arrays.toString(pattern), key -> {
+                patterns.add(pattern);
+                return patterns.size() - 1;
+            });
+        }
+
+        Table table(long firstDay, int[] dayPattern, int anchorIndex, long anchorValue) {
+            int[][] all = patterns.toArray(new int[0][]);
+            int[] totals = new int[all.length];
+            for (int p = 0; p < all.length; p++) {
+                for (int i = 0; i < all[p].length; i += 2) {
+                    totals[p] += all[p][i + 1] - all[p][i];
+                }
+            }
+            long[] cumulative = new long[dayPattern.length];
+            for (int i = 1; i < dayPattern.length; i++) {
+                cumulative[i] = cumulative[i - 1] + totals[dayPattern[i - 1]];
+            }
+            long shift = anchorValue - cumulative[anchorIndex];
+            for (int i = 0; i < cumulative.length; i++) {
+                cumulative[i] += shift;
+            }
+            return new Table(firstDay, dayPattern, cumulative, all, totals);
+        }
+    }
+}

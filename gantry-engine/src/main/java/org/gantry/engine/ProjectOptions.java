@@ -1,0 +1,20 @@
+package org.gantry.engine;
+
+/**
+ * Project-wide settings that change the arithmetic: how long a working day, week and month are (for
+ * converting durations given in days, weeks, months) and how much total slack still counts as critical.
+ */
+public record ProjectOptions(int minutesPerDay, int minutesPerWeek, double daysPerMonth, long criticalSlackMinutes) {
+    /** Microsoft Project's defaults: 8 h days, 40 h weeks, 20-day months, critical at zero slack or less. */
+    public static final ProjectOptions DEFAULTS = new ProjectOptions(480, 2400, 20, 0);
+
+    public ProjectOptions {
+        if (minutesPerDay <= 0 || minutesPerWeek <= 0 || daysPerMonth <= 0) {
+            throw new IllegalArgumentException("minutes per day, per week and days per month must be positive");
+        }
+    }
+
+    public ProjectOptions withCriticalSlackMinutes(long minutes) {
+        return new ProjectOptions(minutesPerDay, minutesPerWeek, daysPerMonth, minutes);
+    }
+}

@@ -1,0 +1,33 @@
+package org.gantry.engine;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of scheduling a network: one {@link ScheduledTask} per task (in the network's order), the
+ * project finish, and the critical path (the critical tasks that are not summaries, in link order).
+ */
+public record Schedule(
+        LocalDateTime projectStart,
+        LocalDateTime projectFinish,
+        Map<TaskId, ScheduledTask> tasks,
+        List<TaskId> criticalPath) {
+
+    public Schedule {
+        tasks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tasks));
+        criticalPath = List.copyOf(criticalPath);
+    }
+
+    public ScheduledTask task(TaskId id) {
+        ScheduledTask task = tasks.get(id);
+        if (task == null) {
+            throw new IllegalArgumentException("no task " + id + " in this schedule");
+        }
+        return task;
+    }
+
+    public ScheduledTask task(String id) {
+        return task(TaskId.of(id));
+    }
+}

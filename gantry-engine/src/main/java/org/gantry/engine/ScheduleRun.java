@@ -1,0 +1,898 @@
+package org.gantry.engine;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One critical-path calculation over a network, following Microsoft Project's rules. Everything lives in
+ * arrays indexed by task position; instants are minutes since the epoch (see {@link CompiledCalendar}).
+ *
+ * <p>Summary tasks take part through two graph nodes: an entry node that sits before all their
+ * descendants (so links into a summary are done before its children are scheduled) and the task's own
+ * node, which sits after all descendants and holds the rolled-up dates (so links out of a summary see
+ * its children's dates). A link into a summary constrains every descendant; a link out of a summary is
+ * driven by the summary's rolled-up start or finish, as in Microsoft Project.
+ */
+final class ScheduleRun {
+    static final long NONE = Long.MIN_VALUE;
+    private static final long LATEST = Long.MAX_VALUE;
+
+    private static final byte FINISH_START = 0;
+    private static final byte START_START = 1;
+    private static final byte FINISH_FINISH = 2;
+    private static final byte START_FINISH = 3;
+
+    private final ProjectNetwork network;
+    private final ProjectOptions options;
+    private final int count;
+    private final Task[] tasks;
+    private final int[] parent;
+    private final boolean[] active;
+    private final boolean[] summary;
+    private final boolean[] alap;
+    private final boolean[] finished;
+    private final boolean[] started;
+    private final boolean[] zeroDuration;
+    private final int[] childFirst;
+    private final int[] children;
+
+    private final CompiledCalendar[] calendarOf;
+    private final long[] duration;
+    private final long[] remaining;
+    private final boolean[] elapsed;
+    /** Assignment legs: a task driven by its assignments ends when its slowest assignment ends. */
+    private final int[] legFirst;
+
+    private final CompiledCalendar[] legCalendar;
+    private final long[] legDuration;
+    private final long[] legRemaining;
+
+    private final int linkCount;
+    private final int[] linkPredecessor;
+    private final int[] linkSuccessor;
+    private final byte[] linkType;
+    private final long[] lag;
+    private final boolean[] lagElapsed;
+    private final int[] incomingFirst;
+    private final int[] incoming;
+    private final int[] outgoingFirst;
+    private final int[] outgoing;
+
+    /** Nodes in dependency order: a task index, or count + k for the entry node of a summary. */
+    private final int[] order;
+
+    private final long projectStart;
+    private long projectFinish;
+
+    final long[] earlyStart;
+    final long[] earlyFinish;
+    final long[] lateStart;
+    final long[] lateFinish;
+    private final long[] calculatedLateStart;
+    private final long[] earliestLateStart;
+    private final long[] earliestLateFinish;
+    final long[] start;
+    final long[] finish;
+    final long[] startSlack;
+    final long[] finishSlack;
+    final long[] totalSlack;
+    final long[] freeSlack;
+
+    ScheduleRun(ProjectNetwork network) {
+        this.network = network;
+        this.options = network.options();
+        List<Task> list = network.tasks();
+        count = list.size();
+        tasks = list.toArray(new Task[0]);
+        Map<TaskId, Integer> index = new HashMap<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            if (index.put(tasks[i].id(), i) != null) {
+                throw new ScheduleException(new ScheduleProblem.DuplicateTask(tasks[i].id()));
+            }
+        }
+        projectStart = CompiledCalendar.toMinutes(network.projectStart());
+        long hintDay = Math.floorDiv(projectStart, CompiledCalendar.MINUTES_PER_DAY);
+
+        Map<CalendarId, WorkingCalendar> calendars = new HashMap<>();
+        for (WorkingCalendar calendar : network.calendars()) {
+            calendars.put(calendar.id(), calendar);
+        }
+        Map<CalendarId, CompiledCalendar> compiled = new HashMap<>();
+        CompiledCalendar projectCalendar =
+                compile(network.projectCalendar(), calendars, compiled, hintDay, "the project");
+
+        parent = new int[count];
+        active = new boolean[count];
+        summary = new boolean[count];
+        alap = new boolean[count];
+        finished = new boolean[count];
+        started = new boolean[count];
+        zeroDuration = new boolean[count];
+        calendarOf = new CompiledCalendar[count];
+        duration = new long[count];
+        remaining = new long[count];
+        elapsed = new boolean[count];
+        legFirst = new int[count + 1];
+        int[] childCount = new int[count];
+        List<CompiledCalendar> legCalendars = new ArrayList<>();
+        List<long[]> legAmounts = new ArrayList<>();
+
+        for (int i = 0; i < count; i++) {
+            Task task = tasks[i];
+            if (task.parent() == null) {
+                parent[i] = -1;
+            } else {
+                Integer p = index.get(task.parent());
+                if (p == null) {
+                    throw new ScheduleException(
+                            new ScheduleProblem.UnknownTask(task.parent(), "the parent of task " + task.id()));
+                }
+                parent[i] = p;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            active[i] = isActive(i);
+            if (active[i] && parent[i] >= 0) {
+                summary[parent[i]] = true;
+                childCount[parent[i]]++;
+            }
+        }
+        childFirst = new int[count + 1];
+        for (int i = 0; i < count; i++) {
+            childFirst[i + 1] = childFirst[i] + childCount[i];
+        }
+        children = new int[childFirst[count]];
+        int[] fill = childFirst.clone();
+        for (int i = 0; i < count; i++) {
+            if (active[i] && parent[i] >= 0) {
+                children[fill[parent[i]]++] = i;
+            }
+        }
+
+        for (int i = 0; i < count; i++) {
+            Task task = tasks[i];
+            legFirst[i] = legCalendars.size();
+            if (task.duration().value() < 0) {
+                throw new ScheduleException(new ScheduleProblem.NegativeDuration(task.id(), task.duration()));
+            }
+            if (task.constraint().type().needsDate() && task.constraint().date() == null) {
+                throw new ScheduleException(new ScheduleProblem.MissingConstraintDate(
+                        task.id(), task.constraint().type()));
+            }
+            calendarOf[i] = task.calendar() == null
+                    ? projectCalendar
+                    : compile(task.calendar(), calendars, compiled, hintDay, "task " + task.id());
+            alap[i] = task.constraint().type() == ConstraintType.AS_LATE_AS_POSSIBLE;
+            started[i] = task.progress().started();
+            finished[i] = task.progress().finished();
+            elapsed[i] = task.duration().unit().elapsed();
+            duration[i] = task.duration().unit() == DurationUnit.PERCENT
+                    ? 0
+                    : task.duration().toMinutes(options);
+            remaining[i] = remainingOf(task, duration[i]);
+            zeroDuration[i] = duration[i] == 0;
+            // Microsoft Project schedules a task from its assignments' calendars and work unless the task is
+            // fixed duration (then the task calendar rules) or has no work resources with units.
+            if (task.type() != TaskType.FIXED_DURATION && !summary[i] && !elapsed[i]) {
+                for (Assignment assignment : task.assignments()) {
+                    if (assignment.units() <= 0 || assignment.calendar() == null) {
+                        continue;
+                    }
+                    legCalendars.add(compile(
+                            assignment.calendar(), calendars, compiled, hintDay, "an assignment of task " + task.id()));
+                    long work = assignment.work().toMinutes(options);
+                    long left = assignment.remainingWork().toMinutes(options);
+                    legAmounts.add(
+                            new long[] {Math.round(work / assignment.units()), Math.round(left / assignment.units())});
+                }
+            }
+        }
+        legFirst[count] = legCalendars.size();
+        legCalendar = legCalendars.toArray(new CompiledCalendar[0]);
+        legDuration = new long[legAmounts.size()];
+        legRemaining = new long[legAmounts.size()];
+        for (int k = 0; k < legAmounts.size(); k++) {
+            legDuration[k] = legAmounts.get(k)[0];
+            legRemaining[k] = legAmounts.get(k)[1];
+        }
+
+        List<Link> links = network.links();
+        int[] predecessors = new int[links.size()];
+        int[] successors = new int[links.size()];
+        byte[] types = new byte[links.size()];
+        long[] lags = new long[links.size()];
+        boolean[] lagsElapsed = new boolean[links.size()];
+        int kept = 0;
+        for (Link link : links) {
+            Integer p = index.get(link.predecessor());
+            Integer s = index.get(link.successor());
+            if (p == null) {
+                throw new ScheduleException(
+                        new ScheduleProblem.UnknownTask(link.predecessor(), "a link to " + link.successor()));
+            }
+            if (s == null) {
+                throw new ScheduleException(
+                        new ScheduleProblem.UnknownTask(link.successor(), "a link from " + link.predecessor()));
+            }
+            if (p.intValue() == s.intValue()) {
+                throw new ScheduleException(new ScheduleProblem.LinkToItself(link.predecessor()));
+            }
+            // Links touching an inactive task do not drive anything.
+            if (!active[p] || !active[s]) {
+                continue;
+            }
+            predecessors[kept] = p;
+            successors[kept] = s;
+            types[kept] = switch (link.type()) {
+                case FINISH_START -> FINISH_START;
+                case START_START -> START_START;
+                case FINISH_FINISH -> FINISH_FINISH;
+                case START_FINISH -> START_FINISH;
+            };
+            WorkDuration lagDuration = link.lag();
+            if (lagDuration.unit() == DurationUnit.PERCENT) {
+                // A percentage lag is that share of the predecessor's duration, counted as working time.
+                lags[kept] = Math.round(duration[p] * lagDuration.value() / 100.0);
+            } else {
+                lags[kept] = lagDuration.toMinutes(options);
+                lagsElapsed[kept] = lagDuration.unit().elapsed();
+            }
+            kept++;
+        }
+        linkCount = kept;
+        linkPredecessor = java.util.Arrays.copyOf(predecessors, kept);
+        linkSuccessor = java.util.Arrays.copyOf(successors, kept);
+        linkType = java.util.Arrays.copyOf(types, kept);
+        lag = java.util.Arrays.copyOf(lags, kept);
+        lagElapsed = java.util.Arrays.copyOf(lagsElapsed, kept);
+
+        incomingFirst = new int[count + 1];
+        outgoingFirst = new int[count + 1];
+        for (int l = 0; l < linkCount; l++) {
+            incomingFirst[linkSuccessor[l] + 1]++;
+            outgoingFirst[linkPredecessor[l] + 1]++;
+        }
+        for (int i = 0; i < count; i++) {
+            incomingFirst[i + 1] += incomingFirst[i];
+            outgoingFirst[i + 1] += outgoingFirst[i];
+        }
+        incoming = new int[linkCount];
+        outgoing = new int[linkCount];
+        int[] inFill = java.util.Arrays.copyOf(incomingFirst, count);
+        int[] outFill = java.util.Arrays.copyOf(outgoingFirst, count);
+        for (int l = 0; l < linkCount; l++) {
+            incoming[inFill[linkSuccessor[l]]++] = l;
+            outgoing[outFill[linkPredecessor[l]]++] = l;
+        }
+
+        order = new DependencyOrder(this).sort();
+
+        earlyStart = new long[count];
+        earlyFinish = new long[count];
+        lateStart = new long[count];
+        lateFinish = new long[count];
+        calculatedLateStart = new long[count];
+        earliestLateStart = new long[count];
+        earliestLateFinish = new long[count];
+        start = new long[count];
+        finish = new long[count];
+        startSlack = new long[count];
+        finishSlack = new long[count];
+        totalSlack = new long[count];
+        freeSlack = new long[count];
+        java.util.Arrays.fill(earlyStart, NONE);
+        java.util.Arrays.fill(earlyFinish, NONE);
+        java.util.Arrays.fill(lateStart, NONE);
+        java.util.Arrays.fill(lateFinish, NONE);
+        java.util.Arrays.fill(start, NONE);
+        java.util.Arrays.fill(finish, NONE);
+    }
+
+    private boolean isActive(int i) {
+        for (int t = i; t >= 0; t = parent[t]) {
+            if (!tasks[t].active()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long remainingOf(Task task, long full) {
+        Progress progress = task.progress();
+        if (progress.finished()) {
+            return 0;
+        }
+        if (progress.remainingDuration() != null) {
+            return progress.remainingDuration().toMinutes(options);
+        }
+        return Math.round(full * (100 - progress.percentComplete()) / 100.0);
+    }
+
+    private static CompiledCalendar compile(
+            CalendarId id,
+            Map<CalendarId, WorkingCalendar> calendars,
+            Map<CalendarId, CompiledCalendar> compiled,
+            long hintDay,
+            String where) {
+        CompiledCalendar found = compiled.get(id);
+        if (found != null) {
+            return found;
+        }
+        WorkingCalendar calendar = calendars.get(id);
+        if (calendar == null) {
+            throw new ScheduleException(new ScheduleProblem.UnknownCalendar(id, where));
+        }
+        CompiledCalendar result = CalendarCache.compiled(calendar, calendars, hintDay);
+        compiled.put(id, result);
+        return result;
+    }
+
+    // ----- graph access for DependencyOrder -----
+
+    int taskCount() {
+        return count;
+    }
+
+    boolean active(int i) {
+        return active[i];
+    }
+
+    boolean summary(int i) {
+        return summary[i];
+    }
+
+    int parent(int i) {
+        return parent[i];
+    }
+
+    int childFirst(int i) {
+        return childFirst[i];
+    }
+
+    int childEnd(int i) {
+        return childFirst[i + 1];
+    }
+
+    int child(int k) {
+        return children[k];
+    }
+
+    int linkCount() {
+        return linkCount;
+    }
+
+    int linkPredecessor(int l) {
+        return linkPredecessor[l];
+    }
+
+    int linkSuccessor(int l) {
+        return linkSuccessor[l];
+    }
+
+    TaskId taskId(int i) {
+        return tasks[i].id();
+    }
+
+    // ----- the passes -----
+
+    void run() {
+        boolean anyAlap = false;
+        for (int node : order) {
+            if (node < count) {
+                forward(node, false);
+                anyAlap |= alap[node] && active[node] && !summary[node];
+            }
+        }
+        projectFinish = projectStart;
+        for (int i = 0; i < count; i++) {
+            if (active[i] && !summary[i] && earlyFinish[i] != NONE && earlyFinish[i] > projectFinish) {
+                projectFinish = earlyFinish[i];
+            }
+        }
+        for (int k = order.length - 1; k >= 0; k--) {
+            backward(order[k]);
+        }
+        if (anyAlap) {
+            // Successors of an as-late-as-possible task follow its late dates, so they move once the
+            // backward pass has placed it (Microsoft Project recalculates the forward pass after it).
+            for (int node : order) {
+                if (node < count) {
+                    forward(node, true);
+                }
+            }
+        }
+        for (int node : order) {
+            if (node < count && active[node]) {
+                if (summary[node]) {
+                    rollUp(node);
+                } else {
+                    finishLeaf(node);
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (active[i] && !summary[i]) {
+                freeSlack[i] = freeSlackOf(i);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (active[i] && summary[i] && earlyStart[i] != NONE) {
+                // A summary has no successors of its own in this sense: its free slack is its total slack,
+                // never below zero.
+                freeSlack[i] = Math.max(0, totalSlack[i]);
+            }
+        }
+    }
+
+    private void forward(int i, boolean secondPass) {
+        if (!active[i]) {
+            return;
+        }
+        if (summary[i]) {
+            long first = NONE;
+            long last = NONE;
+            for (int k = childFirst[i]; k < childFirst[i + 1]; k++) {
+                int c = children[k];
+                long childStart = secondPass ? drivingStart(c) : earlyStart[c];
+                long childFinish = secondPass ? drivingFinish(c) : earlyFinish[c];
+                if (childStart != NONE && (first == NONE || childStart < first)) {
+                    first = childStart;
+                }
+                if (childFinish != NONE && childFinish > last) {
+                    last = childFinish;
+                }
+            }
+            earlyStart[i] = first;
+            earlyFinish[i] = last;
+            return;
+        }
+        Task task = tasks[i];
+        if (task.manuallyScheduled() && task.manualStart() != null && task.manualFinish() != null) {
+            earlyStart[i] = CompiledCalendar.toMinutes(task.manualStart());
+            earlyFinish[i] = CompiledCalendar.toMinutes(task.manualFinish());
+            return;
+        }
+        Constraint constraint = task.constraint();
+        ConstraintType type = constraint.type();
+        long date = constraint.date() == null ? NONE : CompiledCalendar.toMinutes(constraint.date());
+        if (started[i]) {
+            long actualStart = CompiledCalendar.toMinutes(task.progress().actualStart());
+            earlyStart[i] = actualStart;
+            if (finished[i]) {
+                earlyFinish[i] = CompiledCalendar.toMinutes(task.progress().actualFinish());
+            } else {
+                long end = addDuration(i, actualStart, false);
+                if (type == ConstraintType.FINISH_NO_EARLIER_THAN && end < date) {
+                    end = date;
+                }
+                earlyFinish[i] = end;
+            }
+            return;
+        }
+        long best = NONE;
+        for (int a = i; a >= 0; a = parent[a]) {
+            for (int k = incomingFirst[a]; k < incomingFirst[a + 1]; k++) {
+                int l = incoming[k];
+                long candidate = linkEarlyStart(l, i, secondPass);
+                if (candidate != NONE && candidate > best) {
+                    best = candidate;
+                }
+            }
+        }
+        long finishDate = NONE;
+        if (best == NONE) {
+            // Without predecessors a task starts at the project start, unless a start-no-earlier or
+            // finish-no-earlier constraint places it (even before the project start, as Project does).
+            if (type == ConstraintType.START_NO_EARLIER_THAN) {
+                best = date;
+            } else if (type == ConstraintType.FINISH_NO_EARLIER_THAN) {
+                best = subtractDuration(i, date, false);
+            } else {
+                best = nextWorkStart(i, projectStart);
+            }
+        }
+        long begin = nextWorkStart(i, best);
+        switch (type) {
+            case START_NO_EARLIER_THAN -> begin = Math.max(begin, date);
+            case FINISH_NO_LATER_THAN -> begin = Math.min(begin, subtractDuration(i, date, false));
+            case FINISH_NO_EARLIER_THAN -> begin = Math.max(begin, subtractDuration(i, date, false));
+            case START_NO_LATER_THAN -> begin = Math.min(begin, date);
+            case MUST_START_ON -> begin = date;
+            case MUST_FINISH_ON -> {
+                finishDate = date;
+                begin = subtractDuration(i, date, false);
+            }
+            default -> {}
+        }
+        earlyStart[i] = begin;
+        earlyFinish[i] = finishDate != NONE ? finishDate : addDuration(i, begin, false);
+    }
+
+    /** The start successors see: an ALAP task's late start once the backward pass has placed it. */
+    private long drivingStart(int p) {
+        return alap[p] && !summary[p] && lateStart[p] != NONE ? lateStart[p] : earlyStart[p];
+    }
+
+    private long drivingFinish(int p) {
+        return alap[p] && !summary[p] && lateFinish[p] != NONE ? lateFinish[p] : earlyFinish[p];
+    }
+
+    private long linkEarlyStart(int l, int successor, boolean secondPass) {
+        int p = linkPredecessor[l];
+        boolean useLate = secondPass && !alap[successor];
+        long predecessorStart = useLate ? drivingStart(p) : earlyStart[p];
+        long predecessorFinish = useLate ? drivingFinish(p) : earlyFinish[p];
+        if (predecessorStart == NONE) {
+            return NONE;
+        }
+        switch (linkType[l]) {
+            case FINISH_START:
+                return addLag(l, successor, predecessorFinish);
+            case START_START:
+                return addLag(l, successor, predecessorStart);
+            case FINISH_FINISH: {
+                // Microsoft Project places the successor's remaining work to end at the predecessor's
+                // finish, but never lets a finish-finish link pull a task before the project start.
+                long begin = addLag(l, successor, subtractDuration(successor, predecessorFinish, true));
+                return Math.max(begin, projectStart);
+            }
+            default:
+                return addLag(l, successor, subtractDuration(successor, predecessorStart, false));
+        }
+    }
+
+    private void backward(int node) {
+        if (node >= count) {
+            // Entry node of a summary, reached after all its descendants in reverse order: remember the
+            // earliest late dates below it, which is what a link into the summary must respect.
+            int s = node - count;
+            long firstStart = LATEST;
+            long firstFinish = LATEST;
+            for (int k = childFirst[s]; k < childFirst[s + 1]; k++) {
+                int c = children[k];
+                long childStart = summary[c] ? earliestLateStart[c] : calculatedLateStart[c];
+                long childFinish = summary[c] ? earliestLateFinish[c] : lateFinish[c];
+                if (childStart != NONE) {
+                    firstStart = Math.min(firstStart, childStart);
+                }
+                if (childFinish != NONE) {
+                    firstFinish = Math.min(firstFinish, childFinish);
+                }
+            }
+            earliestLateStart[s] = firstStart == LATEST ? NONE : firstStart;
+            earliestLateFinish[s] = firstFinish == LATEST ? NONE : firstFinish;
+            return;
+        }
+        if (!active[node] || summary[node]) {
+            return;
+        }
+        int i = node;
+        Task task = tasks[i];
+        if (finished[i]) {
+            lateFinish[i] = earlyFinish[i];
+            lateStart[i] = earlyStart[i];
+            calculatedLateStart[i] = earlyStart[i];
+            return;
+        }
+        long best = LATEST;
+        boolean any = false;
+        for (int a = i; a >= 0; a = parent[a]) {
+            for (int k = outgoingFirst[a]; k < outgoingFirst[a + 1]; k++) {
+                int l = outgoing[k];
+                int s = linkSuccessor[l];
+                if (!summary[s] && finished[s]) {
+                    continue; // a completed successor no longer constrains anything
+                }
+                if (a != i
+                        && (linkType[l] == START_START || linkType[l] == START_FINISH)
+                        && earlyStart[i] != earlyStart[a]) {
+                    // A summary's start is its earliest child's start: only that child is held back.
+                    continue;
+                }
+                long candidate = linkLateFinish(l, i);
+                if (candidate == NONE) {
+                    continue;
+                }
+                any = true;
+                best = Math.min(best, Math.min(candidate, projectFinish));
+            }
+        }
+        long end;
+        if (!any) {
+            end = projectFinish;
+        } else if (zeroDuration[i] && started[i]) {
+            end = earlyStart[i];
+        } else {
+            end = best;
+        }
+        Constraint constraint = task.constraint();
+        long date = constraint.date() == null ? NONE : CompiledCalendar.toMinutes(constraint.date());
+        switch (constraint.type()) {
+            case MUST_START_ON -> end = addDuration(i, date, false);
+            case MUST_FINISH_ON -> end = date;
+            case START_NO_LATER_THAN -> end = Math.min(end, addDuration(i, date, false));
+            case FINISH_NO_LATER_THAN -> end = Math.min(end, date);
+            default -> {}
+        }
+        if (task.deadline() != null) {
+            end = Math.min(end, CompiledCalendar.toMinutes(task.deadline()));
+        }
+        // A late finish at the start of a working period means the end of the previous one.
+        end = previousWorkFinish(i, end);
+        lateFinish[i] = end;
+        boolean manual = task.manuallyScheduled() && task.manualStart() != null && task.manualFinish() != null;
+        long begin = manual ? subtractDuration(i, end, false) : subtractDuration(i, end, true);
+        calculatedLateStart[i] = begin;
+        lateStart[i] = started[i] ? earlyStart[i] : begin;
+    }
+
+    private long linkLateFinish(int l, int predecessor) {
+        int s = linkSuccessor[l];
+        long successorStart = summary[s] ? earliestLateStart[s] : calculatedLateStart[s];
+        long successorFinish = summary[s] ? earliestLateFinish[s] : lateFinish[s];
+        if (successorStart == NONE) {
+            return NONE;
+        }
+        switch (linkType[l]) {
+            case FINISH_START:
+                return removeLag(l, s, successorStart);
+            case START_START: {
+                long begin = removeLag(l, s, nextWorkStart(predecessor, successorStart));
+                return addDuration(predecessor, begin, false);
+            }
+            case FINISH_FINISH:
+                return removeLag(l, s, successorFinish);
+            default:
+                return removeLag(l, s, addDuration(predecessor, successorFinish, false));
+        }
+    }
+
+    private void finishLeaf(int i) {
+        if (earlyStart[i] == NONE) {
+            return;
+        }
+        Task task = tasks[i];
+        if (started[i]) {
+            start[i] = CompiledCalendar.toMinutes(task.progress().actualStart());
+        } else {
+            start[i] = alap[i] ? lateStart[i] : earlyStart[i];
+        }
+        if (finished[i]) {
+            finish[i] = CompiledCalendar.toMinutes(task.progress().actualFinish());
+        } else {
+            finish[i] = alap[i] ? lateFinish[i] : earlyFinish[i];
+        }
+        CompiledCalendar calendar = calendarOf[i];
+        if (alap[i]) {
+            startSlack[i] = 0;
+            finishSlack[i] = 0;
+        } else {
+            startSlack[i] = calendar.workBetween(earlyStart[i], lateStart[i]);
+            finishSlack[i] = calendar.workBetween(earlyFinish[i], lateFinish[i]);
+        }
+        totalSlack[i] = started[i] ? finishSlack[i] : Math.min(startSlack[i], finishSlack[i]);
+    }
+
+    private void rollUp(int s) {
+        long first = NONE;
+        long last = NONE;
+        long firstEarly = NONE;
+        long lastEarly = NONE;
+        long firstLate = NONE;
+        long lastLate = NONE;
+        for (int k = childFirst[s]; k < childFirst[s + 1]; k++) {
+            int c = children[k];
+            if (start[c] == NONE) {
+                continue;
+            }
+            first = minimum(first, start[c]);
+            last = Math.max(last, finish[c]);
+            // An ALAP child shows its late dates in the summary's early dates, as Project rolls up what
+            // the child will actually do.
+            boolean late = alap[c] && !summary[c];
+            firstEarly = minimum(firstEarly, late ? lateStart[c] : earlyStart[c]);
+            lastEarly = Math.max(lastEarly, late ? lateFinish[c] : earlyFinish[c]);
+            firstLate = minimum(firstLate, lateStart[c]);
+            lastLate = Math.max(lastLate, lateFinish[c]);
+        }
+        start[s] = first;
+        finish[s] = last;
+        earlyStart[s] = firstEarly;
+        earlyFinish[s] = lastEarly;
+        lateStart[s] = firstLate;
+        lateFinish[s] = lastLate;
+        if (first == NONE) {
+            return;
+        }
+        CompiledCalendar calendar = calendarOf[s];
+        startSlack[s] = calendar.workBetween(firstEarly, firstLate);
+        finishSlack[s] = calendar.workBetween(lastEarly, lastLate);
+        totalSlack[s] = Math.min(startSlack[s], finishSlack[s]);
+    }
+
+    private static long minimum(long current, long value) {
+        return current == NONE || value < current ? value : current;
+    }
+
+    private long freeSlackOf(int i) {
+        if (finished[i] || earlyStart[i] == NONE) {
+            return 0;
+        }
+        long best = LATEST;
+        CompiledCalendar calendar = calendarOf[i];
+        for (int k = outgoingFirst[i]; k < outgoingFirst[i + 1]; k++) {
+            int l = outgoing[k];
+            int s = linkSuccessor[l];
+            if (finished[s] || earlyStart[s] == NONE) {
+                continue;
+            }
+            long predecessorDate;
+            long successorDate;
+            switch (linkType[l]) {
+                case FINISH_START -> {
+                    predecessorDate = drivingFinish(i);
+                    successorDate = drivingStart(s);
+                }
+                case START_START -> {
+                    predecessorDate = drivingStart(i);
+                    successorDate = drivingStart(s);
+                }
+                case FINISH_FINISH -> {
+                    predecessorDate = drivingFinish(i);
+                    successorDate = drivingFinish(s);
+                }
+                default -> {
+                    predecessorDate = drivingStart(i);
+                    successorDate = drivingFinish(s);
+                }
+            }
+            long gap = lagElapsed[l]
+                    ? calendar.workBetween(predecessorDate, successorDate - lag[l])
+                    : calendar.workBetween(predecessorDate, successorDate) - lag[l];
+            best = Math.min(best, gap);
+        }
+        if (best == LATEST) {
+            best = totalSlack[i];
+        }
+        return Math.max(0, best);
+    }
+
+    // ----- date arithmetic on a task's calendars -----
+
+    private long addLag(int l, int successor, long date) {
+        long minutes = lag[l];
+        if (minutes == 0) {
+            return date;
+        }
+        if (lagElapsed[l]) {
+            return date + minutes;
+        }
+        // Microsoft Project counts a lag in working time on the successor's calendar.
+        return calendarOf[successor].add(date, minutes);
+    }
+
+    private long removeLag(int l, int successor, long date) {
+        long minutes = lag[l];
+        if (minutes == 0) {
+            return date;
+        }
+        if (lagElapsed[l]) {
+            return date - minutes;
+        }
+        return calendarOf[successor].add(date, -minutes);
+    }
+
+    private boolean hasLegs(int i) {
+        return legFirst[i + 1] > legFirst[i];
+    }
+
+    private long addDuration(int i, long from, boolean remainingOnly) {
+        long amount = remainingOnly ? remaining[i] : duration[i];
+        if (elapsed[i]) {
+            return from + amount;
+        }
+        if (hasLegs(i)) {
+            long latest = NONE;
+            for (int k = legFirst[i]; k < legFirst[i + 1]; k++) {
+                long legAmount = remainingOnly ? legRemaining[k] : legDuration[k];
+                latest = Math.max(latest, legCalendar[k].add(from, legAmount));
+            }
+            return latest;
+        }
+        return calendarOf[i].add(from, amount);
+    }
+
+    private long subtractDuration(int i, long from, boolean remainingOnly) {
+        long amount = remainingOnly ? remaining[i] : duration[i];
+        if (elapsed[i]) {
+            return from - amount;
+        }
+        if (hasLegs(i)) {
+            long earliest = LATEST;
+            for (int k = legFirst[i]; k < legFirst[i + 1]; k++) {
+                long legAmount = remainingOnly ? legRemaining[k] : legDuration[k];
+                earliest = Math.min(earliest, legCalendar[k].add(from, -legAmount));
+            }
+            return earliest;
+        }
+        return calendarOf[i].add(from, -amount);
+    }
+
+    /**
+     * Moves a start to the next working time. A milestone is the exception: it may sit at the end of a
+     * working period (a milestone after a task finishing at 17:00 is at 17:00, not 08:00 next day).
+     */
+    private long nextWorkStart(int i, long from) {
+        if (zeroDuration[i] || tasks[i].milestone()) {
+            CompiledCalendar calendar = calendarOf[i];
+            long next = calendar.nextWorkStart(from);
+            if (next > from && calendar.previousWorkFinish(from) == from) {
+                return from;
+            }
+            return next;
+        }
+        if (hasLegs(i)) {
+            long earliest = LATEST;
+            for (int k = legFirst[i]; k < legFirst[i + 1]; k++) {
+                earliest = Math.min(earliest, legCalendar[k].nextWorkStart(from));
+            }
+            return earliest;
+        }
+        return calendarOf[i].nextWorkStart(from);
+    }
+
+    private long previousWorkFinish(int i, long from) {
+        if (hasLegs(i)) {
+            long latest = NONE;
+            for (int k = legFirst[i]; k < legFirst[i + 1]; k++) {
+                latest = Math.max(latest, legCalendar[k].previousWorkFinish(from));
+            }
+            return latest;
+        }
+        return calendarOf[i].previousWorkFinish(from);
+    }
+
+    // ----- results -----
+
+    Schedule result() {
+        Map<TaskId, ScheduledTask> results = new LinkedHashMap<>(count * 2);
+        List<TaskId> criticalPath = new ArrayList<>();
+        long threshold = options.criticalSlackMinutes();
+        boolean[] critical = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            critical[i] = active[i] && start[i] != NONE && !finished[i] && totalSlack[i] <= threshold;
+        }
+        for (int node : order) {
+            if (node < count && critical[node] && !summary[node]) {
+                criticalPath.add(tasks[node].id());
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            results.put(
+                    tasks[i].id(),
+                    new ScheduledTask(
+                            tasks[i].id(),
+                            summary[i],
+                            instant(start[i]),
+                            instant(finish[i]),
+                            instant(earlyStart[i]),
+                            instant(earlyFinish[i]),
+                            instant(lateStart[i]),
+                            instant(lateFinish[i]),
+                            totalSlack[i],
+                            freeSlack[i],
+                            startSlack[i],
+                            finishSlack[i],
+                            critical[i]));
+        }
+        return new Schedule(network.projectStart(), instant(projectFinish), results, criticalPath);
+    }
+
+    private static LocalDateTime instant(long minutes) {
+        return minutes == NONE ? null : CompiledCalendar.toInstant(minutes);
+    }
+}

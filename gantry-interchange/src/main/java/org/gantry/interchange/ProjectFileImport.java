@@ -1,0 +1,396 @@
+package org.gantry.interchange;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gantry.engine.Assignment;
+import org.gantry.engine.CalendarException;
+import org.gantry.engine.CalendarId;
+import org.gantry.engine.Constraint;
+import org.gantry.engine.ConstraintType;
+import org.gantry.engine.DurationUnit;
+import org.gantry.engine.Link;
+import org.gantry.engine.LinkType;
+import org.gantry.engine.Progress;
+import org.gantry.engine.ProjectNetwork;
+import org.gantry.engine.ProjectOptions;
+import org.gantry.engine.Task;
+import org.gantry.engine.TaskId;
+import org.gantry.engine.TaskType;
+import org.gantry.engine.WorkDuration;
+import org.gantry.engine.WorkingCalendar;
+import org.gantry.engine.WorkingPeriod;
+import org.mpxj.Duration;
+import org.mpxj.LocalTimeRange;
+import org.mpxj.ProjectCalendar;
+import org.mpxj.ProjectCalendarHours;
+import org.mpxj.ProjectFile;
+import org.mpxj.ProjectProperties;
+import org.mpxj.Relation;
+import org.mpxj.ResourceAssignment;
+import org.mpxj.ResourceType;
+import org.mpxj.TaskMode;
+import org.mpxj.TimeUnit;
+
+/**
+ * Turns an MPXJ {@link ProjectFile} into an engine {@link ProjectNetwork}. Only the inputs of scheduling
+ * are carried over (durations, links, constraints, calendars, progress); the dates the file stored are
+ * left behind, so the schedule comes from the engine alone.
+ */
+public final class ProjectFileImport {
+    /** Calendars are written out as a week plus dated exceptions over this many days around the project. */
+    private static final int CALENDAR_MARGIN_DAYS = 3 * 366;
+
+    private static final int MAXIMUM_CALENDAR_DAYS = 40 * 366;
+
+    private final ProjectFile file;
+    private final ProjectProperties properties;
+    private final ProjectOptions options;
+    private final Map<Integer, WorkingCalendar> calendars = new LinkedHashMap<>();
+    private LocalDate firstDate;
+    private LocalDate lastDate;
+
+    private ProjectFileImport(ProjectFile file) {
+        this.file = file;
+        this.properties = file.getProjectProperties();
+        int minutesPerDay = positive(properties.getMinutesPerDay(), 480);
+        int minutesPerWeek = positive(properties.getMinutesPerWeek(), 2400);
+        int daysPerMonth = positive(properties.getDaysPerMonth(), 20);
+        long critical = 0;
+        Duration limit = properties.getCriticalSlackLimit();
+        if (limit != null) {
+            critical =
+                    Math.round(limit.convertUnits(TimeUnit.MINUTES, properties).getDuration());
+        }
+        this.options = new ProjectOptions(minutesPerDay, minutesPerWeek, daysPerMonth, critical);
+    }
+
+    private static int positive(Integer value, int fallback) {
+        return value == null || value <= 0 ? fallback : value;
+    }
+
+    public static ImportedProject convert(ProjectFile file) {
+        return new ProjectFileImport(file).convert();
+    }
+
+    private ImportedProject convert() {
+        LocalDateTime projectStart = properties.getStartDate();
+        findDateRange(projectStart);
+        ProjectCalendar defaultCalendar = properties.getDefaultCalendar();
+        if (defaultCalendar == null) {
+            defaultCalendar =
+                    file.getCalendars().isEmpty() ? null : file.getCalendars().get(0);
+        }
+        CalendarId projectCalendar = defaultCalendar == null ? standardCalendar() : calendarId(defaultCalendar);
+
+        List<Task> tasks = new ArrayList<>();
+        Map<TaskId, org.mpxj.Task> sources = new LinkedHashMap<>();
+        for (org.mpxj.Task source : file.getTasks()) {
+            if (!included(source)) {
+                continue;
+            }
+            Task task = task(source);
+            tasks.add(task);
+            sources.put(task.id(), source);
+        }
+        List<Link> links = new ArrayList<>();
+        for (org.mpxj.Task source : file.getTasks()) {
+            if (!included(source)) {
+                continue;
+            }
+            for (Relation relation : source.getPredecessors()) {
+                org.mpxj.Task predecessor = relation.getPredecessorTask();
+                org.mpxj.Task successor = relation.getSuccessorTask();
+                if (predecessor == null || successor == null || !included(predecessor) || !included(successor)) {
+                    continue;
+                }
+                if (predecessor == successor) {
+                    continue;
+                }
+                links.add(new Link(idOf(predecessor), idOf(successor), linkType(relation), lag(relation.getLag())));
+            }
+        }
+        ProjectNetwork network = new ProjectNetwork(
+                projectStart,
+                projectCalendar,
+                new ArrayList<>(calendars.values()),
+                tasks,
+                links,
+                properties.getStatusDate(),
+                options);
+        return new ImportedProject(file, network, sources);
+    }
+
+    /** The project summary row (ID 0) and blank rows are not tasks. */
+    static boolean included(org.mpxj.Task task) {
+        if (task.getNull()) {
+            return false;
+        }
+        Integer id = task.getID();
+        return !(id != null && id == 0 && task.getOutlineLevel() != null && task.getOutlineLevel() == 0)
+                && !(id != null && id == 0 && task.getParentTask() == null && task.getSummary());
+    }
+
+    static TaskId idOf(org.mpxj.Task task) {
+        return TaskId.of(String.valueOf(task.getUniqueID()));
+    }
+
+    private Task task(org.mpxj.Task source) {
+        org.mpxj.Task parentTask = source.getParentTask();
+        TaskId parent = parentTask != null && included(parentTask) ? idOf(parentTask) : null;
+        Constraint constraint = constraint(source);
+        ProjectCalendar calendar = source.getCalendar();
+        boolean manual = source.getTaskMode() == TaskMode.MANUALLY_SCHEDULED;
+        return new Task(
+                idOf(source),
+                parent,
+                source.getName(),
+                duration(source.getDuration()),
+                constraint,
+                source.getDeadline(),
+                calendar == null ? null : calendarId(calendar),
+                source.getMilestone(),
+                source.getActive(),
+                manual,
+                manual ? source.getStart() : null,
+                manual ? source.getFinish() : null,
+                taskType(source.getType()),
+                assignments(source),
+                progress(source));
+    }
+
+    private Constraint constraint(org.mpxj.Task source) {
+        org.mpxj.ConstraintType type = source.getConstraintType();
+        LocalDateTime date = source.getConstraintDate();
+        if (type == null) {
+            return Constraint.AS_SOON_AS_POSSIBLE;
+        }
+        ConstraintType mapped =
+                switch (type) {
+                    case AS_LATE_AS_POSSIBLE -> ConstraintType.AS_LATE_AS_POSSIBLE;
+                    case START_NO_EARLIER_THAN -> ConstraintType.START_NO_EARLIER_THAN;
+                    case START_NO_LATER_THAN -> ConstraintType.START_NO_LATER_THAN;
+                    case FINISH_NO_EARLIER_THAN -> ConstraintType.FINISH_NO_EARLIER_THAN;
+                    case FINISH_NO_LATER_THAN -> ConstraintType.FINISH_NO_LATER_THAN;
+                    case MUST_START_ON, START_ON -> ConstraintType.MUST_START_ON;
+                    case MUST_FINISH_ON, FINISH_ON -> ConstraintType.MUST_FINISH_ON;
+                    default -> ConstraintType.AS_SOON_AS_POSSIBLE;
+                };
+        if (mapped != ConstraintType.AS_SOON_AS_POSSIBLE
+                && mapped != ConstraintType.AS_LATE_AS_POSSIBLE
+                && date == null) {
+            return Constraint.AS_SOON_AS_POSSIBLE;
+        }
+        return Constraint.of(mapped, date);
+    }
+
+    private static TaskType taskType(org.mpxj.TaskType type) {
+        if (type == null) {
+            return TaskType.FIXED_UNITS;
+        }
+        return switch (type) {
+            case FIXED_DURATION -> TaskType.FIXED_DURATION;
+            case FIXED_WORK -> TaskType.FIXED_WORK;
+            default -> TaskType.FIXED_UNITS;
+        };
+    }
+
+    private List<Assignment> assignments(org.mpxj.Task source) {
+        List<Assignment> result = new ArrayList<>();
+        for (ResourceAssignment assignment : source.getResourceAssignments()) {
+            if (assignment.getResource() == null
+                    || assignment.getResource().getType() != ResourceType.WORK
+                    || assignment.getUnits() == null
+                    || assignment.getUnits().doubleValue() <= 0
+                    || assignment.getWork() == null) {
+                continue;
+            }
+            ProjectCalendar calendar = assignment.getEffectiveCalendar();
+            if (calendar == null) {
+                continue;
+            }
+            Duration remainingWork = assignment.getRemainingWork();
+            result.add(new Assignment(
+                    String.valueOf(assignment.getResource().getUniqueID()),
+                    calendarId(calendar),
+                    assignment.getUnits().doubleValue() / 100.0,
+                    duration(assignment.getWork()),
+                    remainingWork == null ? null : duration(remainingWork)));
+        }
+        return result;
+    }
+
+    private Progress progress(org.mpxj.Task source) {
+        LocalDateTime actualStart = source.getActualStart();
+        LocalDateTime actualFinish = actualStart == null ? null : source.getActualFinish();
+        double percent = source.getPercentageComplete() == null
+                ? 0
+                : source.getPercentageComplete().doubleValue();
+        percent = Math.max(0, Math.min(100, percent));
+        Duration remaining = source.getRemainingDuration();
+        return new Progress(actualStart, actualFinish, percent, remaining == null ? null : duration(remaining));
+    }
+
+    private static LinkType linkType(Relation relation) {
+        return switch (relation.getType()) {
+            case START_START -> LinkType.START_START;
+            case FINISH_FINISH -> LinkType.FINISH_FINISH;
+            case START_FINISH -> LinkType.START_FINISH;
+            default -> LinkType.FINISH_START;
+        };
+    }
+
+    private WorkDuration lag(Duration lag) {
+        if (lag == null || lag.getDuration() == 0) {
+            return WorkDuration.ZERO;
+        }
+        if (lag.getUnits() == TimeUnit.PERCENT) {
+            return WorkDuration.percent(lag.getDuration());
+        }
+        return duration(lag);
+    }
+
+    /** Durations go over as minutes: working minutes, or elapsed minutes for elapsed units. */
+    WorkDuration duration(Duration duration) {
+        if (duration == null) {
+            return WorkDuration.ZERO;
+        }
+        TimeUnit unit = duration.getUnits();
+        double value = duration.getDuration();
+        if (unit == null) {
+            return WorkDuration.minutes(value);
+        }
+        return switch (unit) {
+            case ELAPSED_MINUTES -> new WorkDuration(value, DurationUnit.ELAPSED_MINUTES);
+            case ELAPSED_HOURS -> new WorkDuration(value * 60, DurationUnit.ELAPSED_MINUTES);
+            case ELAPSED_DAYS -> new WorkDuration(value * 1440, DurationUnit.ELAPSED_MINUTES);
+            case ELAPSED_WEEKS -> new WorkDuration(value * 1440 * 7, DurationUnit.ELAPSED_MINUTES);
+            case ELAPSED_MONTHS -> new WorkDuration(value * 1440 * 30, DurationUnit.ELAPSED_MINUTES);
+            case ELAPSED_YEARS -> new WorkDuration(value * 1440 * 365, DurationUnit.ELAPSED_MINUTES);
+            case PERCENT -> WorkDuration.ZERO;
+            default ->
+                WorkDuration.minutes(
+                        duration.convertUnits(TimeUnit.MINUTES, properties).getDuration());
+        };
+    }
+
+    // ----- calendars -----
+
+    private void findDateRange(LocalDateTime projectStart) {
+        LocalDate first = projectStart.toLocalDate();
+        LocalDate last = first;
+        for (org.mpxj.Task task : file.getTasks()) {
+            for (LocalDateTime date : new LocalDateTime[] {
+                task.getStart(),
+                task.getFinish(),
+                task.getEarlyStart(),
+                task.getEarlyFinish(),
+                task.getLateStart(),
+                task.getLateFinish(),
+                task.getConstraintDate(),
+                task.getActualStart(),
+                task.getActualFinish(),
+                task.getDeadline()
+            }) {
+                if (date == null) {
+                    continue;
+                }
+                LocalDate day = date.toLocalDate();
+                if (day.isBefore(first)) {
+                    first = day;
+                }
+                if (day.isAfter(last)) {
+                    last = day;
+                }
+            }
+        }
+        firstDate = first.minusDays(CALENDAR_MARGIN_DAYS);
+        lastDate = last.plusDays(CALENDAR_MARGIN_DAYS);
+        if (firstDate.until(lastDate, java.time.temporal.ChronoUnit.DAYS) > MAXIMUM_CALENDAR_DAYS) {
+            lastDate = firstDate.plusDays(MAXIMUM_CALENDAR_DAYS);
+        }
+    }
+
+    private CalendarId standardCalendar() {
+        WorkingCalendar standard = WorkingCalendar.standard(CalendarId.of("standard"));
+        calendars.putIfAbsent(Integer.MIN_VALUE, standard);
+        return standard.id();
+    }
+
+    private CalendarId calendarId(ProjectCalendar calendar) {
+        Integer key = calendar.getUniqueID() == null ? System.identityHashCode(calendar) : calendar.getUniqueID();
+        WorkingCalendar converted = calendars.get(key);
+        if (converted == null) {
+            converted = flatten(CalendarId.of("calendar-" + key), calendar);
+            calendars.put(key, converted);
+        }
+        return converted.id();
+    }
+
+    /**
+     * Writes a calendar as its normal week plus one exception for every date in the project's range whose
+     * hours differ from that week. MPXJ resolves base calendars, work weeks and recurring exceptions when
+     * asked for a date's hours, so this captures all of them without re-implementing each file format.
+     */
+    private WorkingCalendar flatten(CalendarId id, ProjectCalendar calendar) {
+        Map<DayOfWeek, List<WorkingPeriod>> week = new EnumMap<>(DayOfWeek.class);
+        Map<DayOfWeek, String> weekKeys = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<WorkingPeriod> periods = periods(hoursOf(calendar, day));
+            week.put(day, periods);
+            weekKeys.put(day, periods.toString());
+        }
+        List<CalendarException> exceptions = new ArrayList<>();
+        Map<String, List<WorkingPeriod>> seen = new HashMap<>();
+        for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
+            ProjectCalendarHours hours;
+            try {
+                hours = calendar.getHours(date);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            List<WorkingPeriod> periods = periods(hours);
+            String key = periods.toString();
+            if (!key.equals(weekKeys.get(date.getDayOfWeek()))) {
+                List<WorkingPeriod> shared = seen.computeIfAbsent(key, k -> periods);
+                exceptions.add(new CalendarException(date, date, shared, false, 0));
+            }
+        }
+        return new WorkingCalendar(id, null, week, exceptions);
+    }
+
+    private static ProjectCalendarHours hoursOf(ProjectCalendar calendar, DayOfWeek day) {
+        try {
+            return calendar.getHours(day);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<WorkingPeriod> periods(ProjectCalendarHours hours) {
+        List<WorkingPeriod> periods = new ArrayList<>();
+        if (hours == null) {
+            return periods;
+        }
+        for (LocalTimeRange range : hours) {
+            if (range == null || range.getStart() == null || range.getEnd() == null) {
+                continue;
+            }
+            int startMinute = range.getStart().getHour() * 60 + range.getStart().getMinute();
+            int endMinute = range.getEnd().getHour() * 60 + range.getEnd().getMinute();
+            if (endMinute == 0) {
+                endMinute = 1440;
+            }
+            if (endMinute > startMinute) {
+                periods.add(new WorkingPeriod(startMinute, endMinute));
+            }
+        }
+        return periods;
+    }
+}
