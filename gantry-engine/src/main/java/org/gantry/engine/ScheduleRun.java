@@ -387,11 +387,16 @@ final class ScheduleRun {
                 anyAlap |= alap[node] && active[node] && !summary[node];
             }
         }
-        projectFinish = projectStart;
+        // The project finishes with its latest task, whatever the project start says: manually scheduled
+        // tasks may lie wholly before it.
+        projectFinish = NONE;
         for (int i = 0; i < count; i++) {
             if (active[i] && !summary[i] && earlyFinish[i] != NONE && earlyFinish[i] > projectFinish) {
                 projectFinish = earlyFinish[i];
             }
+        }
+        if (projectFinish == NONE) {
+            projectFinish = projectStart;
         }
         for (int k = order.length - 1; k >= 0; k--) {
             backward(order[k]);
