@@ -1,0 +1,5 @@
+/**
+ * Where the data lives: an external PostgreSQL when {@code GANTRY_DB_URL} is set, otherwise an
+ * embedded PostgreSQL whose files stay in the data folder between runs. Flyway migrates either.
+ */
+package org.gantry.server.database;

@@ -1,0 +1,143 @@
+package org.gantry.server.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens. The database keeps only a SHA-256 hash of each token: cheap to check on every
+ * request (unlike bcrypt) and useless to someone who reads the table.
+ */
+@Service
+public class ApiTokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOKEN_PREFIX = "gty_";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final LoginRateLimiter rateLimiter;
+
+    ApiTokenService(JdbcClient jdbc, PasswordEncoder passwordEncoder, LoginRateLimiter rateLimiter) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** Checks e-mail and password (counting failures against the login rate limit), then issues a token. */
+    @Transactional
+    public CreatedApiToken create(TokenRequest request, String clientAddress) {
+        var problems = new InvalidInput.Collector();
+        if (request.email() == null || request.email().isBlank()) {
+            problems.add("email", "is required");
+        }
+        if (request.password() == null || request.password().isEmpty()) {
+            problems.add("password", "is required");
+        }
+        String name = request.name() == null || request.name().isBlank()
+                ? "API token"
+                : request.name().strip();
+        if (name.length() > 100) {
+            problems.add("name", "must be at most 100 characters long");
+        }
+        problems.throwIfAny();
+        String email = request.email().strip();
+        rateLimiter.checkAllowed(email, clientAddress);
+        var user = jdbc.sql("select id, password_hash from app_user where lower(email) = lower(?) and active")
+                .param(email)
+                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .optional();
+        if (user.isEmpty() || !passwordEncoder.matches(request.password(), (String) user.get()[1])) {
+            rateLimiter.recordFailure(email, clientAddress);
+            throw new BadCredentials();
+        }
+        rateLimiter.recordSuccess(email, clientAddress);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return jdbc.sql("insert into api_token (user_id, name, token_hash) values (?, ?, ?) returning id, created_at")
+                .params(user.get()[0], name, hash(token))
+                .query((rs, row) -> new CreatedApiToken(rs.getLong("id"), name, token, instant(rs, "created_at")))
+                .single();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> list(CurrentUser caller) {
+        return jdbc.sql("select id, name, created_at, last_used_at from api_token"
+                        + " where user_id = ? and revoked_at is null order by id")
+                .param(caller.id())
+                .query((rs, row) -> new ApiToken(
+                        rs.getLong("id"), rs.getString("name"), instant(rs, "created_at"), instant(rs, "last_used_at")))
+                .list();
+    }
+
+    @Transactional
+    public void revoke(CurrentUser caller, long tokenId) {
+        int revoked = jdbc.sql(
+                        "update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+                .params(tokenId, caller.id())
+                .update();
+        if (revoked == 0) {
+            throw new NotFound("You have no token " + tokenId + ".");
+        }
+    }
+
+    /** The active user behind a token, if the token is known, not revoked and its user active. */
+    Optional<CurrentUser> authenticate(String token) {
+        if (!token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        record Match(CurrentUser user, long tokenId, Instant lastUsedAt) {}
+        Optional<Match> match = jdbc.sql(
+                        "select u.id, u.email, u.name, u.system_admin, t.id as token_id, t.last_used_at"
+                                + " from api_token t join app_user u on u.id = t.user_id"
+                                + " where t.token_hash = ? and t.revoked_at is null and u.active")
+                .param(hash(token))
+                .query((rs, row) -> new Match(
+                        new CurrentUser(
+                                rs.getLong("id"),
+                                rs.getString("email"),
+                                rs.getString("name"),
+                                rs.getBoolean("system_admin")),
+                        rs.getLong("token_id"),
+                        instant(rs, "last_used_at")))
+                .optional();
+        // Recording every use would turn each API read into a write; a minute's precision is plenty.
+        match.filter(m -> m.lastUsedAt() == null
+                        || m.lastUsedAt().isBefore(Instant.now().minus(1, ChronoUnit.MINUTES)))
+                .ifPresent(m -> jdbc.sql("update api_token set last_used_at = now() where id = ?")
+                        .param(m.tokenId())
+                        .update());
+        return match.map(Match::user);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,3 @@
+package org.gantry.server.identity;
+
+public record PasswordChange(String currentPassword, String newPassword) {}

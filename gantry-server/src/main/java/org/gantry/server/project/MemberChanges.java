@@ -1,0 +1,3 @@
+package org.gantry.server.project;
+
+public record MemberChanges(ProjectRole role, Integer version) {}

@@ -1,0 +1,27 @@
+package org.gantry.server.project;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a role may do in a project. System admins may do everything everywhere. */
+public enum Permission {
+    READ(EnumSet.allOf(ProjectRole.class)),
+    EDIT_PROJECT(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER)),
+    ARCHIVE_PROJECT(EnumSet.of(ProjectRole.OWNER)),
+    /** Add, change and remove members; only owners may grant, change or remove the owner role. */
+    MANAGE_MEMBERS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER)),
+    /** Create, edit, move and link tasks. */
+    EDIT_TASKS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER, ProjectRole.MEMBER)),
+    /** Delete tasks (with their subtasks) and define task statuses. */
+    MANAGE_TASKS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER));
+
+    private final Set<ProjectRole> roles;
+
+    Permission(Set<ProjectRole> roles) {
+        this.roles = roles;
+    }
+
+    public boolean allows(ProjectRole role) {
+        return role != null && roles.contains(role);
+    }
+}

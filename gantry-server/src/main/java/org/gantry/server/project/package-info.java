@@ -1,0 +1,7 @@
+/**
+ * Projects: key, name, dates, time zone, currency, working calendar, archive state, and who works
+ * on them in which role. {@link org.gantry.server.project.ProjectService#access} is the one place
+ * that decides whether a user may see a project and what they may do in it; every other feature
+ * asks it.
+ */
+package org.gantry.server.project;

@@ -1,0 +1,4 @@
+package org.gantry.server.task;
+
+/** A person assigned to a task. */
+public record Assignee(long id, String name) {}

@@ -1,0 +1,9 @@
+package org.gantry.server.task;
+
+/** How urgent a task is. */
+public enum Priority {
+    LOW,
+    NORMAL,
+    HIGH,
+    CRITICAL
+}

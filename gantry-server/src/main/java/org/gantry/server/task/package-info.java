@@ -1,0 +1,7 @@
+/**
+ * The work breakdown of a project: tasks of any depth (a task with subtasks is a summary task),
+ * milestones, statuses, assignees, tags, planned durations in working minutes, dates, progress, and
+ * the dependency links between tasks. Every row carries a version; a change sent with an old version
+ * is refused with the current row. The outline (sibling order and WBS code) is kept by this package.
+ */
+package org.gantry.server.task;

@@ -1,0 +1,556 @@
+/**
+ * Gantt chart: a task table beside a timeline of bars and dependency arrows, virtualised so that a
+ * project of 10,000 tasks and 15,000 links opens and scrolls as quickly as one of a hundred.
+ *
+ * Usage:
+ *
+ *   import { createGantt } from '/js/gantt/gantt.js';
+ *   const gantt = createGantt(element, {
+ *     data,                       // { project, tasks, links }, see README.md "Data contract"
+ *     columns: ['wbs', 'name', 'duration', 'start', 'finish'],   // keys of COLUMN_TYPES
+ *     zoom: 'week',               // 'day' | 'week' | 'month' | 'quarter' | 'year'
+ *     showBaseline: false,
+ *     label: 'Schedule of Apollo', // accessible name of the chart
+ *     locale: 'en-GB',            // date formats; defaults to <html lang>
+ *     onMoveTask(id, newStart) {},             // each edit callback may return a Promise: the
+ *     onResizeTask(id, newFinish) {},          // chart shows the edit as pending until it settles,
+ *     onProgressChange(id, percent) {},        // and snaps back with the rejection's message
+ *     onCreateLink(predecessorId, successorId, type) {}, // shown on the row if it rejects
+ *     onOpenTask(id) {},
+ *     onSelect(id) {},
+ *   });
+ *
+ * Returns { setData, updateTasks, setLinks, setZoom, setColumns, showBaseline, collapse, expand,
+ * expandAll, collapseAll, select, scrollToTask, scrollToDate, exportPng, destroy }.
+ *
+ * The chart never changes the schedule itself: edits go to the host through the callbacks, the
+ * host asks the server to reschedule, and applies the tasks that moved with updateTasks().
+ *
+ * Rendering: the table and the timeline share one vertical scroller, so the browser scrolls both
+ * together on its compositor thread. Only the rows on screen plus OVERSCAN_ROWS above and below,
+ * and only half a screen of time either side of the visible range, are in the DOM; a scroll that
+ * stays inside what is drawn costs nothing, one that leaves it redraws the window around it.
+ */
+import { createCalendar, createFormats, parseDateTime } from './calendar.js';
+import { createScale, gridMarkup, headerMarkup as timeHeaderMarkup, unitStart, ZOOM_LEVELS } from './timescale.js';
+import { attachLinks, axisExtent, buildRecords, placeTask, visibleRows } from './outline.js';
+import { barGeometry, ROW, rowsMarkup as barRowsMarkup } from './bars.js';
+import { linksMarkup } from './links.js';
+import { gridTemplate, headerMarkup as tableHeaderMarkup, resolveColumns, rowsMarkup as tableRowsMarkup } from './table.js';
+import { attachInteractions } from './interactions.js';
+import { exportPng } from './export.js';
+
+const HEADER_ROW_HEIGHT = 24;
+const OVERSCAN_ROWS = 24;
+const HIGHLIGHT_MS = 1600;
+const ERROR_VISIBLE_MS = 8000;
+const DAYS_BEFORE_FIRST_TASK = 14;
+const DAYS_AFTER_LAST_TASK = 60;
+
+let instanceCount = 0;
+
+export { ZOOM_LEVELS };
+
+export function createGantt(container, options = {}) {
+  const instance = ++instanceCount;
+  const idPrefix = `gantt${instance}-row-`;
+  const callbacks = options;
+
+  const root = document.createElement('div');
+  root.className = 'gantt';
+  root.setAttribute('role', 'treegrid');
+  root.setAttribute('aria-label', options.label ?? 'Project schedule');
+  root.setAttribute('aria-multiselectable', 'false');
+  root.tabIndex = 0;
+  root.innerHTML = `
+    <div class="gantt-table-head" role="rowgroup"><div class="gantt-table-head-row" role="row" aria-rowindex="1"></div></div>
+    <div class="gantt-time-head" aria-hidden="true"><svg class="gantt-header-svg" xmlns="http://www.w3.org/2000/svg"></svg></div>
+    <div class="gantt-scroller" role="presentation">
+      <div class="gantt-canvas" role="presentation">
+        <div class="gantt-table-body" role="rowgroup"><div class="gantt-table-rows" role="presentation"></div></div>
+        <div class="gantt-time-body" aria-hidden="true">
+          <svg class="gantt-body-svg" xmlns="http://www.w3.org/2000/svg"></svg>
+          <svg class="gantt-overlay" xmlns="http://www.w3.org/2000/svg"></svg>
+        </div>
+      </div>
+    </div>
+    <div class="gantt-table-hbar" aria-hidden="true"><div></div></div>
+    <div class="gantt-time-hbar" aria-hidden="true"><div></div></div>
+    <div class="gantt-splitter" aria-hidden="true" title="Drag to resize the table"></div>
+    <div class="gantt-tooltip" aria-hidden="true" hidden></div>`;
+  const liveRegion = document.createElement('div');
+  liveRegion.className = 'gantt-live';
+  liveRegion.setAttribute('aria-live', 'polite');
+  container.append(root, liveRegion);
+
+  const find = (selector) => root.querySelector(selector);
+  const elements = {
+    root,
+    tableHeadRow: find('.gantt-table-head-row'),
+    headerSvg: find('.gantt-header-svg'),
+    scroller: find('.gantt-scroller'),
+    canvas: find('.gantt-canvas'),
+    tableRows: find('.gantt-table-rows'),
+    timeBody: find('.gantt-time-body'),
+    bodySvg: find('.gantt-body-svg'),
+    overlay: find('.gantt-overlay'),
+    tableHbar: find('.gantt-table-hbar'),
+    timeHbar: find('.gantt-time-hbar'),
+    splitter: find('.gantt-splitter'),
+    tooltip: find('.gantt-tooltip'),
+  };
+  root.style.setProperty('--gantt-header-row', `${HEADER_ROW_HEIGHT}px`);
+  root.style.setProperty('--gantt-row', `${ROW.height}px`);
+
+  // Everything the renderers and the interactions share. `rows` are the visible records.
+  const chart = {
+    elements,
+    callbacks,
+    idPrefix,
+    project: null,
+    calendar: null,
+    formats: createFormats(options.locale ?? (document.documentElement.lang || undefined)),
+    scale: null,
+    zoomName: options.zoom ?? 'week',
+    columns: resolveColumns(options.columns),
+    showBaseline: Boolean(options.showBaseline),
+    records: [],
+    byId: new Map(),
+    links: [],
+    rows: [],
+    collapsedIds: new Set(),
+    selected: null,
+    contentWidth: 0,
+    originDay: 0,
+    today: null,
+    statusDate: null,
+    tableWidth: options.tableWidth ?? 520,
+    scrollLeft: 0,
+    tableScrollLeft: 0,
+    viewport: { width: 0, height: 0 },
+    drawn: { rowFrom: 0, rowTo: 0, xFrom: 0, xTo: 0 },
+    timers: new Set(),
+  };
+
+  const editable = {
+    move: typeof callbacks.onMoveTask === 'function',
+    resize: typeof callbacks.onResizeTask === 'function',
+    progress: typeof callbacks.onProgressChange === 'function',
+    link: typeof callbacks.onCreateLink === 'function',
+  };
+  chart.editable = editable;
+
+  function later(action, ms) {
+    const timer = setTimeout(() => {
+      chart.timers.delete(timer);
+      action();
+    }, ms);
+    chart.timers.add(timer);
+  }
+
+  // ---- geometry -------------------------------------------------------------------------------
+
+  function applyScale() {
+    chart.scale = createScale(chart.zoomName, chart.originDay, chart.calendar);
+    const { last } = axisExtent(chart.records);
+    const projectFinish = chart.calendar.toAxis(parseDateTime(chart.project.finish)) ?? last;
+    const lastDay = Math.max(last, projectFinish) + DAYS_AFTER_LAST_TASK;
+    chart.contentWidth = Math.ceil(chart.scale.x(lastDay));
+    elements.timeHbar.firstElementChild.style.width = `${chart.contentWidth}px`;
+  }
+
+  function applyColumns() {
+    root.style.setProperty('--gantt-columns', gridTemplate(chart.columns));
+    const columnsWidth = chart.columns.reduce((sum, column) => sum + column.width, 0);
+    root.style.setProperty('--gantt-columns-width', `${columnsWidth}px`);
+    elements.tableHbar.firstElementChild.style.width = `${columnsWidth}px`;
+    elements.tableHeadRow.innerHTML = tableHeaderMarkup(chart.columns);
+  }
+
+  function applyTableWidth() {
+    root.style.setProperty('--gantt-table-width', `${chart.tableWidth}px`);
+  }
+
+  function measureViewport() {
+    chart.viewport.width = elements.timeBody.clientWidth;
+    chart.viewport.height = elements.scroller.clientHeight;
+    root.style.setProperty('--gantt-scrollbar', `${elements.scroller.offsetWidth - elements.scroller.clientWidth}px`);
+  }
+
+  function rebuildRows() {
+    chart.rows = visibleRows(chart.records, chart.collapsedIds);
+    elements.canvas.style.height = `${chart.rows.length * ROW.height}px`;
+    root.setAttribute('aria-rowcount', String(chart.rows.length + 1));
+    if (chart.selected && chart.selected.row < 0) {
+      let ancestor = chart.selected.parent;
+      while (ancestor && ancestor.row < 0) ancestor = ancestor.parent;
+      chart.selected = ancestor;
+    }
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  function headerMarkup(xFrom, xTo) {
+    return timeHeaderMarkup(chart.scale, xFrom, xTo, HEADER_ROW_HEIGHT, chart.formats);
+  }
+
+  /** Markup of the timeline body over [xFrom, xTo) x rows[rowFrom..rowTo), in axis coordinates. */
+  function bodyMarkup(xFrom, xTo, rowFrom, rowTo, markerPrefix) {
+    const { scale } = chart;
+    const yFrom = rowFrom * ROW.height;
+    const yTo = rowTo * ROW.height;
+    const rowLines = [];
+    for (let row = rowFrom + 1; row <= rowTo; row++) rowLines.push(`M${xFrom} ${row * ROW.height - 0.5}H${xTo}`);
+    const dateLines = [['gantt-status-date', chart.statusDate], ['gantt-today', chart.today]]
+      .filter(([, day]) => day != null)
+      .map(([className, day]) => `<line class="${className}" x1="${scale.x(day)}" x2="${scale.x(day)}" y1="${yFrom}" y2="${yTo}"/>`)
+      .join('');
+    const state = {
+      xFrom,
+      xTo,
+      selected: chart.selected,
+      showBaseline: chart.showBaseline,
+      editable,
+      now: performance.now(),
+      highlightMs: HIGHLIGHT_MS,
+    };
+    return `<defs>
+        <marker id="${markerPrefix}arrow" class="gantt-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0.5L8 4L0 7.5z"/></marker>
+        <marker id="${markerPrefix}arrow-critical" class="gantt-arrowhead is-critical" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0.5L8 4L0 7.5z"/></marker>
+      </defs>`
+      + gridMarkup(scale, xFrom, xTo, yFrom, yTo)
+      + `<path class="gantt-row-line" d="${rowLines.join('')}"/>`
+      + dateLines
+      + linksMarkup(chart.rows, rowFrom, rowTo, scale)
+          .replace('<g class="gantt-links">', `<g class="gantt-links" marker-end="url(#${markerPrefix}arrow)">`)
+          .replace('<g class="gantt-links is-critical">', `<g class="gantt-links is-critical" marker-end="url(#${markerPrefix}arrow-critical)">`)
+      + barRowsMarkup(chart.rows, rowFrom, rowTo, scale, chart.formats, state);
+  }
+
+  function placeLayers() {
+    const { drawn } = chart;
+    const shift = `translate(${drawn.xFrom - chart.scrollLeft}px, ${drawn.rowFrom * ROW.height}px)`;
+    elements.bodySvg.style.transform = shift;
+    elements.overlay.style.transform = shift;
+    elements.headerSvg.style.transform = `translateX(${drawn.xFrom - chart.scrollLeft}px)`;
+  }
+
+  function placeTable() {
+    const offset = `translate(${-chart.tableScrollLeft}px, ${chart.drawn.rowFrom * ROW.height}px)`;
+    elements.tableRows.style.transform = offset;
+    elements.tableHeadRow.style.transform = `translateX(${-chart.tableScrollLeft}px)`;
+  }
+
+  /**
+   * Brings the DOM in line with the scroll position. Redraws only when the viewport has left the
+   * drawn window (or `force`, after data, zoom, selection or size changed).
+   */
+  function render(force = false) {
+    if (!chart.scale) return;
+    const { drawn, viewport } = chart;
+    const scrollTop = elements.scroller.scrollTop;
+    const firstRow = Math.floor(scrollTop / ROW.height);
+    const lastRow = Math.min(chart.rows.length, Math.ceil((scrollTop + viewport.height) / ROW.height));
+    const rowsOutside = force || firstRow < drawn.rowFrom || lastRow > drawn.rowTo;
+    const timeOutside = force || chart.scrollLeft < drawn.xFrom || chart.scrollLeft + viewport.width > drawn.xTo;
+    if (rowsOutside) {
+      drawn.rowFrom = Math.max(0, firstRow - OVERSCAN_ROWS);
+      drawn.rowTo = Math.min(chart.rows.length, lastRow + OVERSCAN_ROWS);
+    }
+    if (timeOutside) {
+      const margin = Math.ceil(viewport.width / 2);
+      drawn.xFrom = Math.max(0, Math.floor(chart.scrollLeft) - margin);
+      drawn.xTo = Math.max(drawn.xFrom + 1, Math.min(chart.contentWidth, Math.ceil(chart.scrollLeft) + viewport.width + margin));
+      const headerHeight = 2 * HEADER_ROW_HEIGHT;
+      elements.headerSvg.setAttribute('viewBox', `${drawn.xFrom} 0 ${drawn.xTo - drawn.xFrom} ${headerHeight}`);
+      elements.headerSvg.setAttribute('width', drawn.xTo - drawn.xFrom);
+      elements.headerSvg.setAttribute('height', headerHeight);
+      elements.headerSvg.innerHTML = headerMarkup(drawn.xFrom, drawn.xTo);
+    }
+    if (rowsOutside || timeOutside) {
+      const width = drawn.xTo - drawn.xFrom;
+      const height = Math.max(1, (drawn.rowTo - drawn.rowFrom) * ROW.height);
+      for (const svg of [elements.bodySvg, elements.overlay]) {
+        svg.setAttribute('viewBox', `${drawn.xFrom} ${drawn.rowFrom * ROW.height} ${width} ${height}`);
+        svg.setAttribute('width', width);
+        svg.setAttribute('height', height);
+      }
+      elements.bodySvg.innerHTML = bodyMarkup(drawn.xFrom, drawn.xTo, drawn.rowFrom, drawn.rowTo, `gantt${instance}-`);
+    }
+    if (rowsOutside) {
+      elements.tableRows.innerHTML = tableRowsMarkup(chart.rows, drawn.rowFrom, drawn.rowTo, chart.columns, {
+        calendar: chart.calendar,
+        formats: chart.formats,
+        parse: parseDateTime,
+        selected: chart.selected,
+        collapsedIds: chart.collapsedIds,
+        idPrefix,
+      });
+      placeTable();
+      const selectedDrawn = chart.selected && chart.selected.row >= drawn.rowFrom && chart.selected.row < drawn.rowTo;
+      if (selectedDrawn) root.setAttribute('aria-activedescendant', idPrefix + chart.selected.index);
+      else root.removeAttribute('aria-activedescendant');
+    }
+    placeLayers();
+  }
+  chart.render = render;
+
+  // ---- state changes used by the API and the interactions -------------------------------------
+
+  function scrollRowIntoView(row) {
+    const top = row * ROW.height;
+    const { scroller } = elements;
+    if (top < scroller.scrollTop) scroller.scrollTop = top;
+    else if (top + ROW.height > scroller.scrollTop + chart.viewport.height) scroller.scrollTop = top + ROW.height - chart.viewport.height;
+  }
+
+  function setScrollLeft(x) {
+    chart.scrollLeft = Math.max(0, Math.min(x, chart.contentWidth - chart.viewport.width));
+    elements.timeHbar.scrollLeft = chart.scrollLeft;
+  }
+
+  chart.select = (record, { scroll = true } = {}) => {
+    if (!record) return;
+    const changed = chart.selected !== record;
+    chart.selected = record;
+    if (scroll) scrollRowIntoView(record.row);
+    render(true);
+    if (changed) callbacks.onSelect?.(record.id);
+  };
+
+  chart.setCollapsed = (record, collapsed) => {
+    if (!record?.hasChildren || chart.collapsedIds.has(record.id) === collapsed) return;
+    if (collapsed) chart.collapsedIds.add(record.id);
+    else chart.collapsedIds.delete(record.id);
+    rebuildRows();
+    render(true);
+  };
+
+  chart.open = (record) => callbacks.onOpenTask?.(record.id);
+
+  chart.announce = (text) => {
+    liveRegion.textContent = text;
+  };
+
+  chart.showTooltip = (text, clientX, clientY) => {
+    const { tooltip } = elements;
+    const box = root.getBoundingClientRect();
+    tooltip.textContent = text;
+    tooltip.hidden = false;
+    const left = Math.min(clientX - box.left + 14, box.width - tooltip.offsetWidth - 4);
+    tooltip.style.transform = `translate(${Math.max(4, left)}px, ${clientY - box.top + 18}px)`;
+  };
+
+  chart.hideTooltip = () => {
+    elements.tooltip.hidden = true;
+  };
+
+  /** Pointer position in timeline content coordinates (axis pixels, row pixels). */
+  chart.contentPoint = (event) => {
+    const box = elements.timeBody.getBoundingClientRect();
+    return { x: event.clientX - box.left + chart.scrollLeft, y: event.clientY - box.top };
+  };
+
+  chart.barGeometry = (record) => barGeometry(record, chart.scale);
+
+  /**
+   * Shows an edit as pending while the host's callback settles; on rejection the bar returns to
+   * where the data says it is and the row shows the reason.
+   */
+  chart.commitEdit = async (record, pending, invoke) => {
+    record.pending = pending;
+    record.error = null;
+    render(true);
+    try {
+      await invoke();
+    } catch (error) {
+      const message = error?.detail ?? error?.message ?? String(error);
+      record.error = message;
+      chart.announce(`${record.task.name}: ${message}`);
+      later(() => {
+        if (record.error === message) {
+          record.error = null;
+          render(true);
+        }
+      }, ERROR_VISIBLE_MS);
+    } finally {
+      record.pending = null;
+      render(true);
+    }
+  };
+
+  chart.addLink = (link) => {
+    chart.links = [...chart.links, link];
+    attachLinks(chart.links, chart.byId, chart.records);
+    render(true);
+  };
+
+  // ---- data -----------------------------------------------------------------------------------
+
+  function setData(data) {
+    const selectedId = chart.selected?.id;
+    chart.project = data.project;
+    chart.calendar = createCalendar(data.project.calendar, data.project.minutesPerDay ?? 480);
+    const { records, byId } = buildRecords(data.tasks, chart.calendar);
+    chart.records = records;
+    chart.byId = byId;
+    chart.links = data.links ?? [];
+    attachLinks(chart.links, byId, records);
+    for (const id of chart.collapsedIds) if (!byId.has(id)) chart.collapsedIds.delete(id);
+    chart.selected = byId.get(selectedId) ?? null;
+
+    const { first } = axisExtent(records);
+    const projectStart = chart.calendar.toAxis(parseDateTime(data.project.start)) ?? first;
+    chart.originDay = unitStart('week', Math.min(first, projectStart) - DAYS_BEFORE_FIRST_TASK);
+    chart.today = chart.calendar.toAxis(parseDateTime(data.project.today));
+    chart.statusDate = chart.calendar.toAxis(parseDateTime(data.project.statusDate));
+    rebuildRows();
+    applyScale();
+    render(true);
+  }
+
+  function updateTasks(changedTasks) {
+    const now = performance.now();
+    for (const change of changedTasks) {
+      const record = chart.byId.get(change.id);
+      if (!record) continue;
+      record.task = { ...record.task, ...change };
+      placeTask(record, chart.calendar);
+      record.changedAt = now;
+      record.error = null;
+    }
+    applyScale();
+    render(true);
+    later(() => render(true), HIGHLIGHT_MS + 50);
+  }
+
+  function setZoom(zoomName) {
+    if (!ZOOM_LEVELS[zoomName]) throw new Error(`Unknown zoom level "${zoomName}"`);
+    if (!chart.scale) {
+      chart.zoomName = zoomName;
+      return;
+    }
+    // Keep the date in the middle of the timeline where it is.
+    const middleDay = chart.scale.dayAt(chart.scrollLeft + chart.viewport.width / 2);
+    chart.zoomName = zoomName;
+    applyScale();
+    setScrollLeft(chart.scale.x(middleDay) - chart.viewport.width / 2);
+    render(true);
+  }
+
+  function scrollToTask(id) {
+    const record = chart.byId.get(id);
+    if (!record) return;
+    for (let ancestor = record.parent; ancestor; ancestor = ancestor.parent) chart.collapsedIds.delete(ancestor.id);
+    rebuildRows();
+    elements.scroller.scrollTop = Math.max(0, record.row * ROW.height - chart.viewport.height / 3);
+    const { x1, x2 } = barGeometry(record, chart.scale);
+    if (x1 < chart.scrollLeft || x2 > chart.scrollLeft + chart.viewport.width) setScrollLeft(x1 - 48);
+    render(true);
+  }
+
+  function scrollToDate(date) {
+    const point = parseDateTime(date);
+    if (!point) return;
+    setScrollLeft(chart.scale.x(chart.calendar.toAxis(point)) - 32);
+    render();
+  }
+
+  // ---- scrolling, resizing and the splitter ---------------------------------------------------
+
+  elements.scroller.addEventListener('scroll', () => render(), { passive: true });
+  elements.timeHbar.addEventListener('scroll', () => {
+    chart.scrollLeft = elements.timeHbar.scrollLeft;
+    render();
+  }, { passive: true });
+  elements.tableHbar.addEventListener('scroll', () => {
+    chart.tableScrollLeft = elements.tableHbar.scrollLeft;
+    placeTable();
+  }, { passive: true });
+  // The shared scroller only scrolls vertically; sideways wheel and trackpad gestures go to the
+  // horizontal scrollbar of the pane under the pointer.
+  elements.scroller.addEventListener('wheel', (event) => {
+    const delta = event.deltaX || (event.shiftKey ? event.deltaY : 0);
+    if (!delta) return;
+    const overTable = event.clientX < elements.timeBody.getBoundingClientRect().left;
+    (overTable ? elements.tableHbar : elements.timeHbar).scrollLeft += delta;
+  }, { passive: true });
+
+  const resizeObserver = new ResizeObserver(() => {
+    measureViewport();
+    render(true);
+  });
+  resizeObserver.observe(root);
+
+  elements.splitter.addEventListener('pointerdown', (event) => {
+    const startX = event.clientX;
+    const startWidth = chart.tableWidth;
+    elements.splitter.setPointerCapture(event.pointerId);
+    const move = (moveEvent) => {
+      const maximum = root.clientWidth - 160;
+      chart.tableWidth = Math.round(Math.max(120, Math.min(maximum, startWidth + moveEvent.clientX - startX)));
+      applyTableWidth();
+    };
+    const stop = () => {
+      elements.splitter.removeEventListener('pointermove', move);
+      elements.splitter.removeEventListener('pointerup', stop);
+      elements.splitter.removeEventListener('pointercancel', stop);
+    };
+    elements.splitter.addEventListener('pointermove', move);
+    elements.splitter.addEventListener('pointerup', stop);
+    elements.splitter.addEventListener('pointercancel', stop);
+  });
+
+  attachInteractions(chart);
+  applyColumns();
+  applyTableWidth();
+  measureViewport();
+  if (options.data) setData(options.data);
+
+  return {
+    setData,
+    updateTasks,
+    /** Replaces all links, e.g. after the host deleted one. */
+    setLinks(links) {
+      chart.links = links;
+      attachLinks(links, chart.byId, chart.records);
+      render(true);
+    },
+    setZoom,
+    setColumns(columns) {
+      chart.columns = resolveColumns(columns);
+      applyColumns();
+      render(true);
+    },
+    showBaseline(visible) {
+      chart.showBaseline = Boolean(visible);
+      render(true);
+    },
+    collapse: (id) => chart.setCollapsed(chart.byId.get(id), true),
+    expand: (id) => chart.setCollapsed(chart.byId.get(id), false),
+    expandAll() {
+      chart.collapsedIds.clear();
+      rebuildRows();
+      render(true);
+    },
+    collapseAll() {
+      for (const record of chart.records) if (record.hasChildren) chart.collapsedIds.add(record.id);
+      rebuildRows();
+      render(true);
+    },
+    select(id) {
+      const record = chart.byId.get(id);
+      if (record && record.row >= 0) chart.select(record);
+    },
+    scrollToTask,
+    scrollToDate,
+    /** PNG of what is on screen: the header and the visible rows, with task names. */
+    exportPng: () => exportPng(chart, { headerMarkup, bodyMarkup, headerHeight: 2 * HEADER_ROW_HEIGHT }),
+    destroy() {
+      resizeObserver.disconnect();
+      for (const timer of chart.timers) clearTimeout(timer);
+      root.remove();
+      liveRegion.remove();
+    },
+  };
+}
