@@ -44,6 +44,8 @@ final class ScheduleRun {
     private final long[] duration;
     private final long[] remaining;
     private final boolean[] elapsed;
+    private final long[] levelingDelay;
+    private final boolean[] levelingDelayElapsed;
     /** Assignment legs: a task driven by its assignments ends when its slowest assignment ends. */
     private final int[] legFirst;
 
@@ -116,6 +118,8 @@ final class ScheduleRun {
         duration = new long[count];
         remaining = new long[count];
         elapsed = new boolean[count];
+        levelingDelay = new long[count];
+        levelingDelayElapsed = new boolean[count];
         legFirst = new int[count + 1];
         int[] childCount = new int[count];
         List<CompiledCalendar> legCalendars = new ArrayList<>();
@@ -175,6 +179,10 @@ final class ScheduleRun {
                     : task.duration().toMinutes(options);
             remaining[i] = remainingOf(task, duration[i]);
             zeroDuration[i] = duration[i] == 0;
+            if (task.levelingDelay().value() > 0 && task.levelingDelay().unit() != DurationUnit.PERCENT) {
+                levelingDelay[i] = task.levelingDelay().toMinutes(options);
+                levelingDelayElapsed[i] = task.levelingDelay().unit().elapsed();
+            }
             // Microsoft Project schedules a task from its assignments' calendars and work unless the task is
             // fixed duration (then the task calendar rules) or has no work resources with units.
             if (task.type() != TaskType.FIXED_DURATION && !summary[i] && !elapsed[i]) {
@@ -501,6 +509,12 @@ final class ScheduleRun {
             }
         }
         long begin = nextWorkStart(i, best);
+        if (levelingDelay[i] != 0) {
+            // Levelling delay counts from the earliest start the logic allows; Project stores it in
+            // elapsed units, and the delayed start still has to be working time.
+            begin = nextWorkStart(
+                    i, levelingDelayElapsed[i] ? begin + levelingDelay[i] : calendarOf[i].add(begin, levelingDelay[i]));
+        }
         switch (type) {
             case START_NO_EARLIER_THAN -> begin = Math.max(begin, date);
             case FINISH_NO_LATER_THAN -> begin = Math.min(begin, subtractDuration(i, date, false));

@@ -8,7 +8,8 @@ import java.util.Objects;
  * One row of the work breakdown. A task that is another task's {@code parent} is a summary task: its
  * dates roll up from its children, and links to or from it act on its children. {@code calendar} null
  * means the project calendar. A manually scheduled task keeps {@code manualStart}/{@code manualFinish}.
- * An inactive task is left out of the schedule entirely.
+ * An inactive task is left out of the schedule entirely. {@code levelingDelay} is the delay resource
+ * levelling added before the task's start.
  */
 public record Task(
         TaskId id,
@@ -25,7 +26,8 @@ public record Task(
         LocalDateTime manualFinish,
         TaskType type,
         List<Assignment> assignments,
-        Progress progress) {
+        Progress progress,
+        WorkDuration levelingDelay) {
 
     public Task {
         Objects.requireNonNull(id, "id");
@@ -35,11 +37,13 @@ public record Task(
         type = type == null ? TaskType.FIXED_UNITS : type;
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
         progress = progress == null ? Progress.NONE : progress;
+        levelingDelay = levelingDelay == null ? WorkDuration.ZERO : levelingDelay;
     }
 
     /** An active, automatically scheduled ASAP task on the project calendar. */
     public static Task of(TaskId id, WorkDuration duration) {
-        return new Task(id, null, null, duration, null, null, null, false, true, false, null, null, null, null, null);
+        return new Task(
+                id, null, null, duration, null, null, null, false, true, false, null, null, null, null, null, null);
     }
 
     public static Task of(String id, WorkDuration duration) {
@@ -71,7 +75,8 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task withParent(TaskId newParent) {
@@ -90,7 +95,8 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task withDuration(WorkDuration newDuration) {
@@ -109,7 +115,8 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task withConstraint(Constraint newConstraint) {
@@ -128,7 +135,8 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task withConstraint(ConstraintType constraintType, LocalDateTime date) {
@@ -151,7 +159,8 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task withCalendar(CalendarId newCalendar) {
@@ -170,7 +179,8 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task asMilestone() {
@@ -189,7 +199,8 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task inactive() {
@@ -208,7 +219,8 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task manuallyScheduled(LocalDateTime start, LocalDateTime finish) {
@@ -227,7 +239,8 @@ public record Task(
                 finish,
                 type,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task withType(TaskType newType) {
@@ -246,7 +259,8 @@ public record Task(
                 manualFinish,
                 newType,
                 assignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task withAssignments(List<Assignment> newAssignments) {
@@ -265,7 +279,8 @@ public record Task(
                 manualFinish,
                 type,
                 newAssignments,
-                progress);
+                progress,
+                levelingDelay);
     }
 
     public Task withProgress(Progress newProgress) {
@@ -284,6 +299,28 @@ public record Task(
                 manualFinish,
                 type,
                 assignments,
-                newProgress);
+                newProgress,
+                levelingDelay);
+    }
+
+    /** Delays the task's start by this much after its links and constraints allow it (levelling). */
+    public Task withLevelingDelay(WorkDuration delay) {
+        return new Task(
+                id,
+                parent,
+                name,
+                duration,
+                constraint,
+                deadline,
+                calendar,
+                milestone,
+                active,
+                manuallyScheduled,
+                manualStart,
+                manualFinish,
+                type,
+                assignments,
+                progress,
+                delay);
     }
 }

@@ -162,7 +162,8 @@ public final class ProjectFileImport {
                 manual ? source.getFinish() : null,
                 taskType(source.getType()),
                 assignments(source),
-                progress(source));
+                progress(source),
+                levelingDelay(source.getLevelingDelay()));
     }
 
     private Constraint constraint(org.mpxj.Task source) {
@@ -235,6 +236,17 @@ public final class ProjectFileImport {
         percent = Math.max(0, Math.min(100, percent));
         Duration remaining = source.getRemainingDuration();
         return new Progress(actualStart, actualFinish, percent, remaining == null ? null : duration(remaining));
+    }
+
+    /** Project keeps levelling delay in elapsed units; a delay given in working units is taken as elapsed too. */
+    private WorkDuration levelingDelay(Duration delay) {
+        if (delay == null || delay.getDuration() <= 0 || delay.getUnits() == TimeUnit.PERCENT) {
+            return WorkDuration.ZERO;
+        }
+        WorkDuration converted = duration(delay);
+        return converted.unit().elapsed()
+                ? converted
+                : new WorkDuration(converted.value(), DurationUnit.ELAPSED_MINUTES);
     }
 
     private static LinkType linkType(Relation relation) {
