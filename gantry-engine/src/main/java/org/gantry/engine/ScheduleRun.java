@@ -72,6 +72,8 @@ final class ScheduleRun {
 
     final long[] earlyStart;
     final long[] earlyFinish;
+    private final long[] logicEarlyStart;
+    private final long[] logicEarlyFinish;
     final long[] lateStart;
     final long[] lateFinish;
     private final long[] calculatedLateStart;
@@ -281,6 +283,8 @@ final class ScheduleRun {
 
         earlyStart = new long[count];
         earlyFinish = new long[count];
+        logicEarlyStart = new long[count];
+        logicEarlyFinish = new long[count];
         lateStart = new long[count];
         lateFinish = new long[count];
         calculatedLateStart = new long[count];
@@ -467,6 +471,7 @@ final class ScheduleRun {
         if (task.manuallyScheduled() && task.manualStart() != null && task.manualFinish() != null) {
             earlyStart[i] = CompiledCalendar.toMinutes(task.manualStart());
             earlyFinish[i] = CompiledCalendar.toMinutes(task.manualFinish());
+            logicEarlyStart[i] = NONE;
             return;
         }
         Constraint constraint = task.constraint();
@@ -475,6 +480,7 @@ final class ScheduleRun {
         if (started[i]) {
             long actualStart = CompiledCalendar.toMinutes(task.progress().actualStart());
             earlyStart[i] = actualStart;
+            logicEarlyStart[i] = NONE;
             if (finished[i]) {
                 earlyFinish[i] = CompiledCalendar.toMinutes(task.progress().actualFinish());
             } else {
@@ -515,6 +521,7 @@ final class ScheduleRun {
             begin = nextWorkStart(
                     i, levelingDelayElapsed[i] ? begin + levelingDelay[i] : calendarOf[i].add(begin, levelingDelay[i]));
         }
+        long logicStart = begin;
         switch (type) {
             case START_NO_EARLIER_THAN -> begin = Math.max(begin, date);
             case FINISH_NO_LATER_THAN -> begin = Math.min(begin, subtractDuration(i, date, false));
@@ -529,6 +536,16 @@ final class ScheduleRun {
         }
         earlyStart[i] = begin;
         earlyFinish[i] = finishDate != NONE ? finishDate : addDuration(i, begin, false);
+        // A constraint that holds a task earlier than its links allow (must start/finish on, start/finish
+        // no later than) shows the constraint's dates, but Project measures slack from where the links
+        // would put the task: that is where negative slack comes from.
+        if (logicStart > begin) {
+            logicEarlyStart[i] = logicStart;
+            logicEarlyFinish[i] = addDuration(i, logicStart, false);
+        } else {
+            logicEarlyStart[i] = earlyStart[i];
+            logicEarlyFinish[i] = earlyFinish[i];
+        }
     }
 
     /** The start successors see: an ALAP task's late start once the backward pass has placed it. */
@@ -690,8 +707,9 @@ final class ScheduleRun {
             startSlack[i] = 0;
             finishSlack[i] = 0;
         } else {
-            startSlack[i] = calendar.workBetween(earlyStart[i], lateStart[i]);
-            finishSlack[i] = calendar.workBetween(earlyFinish[i], lateFinish[i]);
+            boolean pulled = logicEarlyStart[i] != NONE;
+            startSlack[i] = calendar.workBetween(pulled ? logicEarlyStart[i] : earlyStart[i], lateStart[i]);
+            finishSlack[i] = calendar.workBetween(pulled ? logicEarlyFinish[i] : earlyFinish[i], lateFinish[i]);
         }
         totalSlack[i] = started[i] ? finishSlack[i] : Math.min(startSlack[i], finishSlack[i]);
     }
@@ -774,9 +792,9 @@ final class ScheduleRun {
                     : calendar.workBetween(predecessorDate, successorDate) - lag[l];
             best = Math.min(best, gap);
         }
-        if (best == LATEST) {
-            best = totalSlack[i];
-        }
+        // Free slack never exceeds total slack: a task cannot slip further without delaying its successor
+        // than it can without delaying the project or breaking a constraint.
+        best = Math.min(best, totalSlack[i]);
         return Math.max(0, best);
     }
 
