@@ -181,6 +181,14 @@ final class ScheduleRun {
                     : task.duration().toMinutes(options);
             remaining[i] = remainingOf(task, duration[i]);
             zeroDuration[i] = duration[i] == 0;
+            long split = task.splitTime().unit() == DurationUnit.PERCENT
+                    ? 0
+                    : task.splitTime().toMinutes(options);
+            if (split > 0 && !zeroDuration[i]) {
+                // The interruptions of a split task count as span, not work.
+                duration[i] += split;
+                remaining[i] += split;
+            }
             if (task.levelingDelay().value() > 0 && task.levelingDelay().unit() != DurationUnit.PERCENT) {
                 levelingDelay[i] = task.levelingDelay().toMinutes(options);
                 levelingDelayElapsed[i] = task.levelingDelay().unit().elapsed();

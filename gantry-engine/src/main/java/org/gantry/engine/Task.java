@@ -9,7 +9,7 @@ import java.util.Objects;
  * dates roll up from its children, and links to or from it act on its children. {@code calendar} null
  * means the project calendar. A manually scheduled task keeps {@code manualStart}/{@code manualFinish}.
  * An inactive task is left out of the schedule entirely. {@code levelingDelay} is the delay resource
- * levelling added before the task's start.
+ * levelling added before the task's start; {@code splitTime} the working time the task is interrupted for.
  */
 public record Task(
         TaskId id,
@@ -27,7 +27,8 @@ public record Task(
         TaskType type,
         List<Assignment> assignments,
         Progress progress,
-        WorkDuration levelingDelay) {
+        WorkDuration levelingDelay,
+        WorkDuration splitTime) {
 
     public Task {
         Objects.requireNonNull(id, "id");
@@ -38,12 +39,14 @@ public record Task(
         assignments = assignments == null ? List.of() : List.copyOf(assignments);
         progress = progress == null ? Progress.NONE : progress;
         levelingDelay = levelingDelay == null ? WorkDuration.ZERO : levelingDelay;
+        splitTime = splitTime == null ? WorkDuration.ZERO : splitTime;
     }
 
     /** An active, automatically scheduled ASAP task on the project calendar. */
     public static Task of(TaskId id, WorkDuration duration) {
         return new Task(
-                id, null, null, duration, null, null, null, false, true, false, null, null, null, null, null, null);
+                id, null, null, duration, null, null, null, false, true, false, null, null, null, null, null, null,
+                null);
     }
 
     public static Task of(String id, WorkDuration duration) {
@@ -76,7 +79,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task withParent(TaskId newParent) {
@@ -96,7 +100,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task withDuration(WorkDuration newDuration) {
@@ -116,7 +121,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task withConstraint(Constraint newConstraint) {
@@ -136,7 +142,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task withConstraint(ConstraintType constraintType, LocalDateTime date) {
@@ -160,7 +167,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task withCalendar(CalendarId newCalendar) {
@@ -180,7 +188,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task asMilestone() {
@@ -200,7 +209,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task inactive() {
@@ -220,7 +230,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task manuallyScheduled(LocalDateTime start, LocalDateTime finish) {
@@ -240,7 +251,8 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task withType(TaskType newType) {
@@ -260,7 +272,8 @@ public record Task(
                 newType,
                 assignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task withAssignments(List<Assignment> newAssignments) {
@@ -280,7 +293,8 @@ public record Task(
                 type,
                 newAssignments,
                 progress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     public Task withProgress(Progress newProgress) {
@@ -300,7 +314,8 @@ public record Task(
                 type,
                 assignments,
                 newProgress,
-                levelingDelay);
+                levelingDelay,
+                splitTime);
     }
 
     /** Delays the task's start by this much after its links and constraints allow it (levelling). */
@@ -321,6 +336,32 @@ public record Task(
                 type,
                 assignments,
                 progress,
-                delay);
+                delay,
+                splitTime);
+    }
+
+    /**
+     * A split task stops and resumes: the working time of its interruptions lengthens its span (start to
+     * finish) without adding to its duration.
+     */
+    public Task withSplitTime(WorkDuration interruptions) {
+        return new Task(
+                id,
+                parent,
+                name,
+                duration,
+                constraint,
+                deadline,
+                calendar,
+                milestone,
+                active,
+                manuallyScheduled,
+                manualStart,
+                manualFinish,
+                type,
+                assignments,
+                progress,
+                levelingDelay,
+                interruptions);
     }
 }

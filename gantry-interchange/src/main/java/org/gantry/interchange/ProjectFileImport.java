@@ -163,7 +163,8 @@ public final class ProjectFileImport {
                 taskType(source.getType()),
                 assignments(source),
                 progress(source),
-                levelingDelay(source.getLevelingDelay()));
+                levelingDelay(source.getLevelingDelay()),
+                splitTime(source));
     }
 
     private Constraint constraint(org.mpxj.Task source) {
@@ -247,6 +248,31 @@ public final class ProjectFileImport {
         return converted.unit().elapsed()
                 ? converted
                 : new WorkDuration(converted.value(), DurationUnit.ELAPSED_MINUTES);
+    }
+
+    /**
+     * MPXJ lists a split task's segments with the interruptions between them (working, gap, working...);
+     * the gaps' working time lengthens the task's span.
+     */
+    private WorkDuration splitTime(org.mpxj.Task source) {
+        List<org.mpxj.LocalDateTimeRange> splits = source.getSplits();
+        if (splits == null || splits.size() < 3 || source.getSummary()) {
+            return WorkDuration.ZERO;
+        }
+        ProjectCalendar calendar = source.getEffectiveCalendar();
+        if (calendar == null) {
+            return WorkDuration.ZERO;
+        }
+        double minutes = 0;
+        for (int k = 1; k < splits.size(); k += 2) {
+            org.mpxj.LocalDateTimeRange gap = splits.get(k);
+            if (gap.getStart() == null || gap.getEnd() == null) {
+                continue;
+            }
+            minutes += calendar.getWork(gap.getStart(), gap.getEnd(), TimeUnit.MINUTES)
+                    .getDuration();
+        }
+        return WorkDuration.minutes(Math.max(0, minutes));
     }
 
     private static LinkType linkType(Relation relation) {
