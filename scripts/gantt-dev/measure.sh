@@ -25,7 +25,8 @@ cleanup() {
   [ -n "$browser_pid" ] && kill "$browser_pid" 2>/dev/null || true
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
   wait 2>/dev/null || true
-  rm -rf "$work_dir"
+  # Chromium's helper processes may still be closing files in the profile for a moment.
+  rm -rf "$work_dir" 2>/dev/null || { sleep 1; rm -rf "$work_dir"; }
 }
 trap cleanup EXIT
 

@@ -51,27 +51,41 @@ function label(record, formats) {
 }
 
 /**
- * Markup for rows[from..to). `state` carries what is not in the records: the time range drawn,
- * the selected record, whether baselines are shown, which edits are enabled, and now.
+ * Row backgrounds for rows[from..to): separators, the selected row, and the fading highlight of
+ * rows that updateTasks() just moved. They span the whole timeline width, so scrolling sideways
+ * never needs to redraw them.
  */
-export function rowsMarkup(rows, from, to, scale, formats, state) {
+export function rowBackgroundsMarkup(rows, from, to, width, state) {
   const parts = [];
-  const { xFrom, xTo } = state;
+  let separators = '';
+  for (let row = from; row < to; row++) {
+    const record = rows[row];
+    const top = row * ROW.height;
+    separators += `M0 ${top + ROW.height - 0.5}H${width}`;
+    if (record === state.selected) {
+      parts.push(`<rect class="gantt-row-selected" x="0" y="${top}" width="${width}" height="${ROW.height}"/>`);
+    }
+    const sinceChange = state.now - record.changedAt;
+    if (sinceChange < state.highlightMs) {
+      // A negative delay resumes the fade where it was when a redraw replaces the element.
+      parts.push(`<rect class="gantt-row-changed" style="animation-delay:-${Math.round(sinceChange)}ms" x="0" y="${top}" width="${width}" height="${ROW.height}"/>`);
+    }
+  }
+  return `<path class="gantt-row-line" d="${separators}"/>${parts.join('')}`;
+}
+
+/**
+ * Bars, labels and edit handles for rows[from..to). `state` says whether baselines are shown and
+ * which edits are enabled.
+ */
+export function barsMarkup(rows, from, to, scale, formats, state) {
+  const parts = [];
   for (let row = from; row < to; row++) {
     const record = rows[row];
     const task = record.task;
     const top = row * ROW.height;
     const middle = top + ROW.middle;
     const { x1, x2, center } = barGeometry(record, scale);
-
-    if (record === state.selected) {
-      parts.push(`<rect class="gantt-row-selected" x="${xFrom}" y="${top}" width="${xTo - xFrom}" height="${ROW.height}"/>`);
-    }
-    const sinceChange = state.now - record.changedAt;
-    if (sinceChange < state.highlightMs) {
-      // A negative delay resumes the fade where it was, so re-rendering during scroll keeps it smooth.
-      parts.push(`<rect class="gantt-row-changed" style="animation-delay:-${Math.round(sinceChange)}ms" x="${xFrom}" y="${top}" width="${xTo - xFrom}" height="${ROW.height}"/>`);
-    }
 
     if (state.showBaseline && record.baselineFinish != null && !task.summary) {
       if (task.milestone) {

@@ -27,21 +27,25 @@
  * host asks the server to reschedule, and applies the tasks that moved with updateTasks().
  *
  * Rendering: the table and the timeline share one vertical scroller, so the browser scrolls both
- * together on its compositor thread. Only the rows on screen plus OVERSCAN_ROWS above and below,
- * and only half a screen of time either side of the visible range, are in the DOM; a scroll that
- * stays inside what is drawn costs nothing, one that leaves it redraws the window around it.
+ * together on its compositor thread. Rows are drawn in chunks of CHUNK_ROWS; only the chunks on
+ * screen, plus OVERSCAN_ROWS above and below, are in the DOM (table rows, bars and links alike).
+ * Scrolling adds the chunk coming into view and drops the one that left, so a frame never redraws
+ * more than a few dozen rows. The timeline SVG is as tall as all rows, which lets the browser
+ * repaint only what changed; sideways it covers the visible time range plus half a screen either
+ * side, and only that range of grid lines, shading and header cells is drawn.
  */
 import { createCalendar, createFormats, parseDateTime } from './calendar.js';
 import { createScale, gridMarkup, headerMarkup as timeHeaderMarkup, unitStart, ZOOM_LEVELS } from './timescale.js';
 import { attachLinks, axisExtent, buildRecords, placeTask, visibleRows } from './outline.js';
-import { barGeometry, ROW, rowsMarkup as barRowsMarkup } from './bars.js';
-import { linksMarkup } from './links.js';
+import { barGeometry, barsMarkup, ROW, rowBackgroundsMarkup } from './bars.js';
+import { linkMarkerDefinitions, linksMarkup } from './links.js';
 import { gridTemplate, headerMarkup as tableHeaderMarkup, resolveColumns, rowsMarkup as tableRowsMarkup } from './table.js';
 import { attachInteractions } from './interactions.js';
 import { exportPng } from './export.js';
 
 const HEADER_ROW_HEIGHT = 24;
-const OVERSCAN_ROWS = 24;
+const CHUNK_ROWS = 16;
+const OVERSCAN_ROWS = 12;
 const HIGHLIGHT_MS = 1600;
 const ERROR_VISIBLE_MS = 8000;
 const DAYS_BEFORE_FIRST_TASK = 14;
@@ -69,7 +73,7 @@ export function createGantt(container, options = {}) {
       <div class="gantt-canvas" role="presentation">
         <div class="gantt-table-body" role="rowgroup"><div class="gantt-table-rows" role="presentation"></div></div>
         <div class="gantt-time-body" aria-hidden="true">
-          <svg class="gantt-body-svg" xmlns="http://www.w3.org/2000/svg"></svg>
+          <svg class="gantt-body-svg" xmlns="http://www.w3.org/2000/svg">${linkMarkerDefinitions(`gantt${instance}-`)}<g class="gantt-grid-layer"></g><g></g><g></g><g></g></svg>
           <svg class="gantt-overlay" xmlns="http://www.w3.org/2000/svg"></svg>
         </div>
       </div>
@@ -93,12 +97,16 @@ export function createGantt(container, options = {}) {
     tableRows: find('.gantt-table-rows'),
     timeBody: find('.gantt-time-body'),
     bodySvg: find('.gantt-body-svg'),
+    gridLayer: find('.gantt-grid-layer'),
     overlay: find('.gantt-overlay'),
     tableHbar: find('.gantt-table-hbar'),
     timeHbar: find('.gantt-time-hbar'),
     splitter: find('.gantt-splitter'),
     tooltip: find('.gantt-tooltip'),
   };
+  // Row chunks are drawn into three SVG layers, so that every link lies above every row
+  // background and below every bar, whichever chunk each belongs to.
+  const [backgroundLayer, linksLayer, barsLayer] = [...elements.gridLayer.parentNode.children].slice(2);
   root.style.setProperty('--gantt-header-row', `${HEADER_ROW_HEIGHT}px`);
   root.style.setProperty('--gantt-row', `${ROW.height}px`);
 
@@ -128,7 +136,9 @@ export function createGantt(container, options = {}) {
     scrollLeft: 0,
     tableScrollLeft: 0,
     viewport: { width: 0, height: 0 },
-    drawn: { rowFrom: 0, rowTo: 0, xFrom: 0, xTo: 0 },
+    drawn: { xFrom: 0, xTo: 0 },
+    chunks: new Map(), // chunk number -> its elements in the table and the three SVG layers
+    dirtyChunks: new Set(),
     timers: new Set(),
   };
 
@@ -190,110 +200,159 @@ export function createGantt(container, options = {}) {
 
   // ---- rendering ------------------------------------------------------------------------------
 
+  const markerPrefix = `gantt${instance}-`;
+
   function headerMarkup(xFrom, xTo) {
     return timeHeaderMarkup(chart.scale, xFrom, xTo, HEADER_ROW_HEIGHT, chart.formats);
   }
 
-  /** Markup of the timeline body over [xFrom, xTo) x rows[rowFrom..rowTo), in axis coordinates. */
-  function bodyMarkup(xFrom, xTo, rowFrom, rowTo, markerPrefix) {
+  function gridLayerMarkup(xFrom, xTo, yFrom, yTo) {
     const { scale } = chart;
-    const yFrom = rowFrom * ROW.height;
-    const yTo = rowTo * ROW.height;
-    const rowLines = [];
-    for (let row = rowFrom + 1; row <= rowTo; row++) rowLines.push(`M${xFrom} ${row * ROW.height - 0.5}H${xTo}`);
     const dateLines = [['gantt-status-date', chart.statusDate], ['gantt-today', chart.today]]
       .filter(([, day]) => day != null)
       .map(([className, day]) => `<line class="${className}" x1="${scale.x(day)}" x2="${scale.x(day)}" y1="${yFrom}" y2="${yTo}"/>`)
       .join('');
-    const state = {
-      xFrom,
-      xTo,
+    return gridMarkup(scale, xFrom, xTo, yFrom, yTo) + dateLines;
+  }
+
+  function rowState() {
+    return {
       selected: chart.selected,
       showBaseline: chart.showBaseline,
       editable,
       now: performance.now(),
       highlightMs: HIGHLIGHT_MS,
     };
-    return `<defs>
-        <marker id="${markerPrefix}arrow" class="gantt-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0.5L8 4L0 7.5z"/></marker>
-        <marker id="${markerPrefix}arrow-critical" class="gantt-arrowhead is-critical" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0.5L8 4L0 7.5z"/></marker>
-      </defs>`
-      + gridMarkup(scale, xFrom, xTo, yFrom, yTo)
-      + `<path class="gantt-row-line" d="${rowLines.join('')}"/>`
-      + dateLines
-      + linksMarkup(chart.rows, rowFrom, rowTo, scale)
-          .replace('<g class="gantt-links">', `<g class="gantt-links" marker-end="url(#${markerPrefix}arrow)">`)
-          .replace('<g class="gantt-links is-critical">', `<g class="gantt-links is-critical" marker-end="url(#${markerPrefix}arrow-critical)">`)
-      + barRowsMarkup(chart.rows, rowFrom, rowTo, scale, chart.formats, state);
+  }
+
+  function tableContext() {
+    return {
+      calendar: chart.calendar,
+      formats: chart.formats,
+      parse: parseDateTime,
+      selected: chart.selected,
+      collapsedIds: chart.collapsedIds,
+      idPrefix,
+    };
+  }
+
+  /** The whole timeline body for one range, as one SVG fragment: used by exportPng. */
+  function bodyMarkup(xFrom, xTo, rowFrom, rowTo, prefix) {
+    const state = rowState();
+    return linkMarkerDefinitions(prefix)
+      + gridLayerMarkup(xFrom, xTo, rowFrom * ROW.height, rowTo * ROW.height)
+      + rowBackgroundsMarkup(chart.rows, rowFrom, rowTo, chart.contentWidth, state)
+      + linksMarkup(chart.rows, rowFrom, rowTo, chart.scale, prefix)
+      + barsMarkup(chart.rows, rowFrom, rowTo, chart.scale, chart.formats, state);
+  }
+
+  function drawChunk(number, chunk, state, context) {
+    const from = number * CHUNK_ROWS;
+    const to = Math.min(chart.rows.length, from + CHUNK_ROWS);
+    chunk.background.innerHTML = rowBackgroundsMarkup(chart.rows, from, to, chart.contentWidth, state);
+    chunk.links.innerHTML = linksMarkup(chart.rows, from, to, chart.scale, markerPrefix);
+    chunk.bars.innerHTML = barsMarkup(chart.rows, from, to, chart.scale, chart.formats, state);
+    chunk.table.innerHTML = tableRowsMarkup(chart.rows, from, to, chart.columns, context);
+  }
+
+  function addChunk(number, state, context) {
+    const svgGroup = () => document.createElementNS('http://www.w3.org/2000/svg', 'g');
+    const chunk = { background: svgGroup(), links: svgGroup(), bars: svgGroup(), table: document.createElement('div') };
+    chunk.table.className = 'gantt-table-chunk';
+    chunk.table.style.top = `${number * CHUNK_ROWS * ROW.height}px`;
+    drawChunk(number, chunk, state, context);
+    backgroundLayer.append(chunk.background);
+    linksLayer.append(chunk.links);
+    barsLayer.append(chunk.bars);
+    elements.tableRows.append(chunk.table);
+    chart.chunks.set(number, chunk);
+  }
+
+  function removeChunk(number) {
+    const chunk = chart.chunks.get(number);
+    for (const element of [chunk.background, chunk.links, chunk.bars, chunk.table]) element.remove();
+    chart.chunks.delete(number);
   }
 
   function placeLayers() {
-    const { drawn } = chart;
-    const shift = `translate(${drawn.xFrom - chart.scrollLeft}px, ${drawn.rowFrom * ROW.height}px)`;
+    const shift = `translateX(${chart.drawn.xFrom - chart.scrollLeft}px)`;
     elements.bodySvg.style.transform = shift;
     elements.overlay.style.transform = shift;
-    elements.headerSvg.style.transform = `translateX(${drawn.xFrom - chart.scrollLeft}px)`;
+    elements.headerSvg.style.transform = shift;
   }
 
   function placeTable() {
-    const offset = `translate(${-chart.tableScrollLeft}px, ${chart.drawn.rowFrom * ROW.height}px)`;
+    const offset = `translateX(${-chart.tableScrollLeft}px)`;
     elements.tableRows.style.transform = offset;
-    elements.tableHeadRow.style.transform = `translateX(${-chart.tableScrollLeft}px)`;
+    elements.tableHeadRow.style.transform = offset;
   }
 
   /**
-   * Brings the DOM in line with the scroll position. Redraws only when the viewport has left the
-   * drawn window (or `force`, after data, zoom, selection or size changed).
+   * Brings the DOM in line with the scroll position: draws the row chunks that came into view,
+   * drops those that left, redraws chunks marked dirty, and redraws the grid and header when the
+   * visible time range left the drawn one. `force` redraws everything (data, zoom, collapse...).
    */
   function render(force = false) {
     if (!chart.scale) return;
-    const { drawn, viewport } = chart;
-    const scrollTop = elements.scroller.scrollTop;
-    const firstRow = Math.floor(scrollTop / ROW.height);
-    const lastRow = Math.min(chart.rows.length, Math.ceil((scrollTop + viewport.height) / ROW.height));
-    const rowsOutside = force || firstRow < drawn.rowFrom || lastRow > drawn.rowTo;
-    const timeOutside = force || chart.scrollLeft < drawn.xFrom || chart.scrollLeft + viewport.width > drawn.xTo;
-    if (rowsOutside) {
-      drawn.rowFrom = Math.max(0, firstRow - OVERSCAN_ROWS);
-      drawn.rowTo = Math.min(chart.rows.length, lastRow + OVERSCAN_ROWS);
+    const { drawn, viewport, chunks, dirtyChunks } = chart;
+    if (force) {
+      for (const number of [...chunks.keys()]) removeChunk(number);
+      dirtyChunks.clear();
     }
+
+    const scrollTop = elements.scroller.scrollTop;
+    const firstRow = Math.max(0, Math.floor(scrollTop / ROW.height) - OVERSCAN_ROWS);
+    const lastRow = Math.min(chart.rows.length, Math.ceil((scrollTop + viewport.height) / ROW.height) + OVERSCAN_ROWS);
+    const firstChunk = Math.floor(firstRow / CHUNK_ROWS);
+    const lastChunk = Math.ceil(lastRow / CHUNK_ROWS) - 1;
+    // Keep one chunk beyond the needed range, so scrolling back and forth over a chunk boundary
+    // does not draw and drop the same rows every frame.
+    for (const number of [...chunks.keys()]) {
+      if (number < firstChunk - 1 || number > lastChunk + 1) removeChunk(number);
+    }
+    let state = null;
+    let context = null;
+    for (let number = firstChunk; number <= lastChunk; number++) {
+      if (chunks.has(number) && !dirtyChunks.has(number)) continue;
+      state ??= rowState();
+      context ??= tableContext();
+      if (chunks.has(number)) drawChunk(number, chunks.get(number), state, context);
+      else addChunk(number, state, context);
+    }
+    dirtyChunks.clear();
+
+    const timeOutside = force || chart.scrollLeft < drawn.xFrom || chart.scrollLeft + viewport.width > drawn.xTo;
     if (timeOutside) {
       const margin = Math.ceil(viewport.width / 2);
       drawn.xFrom = Math.max(0, Math.floor(chart.scrollLeft) - margin);
       drawn.xTo = Math.max(drawn.xFrom + 1, Math.min(chart.contentWidth, Math.ceil(chart.scrollLeft) + viewport.width + margin));
-      const headerHeight = 2 * HEADER_ROW_HEIGHT;
-      elements.headerSvg.setAttribute('viewBox', `${drawn.xFrom} 0 ${drawn.xTo - drawn.xFrom} ${headerHeight}`);
-      elements.headerSvg.setAttribute('width', drawn.xTo - drawn.xFrom);
-      elements.headerSvg.setAttribute('height', headerHeight);
-      elements.headerSvg.innerHTML = headerMarkup(drawn.xFrom, drawn.xTo);
-    }
-    if (rowsOutside || timeOutside) {
       const width = drawn.xTo - drawn.xFrom;
-      const height = Math.max(1, (drawn.rowTo - drawn.rowFrom) * ROW.height);
-      for (const svg of [elements.bodySvg, elements.overlay]) {
-        svg.setAttribute('viewBox', `${drawn.xFrom} ${drawn.rowFrom * ROW.height} ${width} ${height}`);
-        svg.setAttribute('width', width);
-        svg.setAttribute('height', height);
-      }
-      elements.bodySvg.innerHTML = bodyMarkup(drawn.xFrom, drawn.xTo, drawn.rowFrom, drawn.rowTo, `gantt${instance}-`);
-    }
-    if (rowsOutside) {
-      elements.tableRows.innerHTML = tableRowsMarkup(chart.rows, drawn.rowFrom, drawn.rowTo, chart.columns, {
-        calendar: chart.calendar,
-        formats: chart.formats,
-        parse: parseDateTime,
-        selected: chart.selected,
-        collapsedIds: chart.collapsedIds,
-        idPrefix,
-      });
-      placeTable();
-      const selectedDrawn = chart.selected && chart.selected.row >= drawn.rowFrom && chart.selected.row < drawn.rowTo;
-      if (selectedDrawn) root.setAttribute('aria-activedescendant', idPrefix + chart.selected.index);
-      else root.removeAttribute('aria-activedescendant');
+      const headerHeight = 2 * HEADER_ROW_HEIGHT;
+      const bodyHeight = Math.max(1, chart.rows.length * ROW.height);
+      setBox(elements.headerSvg, drawn.xFrom, 0, width, headerHeight);
+      elements.headerSvg.innerHTML = headerMarkup(drawn.xFrom, drawn.xTo);
+      setBox(elements.bodySvg, drawn.xFrom, 0, width, bodyHeight);
+      setBox(elements.overlay, drawn.xFrom, 0, width, bodyHeight);
+      elements.gridLayer.innerHTML = gridLayerMarkup(drawn.xFrom, drawn.xTo, 0, bodyHeight);
     }
     placeLayers();
+
+    const selectedDrawn = chart.selected && chunks.has(Math.floor(chart.selected.row / CHUNK_ROWS));
+    if (selectedDrawn) root.setAttribute('aria-activedescendant', idPrefix + chart.selected.index);
+    else root.removeAttribute('aria-activedescendant');
   }
   chart.render = render;
+
+  function setBox(svg, x, y, width, height) {
+    svg.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', height);
+  }
+
+  /** Marks the chunk holding `row` for redrawing at the next render(). */
+  function invalidateRow(row) {
+    if (row >= 0) chart.dirtyChunks.add(Math.floor(row / CHUNK_ROWS));
+  }
 
   // ---- state changes used by the API and the interactions -------------------------------------
 
@@ -312,9 +371,11 @@ export function createGantt(container, options = {}) {
   chart.select = (record, { scroll = true } = {}) => {
     if (!record) return;
     const changed = chart.selected !== record;
+    if (chart.selected) invalidateRow(chart.selected.row);
     chart.selected = record;
+    invalidateRow(record.row);
     if (scroll) scrollRowIntoView(record.row);
-    render(true);
+    render();
     if (changed) callbacks.onSelect?.(record.id);
   };
 
@@ -370,7 +431,8 @@ export function createGantt(container, options = {}) {
       later(() => {
         if (record.error === message) {
           record.error = null;
-          render(true);
+          invalidateRow(record.row);
+          render();
         }
       }, ERROR_VISIBLE_MS);
     } finally {
