@@ -4,18 +4,30 @@ import java.util.Objects;
 
 /**
  * A work resource assigned to a task: {@code units} is the share of the resource's time (1.0 = 100 %),
- * {@code work} the effort, {@code remainingWork} what is left of it. The resource works on its own
- * {@code calendar}, so a task driven by its assignments lasts {@code work / units} of that calendar.
+ * {@code work} the effort and {@code remainingWork} what is left of it; {@code overtimeWork} is the part of
+ * the work done as overtime, which does not take working time on the calendar. The resource works on its
+ * own {@code calendar}, starting {@code delay} of working time after the task starts, so a task driven by
+ * its assignments lasts {@code delay + (work - overtimeWork) / units} on that calendar.
  */
 public record Assignment(
-        String resource, CalendarId calendar, double units, WorkDuration work, WorkDuration remainingWork) {
+        String resource,
+        CalendarId calendar,
+        double units,
+        WorkDuration work,
+        WorkDuration remainingWork,
+        WorkDuration overtimeWork,
+        WorkDuration remainingOvertimeWork,
+        WorkDuration delay) {
     public Assignment {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(work, "work");
         remainingWork = remainingWork == null ? work : remainingWork;
+        overtimeWork = overtimeWork == null ? WorkDuration.ZERO : overtimeWork;
+        remainingOvertimeWork = remainingOvertimeWork == null ? overtimeWork : remainingOvertimeWork;
+        delay = delay == null ? WorkDuration.ZERO : delay;
     }
 
     public static Assignment of(String resource, CalendarId calendar, double units, WorkDuration work) {
-        return new Assignment(resource, calendar, units, work, work);
+        return new Assignment(resource, calendar, units, work, work, null, null, null);
     }
 }

@@ -52,6 +52,7 @@ final class ScheduleRun {
     private final CompiledCalendar[] legCalendar;
     private final long[] legDuration;
     private final long[] legRemaining;
+    private final long[] legDelay;
 
     private final int linkCount;
     private final int[] linkPredecessor;
@@ -202,10 +203,19 @@ final class ScheduleRun {
                     }
                     legCalendars.add(compile(
                             assignment.calendar(), calendars, compiled, hintDay, "an assignment of task " + task.id()));
-                    long work = assignment.work().toMinutes(options);
-                    long left = assignment.remainingWork().toMinutes(options);
-                    legAmounts.add(
-                            new long[] {Math.round(work / assignment.units()), Math.round(left / assignment.units())});
+                    // Overtime is work done outside the calendar's working time: only regular work takes span.
+                    long work = assignment.work().toMinutes(options)
+                            - assignment.overtimeWork().toMinutes(options);
+                    long left = assignment.remainingWork().toMinutes(options)
+                            - assignment.remainingOvertimeWork().toMinutes(options);
+                    long delay = assignment.delay().unit() == DurationUnit.PERCENT
+                            ? 0
+                            : assignment.delay().toMinutes(options);
+                    legAmounts.add(new long[] {
+                        Math.round(Math.max(0, work) / assignment.units()),
+                        Math.round(Math.max(0, left) / assignment.units()),
+                        Math.max(0, delay)
+                    });
                 }
             }
         }
@@ -213,7 +223,9 @@ final class ScheduleRun {
         legCalendar = legCalendars.toArray(new CompiledCalendar[0]);
         legDuration = new long[legAmounts.size()];
         legRemaining = new long[legAmounts.size()];
+        legDelay = new long[legAmounts.size()];
         for (int k = 0; k < legAmounts.size(); k++) {
+            legDelay[k] = legAmounts.get(k)[2];
             legDuration[k] = legAmounts.get(k)[0];
             legRemaining[k] = legAmounts.get(k)[1];
         }
@@ -492,7 +504,10 @@ final class ScheduleRun {
             if (finished[i]) {
                 earlyFinish[i] = CompiledCalendar.toMinutes(task.progress().actualFinish());
             } else {
-                long end = addDuration(i, actualStart, false);
+                // Once work is under way Project keeps the task's duration, whatever overtime or
+                // assignment changes went into the actual work: the finish is the duration after the
+                // actual start, counted on the calendars of the resources doing the work.
+                long end = spanAfter(i, actualStart, duration[i]);
                 if (type == ConstraintType.FINISH_NO_EARLIER_THAN && end < date) {
                     end = date;
                 }
@@ -831,6 +846,21 @@ final class ScheduleRun {
         return calendarOf[successor].add(date, -minutes);
     }
 
+    /** {@code amount} of working time after {@code from} on each assignment's calendar (or the task's). */
+    private long spanAfter(int i, long from, long amount) {
+        if (elapsed[i]) {
+            return from + amount;
+        }
+        if (!hasLegs(i)) {
+            return calendarOf[i].add(from, amount);
+        }
+        long latest = NONE;
+        for (int k = legFirst[i]; k < legFirst[i + 1]; k++) {
+            latest = Math.max(latest, legCalendar[k].add(from, amount));
+        }
+        return latest;
+    }
+
     private boolean hasLegs(int i) {
         return legFirst[i + 1] > legFirst[i];
     }
@@ -844,7 +874,9 @@ final class ScheduleRun {
             long latest = NONE;
             for (int k = legFirst[i]; k < legFirst[i + 1]; k++) {
                 long legAmount = remainingOnly ? legRemaining[k] : legDuration[k];
-                latest = Math.max(latest, legCalendar[k].add(from, legAmount));
+                CompiledCalendar calendar = legCalendar[k];
+                long legStart = legDelay[k] == 0 ? from : calendar.add(calendar.nextWorkStart(from), legDelay[k]);
+                latest = Math.max(latest, calendar.add(legStart, legAmount));
             }
             return latest;
         }
@@ -860,7 +892,8 @@ final class ScheduleRun {
             long earliest = LATEST;
             for (int k = legFirst[i]; k < legFirst[i + 1]; k++) {
                 long legAmount = remainingOnly ? legRemaining[k] : legDuration[k];
-                earliest = Math.min(earliest, legCalendar[k].add(from, -legAmount));
+                CompiledCalendar calendar = legCalendar[k];
+                earliest = Math.min(earliest, calendar.add(calendar.add(from, -legAmount), -legDelay[k]));
             }
             return earliest;
         }

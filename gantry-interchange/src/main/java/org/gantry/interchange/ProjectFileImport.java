@@ -218,12 +218,18 @@ public final class ProjectFileImport {
                 continue;
             }
             Duration remainingWork = assignment.getRemainingWork();
+            Duration overtime = assignment.getOvertimeWork();
+            Duration remainingOvertime = assignment.getRemainingOvertimeWork();
+            Duration delay = assignment.getDelay();
             result.add(new Assignment(
                     String.valueOf(assignment.getResource().getUniqueID()),
                     calendarId(calendar),
                     assignment.getUnits().doubleValue() / 100.0,
                     duration(assignment.getWork()),
-                    remainingWork == null ? null : duration(remainingWork)));
+                    remainingWork == null ? null : duration(remainingWork),
+                    overtime == null ? null : duration(overtime),
+                    remainingOvertime == null ? null : duration(remainingOvertime),
+                    delay == null ? null : duration(delay)));
         }
         return result;
     }
