@@ -159,6 +159,8 @@ if (params.get('columns')) {
   gantt.setColumns(COLUMN_SETS[params.get('columns')]);
 }
 
-window.gantt = gantt; // for trying the API from the console
+// For trying the API from the console, and for check-interactions.py.
+window.gantt = gantt;
+window.ganttData = data;
 
 if (measuring) measureScrolling({ scriptStart, createStart, generateMs, taskCount: data.tasks.length, linkCount: data.links.length });

@@ -56,7 +56,7 @@ export async function exportPng(chart, { headerMarkup, bodyMarkup, headerHeight 
     <line class="gantt-header-rule" x1="0" x2="${NAME_COLUMN_WIDTH}" y1="${headerHeight}" y2="${headerHeight}"/>
     ${namesMarkup(chart, rowFrom, rowTo, headerHeight)}
     <line class="gantt-header-rule" x1="${NAME_COLUMN_WIDTH - 0.5}" x2="${NAME_COLUMN_WIDTH - 0.5}" y1="0" y2="${totalHeight}"/>
-    <svg x="${NAME_COLUMN_WIDTH}" y="0" width="${width}" height="${headerHeight}" viewBox="${xFrom} 0 ${width} ${headerHeight}">${headerMarkup(xFrom, xTo)}</svg>
+    <svg x="${NAME_COLUMN_WIDTH}" y="0" width="${width}" height="${headerHeight}" viewBox="${xFrom} 0 ${width} ${headerHeight}">${headerMarkup(xFrom, xTo, xFrom)}</svg>
     <svg x="${NAME_COLUMN_WIDTH}" y="${headerHeight}" width="${width}" height="${bodyHeight}" viewBox="${xFrom} ${bodyTop} ${width} ${bodyHeight}">${bodyMarkup(xFrom, xTo, rowFrom, rowTo, 'gantt-export-')}</svg>
   </svg>`;
 

@@ -35,7 +35,7 @@
  * side, and only that range of grid lines, shading and header cells is drawn.
  */
 import { createCalendar, createFormats, parseDateTime } from './calendar.js';
-import { createScale, gridMarkup, headerMarkup as timeHeaderMarkup, unitStart, ZOOM_LEVELS } from './timescale.js';
+import { createScale, gridMarkup, headerMarkup as timeHeaderMarkup, pinnedLabelMarkup, unitStart, ZOOM_LEVELS } from './timescale.js';
 import { attachLinks, axisExtent, buildRecords, placeTask, visibleRows } from './outline.js';
 import { barGeometry, barsMarkup, ROW, rowBackgroundsMarkup } from './bars.js';
 import { linkMarkerDefinitions, linksMarkup } from './links.js';
@@ -134,6 +134,7 @@ export function createGantt(container, options = {}) {
     statusDate: null,
     tableWidth: options.tableWidth ?? 520,
     scrollLeft: 0,
+    pinnedLabelLeft: null, // scrollLeft the pinned header label was drawn for
     tableScrollLeft: 0,
     viewport: { width: 0, height: 0 },
     drawn: { xFrom: 0, xTo: 0 },
@@ -202,8 +203,10 @@ export function createGantt(container, options = {}) {
 
   const markerPrefix = `gantt${instance}-`;
 
-  function headerMarkup(xFrom, xTo) {
-    return timeHeaderMarkup(chart.scale, xFrom, xTo, HEADER_ROW_HEIGHT, chart.formats);
+  /** Both header rows over [xFrom, xTo), with the top label pinned at `left` (see exportPng). */
+  function headerMarkup(xFrom, xTo, left = xFrom) {
+    return timeHeaderMarkup(chart.scale, xFrom, xTo, HEADER_ROW_HEIGHT, chart.formats)
+      + pinnedLabelMarkup(chart.scale, left, HEADER_ROW_HEIGHT, chart.formats);
   }
 
   function gridLayerMarkup(xFrom, xTo, yFrom, yTo) {
@@ -330,12 +333,17 @@ export function createGantt(container, options = {}) {
       const headerHeight = 2 * HEADER_ROW_HEIGHT;
       const bodyHeight = Math.max(1, chart.rows.length * ROW.height);
       setBox(elements.headerSvg, drawn.xFrom, 0, width, headerHeight);
-      elements.headerSvg.innerHTML = headerMarkup(drawn.xFrom, drawn.xTo);
+      elements.headerSvg.innerHTML = `${timeHeaderMarkup(chart.scale, drawn.xFrom, drawn.xTo, HEADER_ROW_HEIGHT, chart.formats)}<g></g>`;
+      chart.pinnedLabelLeft = null;
       setBox(elements.bodySvg, drawn.xFrom, 0, width, bodyHeight);
       setBox(elements.overlay, drawn.xFrom, 0, width, bodyHeight);
       elements.gridLayer.innerHTML = gridLayerMarkup(drawn.xFrom, drawn.xTo, 0, bodyHeight);
     }
     placeLayers();
+    if (chart.pinnedLabelLeft !== chart.scrollLeft) {
+      chart.pinnedLabelLeft = chart.scrollLeft;
+      elements.headerSvg.lastElementChild.innerHTML = pinnedLabelMarkup(chart.scale, chart.scrollLeft, HEADER_ROW_HEIGHT, chart.formats);
+    }
 
     const selectedDrawn = chart.selected && chunks.has(Math.floor(chart.selected.row / CHUNK_ROWS));
     if (selectedDrawn) root.setAttribute('aria-activedescendant', idPrefix + chart.selected.index);

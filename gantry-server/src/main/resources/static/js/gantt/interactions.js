@@ -11,6 +11,7 @@ import { formatDateTime } from './calendar.js';
 import { ROW } from './bars.js';
 
 const DRAG_THRESHOLD_PX = 3;
+const DOUBLE_CLICK_MS = 500;
 
 const LINK_TYPE_NAMES = {
   FINISH_START: 'Finish-to-start',
@@ -89,6 +90,7 @@ export function attachInteractions(chart) {
   const { elements, callbacks } = chart;
   const { root, timeBody, overlay, tableRows } = elements;
   let gesture = null;
+  let lastTap = null; // the last click on a bar, to recognise double-clicks
 
   const recordAtRow = (row) => chart.rows[row] ?? null;
 
@@ -135,8 +137,8 @@ export function attachInteractions(chart) {
     }
   }
 
-  function commit() {
-    const { record, kind, result } = gesture;
+  function commit(finished) {
+    const { record, kind, result } = finished;
     if (!result) return;
     const id = record.id;
     if (kind === 'move') {
@@ -151,7 +153,7 @@ export function attachInteractions(chart) {
       if (result.percent === Math.round(record.task.percentComplete ?? 0)) return;
       chart.commitEdit(record, result.pending, () => callbacks.onProgressChange(id, result.percent));
     } else if (kind === 'link') {
-      const type = `${gesture.side}_${result.side}`;
+      const type = `${finished.side}_${result.side}`;
       const successorId = result.record.id;
       // The host may answer with the stored link (with its id); the chart then draws it at once.
       chart.commitEdit(record, null, async () => {
@@ -171,6 +173,7 @@ export function attachInteractions(chart) {
     const part = onBar && Number(onBar.dataset.row) === row ? event.target.closest('[data-part]')?.dataset.part : null;
     gesture = {
       record,
+      part,
       kind: part ? gestureKind(part, record, chart.editable) : null,
       side: part === 'link-start' ? 'START' : 'FINISH',
       startX: point.x,
@@ -202,32 +205,35 @@ export function attachInteractions(chart) {
     overlay.innerHTML = '';
     chart.hideTooltip();
     root.classList.remove('is-dragging');
-    if (finished.dragging && !cancelled) commit();
-    else if (!finished.dragging) chart.select(finished.record, { scroll: false });
     gesture = null;
+    if (finished.dragging) {
+      if (!cancelled) commit(finished);
+      return;
+    }
+    // Double-clicks are recognised here rather than from dblclick events: the first click selects
+    // the row, which redraws it, and the browser does not pair clicks on replaced elements.
+    const now = event.timeStamp;
+    const doubleClick = finished.part && lastTap?.record === finished.record && now - lastTap.time < DOUBLE_CLICK_MS;
+    lastTap = finished.part && !doubleClick ? { record: finished.record, time: now } : null;
+    chart.select(finished.record, { scroll: false });
+    if (doubleClick) chart.open(finished.record);
   }
   timeBody.addEventListener('pointerup', (event) => endGesture(event, false));
   timeBody.addEventListener('pointercancel', (event) => endGesture(event, true));
 
-  timeBody.addEventListener('dblclick', (event) => {
-    const record = recordAtRow(Math.floor(chart.contentPoint(event).y / ROW.height));
-    if (record && event.target.closest('[data-part]')) chart.open(record);
-  });
+
 
   // ---- table ----------------------------------------------------------------------------------
 
   tableRows.addEventListener('click', (event) => {
     const rowElement = event.target.closest('[data-row]');
-    if (!rowElement) return;
-    const record = recordAtRow(Number(rowElement.dataset.row));
+    const record = rowElement && recordAtRow(Number(rowElement.dataset.row));
     if (!record) return;
-    if (event.target.closest('[data-toggle]')) chart.setCollapsed(record, !chart.collapsedIds.has(record.id));
+    const onToggle = event.target.closest('[data-toggle]');
+    if (onToggle) chart.setCollapsed(record, !chart.collapsedIds.has(record.id));
+    else if (event.detail === 2) chart.open(record);
     chart.select(record, { scroll: false });
     root.focus({ preventScroll: true });
-  });
-  tableRows.addEventListener('dblclick', (event) => {
-    const rowElement = event.target.closest('[data-row]');
-    if (rowElement && !event.target.closest('[data-toggle]')) chart.open(recordAtRow(Number(rowElement.dataset.row)));
   });
 
   // ---- keyboard: the treegrid pattern, one row at a time --------------------------------------

@@ -9,7 +9,7 @@ import { dateParts, firstOfMonth, isoWeekday } from './calendar.js';
 
 /** Zoom levels: scale, header tiers and whether weekends and holidays are shaded. */
 export const ZOOM_LEVELS = {
-  day: { pxPerDay: 30, top: 'month', bottom: 'day', shadeNonWorking: true },
+  day: { pxPerDay: 32, top: 'month', bottom: 'day', shadeNonWorking: true },
   week: { pxPerDay: 12, top: 'month', bottom: 'week', shadeNonWorking: true },
   month: { pxPerDay: 4, top: 'year', bottom: 'month', shadeNonWorking: false },
   quarter: { pxPerDay: 1.3, top: 'year', bottom: 'quarter', shadeNonWorking: false },
@@ -57,8 +57,8 @@ function labelCandidates(unit, tier, start, formats) {
   }
 }
 
-// Rough width of 11-12 px system-ui text; exact measuring would force a layout per label.
-const approximateTextWidth = (text) => text.length * 6.6 + 10;
+// Rough width of 11.5 px system-ui text plus padding; measuring would force a layout per label.
+const approximateTextWidth = (text) => text.length * 6.4 + 6;
 
 /**
  * SVG markup for the two header rows over [xFrom, xTo). Coordinates are absolute axis pixels; the
@@ -83,6 +83,25 @@ export function headerMarkup(scale, xFrom, xTo, rowHeight, formats) {
   parts.push(`<line class="gantt-header-rule" x1="${xFrom}" x2="${xTo}" y1="${rowHeight}" y2="${rowHeight}"/>`);
   parts.push(`<line class="gantt-header-rule" x1="${xFrom}" x2="${xTo}" y1="${2 * rowHeight}" y2="${2 * rowHeight}"/>`);
   return parts.join('');
+}
+
+/**
+ * The top header row's label for the cell at the left edge of the view, pinned to that edge so
+ * the month or year stays readable however far into it the view is scrolled. It slides out to
+ * the left as the next cell's own label arrives.
+ */
+export function pinnedLabelMarkup(scale, left, rowHeight, formats) {
+  const unit = scale.zoom.top;
+  const start = unitStart(unit, scale.dayAt(left));
+  const cellX = scale.x(start);
+  if (cellX >= left) return '';
+  const nextX = scale.x(unitNext(unit, start));
+  const label = labelCandidates(unit, 'top', start, formats).find((text) => approximateTextWidth(text) <= nextX - left) ?? '';
+  if (!label) return '';
+  const width = approximateTextWidth(label);
+  const x = Math.min(left, nextX - width - 1);
+  return `<rect class="gantt-header-band" x="${x}" y="0.5" width="${width}" height="${rowHeight - 1}"/>`
+    + `<text class="gantt-header-text" x="${x + 6}" y="${rowHeight / 2}">${label}</text>`;
 }
 
 /**
