@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@code work} the effort and {@code remainingWork} what is left of it; {@code overtimeWork} is the part of
  * the work done as overtime, which does not take working time on the calendar. The resource works on its
  * own {@code calendar}, starting {@code delay} of working time after the task starts, so a task driven by
- * its assignments lasts {@code delay + (work - overtimeWork) / units} on that calendar.
+ * its assignments lasts {@code delay + (work - overtimeWork) / (units * contour share)} on that calendar.
  */
 public record Assignment(
         String resource,
@@ -17,7 +17,8 @@ public record Assignment(
         WorkDuration remainingWork,
         WorkDuration overtimeWork,
         WorkDuration remainingOvertimeWork,
-        WorkDuration delay) {
+        WorkDuration delay,
+        WorkContour contour) {
     public Assignment {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(work, "work");
@@ -25,9 +26,10 @@ public record Assignment(
         overtimeWork = overtimeWork == null ? WorkDuration.ZERO : overtimeWork;
         remainingOvertimeWork = remainingOvertimeWork == null ? overtimeWork : remainingOvertimeWork;
         delay = delay == null ? WorkDuration.ZERO : delay;
+        contour = contour == null ? WorkContour.FLAT : contour;
     }
 
     public static Assignment of(String resource, CalendarId calendar, double units, WorkDuration work) {
-        return new Assignment(resource, calendar, units, work, work, null, null, null);
+        return new Assignment(resource, calendar, units, work, work, null, null, null, null);
     }
 }

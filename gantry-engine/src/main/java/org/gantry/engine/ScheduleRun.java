@@ -211,10 +211,9 @@ final class ScheduleRun {
                     long delay = assignment.delay().unit() == DurationUnit.PERCENT
                             ? 0
                             : assignment.delay().toMinutes(options);
+                    double pace = assignment.units() * assignment.contour().averageShare();
                     legAmounts.add(new long[] {
-                        Math.round(Math.max(0, work) / assignment.units()),
-                        Math.round(Math.max(0, left) / assignment.units()),
-                        Math.max(0, delay)
+                        Math.round(Math.max(0, work) / pace), Math.round(Math.max(0, left) / pace), Math.max(0, delay)
                     });
                 }
             }

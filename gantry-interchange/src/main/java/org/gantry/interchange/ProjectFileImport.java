@@ -23,6 +23,7 @@ import org.gantry.engine.ProjectOptions;
 import org.gantry.engine.Task;
 import org.gantry.engine.TaskId;
 import org.gantry.engine.TaskType;
+import org.gantry.engine.WorkContour;
 import org.gantry.engine.WorkDuration;
 import org.gantry.engine.WorkingCalendar;
 import org.gantry.engine.WorkingPeriod;
@@ -221,17 +222,52 @@ public final class ProjectFileImport {
             Duration overtime = assignment.getOvertimeWork();
             Duration remainingOvertime = assignment.getRemainingOvertimeWork();
             Duration delay = assignment.getDelay();
+            double units = assignment.getUnits().doubleValue() / 100.0;
+            WorkContour contour = contour(assignment.getWorkContour());
+            if (contour == WorkContour.CONTOURED && source.getDuration() != null) {
+                // A hand-edited contour has no shape to compute with: its average pace is its regular work
+                // spread over the task's duration.
+                double regular = duration(assignment.getWork()).value()
+                        - (overtime == null ? 0 : duration(overtime).value());
+                double span = duration(source.getDuration()).value();
+                if (span > 0 && regular > 0) {
+                    units = regular / span;
+                }
+                contour = WorkContour.FLAT;
+            }
             result.add(new Assignment(
                     String.valueOf(assignment.getResource().getUniqueID()),
                     calendarId(calendar),
-                    assignment.getUnits().doubleValue() / 100.0,
+                    units,
                     duration(assignment.getWork()),
                     remainingWork == null ? null : duration(remainingWork),
                     overtime == null ? null : duration(overtime),
                     remainingOvertime == null ? null : duration(remainingOvertime),
-                    delay == null ? null : duration(delay)));
+                    delay == null ? null : duration(delay),
+                    contour));
         }
         return result;
+    }
+
+    private static WorkContour contour(org.mpxj.WorkContour contour) {
+        if (contour == null || contour == org.mpxj.WorkContour.FLAT) {
+            return WorkContour.FLAT;
+        }
+        org.mpxj.WorkContour[] known = {
+            org.mpxj.WorkContour.BACK_LOADED, org.mpxj.WorkContour.FRONT_LOADED, org.mpxj.WorkContour.DOUBLE_PEAK,
+            org.mpxj.WorkContour.EARLY_PEAK, org.mpxj.WorkContour.LATE_PEAK, org.mpxj.WorkContour.BELL,
+            org.mpxj.WorkContour.TURTLE, org.mpxj.WorkContour.CONTOURED
+        };
+        WorkContour[] ours = {
+            WorkContour.BACK_LOADED, WorkContour.FRONT_LOADED, WorkContour.DOUBLE_PEAK, WorkContour.EARLY_PEAK,
+            WorkContour.LATE_PEAK, WorkContour.BELL, WorkContour.TURTLE, WorkContour.CONTOURED
+        };
+        for (int k = 0; k < known.length; k++) {
+            if (contour == known[k]) {
+                return ours[k];
+            }
+        }
+        return contour.isContourManual() ? WorkContour.CONTOURED : WorkContour.FLAT;
     }
 
     private Progress progress(org.mpxj.Task source) {
