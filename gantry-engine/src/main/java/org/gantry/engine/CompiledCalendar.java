@@ -31,6 +31,7 @@ final class CompiledCalendar {
 
     CompiledCalendar(List<WorkingCalendar> chain, long hintDay) {
         this.chain = chain;
+        index();
         this.table = build(hintDay - 400, hintDay + 366 * 3);
     }
 
@@ -191,20 +192,65 @@ final class CompiledCalendar {
     /** Working periods on a date, flattened as start,end pairs of minutes, resolved through the chain. */
     int[] periodsOn(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();
-        for (WorkingCalendar calendar : chain) {
-            List<CalendarException> exceptions = calendar.exceptions();
-            for (int i = exceptions.size() - 1; i >= 0; i--) {
-                CalendarException exception = exceptions.get(i);
-                if (exception.covers(date)) {
-                    return flatten(exception.periods());
+        long epochDay = date.toEpochDay();
+        for (int level = 0; level < chain.size(); level++) {
+            int[] exception = dated[level].get(epochDay);
+            if (exception != null) {
+                return exception;
+            }
+            List<CalendarException> repeating = yearly[level];
+            for (int i = repeating.size() - 1; i >= 0; i--) {
+                if (repeating.get(i).covers(date)) {
+                    return flatten(repeating.get(i).periods());
                 }
             }
-            List<WorkingPeriod> periods = calendar.week().get(day);
+            int[] periods = week[level][day.getValue() - 1];
             if (periods != null) {
-                return flatten(periods);
+                return periods;
             }
         }
         return new int[0];
+    }
+
+    /**
+     * Exceptions by date for each calendar in the chain (the later of two overlapping exceptions wins),
+     * yearly ones apart, and the week as flattened periods (null where a derived calendar defers to its
+     * base): compiling a calendar with thousands of exceptions stays linear.
+     */
+    private Map<Long, int[]>[] dated;
+
+    private List<CalendarException>[] yearly;
+    private int[][][] week;
+
+    @SuppressWarnings("unchecked")
+    private void index() {
+        int levels = chain.size();
+        dated = new Map[levels];
+        yearly = new List[levels];
+        week = new int[levels][7][];
+        for (int level = 0; level < levels; level++) {
+            WorkingCalendar calendar = chain.get(level);
+            Map<Long, int[]> byDate = new HashMap<>();
+            List<CalendarException> repeating = new ArrayList<>();
+            for (CalendarException exception : calendar.exceptions()) {
+                if (exception.yearly()) {
+                    repeating.add(exception);
+                    continue;
+                }
+                int[] periods = flatten(exception.periods());
+                long last =
+                        Math.min(exception.to().toEpochDay(), exception.from().toEpochDay() + MAXIMUM_SPAN_DAYS);
+                for (long d = exception.from().toEpochDay(); d <= last; d++) {
+                    byDate.put(d, periods);
+                }
+            }
+            dated[level] = byDate;
+            yearly[level] = repeating;
+            for (DayOfWeek day : DayOfWeek.values()) {
+                List<WorkingPeriod> periods = calendar.week().get(day);
+                week[level][day.getValue() - 1] = periods == null ? null : flatten(periods);
+            }
+        }
     }
 
     private static int[] flatten(List<WorkingPeriod> periods) {
