@@ -7,6 +7,7 @@
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 const SCROLL_SECONDS = 3;
+const SETTLE_MS = 500; // a person does not start scrolling within a frame of the chart appearing
 const SCROLL_PX_PER_SECOND = 2400; // a brisk flick: about 85 rows a second
 
 function percentile(values, fraction) {
@@ -22,6 +23,7 @@ export async function measureScrolling({ scriptStart, createStart, generateMs, t
   const painted = performance.now();
   const scroller = document.querySelector('.gantt-scroller');
   const maximum = scroller.scrollHeight - scroller.clientHeight;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
   const intervals = [];
   let direction = 1;

@@ -44,7 +44,7 @@ import { attachInteractions } from './interactions.js';
 import { exportPng } from './export.js';
 
 const HEADER_ROW_HEIGHT = 24;
-const CHUNK_ROWS = 16;
+const CHUNK_ROWS = 8;
 const OVERSCAN_ROWS = 12;
 const HIGHLIGHT_MS = 1600;
 const ERROR_VISIBLE_MS = 8000;

@@ -3,7 +3,7 @@
  *
  * Dragging a bar moves the task, dragging its right edge changes its finish, dragging the small
  * triangle under it changes percent complete, and dragging from the circle at either end to
- * another task creates a link. While dragging, a ghost shows the new position and a tooltip the
+ * another task creates a link. Dragging anywhere else pans the timeline. While dragging, a ghost shows the new position and a tooltip the
  * new dates; on release the host's callback decides (see chart.commitEdit). Dates snap to whole
  * working days and keep their time of day, so a task starting at 08:00 still starts at 08:00.
  */
@@ -174,7 +174,9 @@ export function attachInteractions(chart) {
     gesture = {
       record,
       part,
-      kind: part ? gestureKind(part, record, chart.editable) : null,
+      kind: part ? gestureKind(part, record, chart.editable) : 'pan',
+      scrollLeft: chart.scrollLeft,
+      scrollTop: elements.scroller.scrollTop,
       side: part === 'link-start' ? 'START' : 'FINISH',
       startX: point.x,
       startClientX: event.clientX,
@@ -196,6 +198,11 @@ export function attachInteractions(chart) {
       gesture.dragging = true;
       root.classList.add('is-dragging');
     }
+    if (gesture.kind === 'pan') {
+      elements.timeHbar.scrollLeft = gesture.scrollLeft - (event.clientX - gesture.startClientX);
+      elements.scroller.scrollTop = gesture.scrollTop - (event.clientY - gesture.startClientY);
+      return;
+    }
     preview(event);
   });
 
@@ -207,7 +214,7 @@ export function attachInteractions(chart) {
     root.classList.remove('is-dragging');
     gesture = null;
     if (finished.dragging) {
-      if (!cancelled) commit(finished);
+      if (!cancelled && finished.kind !== 'pan') commit(finished);
       return;
     }
     // Double-clicks are recognised here rather than from dblclick events: the first click selects
