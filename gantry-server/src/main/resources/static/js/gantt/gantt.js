@@ -166,7 +166,8 @@ export function createGantt(container, options = {}) {
     const { last } = axisExtent(chart.records);
     const projectFinish = chart.calendar.toAxis(parseDateTime(chart.project.finish)) ?? last;
     const lastDay = Math.max(last, projectFinish) + DAYS_AFTER_LAST_TASK;
-    chart.contentWidth = Math.ceil(chart.scale.x(lastDay));
+    // A short project at a coarse zoom still fills the view with grid and header.
+    chart.contentWidth = Math.max(Math.ceil(chart.scale.x(lastDay)), chart.viewport.width);
     elements.timeHbar.firstElementChild.style.width = `${chart.contentWidth}px`;
   }
 
@@ -548,6 +549,7 @@ export function createGantt(container, options = {}) {
 
   const resizeObserver = new ResizeObserver(() => {
     measureViewport();
+    if (chart.scale) applyScale();
     render(true);
   });
   resizeObserver.observe(root);
@@ -560,6 +562,9 @@ export function createGantt(container, options = {}) {
       const maximum = root.clientWidth - 160;
       chart.tableWidth = Math.round(Math.max(120, Math.min(maximum, startWidth + moveEvent.clientX - startX)));
       applyTableWidth();
+      measureViewport();
+      applyScale();
+      render();
     };
     const stop = () => {
       elements.splitter.removeEventListener('pointermove', move);

@@ -197,6 +197,7 @@ export function attachInteractions(chart) {
       if (distance < DRAG_THRESHOLD_PX) return;
       gesture.dragging = true;
       root.classList.add('is-dragging');
+      root.classList.toggle('is-linking', gesture.kind === 'link');
     }
     if (gesture.kind === 'pan') {
       elements.timeHbar.scrollLeft = gesture.scrollLeft - (event.clientX - gesture.startClientX);
@@ -211,7 +212,7 @@ export function attachInteractions(chart) {
     const finished = gesture;
     overlay.innerHTML = '';
     chart.hideTooltip();
-    root.classList.remove('is-dragging');
+    root.classList.remove('is-dragging', 'is-linking');
     gesture = null;
     if (finished.dragging) {
       if (!cancelled && finished.kind !== 'pan') commit(finished);
