@@ -1,0 +1,44 @@
+package org.gantry.server.web;
+
+import java.util.Map;
+
+/** Field names as the services report them, in the words the pages use. */
+final class Labels {
+
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("name", "Name"),
+            Map.entry("key", "Key"),
+            Map.entry("description", "Description"),
+            Map.entry("startDate", "Start date"),
+            Map.entry("timeZone", "Time zone"),
+            Map.entry("currency", "Currency"),
+            Map.entry("status", "Status"),
+            Map.entry("priority", "Priority"),
+            Map.entry("assigneeIds", "Assignees"),
+            Map.entry("tags", "Tags"),
+            Map.entry("duration", "Duration"),
+            Map.entry("start", "Start"),
+            Map.entry("finish", "Finish"),
+            Map.entry("percentComplete", "% complete"),
+            Map.entry("email", "E-mail"),
+            Map.entry("password", "Password"),
+            Map.entry("role", "Role"),
+            Map.entry("lag", "Lag"),
+            Map.entry("predecessorId", "Predecessor"),
+            Map.entry("successorId", "Successor"));
+
+    private Labels() {}
+
+    static String field(String field) {
+        if (field.startsWith("calendar.workingHours")) {
+            return "Working hours";
+        }
+        if (field.startsWith("calendar.holidays")) {
+            return "Holidays";
+        }
+        if (field.startsWith("calendar")) {
+            return "Working days";
+        }
+        return FIELDS.getOrDefault(field, field);
+    }
+}

@@ -1,0 +1,65 @@
+package org.gantry.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Failures the page controllers do not handle themselves. A full page request gets the error page; an
+ * htmx request gets a message in the page's flash area (retargeted), so the page the person is working
+ * in stays as it is. Scoped to this package: the REST API keeps its problem documents.
+ */
+@ControllerAdvice(basePackages = "org.gantry.server.web")
+class PageProblems {
+
+    @ExceptionHandler(NotFound.class)
+    String notFound(NotFound e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return show(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request, response, model);
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    String forbidden(Forbidden e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return show(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), request, response, model);
+    }
+
+    @ExceptionHandler(Conflict.class)
+    String conflict(Conflict e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return show(HttpStatus.CONFLICT, e.title(), e.getMessage(), request, response, model);
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    String invalid(InvalidInput e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        String detail = e.errors().stream()
+                .map(problem -> Labels.field(problem.field()) + ": " + problem.message())
+                .collect(Collectors.joining("; "));
+        return show(HttpStatus.BAD_REQUEST, "Please check your input", detail, request, response, model);
+    }
+
+    private static String show(
+            HttpStatus status,
+            String title,
+            String detail,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        model.addAttribute("status", status.value());
+        model.addAttribute("title", title);
+        model.addAttribute("detail", detail);
+        if (Htmx.isHtmx(request)) {
+            response.setHeader("HX-Retarget", "#flash");
+            response.setHeader("HX-Reswap", "innerHTML");
+            // 200: Chromium logs every 4xx answer as a console error; the message itself says what failed.
+            return "fragments/flash :: message";
+        }
+        response.setStatus(status.value());
+        return "error-page";
+    }
+}

@@ -1,0 +1,163 @@
+package org.gantry.server.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.gantry.server.project.Project;
+import org.gantry.server.task.Assignee;
+import org.gantry.server.task.Task;
+import org.gantry.server.task.TaskChanges;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The task detail panel's form: every field of a task, with tags as comma-separated text. Only the
+ * fields that differ from the task as loaded are sent to the service, so saving the panel never
+ * overwrites a field the person did not touch.
+ */
+public record TaskForm(
+        String name,
+        String description,
+        String status,
+        String priority,
+        Boolean milestone,
+        String tags,
+        List<Long> assigneeIds,
+        String duration,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate finish,
+        Integer percentComplete,
+        Integer version) {
+
+    static TaskForm of(Task task) {
+        return new TaskForm(
+                task.name(),
+                task.description(),
+                task.status(),
+                task.priority().name(),
+                task.milestone(),
+                String.join(", ", task.tags()),
+                task.assignees().stream().map(Assignee::id).toList(),
+                task.duration(),
+                task.start() == null ? null : task.start().toLocalDate(),
+                task.finish() == null ? null : task.finish().toLocalDate(),
+                task.percentComplete(),
+                task.version());
+    }
+
+    public boolean assigned(long userId) {
+        return assigneeIds != null && assigneeIds.contains(userId);
+    }
+
+    /** The changes from {@code current} to this form, with this form's version. */
+    TaskChanges changesFrom(Task current, Project project) {
+        TaskForm before = of(current);
+        var changes = new TaskEdit.Changes(version);
+        List<String> clear = new ArrayList<>();
+        if (!Objects.equals(text(name), text(before.name))) {
+            changes.name = text(name);
+        }
+        if (!Objects.equals(text(description), text(before.description))) {
+            if (text(description).isEmpty()) {
+                clear.add("description");
+            } else {
+                changes.description = description;
+            }
+        }
+        if (!Objects.equals(status, before.status)) {
+            changes.status = status;
+        }
+        if (priority != null && !priority.equals(before.priority)) {
+            changes.priority = TaskEdit.priority(priority);
+        }
+        boolean isMilestone = Boolean.TRUE.equals(milestone);
+        if (isMilestone != before.milestone) {
+            changes.milestone = isMilestone;
+        }
+        if (!tagList(tags).equals(tagList(before.tags))) {
+            if (tagList(tags).isEmpty()) {
+                clear.add("tags");
+            } else {
+                changes.tags = tagList(tags);
+            }
+        }
+        List<Long> assignees = assigneeIds == null ? List.of() : assigneeIds;
+        if (!assignees.equals(before.assigneeIds)) {
+            if (assignees.isEmpty()) {
+                clear.add("assigneeIds");
+            } else {
+                changes.assigneeIds = assignees;
+            }
+        }
+        if (!Objects.equals(text(duration), text(before.duration))) {
+            changes.duration = text(duration);
+        }
+        if (!Objects.equals(start, before.start)) {
+            if (start == null) {
+                clear.add("start");
+            } else {
+                changes.start = TaskEdit.startOfDay(project, start);
+            }
+        }
+        if (!Objects.equals(finish, before.finish)) {
+            if (finish == null) {
+                clear.add("finish");
+            } else {
+                changes.finish = TaskEdit.endOfDay(project, finish);
+            }
+        }
+        if (percentComplete != null && !percentComplete.equals(before.percentComplete)) {
+            changes.percentComplete = percentComplete;
+        }
+        changes.clear = clear.isEmpty() ? null : clear;
+        return changes.toTaskChanges();
+    }
+
+    /** The fields the person changed, in words, to show when they could not be saved. */
+    List<String> describeChangesFrom(Task current) {
+        TaskForm before = of(current);
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(text(name), text(before.name))) {
+            changed.add("Name \u201c" + name + "\u201d");
+        }
+        if (!Objects.equals(text(description), text(before.description))) {
+            changed.add("Description \u201c" + text(description) + "\u201d");
+        }
+        if (!Objects.equals(status, before.status)) {
+            changed.add("Status \u201c" + status + "\u201d");
+        }
+        if (priority != null && !priority.equals(before.priority)) {
+            changed.add("Priority \u201c" + priority.toLowerCase() + "\u201d");
+        }
+        if (!Objects.equals(text(duration), text(before.duration))) {
+            changed.add("Duration \u201c" + duration + "\u201d");
+        }
+        if (!Objects.equals(start, before.start)) {
+            changed.add("Start \u201c" + (start == null ? "none" : start) + "\u201d");
+        }
+        if (!Objects.equals(finish, before.finish)) {
+            changed.add("Finish \u201c" + (finish == null ? "none" : finish) + "\u201d");
+        }
+        if (percentComplete != null && !percentComplete.equals(before.percentComplete)) {
+            changed.add("% complete \u201c" + percentComplete + "\u201d");
+        }
+        if (!tagList(tags).equals(tagList(before.tags))) {
+            changed.add("Tags \u201c" + String.join(", ", tagList(tags)) + "\u201d");
+        }
+        return changed;
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static List<String> tagList(String text) {
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(tag -> !tag.isEmpty())
+                        .toList();
+    }
+}

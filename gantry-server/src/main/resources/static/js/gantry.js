@@ -1,0 +1,48 @@
+// Behaviour shared by every page: the CSRF header for htmx, confirmations, and the list view when present.
+import { initListView } from './list-view.js';
+import { confirmAction } from './confirm.js';
+
+const csrfHeader = document.querySelector('meta[name="_csrf_header"]')?.content;
+const csrfToken = document.querySelector('meta[name="_csrf"]')?.content;
+
+// Spring Security refuses a POST without the token, so every htmx request carries it.
+document.addEventListener('htmx:configRequest', (event) => {
+  if (csrfHeader && csrfToken) {
+    event.detail.headers[csrfHeader] = csrfToken;
+  }
+});
+
+// Forms that destroy something ask first: <form data-confirm="Revoke this token?">.
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.confirm || form.dataset.confirmed) {
+    return;
+  }
+  event.preventDefault();
+  const submitter = event.submitter;
+  if (await confirmAction(form.dataset.confirm, form.dataset.confirmLabel || 'Confirm')) {
+    form.dataset.confirmed = 'true';
+    form.requestSubmit(submitter);
+  }
+});
+
+// Copy buttons next to one-time secrets (passwords, API tokens).
+document.addEventListener('click', async (event) => {
+  const button = event.target.closest('[data-copy]');
+  if (!button) {
+    return;
+  }
+  const source = document.getElementById(button.dataset.copy);
+  try {
+    await navigator.clipboard.writeText(source.textContent.trim());
+    button.textContent = 'Copied';
+  } catch {
+    // Clipboard access needs a secure context; selecting the text lets the person copy it by hand.
+    window.getSelection().selectAllChildren(source);
+  }
+});
+
+const grid = document.getElementById('task-grid');
+if (grid) {
+  initListView(grid);
+}

@@ -1,0 +1,416 @@
+// The list view: row selection, keyboard navigation, inline edit, outline actions, collapse and sort.
+// The server renders the rows; every change posts to a page endpoint and swaps in the rows it answers.
+import { confirmAction } from './confirm.js';
+
+const EDITORS = {
+  name: 'text',
+  duration: 'text',
+  start: 'date',
+  finish: 'date',
+  percentComplete: 'number',
+  status: 'status-options',
+  priority: 'priority-options',
+  assignees: 'assignee-options',
+};
+
+export function initListView(grid) {
+  const base = grid.dataset.base;
+  const canEdit = grid.dataset.canEdit === 'true';
+  const collapsedKey = `gantry.collapsed.${grid.dataset.project}`;
+  const filters = document.getElementById('filters');
+  let selectedId = null;
+  let selectedColumn = 0;
+  let pendingEdit = null;
+
+  const body = () => document.getElementById('task-rows');
+  const taskRows = () => [...body().querySelectorAll('tr.task-row')];
+  const visibleRows = () => taskRows().filter((row) => !row.hidden);
+  const rowById = (id) => document.getElementById(`task-${id}`);
+  const cellsOf = (row) => [...row.querySelectorAll('td[data-field]')];
+  const selectedRow = () => (selectedId ? rowById(selectedId) : null);
+
+  function collapsed() {
+    try {
+      return new Set(JSON.parse(localStorage.getItem(collapsedKey) || '[]'));
+    } catch {
+      return new Set();
+    }
+  }
+
+  function saveCollapsed(ids) {
+    localStorage.setItem(collapsedKey, JSON.stringify([...ids]));
+  }
+
+  // Hides the rows under collapsed summaries; the collapsed set survives reloads (per project, per browser).
+  function applyCollapse() {
+    const tree = body().dataset.mode === 'tree';
+    const closed = collapsed();
+    let hiddenBelow = null;
+    for (const row of taskRows()) {
+      const level = Number(row.dataset.level);
+      if (tree && hiddenBelow !== null && level > hiddenBelow) {
+        row.hidden = true;
+        continue;
+      }
+      hiddenBelow = null;
+      row.hidden = false;
+      const twisty = row.querySelector('.twisty');
+      if (twisty) {
+        const isClosed = closed.has(row.dataset.id);
+        twisty.setAttribute('aria-expanded', String(!isClosed));
+        twisty.setAttribute('aria-label', `${isClosed ? 'Expand' : 'Collapse'} ${row.dataset.name}`);
+        if (isClosed) {
+          hiddenBelow = level;
+        }
+      }
+    }
+  }
+
+  function setCollapsed(row, close) {
+    const ids = collapsed();
+    if (close) {
+      ids.add(row.dataset.id);
+    } else {
+      ids.delete(row.dataset.id);
+    }
+    saveCollapsed(ids);
+    applyCollapse();
+  }
+
+  function showSort() {
+    const sort = body().dataset.sort || 'wbs';
+    const column = sort.replace(/^-/, '');
+    grid.querySelectorAll('th').forEach((th) => th.removeAttribute('aria-sort'));
+    const button = grid.querySelector(`button.sort[data-sort="${column}"]`);
+    if (button) {
+      button.closest('th').setAttribute('aria-sort', sort.startsWith('-') ? 'descending' : 'ascending');
+    }
+  }
+
+  function select(row, column = selectedColumn, focus = true) {
+    if (!row) {
+      return;
+    }
+    grid.querySelectorAll('tr.selected').forEach((r) => r.classList.remove('selected'));
+    grid.querySelectorAll('td.active-cell').forEach((c) => {
+      c.classList.remove('active-cell');
+      c.tabIndex = -1;
+    });
+    row.classList.add('selected');
+    selectedId = row.dataset.id;
+    const cells = cellsOf(row);
+    selectedColumn = Math.max(0, Math.min(column, cells.length - 1));
+    const cell = cells[selectedColumn];
+    cell.classList.add('active-cell');
+    cell.tabIndex = 0;
+    if (focus) {
+      cell.focus({ preventScroll: false });
+    }
+    updateActions();
+  }
+
+  function updateActions() {
+    const row = selectedRow();
+    document.querySelectorAll('.actions [data-action]').forEach((button) => {
+      const action = button.dataset.action;
+      if (['indent', 'outdent', 'up', 'down', 'delete'].includes(action)) {
+        button.disabled = !row;
+      }
+    });
+  }
+
+  // After each swap of the rows: restore collapse, selection and any edit the server asked for.
+  function refresh() {
+    applyCollapse();
+    showSort();
+    const first = taskRows().find((row) => !row.hidden);
+    if (first && !body().querySelector('[tabindex="0"]')) {
+      cellsOf(first)[0].tabIndex = 0;
+    }
+    if (pendingEdit && rowById(pendingEdit)) {
+      const row = rowById(pendingEdit);
+      pendingEdit = null;
+      select(row, 0);
+      startEdit(cellsOf(row)[0]);
+      return;
+    }
+    const row = selectedRow();
+    if (row && !row.hidden) {
+      select(row, selectedColumn, grid.contains(document.activeElement) || document.activeElement === document.body);
+    } else {
+      selectedId = null;
+      updateActions();
+    }
+  }
+
+  function filterValues() {
+    return filters ? Object.fromEntries(new FormData(filters)) : {};
+  }
+
+  function post(path, values) {
+    return htmx.ajax('POST', `${base}${path}`, {
+      target: '#task-rows',
+      swap: 'outerHTML',
+      values: { ...filterValues(), ...values },
+    });
+  }
+
+  function startEdit(cell) {
+    if (!canEdit || !cell || cell.classList.contains('editing')) {
+      return;
+    }
+    const row = cell.closest('tr');
+    const field = cell.dataset.field;
+    const kind = EDITORS[field];
+    let editor;
+    if (kind.endsWith('-options')) {
+      editor = document.getElementById(kind).content.querySelector('select').cloneNode(true);
+    } else {
+      editor = document.createElement('input');
+      editor.type = kind;
+      if (kind === 'number') {
+        editor.min = '0';
+        editor.max = '100';
+      }
+    }
+    const original = cell.dataset.value ?? '';
+    editor.value = original;
+    editor.className = 'cell-editor';
+    editor.setAttribute('aria-label', `${grid.querySelectorAll('thead th')[cell.cellIndex].textContent.trim()} of ${row.dataset.name}`);
+    cell.classList.add('editing');
+    cell.append(editor);
+    editor.focus();
+    if (editor.select && kind === 'text') {
+      editor.select();
+    }
+    let done = false;
+
+    const finish = (save) => {
+      if (done) {
+        return;
+      }
+      done = true;
+      const value = editor.value;
+      editor.remove();
+      cell.classList.remove('editing');
+      if (save && value !== original) {
+        cell.querySelector('.value').textContent = field === 'assignees' || field === 'status' || field === 'priority'
+          ? editor.selectedOptions?.[0]?.textContent ?? value
+          : value;
+        cell.classList.add('saving');
+        post(`/tasks/${row.dataset.id}/edit`, { field, value, version: row.dataset.version });
+      } else {
+        cell.focus();
+      }
+    };
+
+    editor.addEventListener('keydown', (event) => {
+      event.stopPropagation();
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        finish(true);
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        finish(false);
+      } else if (event.key === 'Tab') {
+        event.preventDefault();
+        finish(true);
+      }
+    });
+    editor.addEventListener('blur', () => finish(true));
+    if (editor.tagName === 'SELECT') {
+      editor.addEventListener('change', () => finish(true));
+    }
+  }
+
+  async function run(action) {
+    const row = selectedRow();
+    const version = row?.dataset.version;
+    switch (action) {
+      case 'add':
+        return post('/tasks', row ? { after: row.dataset.id } : {});
+      case 'indent':
+      case 'outdent':
+        return row && post(`/tasks/${row.dataset.id}/${action}`, { version });
+      case 'up':
+      case 'down':
+        return row && post(`/tasks/${row.dataset.id}/move`, { version, direction: action });
+      case 'delete': {
+        if (!row) {
+          return;
+        }
+        const what = row.dataset.summary === 'true' ? `“${row.dataset.name}” and all its subtasks` : `“${row.dataset.name}”`;
+        if (await confirmAction(`Delete ${what}? This cannot be undone.`, 'Delete')) {
+          selectedId = null;
+          return post(`/tasks/${row.dataset.id}/delete`, { version });
+        }
+        row.querySelector('td.active-cell')?.focus();
+        return;
+      }
+      case 'expand-all':
+        saveCollapsed(new Set());
+        return applyCollapse();
+      case 'collapse-all':
+        saveCollapsed(new Set(taskRows().filter((r) => r.dataset.summary === 'true').map((r) => r.dataset.id)));
+        return applyCollapse();
+      default:
+    }
+  }
+
+  document.querySelectorAll('[data-action]').forEach((button) => {
+    button.addEventListener('click', () => run(button.dataset.action));
+  });
+
+  grid.querySelectorAll('button.sort').forEach((button) => {
+    button.addEventListener('click', () => {
+      const input = document.getElementById('sort');
+      const column = button.dataset.sort;
+      input.value = input.value === column ? `-${column}` : column;
+      htmx.trigger(filters, 'change');
+    });
+  });
+
+  grid.addEventListener('click', (event) => {
+    const twisty = event.target.closest('.twisty');
+    if (twisty) {
+      const row = twisty.closest('tr');
+      setCollapsed(row, twisty.getAttribute('aria-expanded') === 'true');
+      select(row, 0);
+      return;
+    }
+    if (event.target.closest('.open-detail, .cell-editor')) {
+      return;
+    }
+    const cell = event.target.closest('td[data-field]');
+    if (!cell) {
+      // The WBS column selects the row without editing anything.
+      const taskRow = event.target.closest('tr.task-row');
+      if (taskRow) {
+        select(taskRow, 0);
+      }
+      return;
+    }
+    const row = cell.closest('tr');
+    select(row, cellsOf(row).indexOf(cell));
+    startEdit(cell);
+  });
+
+  grid.addEventListener('keydown', (event) => {
+    const row = selectedRow();
+    if (event.target.closest('.cell-editor')) {
+      return;
+    }
+    if (!row) {
+      if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key) && visibleRows().length) {
+        event.preventDefault();
+        select(event.key === 'End' ? visibleRows().at(-1) : visibleRows()[0], 0);
+      }
+      return;
+    }
+    const rows = visibleRows();
+    const index = rows.indexOf(row);
+    const cells = cellsOf(row);
+    const shiftAlt = event.altKey && event.shiftKey;
+    const handled = () => event.preventDefault();
+    if (shiftAlt && event.key === 'ArrowRight') {
+      handled();
+      run('indent');
+    } else if (shiftAlt && event.key === 'ArrowLeft') {
+      handled();
+      run('outdent');
+    } else if (shiftAlt && event.key === 'ArrowUp') {
+      handled();
+      run('up');
+    } else if (shiftAlt && event.key === 'ArrowDown') {
+      handled();
+      run('down');
+    } else if (event.key === 'ArrowDown') {
+      handled();
+      select(rows[Math.min(index + 1, rows.length - 1)]);
+    } else if (event.key === 'ArrowUp') {
+      handled();
+      select(rows[Math.max(index - 1, 0)]);
+    } else if (event.key === 'Home') {
+      handled();
+      select(rows[0]);
+    } else if (event.key === 'End') {
+      handled();
+      select(rows.at(-1));
+    } else if (event.key === 'ArrowRight') {
+      handled();
+      const twisty = row.querySelector('.twisty');
+      if (selectedColumn === 0 && twisty && twisty.getAttribute('aria-expanded') === 'false') {
+        setCollapsed(row, false);
+      } else {
+        select(row, Math.min(selectedColumn + 1, cells.length - 1));
+      }
+    } else if (event.key === 'ArrowLeft') {
+      handled();
+      const twisty = row.querySelector('.twisty');
+      if (selectedColumn === 0 && twisty && twisty.getAttribute('aria-expanded') === 'true') {
+        setCollapsed(row, true);
+      } else {
+        select(row, Math.max(selectedColumn - 1, 0));
+      }
+    } else if ((event.key === 'Enter' || event.key === 'F2') && canEdit) {
+      handled();
+      startEdit(cells[selectedColumn]);
+    } else if (event.key === 'Tab' && canEdit) {
+      handled();
+      run(event.shiftKey ? 'outdent' : 'indent');
+    } else if (event.key === 'Insert' && canEdit) {
+      handled();
+      run('add');
+    } else if (event.key === 'Delete' && canEdit) {
+      handled();
+      run('delete');
+    } else if (event.key === ' ') {
+      handled();
+      row.querySelector('.open-detail')?.click();
+    } else if (event.key === 'Escape') {
+      handled();
+      grid.querySelectorAll('tr.selected').forEach((r) => r.classList.remove('selected'));
+      selectedId = null;
+      updateActions();
+    }
+  });
+
+  document.body.addEventListener('task-added', (event) => {
+    pendingEdit = String(event.detail.id);
+  });
+
+  document.body.addEventListener('htmx:afterSettle', (event) => {
+    if (event.detail.target?.id === 'task-rows' || event.detail.elt?.id === 'task-rows' || !event.detail.target?.isConnected) {
+      refresh();
+    }
+    if (event.detail.target?.id === 'drawer') {
+      openDrawer();
+    }
+  });
+
+  const drawer = document.getElementById('drawer');
+
+  function openDrawer() {
+    drawer.classList.add('open');
+    drawer.querySelector('[autofocus], input, textarea, select')?.focus();
+  }
+
+  drawer.addEventListener('click', (event) => {
+    if (event.target.closest('[data-action="close-drawer"]')) {
+      closeDrawer();
+    }
+  });
+  drawer.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      closeDrawer();
+    }
+  });
+
+  function closeDrawer() {
+    drawer.classList.remove('open');
+    drawer.replaceChildren();
+    selectedRow()?.querySelector('td.active-cell')?.focus();
+  }
+
+  refresh();
+}

@@ -1,0 +1,169 @@
+package org.gantry.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.identity.Invitation;
+import org.gantry.server.identity.NewUser;
+import org.gantry.server.identity.UserAccount;
+import org.gantry.server.identity.UserService;
+import org.gantry.server.project.NewMember;
+import org.gantry.server.project.NewProject;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectRole;
+import org.gantry.server.project.ProjectService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Browser tests drive Debian's Chromium through Playwright against the real server on a random port.
+ * One browser per test class, a fresh browser context (cookies, storage) per test, and each test makes
+ * its own users and projects, so tests do not depend on each other. A test fails when the page logs a
+ * console error or throws.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gantry.db.ephemeral=true",
+            "gantry.admin.email=" + BrowserTest.ADMIN_EMAIL,
+            "gantry.admin.password=" + BrowserTest.ADMIN_PASSWORD
+        })
+abstract class BrowserTest {
+
+    static final String ADMIN_EMAIL = "admin@gantry.test";
+    static final String ADMIN_PASSWORD = "Admin-password-for-tests-1";
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ProjectService projects;
+
+    BrowserContext context;
+    Page page;
+    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    /** A person who can log in, with the password they would type. */
+    record Person(CurrentUser user, String password) {}
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setViewportSize(1400, 900));
+        context.setDefaultTimeout(10_000);
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                consoleErrors.add(message.text() + " at " + message.location());
+            }
+        });
+        page.onPageError(error -> consoleErrors.add("page error: " + error));
+    }
+
+    @AfterEach
+    void closeContextWithoutConsoleErrors() {
+        context.close();
+        assertThat(consoleErrors).as("errors in the browser console").isEmpty();
+    }
+
+    CurrentUser admin() {
+        UserAccount admin = users.findByEmail(ADMIN_EMAIL).orElseThrow();
+        return new CurrentUser(admin.id(), admin.email(), admin.name(), true);
+    }
+
+    Person invite(String name) {
+        String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "." + unique().toLowerCase(Locale.ROOT)
+                + "@example.test";
+        Invitation invitation = users.invite(admin(), new NewUser(email, name, false));
+        UserAccount account = invitation.user();
+        return new Person(
+                new CurrentUser(account.id(), account.email(), account.name(), false), invitation.oneTimePassword());
+    }
+
+    /** A new project owned by the admin, with {@code person} as a member in {@code role}. */
+    Project projectWith(Person person, ProjectRole role) {
+        Project project = projects.create(
+                admin(), new NewProject("P" + unique(), "Project " + unique(), null, null, null, null, null));
+        if (person != null) {
+            projects.addMember(
+                    admin(), project.key(), new NewMember(person.user().id(), null, role));
+        }
+        return project;
+    }
+
+    void logIn(String email, String password) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/projects**");
+    }
+
+    void logIn(Person person) {
+        logIn(person.user().email(), person.password());
+    }
+
+    void logInAsAdmin() {
+        logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase(Locale.ROOT);
+    }
+}
