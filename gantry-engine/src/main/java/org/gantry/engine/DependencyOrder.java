@@ -122,15 +122,22 @@ final class DependencyOrder {
         }
         List<Integer> loop = new ArrayList<>(path.subList(seenAt[v], path.size()));
         java.util.Collections.reverse(loop);
-        List<TaskId> cycle = new ArrayList<>();
+        List<Integer> members = new ArrayList<>();
         for (int node : loop) {
-            TaskId id = run.taskId(node % count);
-            if (cycle.isEmpty() || !cycle.get(cycle.size() - 1).equals(id)) {
-                cycle.add(id);
+            int task = node % count;
+            if (members.isEmpty() || members.get(members.size() - 1) != task) {
+                members.add(task);
             }
         }
-        if (cycle.size() > 1 && cycle.get(0).equals(cycle.get(cycle.size() - 1))) {
-            cycle.remove(cycle.size() - 1);
+        if (members.size() > 1 && members.get(0).equals(members.get(members.size() - 1))) {
+            members.remove(members.size() - 1);
+        }
+        // Start the report at the task that comes first in the network, so it reads the same every time.
+        int first = members.indexOf(java.util.Collections.min(members));
+        java.util.Collections.rotate(members, -first);
+        List<TaskId> cycle = new ArrayList<>();
+        for (int task : members) {
+            cycle.add(run.taskId(task));
         }
         cycle.add(cycle.get(0));
         return cycle;

@@ -1,0 +1,85 @@
+package org.gantry.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gantry.engine.Networks.at;
+import static org.gantry.engine.Networks.finishStart;
+import static org.gantry.engine.Networks.task;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgressTests {
+
+    @Test
+    void aCompletedTaskKeepsItsActualDatesAndDrivesItsSuccessor() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(task("A", 2).withProgress(Progress.finished(at(3, 4, 8), at(3, 7, 17))), task("B", 1)),
+                List.of(finishStart("A", "B"))));
+        assertThat(schedule.task("A").finish()).isEqualTo(at(3, 7, 17));
+        assertThat(schedule.task("A").critical()).isFalse();
+        assertThat(schedule.task("A").freeSlackMinutes()).isZero();
+        assertThat(schedule.task("B").start()).isEqualTo(at(3, 8, 8));
+    }
+
+    @Test
+    void aTaskInProgressRunsItsDurationFromItsActualStart() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(task("A", 2).withProgress(Progress.startedOn(at(3, 5, 8), 50)), task("B", 1)),
+                List.of(finishStart("A", "B"))));
+        assertThat(schedule.task("A").start()).isEqualTo(at(3, 5, 8));
+        assertThat(schedule.task("A").finish()).isEqualTo(at(3, 6, 17));
+        assertThat(schedule.task("A").lateStart()).isEqualTo(at(3, 5, 8));
+        assertThat(schedule.task("B").start()).isEqualTo(at(3, 7, 8));
+    }
+
+    @Test
+    void aTaskInProgressMeasuresItsSlackAtTheFinish() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(task("A", 1).withProgress(Progress.startedOn(at(3, 4, 8), 50)), task("Long", 3)), List.of()));
+        assertThat(schedule.task("A").totalSlackMinutes()).isEqualTo(2 * 480);
+    }
+
+    @Test
+    void levellingDelayPushesTheStartInElapsedTime() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(task("A", 1).withLevelingDelay(new WorkDuration(2, DurationUnit.ELAPSED_DAYS))), List.of()));
+        assertThat(schedule.task("A").start()).isEqualTo(at(3, 6, 8));
+    }
+
+    @Test
+    void aSplitTaskSpansItsInterruptions() {
+        Schedule schedule = Scheduler.schedule(
+                Networks.network(List.of(task("A", 2).withSplitTime(WorkDuration.days(1))), List.of()));
+        assertThat(schedule.task("A").finish()).isEqualTo(at(3, 6, 17));
+    }
+
+    @Test
+    void anAssignmentAtHalfUnitsTakesTwiceAsLong() {
+        Task task = task("A", 1)
+                .withAssignments(List.of(Assignment.of("Ann", CalendarId.of("Standard"), 0.5, WorkDuration.hours(8))));
+        Schedule schedule = Scheduler.schedule(Networks.network(List.of(task), List.of()));
+        assertThat(schedule.task("A").finish()).isEqualTo(at(3, 5, 17));
+    }
+
+    @Test
+    void aFixedDurationTaskIgnoresItsAssignmentsWork() {
+        Task task = task("A", 1)
+                .withType(TaskType.FIXED_DURATION)
+                .withAssignments(List.of(Assignment.of("Ann", CalendarId.of("Standard"), 0.5, WorkDuration.hours(8))));
+        Schedule schedule = Scheduler.schedule(Networks.network(List.of(task), List.of()));
+        assertThat(schedule.task("A").finish()).isEqualTo(at(3, 4, 17));
+    }
+
+    @Test
+    void aResourceOnItsOwnCalendarStretchesTheTask() {
+        WorkingCalendar standard = WorkingCalendar.standard();
+        WorkingCalendar away = WorkingCalendar.derived(
+                CalendarId.of("Ann"),
+                standard.id(),
+                List.of(CalendarException.holiday(at(3, 4, 8).toLocalDate())));
+        Task task = task("A", 1).withAssignments(List.of(Assignment.of("Ann", away.id(), 1, WorkDuration.hours(8))));
+        ProjectNetwork network =
+                Networks.network(List.of(task), List.of()).withCalendars(standard.id(), List.of(standard, away));
+        assertThat(Scheduler.schedule(network).task("A").start()).isEqualTo(at(3, 5, 8));
+    }
+}
