@@ -63,7 +63,7 @@ def run(b, url):
         return b.evaluate(f"(() => {{ const i = ganttData.tasks.findIndex((t) => {condition}); return [i, ganttData.tasks[i].id]; }})()")
 
     def show(index, task_id):
-        b.evaluate(f"gantt.scrollToTask({task_id!r})")
+        b.evaluate(f"gantt.scrollToTask({task_id!r}); gantt.scrollToDate(ganttData.tasks[{index}].start)")
         time.sleep(0.2)
         return b.evaluate(f"Number(document.getElementById('gantt1-row-{index}').dataset.row)")
 
@@ -78,6 +78,16 @@ def run(b, url):
     check("the host's answer is applied", "server moved" in log())
     b.screenshot(f"{OUT}/after-move.png")
 
+    scroll_before = b.evaluate("document.querySelector('.gantt-time-hbar').scrollLeft")
+    right = rect('.gantt-time-hbar')
+    bar = rect(f'.gantt-task[data-row="{row}"] .gantt-bar')
+    b.drag(center(bar), (right[0] + right[2] - 6, center(bar)[1]), steps=10, before_release=lambda: time.sleep(0.6))
+    time.sleep(0.7)
+    scrolled = b.evaluate("document.querySelector('.gantt-time-hbar').scrollLeft") - scroll_before
+    check("dragging to the edge scrolls the timeline", scrolled > 100, f"{scrolled:.0f} px")
+    check("and moves the task there", log().count(f"onMoveTask({task_id}, ") == 2)
+
+    row = show(index, task_id)
     bar = rect(f'.gantt-task[data-row="{row}"] .gantt-bar')
     edge = (bar[0] + bar[2] - 2, bar[1] + bar[3] / 2)
     b.drag(edge, (edge[0] + 60, edge[1]), before_release=lambda: b.screenshot(f"{OUT}/drag-resize.png"))
@@ -89,8 +99,13 @@ def run(b, url):
     time.sleep(0.7)
     check("drag the progress handle calls onProgressChange", f"onProgressChange({task_id}, " in log())
 
+    # A task a few rows further down whose bar is on screen.
+    area = rect('.gantt-time-hbar')
     target_row = row + 3
-    while not b.evaluate(f"Boolean(document.querySelector('.gantt-task[data-row=\"{target_row}\"] .gantt-bar'))"):
+    while True:
+        candidate = rect(f'.gantt-task[data-row="{target_row}"] .gantt-bar')
+        if candidate and area[0] + 10 < candidate[0] < area[0] + area[2] - 40:
+            break
         target_row += 1
     circle = rect(f'.gantt-task[data-row="{row}"] [data-part="link-finish"]')
     target = rect(f'.gantt-task[data-row="{target_row}"] .gantt-bar')

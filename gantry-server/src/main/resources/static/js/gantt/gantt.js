@@ -137,6 +137,7 @@ export function createGantt(container, options = {}) {
     pinnedLabelLeft: null, // scrollLeft the pinned header label was drawn for
     tableScrollLeft: 0,
     viewport: { width: 0, height: 0 },
+    opened: false, // whether data has been shown once
     drawn: { xFrom: 0, xTo: 0 },
     chunks: new Map(), // chunk number -> its elements in the table and the three SVG layers
     dirtyChunks: new Set(),
@@ -477,6 +478,9 @@ export function createGantt(container, options = {}) {
     chart.statusDate = chart.calendar.toAxis(parseDateTime(data.project.statusDate));
     rebuildRows();
     applyScale();
+    // The first time, open at the project's start rather than at the margin before it.
+    if (!chart.opened) setScrollLeft(chart.scale.x(projectStart) - 24);
+    chart.opened = true;
     render(true);
   }
 

@@ -11,6 +11,8 @@ import { formatDateTime } from './calendar.js';
 import { ROW } from './bars.js';
 
 const DRAG_THRESHOLD_PX = 3;
+const AUTO_SCROLL_EDGE_PX = 32;
+const AUTO_SCROLL_MAX_PX_PER_FRAME = 16;
 const DOUBLE_CLICK_MS = 500;
 
 const LINK_TYPE_NAMES = {
@@ -137,6 +139,41 @@ export function attachInteractions(chart) {
     }
   }
 
+  // While an edit drag is near an edge of the timeline, scroll towards it every frame, so a bar
+  // can be moved or a link drawn to a date or task that is not on screen.
+  let autoScroll = null;
+
+  function edgeSpeed(position, low, high) {
+    const speed = (distance) => Math.ceil(((AUTO_SCROLL_EDGE_PX - distance) / AUTO_SCROLL_EDGE_PX) * AUTO_SCROLL_MAX_PX_PER_FRAME);
+    if (position < low + AUTO_SCROLL_EDGE_PX) return -speed(Math.max(0, position - low));
+    if (position > high - AUTO_SCROLL_EDGE_PX) return speed(Math.max(0, high - position));
+    return 0;
+  }
+
+  function updateAutoScroll(event) {
+    const head = elements.timeHbar.getBoundingClientRect();
+    const view = elements.scroller.getBoundingClientRect();
+    const dx = edgeSpeed(event.clientX, head.left, head.right);
+    const dy = edgeSpeed(event.clientY, view.top, view.bottom);
+    if (!dx && !dy) {
+      stopAutoScroll();
+      return;
+    }
+    const step = () => {
+      elements.timeHbar.scrollLeft += autoScroll.dx;
+      elements.scroller.scrollTop += autoScroll.dy;
+      if (gesture) preview(autoScroll.event);
+      autoScroll.frame = requestAnimationFrame(step);
+    };
+    if (!autoScroll) autoScroll = { frame: requestAnimationFrame(step) };
+    Object.assign(autoScroll, { dx, dy, event });
+  }
+
+  function stopAutoScroll() {
+    if (autoScroll) cancelAnimationFrame(autoScroll.frame);
+    autoScroll = null;
+  }
+
   function commit(finished) {
     const { record, kind, result } = finished;
     if (!result) return;
@@ -205,11 +242,13 @@ export function attachInteractions(chart) {
       return;
     }
     preview(event);
+    updateAutoScroll(event);
   });
 
   function endGesture(event, cancelled) {
     if (!gesture || event.pointerId !== gesture.pointerId) return;
     const finished = gesture;
+    stopAutoScroll();
     overlay.innerHTML = '';
     chart.hideTooltip();
     root.classList.remove('is-dragging', 'is-linking');
