@@ -185,7 +185,9 @@ export function generateProject({ taskCount = 200, linkCount = Math.round(taskCo
     const task = tasks[index];
     if (!task.summary) continue;
     if (!task.children.length) {
-      Object.assign(task, { summary: false, days: 1, earlyStart: 0, earlyFinish: 1, totalSlack: projectFinish - 1, freeSlack: 0 });
+      // The task budget ran out before this summary got children: make it the closing milestone.
+      Object.assign(task, { summary: false, milestone: true, name: `${task.name} complete`, days: 0,
+        earlyStart: projectFinish, earlyFinish: projectFinish, totalSlack: 0, freeSlack: 0 });
       continue;
     }
     task.earlyStart = Math.min(...task.children.map((child) => child.earlyStart));

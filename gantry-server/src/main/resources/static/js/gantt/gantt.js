@@ -58,6 +58,7 @@ export { ZOOM_LEVELS };
 export function createGantt(container, options = {}) {
   const instance = ++instanceCount;
   const idPrefix = `gantt${instance}-row-`;
+  const markerPrefix = `gantt${instance}-`;
   const callbacks = options;
 
   const root = document.createElement('div');
@@ -73,7 +74,7 @@ export function createGantt(container, options = {}) {
       <div class="gantt-canvas" role="presentation">
         <div class="gantt-table-body" role="rowgroup"><div class="gantt-table-rows" role="presentation"></div></div>
         <div class="gantt-time-body" aria-hidden="true">
-          <svg class="gantt-body-svg" xmlns="http://www.w3.org/2000/svg">${linkMarkerDefinitions(`gantt${instance}-`)}<g class="gantt-grid-layer"></g><g></g><g></g><g></g></svg>
+          <svg class="gantt-body-svg" xmlns="http://www.w3.org/2000/svg">${linkMarkerDefinitions(markerPrefix)}<g class="gantt-grid-layer"></g><g></g><g></g><g></g></svg>
           <svg class="gantt-overlay" xmlns="http://www.w3.org/2000/svg"></svg>
         </div>
       </div>
@@ -202,8 +203,6 @@ export function createGantt(container, options = {}) {
   }
 
   // ---- rendering ------------------------------------------------------------------------------
-
-  const markerPrefix = `gantt${instance}-`;
 
   /** Both header rows over [xFrom, xTo), with the top label pinned at `left` (see exportPng). */
   function headerMarkup(xFrom, xTo, left = xFrom) {

@@ -3,9 +3,10 @@
  *
  * Dragging a bar moves the task, dragging its right edge changes its finish, dragging the small
  * triangle under it changes percent complete, and dragging from the circle at either end to
- * another task creates a link. Dragging anywhere else pans the timeline. While dragging, a ghost shows the new position and a tooltip the
- * new dates; on release the host's callback decides (see chart.commitEdit). Dates snap to whole
- * working days and keep their time of day, so a task starting at 08:00 still starts at 08:00.
+ * another task creates a link; dragging anywhere else pans the timeline. While dragging, a ghost
+ * shows the new position and a tooltip the new dates; on release the host's callback decides (see
+ * chart.commitEdit). Dates snap to whole working days and keep their time of day, so a task that
+ * started at 08:00 still starts at 08:00.
  */
 import { formatDateTime } from './calendar.js';
 import { ROW } from './bars.js';

@@ -29,7 +29,7 @@ function dateCell(point, context) {
 }
 
 export const COLUMN_TYPES = {
-  wbs: { title: 'WBS', width: 64, value: (r) => escapeMarkup(r.task.wbs) },
+  wbs: { title: 'WBS', width: 76, value: (r) => escapeMarkup(r.task.wbs) },
   name: { title: 'Task name', width: 280, value: null /* drawn by nameCell */ },
   duration: { title: 'Duration', width: 72, align: 'end', value: (r, c) => formatDays(days(r.task.durationMinutes ?? 0, c), c) },
   start: { title: 'Start', width: 96, value: (r, c) => dateCell(r.startPoint, c) },
