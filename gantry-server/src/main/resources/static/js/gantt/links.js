@@ -38,7 +38,8 @@ function route(entry, scale) {
     verticalX = exitDirection > 0 ? Math.max(exitX, approachX) : Math.min(exitX, approachX);
   }
   if (verticalX !== null) return [[x1, y1], [verticalX, y1], [verticalX, y2], [x2, y2]];
-  const betweenRows = y1 + Math.sign(y2 - y1) * (ROW.height / 2);
+  // Double back along the edge of the predecessor's row that faces the successor.
+  const betweenRows = (entry.predecessor.row + (y2 > y1 ? 1 : 0)) * ROW.height;
   return [[x1, y1], [exitX, y1], [exitX, betweenRows], [approachX, betweenRows], [approachX, y2], [x2, y2]];
 }
 
