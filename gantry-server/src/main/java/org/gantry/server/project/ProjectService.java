@@ -453,7 +453,7 @@ public class ProjectService {
         List<DayOfWeek> days = calendar.workingDays();
         if (days == null || days.isEmpty()) {
             problems.add("calendar.workingDays", "needs at least one working day");
-        } else if (days.contains(null) || new HashSet<>(days).size() != days.size()) {
+        } else if (days.stream().anyMatch(java.util.Objects::isNull) || new HashSet<>(days).size() != days.size()) {
             problems.add("calendar.workingDays", "must list each day once");
         }
         List<WorkingHours> hours = calendar.workingHours();

@@ -74,7 +74,7 @@ class TaskRows {
     }
 
     List<Link> links(ProjectAccess access, String where, Object... params) {
-        return jdbc.sql("select " + LINK_COLUMNS + " where " + where + " order by l.id")
+        return jdbc.sql("select " + LINK_COLUMNS + " where " + where)
                 .params(params)
                 .query((rs, row) -> link(rs, access))
                 .list();
@@ -118,11 +118,11 @@ class TaskRows {
         boolean milestone = rs.getBoolean("milestone");
         long minutes = rs.getLong("duration_minutes");
         DurationUnit unit = DurationUnit.valueOf(rs.getString("duration_unit"));
-        long parent = rs.getLong("parent_id");
+        Long parent = rs.getObject("parent_id", Long.class);
         return new Task(
                 rs.getLong("id"),
                 rs.getLong("project_id"),
-                rs.wasNull() ? null : parent,
+                parent,
                 rs.getInt("position"),
                 rs.getString("wbs"),
                 rs.getInt("outline_level"),

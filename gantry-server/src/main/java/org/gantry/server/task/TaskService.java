@@ -137,7 +137,8 @@ public class TaskService {
     public TaskDetails get(CurrentUser user, String projectRef, long taskId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         Task task = require(access, taskId);
-        List<Link> links = rows.links(access, "l.predecessor_id = ? or l.successor_id = ?", taskId, taskId);
+        List<Link> links =
+                rows.links(access, "(l.predecessor_id = ? or l.successor_id = ?) order by l.id", taskId, taskId);
         return new TaskDetails(
                 task,
                 links.stream().filter(link -> link.successorId() == taskId).toList(),
@@ -211,9 +212,9 @@ public class TaskService {
         Task current = require(access, taskId);
         var problems = new InvalidInput.Collector();
         requireVersion(changes.version(), problems);
-        Set<String> clear = new LinkedHashSet<>(changes.clear() == null ? List.of() : changes.clear());
+        List<String> clear = changes.clear() == null ? List.of() : changes.clear();
         for (String field : clear) {
-            if (!CLEARABLE.contains(field)) {
+            if (field == null || !CLEARABLE.contains(field)) {
                 problems.add("clear", "can name " + String.join(", ", CLEARABLE) + "; not " + field);
             }
         }

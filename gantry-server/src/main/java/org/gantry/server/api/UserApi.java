@@ -1,0 +1,81 @@
+package org.gantry.server.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.identity.Invitation;
+import org.gantry.server.identity.NewUser;
+import org.gantry.server.identity.PasswordChange;
+import org.gantry.server.identity.UserAccount;
+import org.gantry.server.identity.UserChanges;
+import org.gantry.server.identity.UserService;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Users", description = "The user directory; admins invite and deactivate users")
+@RestController
+@RequestMapping("/api/v1")
+class UserApi {
+
+    private final UserService users;
+
+    UserApi(UserService users) {
+        this.users = users;
+    }
+
+    @Operation(summary = "The calling user")
+    @GetMapping("/me")
+    UserAccount me(CurrentUser user) {
+        return users.me(user);
+    }
+
+    @Operation(summary = "Change your password (at least 10 characters)")
+    @PostMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(CurrentUser user, @RequestBody PasswordChange change) {
+        users.changePassword(user, change);
+    }
+
+    @Operation(summary = "Active users (admins may include inactive ones), filtered by name or e-mail")
+    @GetMapping("/users")
+    List<UserAccount> list(
+            CurrentUser user,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "false") boolean includeInactive) {
+        return users.list(user, q, includeInactive);
+    }
+
+    @GetMapping("/users/{id}")
+    UserAccount get(CurrentUser user, @PathVariable long id) {
+        return users.get(user, id);
+    }
+
+    @Operation(summary = "Invite a user (admin): the answer holds a one-time password to hand over")
+    @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    Invitation invite(CurrentUser user, @RequestBody NewUser command) {
+        return users.invite(user, command);
+    }
+
+    @Operation(summary = "Rename, (de)activate or change the admin role of a user (admin)")
+    @PatchMapping("/users/{id}")
+    UserAccount update(CurrentUser user, @PathVariable long id, @RequestBody UserChanges changes) {
+        return users.update(user, id, changes);
+    }
+
+    @Operation(summary = "Give a user a new one-time password (admin)")
+    @PostMapping("/users/{id}/password-reset")
+    Map<String, String> resetPassword(CurrentUser user, @PathVariable long id) {
+        return Map.of("oneTimePassword", users.resetPassword(user, id));
+    }
+}

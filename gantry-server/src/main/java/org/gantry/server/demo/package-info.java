@@ -1,0 +1,7 @@
+/**
+ * A realistic sample project (a customer-portal relaunch: about 60 tasks, summaries, milestones,
+ * FS/SS/FF links with lags, five people and a sponsor, progress up to today), created through the
+ * same services as everything else. Asked for with {@code --demo}, {@code GANTRY_DEMO=true} or
+ * {@code POST /api/v1/admin/demo}; created at most once.
+ */
+package org.gantry.server.demo;

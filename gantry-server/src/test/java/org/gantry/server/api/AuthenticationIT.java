@@ -1,0 +1,207 @@
+package org.gantry.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gantry.server.api.ApiClient.json;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gantry.server.api.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+
+class AuthenticationIT extends ApiIntegrationTest {
+
+    @Test
+    void aTokenFromEmailAndPasswordWorksUntilRevoked() {
+        TestUser user = newUser("token");
+        Response created = anonymous()
+                .post("/api/v1/auth/tokens", json("email", user.email(), "password", user.password(), "name", "ci"));
+        assertThat(created.status()).isEqualTo(201);
+        String token = created.body().get("token").asString();
+        ApiClient withToken = new ApiClient(baseUrl(), token);
+        assertThat(withToken.get("/api/v1/me").body().get("email").asString()).isEqualTo(user.email());
+        Response listed = withToken.get("/api/v1/auth/tokens");
+        assertThat(listed.body().valueStream().map(t -> t.get("name").asString()))
+                .contains("ci");
+        assertThat(listed.body().toString()).as("the secret is never listed").doesNotContain(token);
+
+        assertThat(withToken
+                        .delete("/api/v1/auth/tokens/"
+                                + created.body().get("id").asLong())
+                        .status())
+                .isEqualTo(204);
+        Response afterRevoke = withToken.get("/api/v1/me");
+        assertThat(afterRevoke.status()).isEqualTo(401);
+        assertThat(afterRevoke.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(user.api().get("/api/v1/me").status())
+                .as("other tokens still work")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theApiAnswers401ProblemsWithoutCredentialsOrWithAWrongToken() {
+        Response anonymousCall = anonymous().get("/api/v1/projects");
+        assertThat(anonymousCall.status()).isEqualTo(401);
+        assertThat(anonymousCall.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(anonymousCall.body().get("status").asInt()).isEqualTo(401);
+        assertThat(new ApiClient(baseUrl(), "gty_forged")
+                        .get("/api/v1/projects")
+                        .status())
+                .isEqualTo(401);
+        Response wrongPassword = anonymous()
+                .post("/api/v1/auth/tokens", json("email", ADMIN_EMAIL, "password", "wrong-password-" + newKey()));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDeactivatedUserCanNoLongerUseTheApi() {
+        TestUser user = newUser("leaver");
+        assertThat(user.api().get("/api/v1/me").status()).isEqualTo(200);
+        int version =
+                admin().get("/api/v1/users/" + user.id()).body().get("version").asInt();
+        Response deactivated = admin().patch("/api/v1/users/" + user.id(), json("active", false, "version", version));
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+        assertThat(user.api().get("/api/v1/me").status()).isEqualTo(401);
+        Response login =
+                anonymous().post("/api/v1/auth/tokens", json("email", user.email(), "password", user.password()));
+        assertThat(login.status()).isEqualTo(401);
+        assertThat(user.api().get("/api/v1/users").status()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyAdminsInviteAndDeactivateUsers() {
+        TestUser user = newUser("plain");
+        assertThat(user.api()
+                        .post("/api/v1/users", json("email", "x" + newKey() + "@gantry.test", "name", "X"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(user.api()
+                        .patch("/api/v1/users/" + user.id(), json("active", false, "version", 0))
+                        .status())
+                .isEqualTo(403);
+        assertThat(user.api().get("/api/v1/users").status())
+                .as("the directory is readable")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anInvitedUserChangesTheOneTimePassword() {
+        TestUser user = newUser("newbie");
+        assertThat(user.api().get("/api/v1/me").body().get("mustChangePassword").asBoolean())
+                .isTrue();
+        assertThat(errorFields(user.api()
+                        .post("/api/v1/me/password", json("currentPassword", user.password(), "newPassword", "short"))))
+                .containsExactly("newPassword");
+        Response changed = user.api()
+                .post(
+                        "/api/v1/me/password",
+                        json("currentPassword", user.password(), "newPassword", "a-much-longer-password"));
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(user.api().get("/api/v1/me").body().get("mustChangePassword").asBoolean())
+                .isFalse();
+        assertThat(token(user.email(), "a-much-longer-password")).startsWith("gty_");
+    }
+
+    @Test
+    void repeatedFailedLoginsAreRateLimited() {
+        TestUser user = newUser("target");
+        for (int i = 0; i < 5; i++) {
+            Response failed =
+                    anonymous().post("/api/v1/auth/tokens", json("email", user.email(), "password", "guess-" + i));
+            assertThat(failed.status()).isEqualTo(401);
+        }
+        Response blocked =
+                anonymous().post("/api/v1/auth/tokens", json("email", user.email(), "password", user.password()));
+        assertThat(blocked.status()).as("even the right password waits").isEqualTo(429);
+        assertThat(blocked.header("Retry-After")).isNotNull();
+        assertThat(blocked.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theLoginFormLogsInWithCsrfAndIsRateLimited() throws Exception {
+        TestUser user = newUser("browser");
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> page = browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"email\"", "name=\"password\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        HttpResponse<String> withoutCsrf =
+                postForm(browser, "/login", "email=" + enc(user.email()) + "&password=" + enc(user.password()));
+        assertThat(withoutCsrf.statusCode())
+                .as("a form post without the CSRF token is refused")
+                .isEqualTo(403);
+
+        HttpResponse<String> loggedIn = postForm(
+                browser,
+                "/login",
+                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf=" + csrf(page.body()));
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        HttpResponse<String> me = browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/me")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as("the session authenticates API calls").isEqualTo(200);
+        assertThat(me.body()).contains(user.email());
+        HttpResponse<String> sessionPostWithoutCsrf = browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/projects"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"key\":\"" + newKey() + "\",\"name\":\"x\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sessionPostWithoutCsrf.statusCode())
+                .as("session writes need the CSRF header")
+                .isEqualTo(403);
+
+        HttpClient attacker =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String loginPage = attacker.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> failed = postForm(
+                    attacker,
+                    "/login",
+                    "email=" + enc(user.email()) + "&password=wrong" + i + "&_csrf=" + csrf(loginPage));
+            assertThat(failed.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        }
+        HttpResponse<String> locked = postForm(
+                attacker,
+                "/login",
+                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf=" + csrf(loginPage));
+        assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
+    }
+
+    private HttpResponse<String> postForm(HttpClient client, String path, String form)
+            throws IOException, InterruptedException {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String page) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("the login form carries a CSRF token").isTrue();
+        return enc(matcher.group(1));
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package org.gantry.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.gantry.server.api.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class DemoAndDocsIT extends ApiIntegrationTest {
+
+    @Test
+    void theAdminCreatesTheDemoProjectOnce() {
+        Response created = admin().post("/api/v1/admin/demo", null);
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(created.body().get("key").asString()).isEqualTo("DEMO");
+        Response again = admin().post("/api/v1/admin/demo", null);
+        assertThat(again.body().get("id").asLong())
+                .isEqualTo(created.body().get("id").asLong());
+
+        List<JsonNode> tasks = admin().get("/api/v1/projects/DEMO/tasks?size=500")
+                .body()
+                .get("items")
+                .valueStream()
+                .toList();
+        assertThat(tasks).hasSizeBetween(55, 70);
+        assertThat(tasks)
+                .filteredOn(t -> t.get("type").asString().equals("SUMMARY"))
+                .hasSizeGreaterThanOrEqualTo(8);
+        assertThat(tasks)
+                .filteredOn(t -> t.get("type").asString().equals("MILESTONE"))
+                .hasSizeGreaterThanOrEqualTo(6);
+        assertThat(tasks).filteredOn(t -> t.get("outlineLevel").asInt() == 3).isNotEmpty();
+        assertThat(tasks)
+                .filteredOn(t -> t.get("percentComplete").asInt() == 100)
+                .isNotEmpty();
+        assertThat(tasks)
+                .filteredOn(t -> t.get("status").asString().equals("in_progress"))
+                .isNotEmpty();
+        JsonNode links = admin().get("/api/v1/projects/DEMO/links").body();
+        assertThat(links.get("total").asLong()).isGreaterThan(50);
+        assertThat(links.get("items").valueStream().map(l -> l.get("type").asString()))
+                .contains("FS", "SS", "FF");
+        assertThat(links.get("items")
+                        .valueStream()
+                        .filter(l -> l.get("lagMinutes").asLong() > 0))
+                .isNotEmpty();
+        assertThat(admin().get("/api/v1/projects/DEMO/members").body().size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void onlyAnAdminCreatesTheDemo() {
+        TestUser user = newUser("curious");
+        assertThat(user.api().post("/api/v1/admin/demo", null).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theApiIsDocumentedWithOpenApi() {
+        Response docs = anonymous().get("/api/docs/openapi.json");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/v1/projects/{project}/tasks"))
+                .isTrue();
+        assertThat(docs.body().get("paths").has("/api/v1/auth/tokens")).isTrue();
+        assertThat(anonymous().get("/api/docs").raw().statusCode()).isIn(200, 302);
+    }
+}

@@ -1,0 +1,177 @@
+package org.gantry.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gantry.server.api.ApiClient.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.gantry.server.api.ApiClient.Response;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every role against every kind of action: allowed (2xx), forbidden (403), or invisible (404 for
+ * someone who is not a member). Each case runs on a fresh project so destructive actions do not
+ * disturb the next one.
+ */
+class RoleMatrixIT extends ApiIntegrationTest {
+
+    enum Role {
+        ADMIN,
+        OWNER,
+        MANAGER,
+        MEMBER,
+        STAKEHOLDER,
+        OUTSIDER
+    }
+
+    /** A fresh project with three tasks (A, B, C) and a link A -> B. */
+    record Fixture(String key, long taskA, long taskB, long taskC, long link, TestUser newcomer) {
+        String project() {
+            return "/api/v1/projects/" + key;
+        }
+    }
+
+    private static final int OK = 200;
+    private static final int CREATED = 201;
+    private static final int GONE = 204;
+    private static final int NO = 403;
+
+    /** Expected statuses for ADMIN, OWNER, MANAGER, MEMBER, STAKEHOLDER; an OUTSIDER always gets 404. */
+    enum Action {
+        READ_PROJECT((f, api) -> api.get(f.project()), OK, OK, OK, OK, OK),
+        LIST_TASKS((f, api) -> api.get(f.project() + "/tasks?size=10"), OK, OK, OK, OK, OK),
+        READ_TASK((f, api) -> api.get(f.project() + "/tasks/" + f.taskA()), OK, OK, OK, OK, OK),
+        LIST_MEMBERS((f, api) -> api.get(f.project() + "/members"), OK, OK, OK, OK, OK),
+        LIST_LINKS((f, api) -> api.get(f.project() + "/links"), OK, OK, OK, OK, OK),
+        EDIT_PROJECT(
+                (f, api) -> api.patch(f.project(), json("description", "changed", "version", 0)), OK, OK, OK, NO, NO),
+        ARCHIVE_PROJECT((f, api) -> api.delete(f.project()), OK, OK, NO, NO, NO),
+        ADD_MEMBER(
+                (f, api) -> api.post(
+                        f.project() + "/members", json("userId", f.newcomer().id(), "role", "MEMBER")),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        GRANT_OWNER(
+                (f, api) -> api.post(
+                        f.project() + "/members", json("userId", f.newcomer().id(), "role", "OWNER")),
+                CREATED,
+                CREATED,
+                NO,
+                NO,
+                NO),
+        CREATE_STATUS(
+                (f, api) -> api.post(f.project() + "/statuses", json("name", "Blocked", "category", "IN_PROGRESS")),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        CREATE_TASK(
+                (f, api) -> api.post(f.project() + "/tasks", json("name", "New")),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        EDIT_TASK(
+                (f, api) -> api.patch(f.project() + "/tasks/" + f.taskA(), json("percentComplete", 50, "version", 0)),
+                OK,
+                OK,
+                OK,
+                OK,
+                NO),
+        INDENT_TASK(
+                (f, api) -> api.post(f.project() + "/tasks/" + f.taskB() + "/indent", json("version", 0)),
+                OK,
+                OK,
+                OK,
+                OK,
+                NO),
+        DELETE_TASK((f, api) -> api.delete(f.project() + "/tasks/" + f.taskB()), GONE, GONE, GONE, NO, NO),
+        CREATE_LINK(
+                (f, api) -> api.post(
+                        f.project() + "/links",
+                        json("predecessorId", f.taskB(), "successorId", f.taskC(), "type", "SS")),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        DELETE_LINK((f, api) -> api.delete(f.project() + "/links/" + f.link()), GONE, GONE, GONE, GONE, NO);
+
+        final BiFunction<Fixture, ApiClient, Response> call;
+        final int[] expected;
+
+        Action(BiFunction<Fixture, ApiClient, Response> call, int... expected) {
+            this.call = call;
+            this.expected = expected;
+        }
+
+        int expectedFor(Role role) {
+            return role == Role.OUTSIDER ? 404 : expected[role.ordinal()];
+        }
+    }
+
+    private static volatile List<TestUser> people;
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Action action : Action.values()) {
+            for (Role role : Role.values()) {
+                cases.add(Arguments.of(role, action));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void eachRoleMayDoExactlyWhatItsRoleAllows(Role role, Action action) {
+        List<TestUser> users = people();
+        TestUser owner = users.get(Role.OWNER.ordinal());
+        Fixture fixture = fixture(owner, users);
+        ApiClient caller =
+                role == Role.ADMIN ? admin() : users.get(role.ordinal()).api();
+
+        Response response = action.call.apply(fixture, caller);
+
+        assertThat(response.status()).as(role + " " + action + ": " + response).isEqualTo(action.expectedFor(role));
+        if (response.status() >= 400) {
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        }
+    }
+
+    private Fixture fixture(TestUser owner, List<TestUser> users) {
+        String key = newProject(owner);
+        addMember(owner.api(), key, users.get(Role.MANAGER.ordinal()), "MANAGER");
+        addMember(owner.api(), key, users.get(Role.MEMBER.ordinal()), "MEMBER");
+        addMember(owner.api(), key, users.get(Role.STAKEHOLDER.ordinal()), "STAKEHOLDER");
+        long a = createTask(owner.api(), key, "A", null).get("id").asLong();
+        long b = createTask(owner.api(), key, "B", null).get("id").asLong();
+        long c = createTask(owner.api(), key, "C", null).get("id").asLong();
+        Response link =
+                owner.api().post("/api/v1/projects/" + key + "/links", json("predecessorId", a, "successorId", b));
+        assertThat(link.status()).isEqualTo(201);
+        return new Fixture(key, a, b, c, link.body().get("id").asLong(), users.get(Role.values().length));
+    }
+
+    /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */
+    private List<TestUser> people() {
+        if (people == null) {
+            List<TestUser> users = new ArrayList<>();
+            for (Role role : Role.values()) {
+                users.add(role == Role.ADMIN ? null : newUser(role.name().toLowerCase()));
+            }
+            users.add(newUser("newcomer"));
+            people = users;
+        }
+        return people;
+    }
+}
