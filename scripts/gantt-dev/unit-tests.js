@@ -8,6 +8,8 @@ import { attachLinks, buildRecords, visibleRows } from '../../gantry-server/src/
 import { linksMarkup } from '../../gantry-server/src/main/resources/static/js/gantt/links.js';
 import { resolveColumns } from '../../gantry-server/src/main/resources/static/js/gantt/table.js';
 import { escapeMarkup } from '../../gantry-server/src/main/resources/static/js/gantt/markup.js';
+import { barsMarkup } from '../../gantry-server/src/main/resources/static/js/gantt/bars.js';
+import { createGantt } from '../../gantry-server/src/main/resources/static/js/gantt/gantt.js';
 
 const tests = [];
 const test = (name, body) => tests.push({ name, body });
@@ -73,9 +75,9 @@ test('header units start on Mondays, months, quarters and years', () => {
   assertEqual(formatDateTime(unitNext('half', day('2026-07-01')), 0), '2027-01-01T00:00:00');
 });
 
-function project(links) {
+function project(links, changes = {}) {
   const task = (id, parentId, level, start, finish, extra = {}) => ({
-    id, name: id, parentId, level, start: `2026-11-${start}T08:00:00`, finish: `2026-11-${finish}T17:00:00`, ...extra,
+    id, name: id, parentId, level, start: `2026-11-${start}T08:00:00`, finish: `2026-11-${finish}T17:00:00`, ...extra, ...changes[id],
   });
   const tasks = [
     task('S', null, 1, 16, 20, { summary: true }),
@@ -127,6 +129,27 @@ test('links to a task hidden in a collapsed summary are not drawn', () => {
   const { records, scale } = project([{ id: 'L', predecessorId: 'A', successorId: 'C', type: 'FINISH_START' }]);
   const rows = visibleRows(records, new Set(['S']));
   assertEqual(linksMarkup(rows, 0, rows.length, scale, 'test-').includes('<path'), false);
+});
+
+test('a task not scheduled yet has a row but no bar, and no links are drawn to it', () => {
+  const link = { id: 'L', predecessorId: 'A', successorId: 'B', type: 'FINISH_START' };
+  const { records, scale } = project([link], { B: { start: null, finish: null } });
+  const rows = visibleRows(records, new Set());
+  assertEqual(rows.length, 4);
+  assertEqual(barsMarkup(rows, 2, 3, scale, { shortDate: String, dayMonth: String }, { editable: {} }), '');
+  assertEqual(linksMarkup(rows, 0, rows.length, scale, 'test-').includes('<path'), false);
+});
+
+test('an empty project opens, and a chart removes itself on destroy', () => {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const gantt = createGantt(container, {
+    data: { project: { start: '2026-11-16T08:00:00', finish: null, today: '2026-11-20T12:00:00', minutesPerDay: 480, calendar: {} }, tasks: [], links: [] },
+  });
+  assertEqual(container.querySelectorAll('.gantt-row').length, 0);
+  gantt.destroy();
+  assertEqual(container.children.length, 0);
+  container.remove();
 });
 
 test('columns are given by key or overridden by object, and unknown keys are refused', () => {

@@ -82,6 +82,7 @@ export function barsMarkup(rows, from, to, scale, formats, state) {
   const parts = [];
   for (let row = from; row < to; row++) {
     const record = rows[row];
+    if (record.start == null) continue;
     const task = record.task;
     const top = row * ROW.height;
     const middle = top + ROW.middle;

@@ -165,9 +165,9 @@ export function createGantt(container, options = {}) {
 
   function applyScale() {
     chart.scale = createScale(chart.zoomName, chart.originDay, chart.calendar);
-    const { last } = axisExtent(chart.records);
-    const projectFinish = chart.calendar.toAxis(parseDateTime(chart.project.finish)) ?? last;
-    const lastDay = Math.max(last, projectFinish) + DAYS_AFTER_LAST_TASK;
+    const extent = axisExtent(chart.records);
+    const projectFinish = chart.calendar.toAxis(parseDateTime(chart.project.finish));
+    const lastDay = Math.max(extent?.last ?? -Infinity, projectFinish ?? -Infinity, chart.originDay) + DAYS_AFTER_LAST_TASK;
     // A short project at a coarse zoom still fills the view with grid and header.
     chart.contentWidth = Math.max(Math.ceil(chart.scale.x(lastDay)), chart.viewport.width);
     elements.timeHbar.firstElementChild.style.width = `${chart.contentWidth}px`;
@@ -470,15 +470,19 @@ export function createGantt(container, options = {}) {
     for (const id of chart.collapsedIds) if (!byId.has(id)) chart.collapsedIds.delete(id);
     chart.selected = byId.get(selectedId) ?? null;
 
-    const { first } = axisExtent(records);
-    const projectStart = chart.calendar.toAxis(parseDateTime(data.project.start)) ?? first;
-    chart.originDay = unitStart('week', Math.min(first, projectStart) - DAYS_BEFORE_FIRST_TASK);
+    // The axis starts a little before the project or its first task, whichever is earlier; with
+    // neither dated (an empty project), at today.
+    const projectStart = chart.calendar.toAxis(parseDateTime(data.project.start));
+    const first = Math.min(axisExtent(records)?.first ?? Infinity, projectStart ?? Infinity);
+    const fallback = chart.calendar.toAxis(parseDateTime(data.project.today)) ?? Date.now() / 86400000;
+    const axisStart = Number.isFinite(first) ? first : fallback;
+    chart.originDay = unitStart('week', axisStart - DAYS_BEFORE_FIRST_TASK);
     chart.today = chart.calendar.toAxis(parseDateTime(data.project.today));
     chart.statusDate = chart.calendar.toAxis(parseDateTime(data.project.statusDate));
     rebuildRows();
     applyScale();
     // The first time, open at the project's start rather than at the margin before it.
-    if (!chart.opened) setScrollLeft(chart.scale.x(projectStart) - 24);
+    if (!chart.opened) setScrollLeft(chart.scale.x(axisStart) - 24);
     chart.opened = true;
     render(true);
   }
@@ -518,7 +522,7 @@ export function createGantt(container, options = {}) {
     for (let ancestor = record.parent; ancestor; ancestor = ancestor.parent) chart.collapsedIds.delete(ancestor.id);
     rebuildRows();
     elements.scroller.scrollTop = Math.max(0, record.row * ROW.height - chart.viewport.height / 3);
-    const { x1, x2 } = barGeometry(record, chart.scale);
+    const { x1, x2 } = record.start == null ? { x1: chart.scrollLeft, x2: chart.scrollLeft } : barGeometry(record, chart.scale);
     if (x1 < chart.scrollLeft || x2 > chart.scrollLeft + chart.viewport.width) setScrollLeft(x1 - 48);
     render(true);
   }

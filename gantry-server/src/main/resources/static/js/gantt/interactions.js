@@ -70,7 +70,7 @@ function progressPreview(chart, record, x) {
 /** The task under the pointer that a link could be dropped on, and which end of it. */
 function linkTarget(chart, source, point) {
   const record = chart.rows[Math.floor(point.y / ROW.height)];
-  if (!record || record === source) return null;
+  if (!record || record === source || record.start == null) return null;
   const { x1, x2 } = chart.barGeometry(record);
   if (point.x < x1 - 12 || point.x > x2 + 14) return null;
   // Dropping at or past the end of the bar links to its finish; anywhere else, to its start.

@@ -68,6 +68,7 @@ export function linksMarkup(rows, from, to, scale, markerPrefix) {
   const groups = { plain: [], arrowed: [], plainCritical: [], arrowedCritical: [] };
   const inRange = (record) => record.row >= from && record.row < to;
   const add = (entry, part) => {
+    if (entry.predecessor.start == null || entry.successor.start == null) return;
     const critical = entry.predecessor.task.critical && entry.successor.task.critical;
     const points = route(entry, scale);
     if (part === 'whole') {

@@ -5,15 +5,19 @@
  */
 import { parseDateTime } from './calendar.js';
 
-/** Axis positions of a task, recomputed whenever the task changes. */
+/**
+ * Axis positions of a task, recomputed whenever the task changes. A task without both dates (not
+ * scheduled yet) keeps its row in the table but has no bar: record.start is then null.
+ */
 export function placeTask(record, calendar) {
   const task = record.task;
   const start = parseDateTime(task.start);
   const finish = parseDateTime(task.finish);
-  record.startPoint = start;
-  record.finishPoint = finish;
-  record.start = calendar.toAxis(start);
-  record.finish = Math.max(record.start, calendar.toAxis(finish));
+  const scheduled = Boolean(start && finish);
+  record.startPoint = scheduled ? start : null;
+  record.finishPoint = scheduled ? finish : null;
+  record.start = scheduled ? calendar.toAxis(start) : null;
+  record.finish = scheduled ? Math.max(record.start, calendar.toAxis(finish)) : null;
   record.baselineStart = calendar.toAxis(parseDateTime(task.baselineStart));
   record.baselineFinish = calendar.toAxis(parseDateTime(task.baselineFinish));
   // A deadline given as a bare date means the end of that day.
@@ -21,7 +25,7 @@ export function placeTask(record, calendar) {
   record.deadline = deadline && task.deadline.length <= 10 ? deadline.day + 1 : calendar.toAxis(deadline);
   // Total slack is drawn as a line after the bar, reaching the last working day it allows.
   const slackDays = Math.floor((task.totalSlackMinutes ?? 0) / calendar.minutesPerDay);
-  record.slackFinish = slackDays > 0 ? calendar.addWorkingDays(finish.day, slackDays) + 1 : null;
+  record.slackFinish = scheduled && slackDays > 0 ? calendar.addWorkingDays(finish.day, slackDays) + 1 : null;
 }
 
 /** Builds task records and the outline tree. Tasks must come in outline order (parents first). */
@@ -52,7 +56,9 @@ export function buildRecords(tasks, calendar) {
   return { records, byId };
 }
 
-/** Attaches links to their tasks; links to unknown tasks are ignored. */
+const LINK_TYPES = new Set(['FINISH_START', 'START_START', 'FINISH_FINISH', 'START_FINISH']);
+
+/** Attaches links to their tasks; links to unknown tasks or of unknown types are ignored. */
 export function attachLinks(links, byId, records) {
   for (const record of records) {
     record.outgoing = [];
@@ -61,7 +67,7 @@ export function attachLinks(links, byId, records) {
   for (const link of links) {
     const predecessor = byId.get(link.predecessorId);
     const successor = byId.get(link.successorId);
-    if (!predecessor || !successor) continue;
+    if (!predecessor || !successor || !LINK_TYPES.has(link.type)) continue;
     const entry = { link, predecessor, successor };
     predecessor.outgoing.push(entry);
     successor.incoming.push(entry);
@@ -88,13 +94,17 @@ export function visibleRows(records, collapsedIds) {
   return rows;
 }
 
-/** Earliest start and latest finish (including slack and baseline) over all records. */
+/**
+ * Earliest start and latest finish (including slack and baseline) over all scheduled records;
+ * null when no task has dates.
+ */
 export function axisExtent(records) {
   let first = Infinity;
   let last = -Infinity;
   for (const record of records) {
+    if (record.start == null) continue;
     first = Math.min(first, record.start, record.baselineStart ?? Infinity);
     last = Math.max(last, record.finish, record.slackFinish ?? -Infinity, record.baselineFinish ?? -Infinity);
   }
-  return { first, last };
+  return first === Infinity ? null : { first, last };
 }
