@@ -156,7 +156,7 @@ export function initListView(grid) {
   }
 
   function startEdit(cell) {
-    if (!canEdit || !cell || cell.classList.contains('editing')) {
+    if (!canEdit || !cell || cell.classList.contains('editing') || cell.closest('[aria-busy="true"]')) {
       return;
     }
     const row = cell.closest('tr');
@@ -194,10 +194,9 @@ export function initListView(grid) {
       editor.remove();
       cell.classList.remove('editing');
       if (save && value !== original) {
-        cell.querySelector('.value').textContent = field === 'assignees' || field === 'status' || field === 'priority'
-          ? editor.selectedOptions?.[0]?.textContent ?? value
-          : value;
+        // The cell shows the saved value only once the server answers with the rows.
         cell.classList.add('saving');
+        row.setAttribute('aria-busy', 'true');
         post(`/tasks/${row.dataset.id}/edit`, { field, value, version: row.dataset.version });
       } else {
         cell.focus();

@@ -22,6 +22,8 @@ final class Labels {
             Map.entry("percentComplete", "% complete"),
             Map.entry("email", "E-mail"),
             Map.entry("password", "Password"),
+            Map.entry("currentPassword", "Current password"),
+            Map.entry("newPassword", "New password"),
             Map.entry("role", "Role"),
             Map.entry("lag", "Lag"),
             Map.entry("predecessorId", "Predecessor"),

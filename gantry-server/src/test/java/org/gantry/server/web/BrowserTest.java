@@ -36,18 +36,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * One browser per test class, a fresh browser context (cookies, storage) per test, and each test makes
  * its own users and projects, so tests do not depend on each other. A test fails when the page logs a
  * console error or throws.
+ *
+ * <p>The configuration is exactly that of the API tests' {@code ApiIntegrationTest}, so Spring's
+ * context cache shares one server and one embedded PostgreSQL between all integration tests of a JVM.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "gantry.db.ephemeral=true",
             "gantry.admin.email=" + BrowserTest.ADMIN_EMAIL,
-            "gantry.admin.password=" + BrowserTest.ADMIN_PASSWORD
+            "gantry.admin.password=" + BrowserTest.ADMIN_PASSWORD,
+            "gantry.login.max-failures-per-address=100000",
+            "gantry.demo=false"
         })
 abstract class BrowserTest {
 
     static final String ADMIN_EMAIL = "admin@gantry.test";
-    static final String ADMIN_PASSWORD = "Admin-password-for-tests-1";
+    static final String ADMIN_PASSWORD = "admin-password-1";
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     private static Playwright playwright;

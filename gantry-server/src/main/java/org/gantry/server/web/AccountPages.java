@@ -1,0 +1,100 @@
+package org.gantry.server.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.gantry.server.identity.ApiTokenService;
+import org.gantry.server.identity.BadCredentials;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.identity.PasswordChange;
+import org.gantry.server.identity.TokenRequest;
+import org.gantry.server.identity.TooManyLoginFailures;
+import org.gantry.server.identity.UserService;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The person's own account: personal API tokens (created after re-entering the password, shown once,
+ * listed and revoked) and changing their password.
+ */
+@Controller
+@RequestMapping("/account")
+class AccountPages {
+
+    private final ApiTokenService tokens;
+    private final UserService users;
+
+    AccountPages(ApiTokenService tokens, UserService users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    /** A new token: what it is for, and the person's password to confirm it is them. */
+    public record TokenForm(String name, String password) {}
+
+    /** The change-password form. */
+    public record PasswordForm(String currentPassword, String newPassword) {}
+
+    @GetMapping("/tokens")
+    String tokens(CurrentUser user, Model model) {
+        model.addAttribute("tokens", tokens.list(user));
+        model.addAttribute("section", "account");
+        return "account/tokens";
+    }
+
+    @PostMapping("/tokens")
+    String create(CurrentUser user, TokenForm form, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute(
+                    "created",
+                    tokens.create(
+                            new TokenRequest(user.email(), form.password(), form.name()), request.getRemoteAddr()));
+        } catch (BadCredentials e) {
+            redirect.addFlashAttribute("problem", "That is not your password: no token was created.");
+        } catch (TooManyLoginFailures e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute(
+                    "problem",
+                    e.errors().stream()
+                            .map(problem -> Labels.field(problem.field()) + " " + problem.message())
+                            .reduce((a, b) -> a + "; " + b)
+                            .orElse("Invalid input"));
+        }
+        return "redirect:/account/tokens";
+    }
+
+    @PostMapping("/tokens/{id}/revoke")
+    String revoke(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            tokens.revoke(user, id);
+            redirect.addFlashAttribute("notice", "Token revoked: programs using it can no longer call the API.");
+        } catch (NotFound e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/account/tokens";
+    }
+
+    @GetMapping("/password")
+    String password(CurrentUser user, Model model) {
+        model.addAttribute("account", users.me(user));
+        model.addAttribute("section", "account");
+        return "account/password";
+    }
+
+    @PostMapping("/password")
+    String changePassword(CurrentUser user, PasswordForm form, RedirectAttributes redirect) {
+        try {
+            users.changePassword(user, new PasswordChange(form.currentPassword(), form.newPassword()));
+            redirect.addFlashAttribute("notice", "Your password is changed.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("errors", FieldMessages.of(e));
+        }
+        return "redirect:/account/password";
+    }
+}

@@ -1,0 +1,107 @@
+package org.gantry.server.web;
+
+import org.gantry.server.demo.DemoProject;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.identity.Invitation;
+import org.gantry.server.identity.NewUser;
+import org.gantry.server.identity.UserChanges;
+import org.gantry.server.identity.UserService;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
+import org.gantry.server.shared.InvalidInput;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * System administration: invite users (their one-time password is shown once, right after), deactivate
+ * and reactivate them, reset a password, and create the demo project.
+ */
+@Controller
+@RequestMapping("/admin")
+class AdminPages {
+
+    private final UserService users;
+    private final DemoProject demo;
+
+    AdminPages(UserService users, DemoProject demo) {
+        this.users = users;
+        this.demo = demo;
+    }
+
+    /** The invitation form. */
+    public record InviteForm(String email, String name, Boolean systemAdmin) {}
+
+    @GetMapping({"", "/users"})
+    String users(CurrentUser user, Model model) {
+        requireAdmin(user);
+        model.addAttribute("users", users.list(user, null, true));
+        model.addAttribute("section", "admin");
+        if (!model.containsAttribute("invite")) {
+            model.addAttribute("invite", new InviteForm("", "", false));
+        }
+        return "admin/users";
+    }
+
+    @PostMapping("/users")
+    String invite(CurrentUser user, InviteForm form, RedirectAttributes redirect) {
+        try {
+            Invitation invitation = users.invite(user, new NewUser(form.email(), form.name(), form.systemAdmin()));
+            // A flash attribute lives for one request: the password is shown once and never again.
+            redirect.addFlashAttribute("invitation", invitation);
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("inviteErrors", FieldMessages.of(e));
+            redirect.addFlashAttribute("invite", form);
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("invite", form);
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/users/{id}/active")
+    String setActive(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam boolean active,
+            @RequestParam Integer version,
+            RedirectAttributes redirect) {
+        try {
+            var account = users.update(user, id, new UserChanges(null, null, active, version));
+            redirect.addFlashAttribute(
+                    "notice",
+                    account.name()
+                            + (active
+                                    ? " can log in again."
+                                    : " is deactivated: they can no longer log in,"
+                                            + " and their API tokens are revoked."));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/users/{id}/password")
+    String resetPassword(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        String password = users.resetPassword(user, id);
+        redirect.addFlashAttribute("reset", new Invitation(users.get(user, id), password));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/demo")
+    String createDemo(CurrentUser user) {
+        var project = demo.create(user);
+        return "redirect:/projects/" + project.key() + "/list";
+    }
+
+    private static void requireAdmin(CurrentUser user) {
+        if (!user.systemAdmin()) {
+            throw new Forbidden("Only system admins can manage users.");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.gantry.server.web;
+
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.MemberChanges;
+import org.gantry.server.project.NewMember;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.ProjectRole;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A project's team: add an existing user by e-mail in a role, change roles, remove people. New people
+ * get an account from an admin first (Admin, Invite user); the page says so when the e-mail is unknown.
+ */
+@Controller
+@RequestMapping("/projects/{key}/members")
+class MemberPages {
+
+    private final ProjectService projects;
+
+    MemberPages(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    /** The add-member form. */
+    public record MemberForm(String email, ProjectRole role) {}
+
+    @GetMapping
+    String members(CurrentUser user, @PathVariable String key, Model model) {
+        var project = projects.get(user, key);
+        var access = projects.access(user, key);
+        model.addAttribute("project", project);
+        model.addAttribute("tab", "members");
+        model.addAttribute("members", projects.members(user, key));
+        model.addAttribute("roles", ProjectRole.values());
+        model.addAttribute("canManage", access.can(Permission.MANAGE_MEMBERS) && !project.archived());
+        return "projects/members";
+    }
+
+    @PostMapping
+    String add(CurrentUser user, @PathVariable String key, MemberForm form, RedirectAttributes redirect) {
+        try {
+            var member = projects.addMember(
+                    user,
+                    key,
+                    new NewMember(
+                            null, form.email() == null ? null : form.email().strip(), form.role()));
+            redirect.addFlashAttribute("notice", member.name() + " joined the project as " + role(member.role()) + ".");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("problem", describe(e));
+            redirect.addFlashAttribute("email", form.email());
+        } catch (NotFound | Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            redirect.addFlashAttribute("email", form.email());
+        }
+        return "redirect:/projects/" + key + "/members";
+    }
+
+    @PostMapping("/{userId}")
+    String changeRole(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long userId,
+            @RequestParam ProjectRole role,
+            @RequestParam Integer version,
+            RedirectAttributes redirect) {
+        try {
+            var member = projects.changeMember(user, key, userId, new MemberChanges(role, version));
+            redirect.addFlashAttribute("notice", member.name() + " is now " + role(member.role()) + ".");
+        } catch (Conflict | InvalidInput e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/projects/" + key + "/members";
+    }
+
+    @PostMapping("/{userId}/remove")
+    String remove(CurrentUser user, @PathVariable String key, @PathVariable long userId, RedirectAttributes redirect) {
+        try {
+            projects.removeMember(user, key, userId);
+            redirect.addFlashAttribute("notice", "Removed from the project.");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/projects/" + key + "/members";
+    }
+
+    private static String role(ProjectRole role) {
+        return role.name().toLowerCase();
+    }
+
+    private static String describe(InvalidInput e) {
+        return e.errors().stream()
+                .map(problem -> Labels.field(problem.field()) + " " + problem.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("Invalid input");
+    }
+}

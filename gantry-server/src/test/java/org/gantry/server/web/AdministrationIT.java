@@ -1,0 +1,118 @@
+package org.gantry.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+
+/** An admin invites the team; people manage their own API tokens; the demo project opens. */
+class AdministrationIT extends BrowserTest {
+
+    @Test
+    void anAdminInvitesAUserWhoLogsInWithTheOneTimePasswordShownOnce() {
+        logInAsAdmin();
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Admin").setExact(true))
+                .click();
+        String email = "ines." + unique().toLowerCase() + "@example.test";
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Name").fill("Ines Invited");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite user"))
+                .click();
+
+        Locator secret = page.locator("#one-time-password .secret");
+        assertThat(secret).isVisible();
+        String password = secret.textContent().strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(page.locator("#user-list tr[data-email='" + email + "']")).containsText("One-time password");
+        screenshot("admin-invited");
+
+        page.reload();
+        assertThat(page.locator("#one-time-password")).hasCount(0);
+
+        // The admin adds the new user to a project by e-mail, as a member.
+        var project = projectWith(null, null);
+        page.navigate("/projects/" + project.key() + "/members");
+        page.getByLabel("E-mail of the person to add").fill(email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to project"))
+                .click();
+        assertThat(page.locator("#member-list tr[data-email='" + email + "']")).isVisible();
+        assertThat(page.locator("#flash")).containsText("Ines Invited joined the project as member");
+        screenshot("members");
+
+        context.clearCookies();
+        logIn(email, password);
+        assertThat(page.locator("#project-list")).containsText(project.name());
+    }
+
+    @Test
+    void aDeactivatedUserCanNoLongerLogIn() {
+        Person leaver = invite("Leo Leaver");
+        logInAsAdmin();
+        page.navigate("/admin/users");
+        Locator row = page.locator("#user-list tr[data-email='" + leaver.user().email() + "']");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate"))
+                .click();
+        page.locator("dialog[open]")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate"))
+                .click();
+        assertThat(row).containsText("Deactivated");
+
+        context.clearCookies();
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(leaver.user().email());
+        page.getByLabel("Password").fill(leaver.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("deactivated");
+    }
+
+    @Test
+    void aPersonalApiTokenIsShownOnceListedAndRevoked() {
+        Person person = invite("Tom Token");
+        logIn(person);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens"))
+                .click();
+        page.getByLabel("What is it for?").fill("CI pipeline");
+        page.getByLabel("Your password").fill(person.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token"))
+                .click();
+
+        assertThat(page.locator("#new-token .secret")).isVisible();
+        String token = page.locator("#new-token .secret").textContent().strip();
+        var me = page.request()
+                .get(
+                        "/api/v1/me",
+                        com.microsoft.playwright.options.RequestOptions.create()
+                                .setHeader("Authorization", "Bearer " + token));
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(page.locator("#token-list")).containsText("CI pipeline");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke"))
+                .click();
+        page.locator("dialog[open]")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Revoke"))
+                .click();
+        assertThat(page.locator("#flash")).containsText("Token revoked");
+        assertThat(page.locator("#token-list")).hasCount(0);
+    }
+
+    @Test
+    void theDemoProjectOpensWithItsWorkBreakdown() {
+        logInAsAdmin();
+        page.navigate("/admin/users");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create demo project"))
+                .click();
+        page.waitForURL("**/projects/DEMO/list");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Customer portal relaunch")))
+                .isVisible();
+        int rows = page.locator("tr.task-row").count();
+        assertThat(rows).isBetween(50, 80);
+        assertThat(page.locator("tr.task-row.summary").first()).isVisible();
+        screenshot("demo-list");
+    }
+}
