@@ -115,7 +115,6 @@ export function createGantt(container, options = {}) {
   const chart = {
     elements,
     callbacks,
-    idPrefix,
     project: null,
     calendar: null,
     formats: createFormats(options.locale ?? (document.documentElement.lang || undefined)),
@@ -350,7 +349,6 @@ export function createGantt(container, options = {}) {
     if (selectedDrawn) root.setAttribute('aria-activedescendant', idPrefix + chart.selected.index);
     else root.removeAttribute('aria-activedescendant');
   }
-  chart.render = render;
 
   function setBox(svg, x, y, width, height) {
     svg.setAttribute('viewBox', `${x} ${y} ${width} ${height}`);
