@@ -76,15 +76,11 @@ final class CompiledCalendar {
             break;
         }
         long[] cumulative = t.cumulative;
-        int low = 0;
-        int high = cumulative.length - 1;
-        while (low < high) {
-            int middle = (low + high + 1) >>> 1;
-            if (cumulative[middle] <= offset) {
-                low = middle;
-            } else {
-                high = middle - 1;
-            }
+        // Jump to the bucket of working minutes holding the offset, then step over the few days in it.
+        int low = t.bucketDay[(int) ((offset - cumulative[0]) >>> BUCKET_SHIFT)];
+        int last = cumulative.length - 1;
+        while (low < last && cumulative[low + 1] <= offset) {
+            low++;
         }
         // low is the last day starting at or before the offset; zero-length days share their successor's
         // cumulative value, so the last such day is the one that really holds the minute.
@@ -270,7 +266,15 @@ final class CompiledCalendar {
         return Arrays.copyOf(flat, n);
     }
 
-    private record Table(long firstDay, int[] dayPattern, long[] cumulative, int[][] patterns, int[] totals) {}
+    /** Working minutes per bucket of the day index: a lookup lands within a few days of the answer. */
+    private static final int BUCKET_SHIFT = 9;
+
+    /**
+     * One snapshot of the tables. {@code bucketDay[b]} is the last day whose cumulative working minutes
+     * (from the first day) are at most {@code b << BUCKET_SHIFT}.
+     */
+    private record Table(
+            long firstDay, int[] dayPattern, long[] cumulative, int[][] patterns, int[] totals, int[] bucketDay) {}
 
     /** Distinct day patterns, so days share one small array each. */
     private static final class PatternTable {
@@ -300,7 +304,17 @@ final class CompiledCalendar {
             for (int i = 0; i < cumulative.length; i++) {
                 cumulative[i] += shift;
             }
-            return new Table(firstDay, dayPattern, cumulative, all, totals);
+            long span = cumulative[cumulative.length - 1] + totals[dayPattern[dayPattern.length - 1]] - cumulative[0];
+            int[] bucketDay = new int[(int) (span >>> BUCKET_SHIFT) + 1];
+            int day = 0;
+            for (int b = 0; b < bucketDay.length; b++) {
+                long bucketStart = cumulative[0] + ((long) b << BUCKET_SHIFT);
+                while (day + 1 < cumulative.length && cumulative[day + 1] <= bucketStart) {
+                    day++;
+                }
+                bucketDay[b] = day;
+            }
+            return new Table(firstDay, dayPattern, cumulative, all, totals, bucketDay);
         }
     }
 }
