@@ -12,6 +12,10 @@ public final class CheckCommand {
     private CheckCommand() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("roundtrip")) {
+            RoundTripCommand.main(args);
+            return;
+        }
         if (args.length < 2 || !args[0].equals("check")) {
             System.err.println("usage: check PATH...");
             System.exit(2);

@@ -1,0 +1,133 @@
+package org.gantry.interchange;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+import org.gantry.engine.ConstraintType;
+import org.gantry.engine.TaskType;
+
+/**
+ * One row of the work breakdown. {@code parentKey} is null for top-level rows and {@code outlineLevel}
+ * counts from 1. Start and finish are the dates the source stored; Gantry reschedules after import and the
+ * import report compares the two. {@code workMinutes} is null when the source gave no work;
+ * {@code calendarKey} is null when the task follows the project calendar. Percent complete runs 0 to 100.
+ */
+public record PlanTask(
+        String key,
+        String parentKey,
+        int outlineLevel,
+        String wbs,
+        String name,
+        String notes,
+        PlanTaskKind kind,
+        boolean manuallyScheduled,
+        boolean active,
+        TaskType taskType,
+        PlanDuration duration,
+        Long workMinutes,
+        LocalDateTime start,
+        LocalDateTime finish,
+        ConstraintType constraintType,
+        LocalDateTime constraintDate,
+        LocalDateTime deadline,
+        double percentComplete,
+        LocalDateTime actualStart,
+        LocalDateTime actualFinish,
+        int priority,
+        String calendarKey) {
+
+    public static final int DEFAULT_PRIORITY = 500;
+
+    public PlanTask {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(taskType, "taskType");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(constraintType, "constraintType");
+        name = name == null ? "" : name;
+        if (outlineLevel < 1) {
+            throw new IllegalArgumentException("outline level starts at 1: " + outlineLevel);
+        }
+        if (percentComplete < 0 || percentComplete > 100) {
+            throw new IllegalArgumentException("percent complete must lie between 0 and 100: " + percentComplete);
+        }
+    }
+
+    /** A plain task of the given duration, as soon as possible, on the project calendar. */
+    public static PlanTask of(String key, String parentKey, int outlineLevel, String name, PlanDuration duration) {
+        return new PlanTask(
+                key,
+                parentKey,
+                outlineLevel,
+                null,
+                name,
+                null,
+                duration.minutes() == 0 ? PlanTaskKind.MILESTONE : PlanTaskKind.TASK,
+                false,
+                true,
+                TaskType.FIXED_UNITS,
+                duration,
+                null,
+                null,
+                null,
+                ConstraintType.AS_SOON_AS_POSSIBLE,
+                null,
+                null,
+                0,
+                null,
+                null,
+                DEFAULT_PRIORITY,
+                null);
+    }
+
+    public PlanTask withKind(PlanTaskKind newKind) {
+        return new PlanTask(
+                key,
+                parentKey,
+                outlineLevel,
+                wbs,
+                name,
+                notes,
+                newKind,
+                manuallyScheduled,
+                active,
+                taskType,
+                duration,
+                workMinutes,
+                start,
+                finish,
+                constraintType,
+                constraintDate,
+                deadline,
+                percentComplete,
+                actualStart,
+                actualFinish,
+                priority,
+                calendarKey);
+    }
+
+    public PlanTask withDates(LocalDateTime newStart, LocalDateTime newFinish) {
+        return new PlanTask(
+                key,
+                parentKey,
+                outlineLevel,
+                wbs,
+                name,
+                notes,
+                kind,
+                manuallyScheduled,
+                active,
+                taskType,
+                duration,
+                workMinutes,
+                newStart,
+                newFinish,
+                constraintType,
+                constraintDate,
+                deadline,
+                percentComplete,
+                actualStart,
+                actualFinish,
+                priority,
+                calendarKey);
+    }
+}
