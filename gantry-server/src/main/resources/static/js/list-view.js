@@ -136,7 +136,8 @@ export function initListView(grid) {
     }
     const row = selectedRow();
     if (row && !row.hidden) {
-      select(row, selectedColumn, grid.contains(document.activeElement) || document.activeElement === document.body);
+      const focusWasHere = grid.contains(document.activeElement) || document.activeElement === document.body;
+      select(row, selectedColumn, focusWasHere && !document.activeElement.classList.contains('cell-editor'));
     } else {
       selectedId = null;
       updateActions();
@@ -294,7 +295,11 @@ export function initListView(grid) {
     startEdit(cell);
   });
 
-  grid.addEventListener('keydown', (event) => {
+  // Keys reach the grid from its cells, or from the page body when a swap took the focused cell away.
+  document.addEventListener('keydown', (event) => {
+    if (event.target !== document.body && !grid.contains(event.target)) {
+      return;
+    }
     const row = selectedRow();
     if (event.target.closest('.cell-editor')) {
       return;
@@ -378,8 +383,9 @@ export function initListView(grid) {
     pendingEdit = String(event.detail.id);
   });
 
+  // Settling is synchronous (defaultSettleDelay 0 in the htmx config), so the selection is back before the next key.
   document.body.addEventListener('htmx:afterSettle', (event) => {
-    if (event.detail.target?.id === 'task-rows' || event.detail.elt?.id === 'task-rows' || !event.detail.target?.isConnected) {
+    if (event.detail.target?.id === 'task-rows' || !event.detail.target?.isConnected) {
       refresh();
     }
     if (event.detail.target?.id === 'drawer') {
@@ -399,11 +405,13 @@ export function initListView(grid) {
       closeDrawer();
     }
   });
-  drawer.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
+  // Escape closes the panel wherever the focus is (an open cell editor or dialog takes its Escape first).
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && drawer.classList.contains('open') && !event.target.closest?.('dialog, .cell-editor')) {
+      event.stopImmediatePropagation();
       closeDrawer();
     }
-  });
+  }, true);
 
   function closeDrawer() {
     drawer.classList.remove('open');
