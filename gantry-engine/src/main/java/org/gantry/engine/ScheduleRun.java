@@ -679,8 +679,12 @@ final class ScheduleRun {
         if (task.deadline() != null) {
             end = Math.min(end, CompiledCalendar.toMinutes(task.deadline()));
         }
-        // A late finish at the start of a working period means the end of the previous one.
-        end = previousWorkFinish(i, end);
+        // A late finish at the start of a working period means the end of the previous one. Not for a
+        // task in elapsed time: it runs through nights and weekends, so Project keeps its late finish
+        // where the clock puts it (Monday 08:00 stays Monday 08:00).
+        if (!elapsed[i]) {
+            end = previousWorkFinish(i, end);
+        }
         lateFinish[i] = end;
         boolean manual = task.manuallyScheduled() && task.manualStart() != null && task.manualFinish() != null;
         long begin = manual ? subtractDuration(i, end, false) : subtractDuration(i, end, true);

@@ -82,4 +82,16 @@ class ProgressTests {
                 Networks.network(List.of(task), List.of()).withCalendars(standard.id(), List.of(standard, away));
         assertThat(Scheduler.schedule(network).task("A").start()).isEqualTo(at(3, 5, 8));
     }
+
+    @Test
+    void anElapsedTaskKeepsItsLateFinishAtTheNextMorning() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(task("Short", 1), Task.of("Clock", new WorkDuration(7, DurationUnit.ELAPSED_DAYS))),
+                List.of()));
+        // Seven elapsed days from Monday 08:00 end the next Monday 08:00, the project finish. A working
+        // task's late finish moves back to Friday 17:00; the elapsed task keeps the Monday.
+        assertThat(schedule.projectFinish()).isEqualTo(at(3, 11, 8));
+        assertThat(schedule.task("Short").lateFinish()).isEqualTo(at(3, 8, 17));
+        assertThat(schedule.task("Clock").lateFinish()).isEqualTo(at(3, 11, 8));
+    }
 }
