@@ -37,6 +37,7 @@ final class ScheduleRun {
     private final boolean[] finished;
     private final boolean[] started;
     private final boolean[] zeroDuration;
+    private final boolean[] manual;
     private final int[] childFirst;
     private final int[] children;
 
@@ -117,6 +118,7 @@ final class ScheduleRun {
         finished = new boolean[count];
         started = new boolean[count];
         zeroDuration = new boolean[count];
+        manual = new boolean[count];
         calendarOf = new CompiledCalendar[count];
         duration = new long[count];
         remaining = new long[count];
@@ -174,6 +176,7 @@ final class ScheduleRun {
                     ? projectCalendar
                     : compile(task.calendar(), calendars, compiled, hintDay, "task " + task.id());
             alap[i] = task.constraint().type() == ConstraintType.AS_LATE_AS_POSSIBLE;
+            manual[i] = task.manuallyScheduled() && task.manualStart() != null && task.manualFinish() != null;
             started[i] = task.progress().started();
             finished[i] = task.progress().finished();
             elapsed[i] = task.duration().unit().elapsed();
@@ -698,6 +701,11 @@ final class ScheduleRun {
         long successorFinish = summary[s] ? earliestLateFinish[s] : lateFinish[s];
         if (successorStart == NONE) {
             return NONE;
+        }
+        if (manual[predecessor] && (linkType[l] == START_START || linkType[l] == START_FINISH)) {
+            // A manually scheduled task does not move for its links; a link from its start holds it back
+            // no further than its successor's own late finish (Project 2019).
+            return successorFinish;
         }
         switch (linkType[l]) {
             case FINISH_START:

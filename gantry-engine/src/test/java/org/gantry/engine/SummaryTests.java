@@ -79,4 +79,13 @@ class SummaryTests {
         assertThat(schedule.task("A").start()).isEqualTo(at(3, 7, 8));
         assertThat(schedule.task("B").start()).isEqualTo(at(3, 11, 8));
     }
+
+    @Test
+    void aManuallyScheduledTaskIsNotHeldBackByAStartLinkToItsSuccessor() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(task("M", 1).manuallyScheduled(at(3, 4, 8), at(3, 4, 17)), task("S", 1), task("Long", 5)),
+                List.of(Networks.link("M", "S", LinkType.START_START, WorkDuration.days(2)))));
+        assertThat(schedule.task("S").start()).isEqualTo(at(3, 6, 8));
+        assertThat(schedule.task("M").lateFinish()).isEqualTo(at(3, 8, 17));
+    }
 }
