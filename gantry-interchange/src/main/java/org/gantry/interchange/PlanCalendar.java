@@ -38,8 +38,7 @@ public record PlanCalendar(
     static Map<DayOfWeek, PlanDay> standardWeek() {
         Map<DayOfWeek, PlanDay> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
-            boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-            week.put(day, weekend ? PlanDay.NON_WORKING : PlanDay.STANDARD);
+            week.put(day, PlanDay.standard(day));
         }
         return week;
     }

@@ -20,6 +20,11 @@ public record PlanDay(Kind kind, List<PlanPeriod> periods) {
         NON_WORKING
     }
 
+    /** Microsoft Project's default for a day: the standard hours on weekdays, no work at the weekend. */
+    public static PlanDay standard(java.time.DayOfWeek day) {
+        return day == java.time.DayOfWeek.SATURDAY || day == java.time.DayOfWeek.SUNDAY ? NON_WORKING : STANDARD;
+    }
+
     public PlanDay {
         Objects.requireNonNull(kind, "kind");
         periods = List.copyOf(periods);

@@ -64,6 +64,8 @@ public final class PlanReader {
     private final PlanProperties properties;
     private final List<UnsupportedField> unsupported = new ArrayList<>();
     private final Map<String, String> calendarAliases = new HashMap<>();
+    private int commaNames;
+    private String firstCommaName;
 
     private PlanReader(ProjectFile file, String fallbackName) {
         this.file = file;
@@ -236,8 +238,16 @@ public final class PlanReader {
                 assignments.add(converted);
             }
         }
+        if (commaNames > 0) {
+            unsupported.add(new UnsupportedField(
+                    "resource", "comma in the name (replaced by ';')", commaNames, firstCommaName));
+        }
         unsupported.addAll(UnsupportedFields.of(file, resources.size()));
-        return new Plan(properties, calendars, tasks, links, resources, assignments, baselines, unsupported);
+        PlanProperties project = properties;
+        if (project.finish() == null) {
+            project = withFinish(project, tasks);
+        }
+        return new Plan(project, calendars, tasks, links, resources, assignments, baselines, unsupported);
     }
 
     // ----- project -----
@@ -333,17 +343,62 @@ public final class PlanReader {
                 duration == null ? PlanDuration.ZERO_DAYS : duration,
                 nonZero(work(source.getWork())),
                 source.getStart(),
-                source.getFinish(),
+                finish(source),
                 constraint,
                 constraintDate,
                 source.getDeadline(),
-                percent == null ? 0 : Math.max(0, Math.min(100, percent.doubleValue())),
+                // Whole percentages, as Project shows them and as MSPDI stores them.
+                percent == null ? 0 : Math.max(0, Math.min(100, Math.round(percent.doubleValue()))),
                 source.getActualStart(),
                 source.getActualFinish(),
                 source.getPriority() == null
                         ? PlanTask.DEFAULT_PRIORITY
                         : source.getPriority().getValue(),
                 calendarKey(calendar));
+    }
+
+    /**
+     * The finish the file stored; files that keep only start and duration (Project 98 MPX) get the finish
+     * their calendar gives.
+     */
+    private static LocalDateTime finish(org.mpxj.Task source) {
+        LocalDateTime finish = source.getFinish();
+        if (finish != null || source.getStart() == null || source.getDuration() == null) {
+            return finish;
+        }
+        ProjectCalendar calendar = source.getEffectiveCalendar();
+        if (calendar == null || source.getDuration().getDuration() == 0) {
+            return source.getStart();
+        }
+        try {
+            return calendar.getDate(source.getStart(), source.getDuration());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A project without a stored finish finishes with its last task. */
+    private static PlanProperties withFinish(PlanProperties properties, List<PlanTask> tasks) {
+        LocalDateTime last = null;
+        for (PlanTask task : tasks) {
+            if (task.finish() != null && (last == null || task.finish().isAfter(last))) {
+                last = task.finish();
+            }
+        }
+        return new PlanProperties(
+                properties.name(),
+                properties.author(),
+                properties.start(),
+                last,
+                properties.statusDate(),
+                properties.calendarKey(),
+                properties.minutesPerDay(),
+                properties.minutesPerWeek(),
+                properties.daysPerMonth(),
+                properties.currencyCode(),
+                properties.currencySymbol(),
+                properties.scheduledFromFinish(),
+                properties.sourceFormat());
     }
 
     static ConstraintType constraintType(org.mpxj.ConstraintType type) {
@@ -424,8 +479,11 @@ public final class PlanReader {
             return new PlanLink(key(predecessor), key(successor), type, PlanDuration.ZERO_DAYS, lag.getDuration());
         }
         PlanDuration converted = duration(lag);
-        return new PlanLink(
-                key(predecessor), key(successor), type, converted == null ? PlanDuration.ZERO_DAYS : converted, null);
+        // No lag has no unit worth keeping; files disagree on which unit to give it.
+        if (converted == null || converted.minutes() == 0) {
+            converted = PlanDuration.ZERO_DAYS;
+        }
+        return new PlanLink(key(predecessor), key(successor), type, converted, null);
     }
 
     // ----- calendars -----
@@ -508,14 +566,19 @@ public final class PlanReader {
                     exception.getFromDate(),
                     exception.getToDate(),
                     periods(exception),
-                    recurrence(exception.getRecurring())));
+                    recurrence(exception.getRecurring(), exception.getFromDate())));
         }
         ProjectCalendar base = calendar.getParent();
+        Map<DayOfWeek, PlanDay> week = week(calendar);
+        if (base == null) {
+            // A day that inherits from no base calendar gets Microsoft Project's default for that day.
+            week.replaceAll((day, hours) -> hours.kind() == PlanDay.Kind.INHERITED ? PlanDay.standard(day) : hours);
+        }
         return new PlanCalendar(
                 key(calendar),
-                text(calendar.getName()),
-                base == null ? null : key(base),
-                week(calendar),
+                calendarName(calendar.getName()),
+                base == null ? null : calendarKey(base),
+                week,
                 workWeeks,
                 exceptions);
     }
@@ -563,7 +626,11 @@ public final class PlanReader {
         return periods;
     }
 
-    private static PlanRecurrence recurrence(RecurringData data) {
+    /**
+     * A recurrence starts on its first occurrence: Project shows the range as entered ("from 1 January") but
+     * files keep only the first date that falls on the pattern, so that is what a plan keeps.
+     */
+    private static PlanRecurrence recurrence(RecurringData data, java.time.LocalDate firstOccurrence) {
         if (data == null || data.getRecurrenceType() == null) {
             return null;
         }
@@ -588,7 +655,7 @@ public final class PlanReader {
         return new PlanRecurrence(
                 pattern,
                 data.getFrequency() == null || data.getFrequency() < 1 ? 1 : data.getFrequency(),
-                data.getStartDate(),
+                firstOccurrence != null ? firstOccurrence : data.getStartDate(),
                 data.getUseEndDate() ? data.getFinishDate() : null,
                 data.getUseEndDate() ? null : data.getOccurrences(),
                 weekDays,
@@ -622,7 +689,7 @@ public final class PlanReader {
         ProjectCalendar calendar = resource.getCalendar();
         return new PlanResource(
                 key(resource),
-                text(resource.getName()),
+                resourceName(resource),
                 text(resource.getInitials()),
                 text(resource.getEmailAddress()),
                 text(resource.getGroup()),
@@ -634,6 +701,23 @@ public final class PlanReader {
                 nonZero(money(resource.getCostPerUse())),
                 calendarKey(calendar),
                 notes(resource.getNotes()));
+    }
+
+    /**
+     * Microsoft Project allows no comma in a resource name: it separates the names in the Resource Names
+     * column (and in Gantry's CSV). Its MSPDI writer turns one into a semicolon, so the plan does so from the
+     * start and says so in the import report.
+     */
+    private String resourceName(Resource resource) {
+        String name = text(resource.getName());
+        if (name == null || name.indexOf(',') < 0) {
+            return name;
+        }
+        commaNames++;
+        if (commaNames == 1) {
+            firstCommaName = name;
+        }
+        return name.replace(',', ';');
     }
 
     private PlanAssignment assignment(ResourceAssignment assignment) {
@@ -658,8 +742,8 @@ public final class PlanReader {
                 work == null ? 0 : work,
                 actual == null ? 0 : actual,
                 remaining == null ? 0 : remaining,
-                assignment.getStart(),
-                assignment.getFinish(),
+                assignment.getStart() != null ? assignment.getStart() : task.getStart(),
+                assignment.getFinish() != null ? assignment.getFinish() : finish(task),
                 contour(assignment.getWorkContour()));
     }
 

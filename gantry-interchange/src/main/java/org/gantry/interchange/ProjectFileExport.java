@@ -177,9 +177,10 @@ final class ProjectFileExport {
                         target.setCalendarDayType(day, DayType.DEFAULT);
                     } else {
                         // A calendar without a base has nothing to inherit: Microsoft Project's defaults apply.
-                        boolean weekend = day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY;
-                        target.setCalendarDayType(day, weekend ? DayType.NON_WORKING : DayType.WORKING);
-                        addPeriods(target.addCalendarHours(day), weekend ? List.of() : PlanDay.STANDARD.periods());
+                        PlanDay standard = PlanDay.standard(day);
+                        target.setCalendarDayType(
+                                day, standard.kind() == PlanDay.Kind.WORKING ? DayType.WORKING : DayType.NON_WORKING);
+                        addPeriods(target.addCalendarHours(day), standard.periods());
                     }
                 }
             }
