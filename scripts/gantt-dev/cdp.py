@@ -151,4 +151,10 @@ class Browser:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.process.kill()
-        self.profile.cleanup()
+        # Chromium's helper processes may still be writing to the profile for a moment.
+        for _ in range(5):
+            try:
+                self.profile.cleanup()
+                return
+            except OSError:
+                time.sleep(0.5)

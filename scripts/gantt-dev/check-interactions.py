@@ -72,6 +72,13 @@ def run(b, url):
     row = show(index, task_id)
     bar = rect(f'.gantt-task[data-row="{row}"] .gantt-bar')
     start = center(bar)
+    b.mouse("mouseMoved", *start)
+    time.sleep(0.1)
+    tooltip = b.evaluate("(() => { const t = document.querySelector('.gantt-tooltip'); return t.hidden ? null : t.textContent; })()")
+    name = b.evaluate(f"ganttData.tasks[{index}].name")
+    check("resting on a bar shows its name, dates and slack", bool(tooltip) and tooltip.startswith(name) and "total slack" in tooltip,
+          repr(tooltip))
+    b.screenshot(f"{OUT}/hover.png")
     b.drag(start, (start[0] + 90, start[1]), before_release=lambda: b.screenshot(f"{OUT}/drag-move.png"))
     time.sleep(0.7)
     check("drag a bar calls onMoveTask", f"onMoveTask({task_id}, " in log())

@@ -112,7 +112,6 @@ export function barsMarkup(rows, from, to, scale, formats, state) {
     if (task.critical) classes.push('is-critical');
     if (record.pending) classes.push('is-pending');
     parts.push(`<g class="${classes.join(' ')}" data-row="${row}">`);
-    parts.push(`<title>${escapeMarkup(task.name)}: ${formats.shortDate(record.startPoint.day)} – ${formats.shortDate(record.finishPoint.day)}</title>`);
     if (task.summary) {
       parts.push(`<path class="gantt-summary" data-part="bar" d="${summaryPath(x1, x2, top + ROW.barTop)}"/>`);
     } else if (task.milestone) {
@@ -144,7 +143,7 @@ export function barsMarkup(rows, from, to, scale, formats, state) {
     if (record.deadline != null) {
       const dx = scale.x(record.deadline);
       const missed = record.finish > record.deadline ? ' is-missed' : '';
-      parts.push(`<path class="gantt-deadline${missed}" d="M${dx - 4} ${top + 2}h8v5l-4 5l-4-5z"><title>Deadline ${formats.shortDate(Math.ceil(record.deadline) - 1)}</title></path>`);
+      parts.push(`<path class="gantt-deadline${missed}" d="M${dx - 4} ${top + 2}h8v5l-4 5l-4-5z"/>`);
     }
     const text = label(record, formats);
     if (text) {

@@ -228,7 +228,39 @@ export function attachInteractions(chart) {
     event.preventDefault();
   });
 
+  /** What the tooltip says about a task when the pointer rests on its bar. */
+  function describe(record) {
+    const { task } = record;
+    const { longDate, number } = chart.formats;
+    const days = (minutes) => `${number((minutes ?? 0) / chart.calendar.minutesPerDay)} d`;
+    const dates = task.milestone
+      ? longDate(record.finishPoint.day)
+      : `${longDate(record.startPoint.day)} – ${longDate(record.finishPoint.day)}  ·  ${days(task.durationMinutes)}`;
+    const facts = [`${Math.round(task.percentComplete ?? 0)} % complete`, `total slack ${days(task.totalSlackMinutes)}`];
+    if (task.critical) facts.push('critical');
+    if (record.deadline != null) facts.push(`deadline ${longDate(Math.ceil(record.deadline) - 1)}`);
+    return `${task.name}\n${dates}\n${facts.join('  ·  ')}`;
+  }
+
+  function hover(event) {
+    const point = chart.contentPoint(event);
+    const record = recordAtRow(Math.floor(point.y / ROW.height));
+    if (record && record.start != null) {
+      const { x1, x2 } = chart.barGeometry(record);
+      if (point.x >= x1 - 4 && point.x <= x2 + 4) {
+        chart.showTooltip(describe(record), event.clientX, event.clientY);
+        return;
+      }
+    }
+    chart.hideTooltip();
+  }
+
+  timeBody.addEventListener('pointerleave', () => {
+    if (!gesture) chart.hideTooltip();
+  });
+
   timeBody.addEventListener('pointermove', (event) => {
+    if (!gesture && event.pointerType === 'mouse') hover(event);
     if (!gesture || event.pointerId !== gesture.pointerId || !gesture.kind) return;
     if (!gesture.dragging) {
       const distance = Math.hypot(event.clientX - gesture.startClientX, event.clientY - gesture.startClientY);
