@@ -1,15 +1,30 @@
 package org.gantry.server.web;
 
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.identity.UserService;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's navigation needs: who is logged in (the admin link shows for system admins). */
+/**
+ * What every page's shell needs: who is logged in (the admin link shows for system admins), and
+ * whether they still use a one-time password, so every page reminds them to choose their own.
+ */
 @ControllerAdvice(basePackages = "org.gantry.server.web")
 class Shell {
+
+    private final UserService users;
+
+    Shell(UserService users) {
+        this.users = users;
+    }
 
     @ModelAttribute("me")
     CurrentUser me(CurrentUser user) {
         return user;
+    }
+
+    @ModelAttribute("oneTimePassword")
+    boolean oneTimePassword(CurrentUser user) {
+        return users.me(user).mustChangePassword();
     }
 }

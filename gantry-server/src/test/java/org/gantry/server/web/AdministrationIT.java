@@ -47,6 +47,8 @@ class AdministrationIT extends BrowserTest {
         context.clearCookies();
         logIn(email, password);
         assertThat(page.locator("#project-list")).containsText(project.name());
+        assertThat(page.locator("#password-reminder")).containsText("one-time password");
+        screenshot("projects-list");
     }
 
     @Test
@@ -91,6 +93,7 @@ class AdministrationIT extends BrowserTest {
                                 .setHeader("Authorization", "Bearer " + token));
         assertThat(me.status()).isEqualTo(200);
         assertThat(page.locator("#token-list")).containsText("CI pipeline");
+        screenshot("api-tokens");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Revoke"))
                 .click();

@@ -38,6 +38,7 @@ class ProjectPlanningIT extends BrowserTest {
         page.getByLabel("Key").fill(key);
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Website relaunch");
         page.getByLabel("Working hours").fill("09:00-13:00, 14:00-18:00");
+        screenshot("new-project-form");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create project"))
                 .click();
 
@@ -49,6 +50,7 @@ class ProjectPlanningIT extends BrowserTest {
 
         page.navigate("/projects/" + key + "/settings");
         assertThat(page.getByLabel("Working hours")).hasValue("09:00-13:00, 14:00-18:00");
+        screenshot("project-settings");
     }
 
     @Test
