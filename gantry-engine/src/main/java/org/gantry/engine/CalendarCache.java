@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CalendarCache {
     private static final int LIMIT = 512;
-    private static final Map<List<WorkingCalendar>, CompiledCalendar> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<Object, CompiledCalendar> COMPILED = new ConcurrentHashMap<>();
 
     private CalendarCache() {}
 
@@ -41,6 +41,32 @@ final class CalendarCache {
         if (COMPILED.size() >= LIMIT) {
             COMPILED.clear();
         }
-        return COMPILED.computeIfAbsent(key, k -> new CompiledCalendar(k, hintDay));
+        return COMPILED.computeIfAbsent(key, k -> new CompiledCalendar(key, hintDay));
+    }
+
+    /** The working time common to two calendars, cached like the calendars themselves. */
+    static CompiledCalendar intersection(
+            WorkingCalendar first, WorkingCalendar second, Map<CalendarId, WorkingCalendar> all, long hintDay) {
+        CompiledCalendar one = compiled(first, all, hintDay);
+        CompiledCalendar other = compiled(second, all, hintDay);
+        if (one == other) {
+            return one;
+        }
+        List<Object> key = List.of("intersection", chainOf(first, all), chainOf(second, all));
+        CompiledCalendar found = COMPILED.get(key);
+        if (found != null) {
+            return found;
+        }
+        return COMPILED.computeIfAbsent(key, k -> new CompiledCalendar(one, other, hintDay));
+    }
+
+    private static List<WorkingCalendar> chainOf(WorkingCalendar calendar, Map<CalendarId, WorkingCalendar> all) {
+        List<WorkingCalendar> chain = new ArrayList<>(2);
+        for (WorkingCalendar current = calendar;
+                current != null && !chain.contains(current);
+                current = current.baseCalendar() == null ? null : all.get(current.baseCalendar())) {
+            chain.add(current);
+        }
+        return chain;
     }
 }

@@ -29,9 +29,23 @@ final class CompiledCalendar {
 
     private volatile Table table;
 
+    /** For the intersection of two calendars: the two, whose common working time this one is. */
+    private final CompiledCalendar[] parts;
+
     CompiledCalendar(List<WorkingCalendar> chain, long hintDay) {
         this.chain = chain;
+        this.parts = null;
         index();
+        this.table = build(hintDay - 400, hintDay + 366 * 3);
+    }
+
+    /**
+     * The working time two calendars have in common: Microsoft Project schedules a resource's work on a
+     * task that has its own calendar only when both the task's and the resource's calendars say work.
+     */
+    CompiledCalendar(CompiledCalendar first, CompiledCalendar second, long hintDay) {
+        this.chain = first.chain;
+        this.parts = new CompiledCalendar[] {first, second};
         this.table = build(hintDay - 400, hintDay + 366 * 3);
     }
 
@@ -187,6 +201,9 @@ final class CompiledCalendar {
 
     /** Working periods on a date, flattened as start,end pairs of minutes, resolved through the chain. */
     int[] periodsOn(LocalDate date) {
+        if (parts != null) {
+            return intersection(parts[0].periodsOn(date), parts[1].periodsOn(date));
+        }
         DayOfWeek day = date.getDayOfWeek();
         long epochDay = date.toEpochDay();
         for (int level = 0; level < chain.size(); level++) {
@@ -247,6 +264,27 @@ final class CompiledCalendar {
                 week[level][day.getValue() - 1] = periods == null ? null : flatten(periods);
             }
         }
+    }
+
+    private static int[] intersection(int[] first, int[] second) {
+        int[] common = new int[first.length + second.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < first.length && j < second.length) {
+            int start = Math.max(first[i], second[j]);
+            int end = Math.min(first[i + 1], second[j + 1]);
+            if (start < end) {
+                common[n++] = start;
+                common[n++] = end;
+            }
+            if (first[i + 1] < second[j + 1]) {
+                i += 2;
+            } else {
+                j += 2;
+            }
+        }
+        return Arrays.copyOf(common, n);
     }
 
     private static int[] flatten(List<WorkingPeriod> periods) {

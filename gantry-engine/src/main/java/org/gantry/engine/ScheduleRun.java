@@ -38,6 +38,10 @@ final class ScheduleRun {
     private final boolean[] started;
     private final boolean[] zeroDuration;
     private final boolean[] manual;
+    /** Constraints on summary tasks, which Project applies to the tasks below them. */
+    private final long[] summaryStartNoEarlierThan;
+
+    private final long[] summaryFinishNoLaterThan;
     private final int[] childFirst;
     private final int[] children;
 
@@ -119,6 +123,8 @@ final class ScheduleRun {
         started = new boolean[count];
         zeroDuration = new boolean[count];
         manual = new boolean[count];
+        summaryStartNoEarlierThan = new long[count];
+        summaryFinishNoLaterThan = new long[count];
         calendarOf = new CompiledCalendar[count];
         duration = new long[count];
         remaining = new long[count];
@@ -177,6 +183,16 @@ final class ScheduleRun {
                     : compile(task.calendar(), calendars, compiled, hintDay, "task " + task.id());
             alap[i] = task.constraint().type() == ConstraintType.AS_LATE_AS_POSSIBLE;
             manual[i] = task.manuallyScheduled() && task.manualStart() != null && task.manualFinish() != null;
+            summaryStartNoEarlierThan[i] = NONE;
+            summaryFinishNoLaterThan[i] = NONE;
+            if (summary[i] && task.constraint().date() != null) {
+                long date = CompiledCalendar.toMinutes(task.constraint().date());
+                switch (task.constraint().type()) {
+                    case START_NO_EARLIER_THAN -> summaryStartNoEarlierThan[i] = date;
+                    case FINISH_NO_LATER_THAN -> summaryFinishNoLaterThan[i] = date;
+                    default -> {}
+                }
+            }
             started[i] = task.progress().started();
             finished[i] = task.progress().finished();
             elapsed[i] = task.duration().unit().elapsed();
@@ -204,8 +220,18 @@ final class ScheduleRun {
                     if (assignment.units() <= 0 || assignment.calendar() == null) {
                         continue;
                     }
-                    legCalendars.add(compile(
-                            assignment.calendar(), calendars, compiled, hintDay, "an assignment of task " + task.id()));
+                    CompiledCalendar resourceCalendar = compile(
+                            assignment.calendar(), calendars, compiled, hintDay, "an assignment of task " + task.id());
+                    if (task.calendar() != null && !task.calendar().equals(assignment.calendar())) {
+                        // A task with a calendar of its own is worked only when both its calendar and the
+                        // resource's say work.
+                        resourceCalendar = CalendarCache.intersection(
+                                calendars.get(task.calendar()),
+                                calendars.get(assignment.calendar()),
+                                calendars,
+                                hintDay);
+                    }
+                    legCalendars.add(resourceCalendar);
                     // Overtime is work done outside the calendar's working time: only regular work takes span.
                     long work = assignment.work().toMinutes(options)
                             - assignment.overtimeWork().toMinutes(options);
@@ -526,6 +552,10 @@ final class ScheduleRun {
                     best = candidate;
                 }
             }
+            if (a != i && summaryStartNoEarlierThan[a] != NONE && summaryStartNoEarlierThan[a] > best) {
+                // A start-no-earlier-than on a summary holds back every task below it.
+                best = summaryStartNoEarlierThan[a];
+            }
         }
         long finishDate = NONE;
         if (best == NONE) {
@@ -681,6 +711,12 @@ final class ScheduleRun {
         }
         if (task.deadline() != null) {
             end = Math.min(end, CompiledCalendar.toMinutes(task.deadline()));
+        }
+        for (int a = parent[i]; a >= 0; a = parent[a]) {
+            if (summaryFinishNoLaterThan[a] != NONE) {
+                // A finish-no-later-than on a summary bounds the late finish of every task below it.
+                end = Math.min(end, summaryFinishNoLaterThan[a]);
+            }
         }
         // A late finish at the start of a working period means the end of the previous one. Not for a
         // task in elapsed time: it runs through nights and weekends, so Project keeps its late finish

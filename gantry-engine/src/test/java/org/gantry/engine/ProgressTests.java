@@ -94,4 +94,20 @@ class ProgressTests {
         assertThat(schedule.task("Short").lateFinish()).isEqualTo(at(3, 8, 17));
         assertThat(schedule.task("Clock").lateFinish()).isEqualTo(at(3, 11, 8));
     }
+
+    @Test
+    void aTaskWithItsOwnCalendarIsWorkedOnlyWhenItsResourceWorksToo() {
+        WorkingCalendar standard = WorkingCalendar.standard();
+        WorkingCalendar mornings =
+                WorkingCalendar.weekdays(CalendarId.of("mornings"), List.of(WorkingPeriod.of("08:00", "12:00")));
+        WorkingCalendar afternoonsOff = WorkingCalendar.derived(CalendarId.of("Ann"), standard.id(), List.of())
+                .withDay(java.time.DayOfWeek.MONDAY, List.of(WorkingPeriod.of("10:00", "17:00")));
+        Task task = task("A", 1)
+                .withCalendar(mornings.id())
+                .withAssignments(List.of(Assignment.of("Ann", afternoonsOff.id(), 1, WorkDuration.hours(4))));
+        ProjectNetwork network = Networks.network(List.of(task), List.of())
+                .withCalendars(standard.id(), List.of(standard, mornings, afternoonsOff));
+        // Monday: mornings 08-12 and Ann 10-12 share two hours; Tuesday 08-10 gives the other two.
+        assertThat(Scheduler.schedule(network).task("A").finish()).isEqualTo(at(3, 5, 10));
+    }
 }

@@ -88,4 +88,25 @@ class SummaryTests {
         assertThat(schedule.task("S").start()).isEqualTo(at(3, 6, 8));
         assertThat(schedule.task("M").lateFinish()).isEqualTo(at(3, 8, 17));
     }
+
+    @Test
+    void aStartNoEarlierThanOnASummaryHoldsBackItsChildren() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(
+                        Task.summary(id("S")).withConstraint(ConstraintType.START_NO_EARLIER_THAN, at(3, 6, 8)),
+                        task("A", 1).withParent(id("S"))),
+                List.of()));
+        assertThat(schedule.task("A").start()).isEqualTo(at(3, 6, 8));
+    }
+
+    @Test
+    void aFinishNoLaterThanOnASummaryBoundsItsChildrensLateFinish() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(
+                        Task.summary(id("S")).withConstraint(ConstraintType.FINISH_NO_LATER_THAN, at(3, 4, 17)),
+                        task("A", 2).withParent(id("S"))),
+                List.of()));
+        assertThat(schedule.task("A").lateFinish()).isEqualTo(at(3, 4, 17));
+        assertThat(schedule.task("A").totalSlackMinutes()).isEqualTo(-480);
+    }
 }

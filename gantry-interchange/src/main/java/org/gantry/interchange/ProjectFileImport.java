@@ -214,7 +214,12 @@ public final class ProjectFileImport {
                     || assignment.getWork() == null) {
                 continue;
             }
-            ProjectCalendar calendar = assignment.getEffectiveCalendar();
+            // The resource's own calendar: the engine combines it with the task's calendar, as Project
+            // does, unless the task ignores resource calendars.
+            ProjectCalendar calendar = source.getIgnoreResourceCalendar() ? null : assignment.getResource().getCalendar();
+            if (calendar == null) {
+                calendar = source.getEffectiveCalendar();
+            }
             if (calendar == null) {
                 continue;
             }
