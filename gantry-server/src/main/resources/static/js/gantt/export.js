@@ -1,13 +1,14 @@
 /**
- * PNG export of what is on screen: the timeline header and the visible rows, with a column of
- * task names in front. The same markup functions that draw the chart draw the picture, inside one
- * standalone SVG that carries the chart's own style rules; the browser rasterises it on a canvas.
+ * PNG export of what is on screen: the table columns in view and the timeline's visible time
+ * range, for the rows in view. The same markup functions that draw the chart draw the picture,
+ * inside one standalone SVG that carries the chart's own style rules; the browser rasterises it
+ * on a canvas.
  */
 import { escapeMarkup } from './markup.js';
 import { ROW } from './bars.js';
 
-const NAME_COLUMN_WIDTH = 260;
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
+const CELL_PADDING = 8;
 
 /** Text of every style rule that styles the chart, so the exported SVG looks like the screen. */
 function chartStyleRules() {
@@ -24,40 +25,68 @@ function chartStyleRules() {
   return rules.join('\n');
 }
 
-function namesMarkup(chart, rowFrom, rowTo, top) {
+/** One table cell: a nested SVG, which clips its text to the cell like text-overflow does. */
+function cellMarkup(x, y, width, height, text, { alignEnd = false, indent = 0, className = 'gantt-export-cell' } = {}) {
+  const textX = alignEnd ? width - CELL_PADDING : CELL_PADDING + indent;
+  const anchor = alignEnd ? ' text-anchor="end"' : '';
+  return `<svg x="${x}" y="${y}" width="${width}" height="${height}"><text class="${className}" x="${textX}" y="${height / 2}"${anchor}>${text}</text></svg>`;
+}
+
+/** The table as on screen, for rows[rowFrom..rowTo): header, cells and row separators. */
+function tableMarkup(chart, rowFrom, rowTo, headerHeight, context) {
   const parts = [];
+  const width = chart.columns.reduce((sum, column) => sum + column.width, 0);
+  let x = 0;
+  for (const column of chart.columns) {
+    parts.push(cellMarkup(x, headerHeight / 2, column.width, headerHeight / 2, escapeMarkup(column.title),
+      { alignEnd: column.align === 'end', className: 'gantt-export-head' }));
+    x += column.width;
+  }
   for (let row = rowFrom; row < rowTo; row++) {
     const record = chart.rows[row];
-    const y = top + (row - rowFrom) * ROW.height;
-    const weight = record.task.summary ? ' font-weight="600"' : '';
-    parts.push(`<text class="gantt-export-name" x="${8 + (record.level - 1) * 14}" y="${y + ROW.middle}"${weight}>${escapeMarkup(record.task.name)}</text>`);
-    parts.push(`<line class="gantt-header-line" x1="0" x2="${NAME_COLUMN_WIDTH}" y1="${y + ROW.height - 0.5}" y2="${y + ROW.height - 0.5}"/>`);
+    const y = headerHeight + (row - rowFrom) * ROW.height;
+    const rowClass = `gantt-export-cell${record.task.summary ? ' is-summary' : ''}`;
+    x = 0;
+    for (const column of chart.columns) {
+      const name = column.key === 'name';
+      const text = name ? escapeMarkup(record.task.name) : column.value(record, context);
+      const late = column.late?.(record, context) ? ' is-late' : '';
+      parts.push(cellMarkup(x, y, column.width, ROW.height, text, {
+        alignEnd: column.align === 'end',
+        indent: name ? (record.level - 1) * 16 + 20 : 0,
+        className: rowClass + late,
+      }));
+      x += column.width;
+    }
+    parts.push(`<line class="gantt-header-line" x1="0" x2="${width}" y1="${y + ROW.height - 0.5}" y2="${y + ROW.height - 0.5}"/>`);
   }
   return parts.join('');
 }
 
-export async function exportPng(chart, { headerMarkup, bodyMarkup, headerHeight }) {
+export async function exportPng(chart, { headerMarkup, bodyMarkup, headerHeight, tableContext }) {
   const { scroller } = chart.elements;
   const width = Math.max(1, Math.round(chart.viewport.width));
+  const tableWidth = chart.tableWidth;
   const xFrom = Math.round(chart.scrollLeft);
   const xTo = xFrom + width;
   const rowFrom = Math.floor(scroller.scrollTop / ROW.height);
   const rowTo = Math.min(chart.rows.length, Math.ceil((scroller.scrollTop + chart.viewport.height) / ROW.height));
   const bodyTop = rowFrom * ROW.height;
   const bodyHeight = Math.max(ROW.height, (rowTo - rowFrom) * ROW.height);
-  const totalWidth = NAME_COLUMN_WIDTH + width;
+  const totalWidth = tableWidth + width;
   const totalHeight = headerHeight + bodyHeight;
 
   const svg = `<svg xmlns="${SVG_NAMESPACE}" class="gantt-export" width="${totalWidth}" height="${totalHeight}" viewBox="0 0 ${totalWidth} ${totalHeight}">
     <style>${chartStyleRules()}</style>
     <rect width="100%" height="100%" fill="#ffffff"/>
-    <rect class="gantt-header-band" width="${NAME_COLUMN_WIDTH}" height="${headerHeight}"/>
-    <text class="gantt-export-name" x="8" y="${headerHeight / 2}" font-weight="600">Task name</text>
-    <line class="gantt-header-rule" x1="0" x2="${NAME_COLUMN_WIDTH}" y1="${headerHeight}" y2="${headerHeight}"/>
-    ${namesMarkup(chart, rowFrom, rowTo, headerHeight)}
-    <line class="gantt-header-rule" x1="${NAME_COLUMN_WIDTH - 0.5}" x2="${NAME_COLUMN_WIDTH - 0.5}" y1="0" y2="${totalHeight}"/>
-    <svg x="${NAME_COLUMN_WIDTH}" y="0" width="${width}" height="${headerHeight}" viewBox="${xFrom} 0 ${width} ${headerHeight}">${headerMarkup(xFrom, xTo, xFrom)}</svg>
-    <svg x="${NAME_COLUMN_WIDTH}" y="${headerHeight}" width="${width}" height="${bodyHeight}" viewBox="${xFrom} ${bodyTop} ${width} ${bodyHeight}">${bodyMarkup(xFrom, xTo, rowFrom, rowTo, 'gantt-export-')}</svg>
+    <rect class="gantt-header-band" width="${tableWidth}" height="${headerHeight}"/>
+    <svg x="0" y="0" width="${tableWidth}" height="${totalHeight}" viewBox="${chart.tableScrollLeft} 0 ${tableWidth} ${totalHeight}">
+      ${tableMarkup(chart, rowFrom, rowTo, headerHeight, tableContext())}
+    </svg>
+    <line class="gantt-header-rule" x1="0" x2="${tableWidth}" y1="${headerHeight}" y2="${headerHeight}"/>
+    <line class="gantt-header-rule" x1="${tableWidth - 0.5}" x2="${tableWidth - 0.5}" y1="0" y2="${totalHeight}"/>
+    <svg x="${tableWidth}" y="0" width="${width}" height="${headerHeight}" viewBox="${xFrom} 0 ${width} ${headerHeight}">${headerMarkup(xFrom, xTo, xFrom)}</svg>
+    <svg x="${tableWidth}" y="${headerHeight}" width="${width}" height="${bodyHeight}" viewBox="${xFrom} ${bodyTop} ${width} ${bodyHeight}">${bodyMarkup(xFrom, xTo, rowFrom, rowTo, 'gantt-export-')}</svg>
   </svg>`;
 
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));

@@ -624,8 +624,8 @@ export function createGantt(container, options = {}) {
     },
     scrollToTask,
     scrollToDate,
-    /** PNG of what is on screen: the header and the visible rows, with task names. */
-    exportPng: () => exportPng(chart, { headerMarkup, bodyMarkup, headerHeight: 2 * HEADER_ROW_HEIGHT }),
+    /** PNG of what is on screen: the table columns and time range in view, for the rows in view. */
+    exportPng: () => exportPng(chart, { headerMarkup, bodyMarkup, tableContext, headerHeight: 2 * HEADER_ROW_HEIGHT }),
     destroy() {
       resizeObserver.disconnect();
       for (const timer of chart.timers) clearTimeout(timer);
