@@ -2,8 +2,11 @@
  * Dev page host: generates a project, shows it in the Gantt chart, and plays the server's part for
  * edits (a naive reschedule that pushes finish-to-start successors) so every callback can be tried.
  *
- * Query string: tasks (default 200), links (default 1.5 x tasks), seed, zoom, measure=1.
+ * Query string: tasks (default 200), links (default 1.5 x tasks), seed, zoom, baseline=1,
+ * columns=schedule|slack|baseline, measure=1.
  */
+// Imports are evaluated before this line runs, so this is "script start" once the chart's modules
+// have loaded; measure.js also reports the time since navigation.
 const scriptStart = performance.now();
 
 import { createGantt } from '../../gantry-server/src/main/resources/static/js/gantt/gantt.js';
