@@ -182,6 +182,12 @@ def run(b, url):
         file.write(png)
     check("exportPng() resolves with a PNG", png[:8] == b"\x89PNG\r\n\x1a\n", f"{len(png)} bytes")
 
+    splitter = center(rect('.gantt-splitter'))
+    b.drag(splitter, (splitter[0] - 120, splitter[1]))
+    time.sleep(0.2)
+    table_width = b.evaluate("document.querySelector('.gantt-table-body').getBoundingClientRect().width")
+    check("dragging the splitter resizes the table", abs(table_width - 400) < 3, f"{table_width:.0f} px")
+
     for zoom in ("week", "month", "quarter", "year"):
         b.evaluate(f"gantt.setZoom({zoom!r})")
         time.sleep(0.2)
