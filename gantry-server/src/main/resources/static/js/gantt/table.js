@@ -102,7 +102,7 @@ export function rowsMarkup(rows, from, to, columns, context) {
     if (record === context.selected) classes.push('is-selected');
     if (record.error) classes.push('has-error');
     const expanded = record.hasChildren ? ` aria-expanded="${!context.collapsedIds.has(record.id)}"` : '';
-    parts.push(`<div class="${classes.join(' ')}" role="row" id="${context.idPrefix}${record.index}" data-row="${row}" aria-level="${record.level}" aria-rowindex="${row + 2}"${expanded}${record === context.selected ? ' aria-selected="true"' : ''}>`);
+    parts.push(`<div class="${classes.join(' ')}" role="row" id="${context.idPrefix}${record.index}" data-row="${row}" aria-level="${record.level}" aria-rowindex="${row + 2}"${expanded} aria-selected="${record === context.selected}">`);
     for (const column of columns) {
       if (column.key === 'name') {
         parts.push(nameCell(record, context));
