@@ -279,6 +279,7 @@ export function createGantt(container, options = {}) {
 
   function placeLayers() {
     const shift = `translateX(${chart.drawn.xFrom - chart.scrollLeft}px)`;
+    if (elements.bodySvg.style.transform === shift) return;
     elements.bodySvg.style.transform = shift;
     elements.overlay.style.transform = shift;
     elements.headerSvg.style.transform = shift;
@@ -345,9 +346,13 @@ export function createGantt(container, options = {}) {
       elements.headerSvg.lastElementChild.innerHTML = pinnedLabelMarkup(chart.scale, chart.scrollLeft, HEADER_ROW_HEIGHT, chart.formats);
     }
 
+    // Only touch the attribute when it changes: every change is an accessibility event.
     const selectedDrawn = chart.selected && chunks.has(Math.floor(chart.selected.row / CHUNK_ROWS));
-    if (selectedDrawn) root.setAttribute('aria-activedescendant', idPrefix + chart.selected.index);
-    else root.removeAttribute('aria-activedescendant');
+    const activeDescendant = selectedDrawn ? idPrefix + chart.selected.index : null;
+    if (activeDescendant !== root.getAttribute('aria-activedescendant')) {
+      if (activeDescendant) root.setAttribute('aria-activedescendant', activeDescendant);
+      else root.removeAttribute('aria-activedescendant');
+    }
   }
 
   function setBox(svg, x, y, width, height) {
