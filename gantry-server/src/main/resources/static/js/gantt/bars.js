@@ -2,8 +2,8 @@
  * SVG markup for the task rows of the timeline: summary brackets, task bars with their progress,
  * milestones, baselines, total slack, deadlines, labels and the handles used for editing.
  *
- * Everything is emitted as one markup string per render: for the hundred or so rows on screen,
- * one innerHTML assignment is several times faster than building the same nodes one by one.
+ * Everything is emitted as markup strings, one per chunk of rows (see gantt.js): one innerHTML
+ * assignment is several times faster than building the same nodes one by one.
  */
 import { escapeMarkup } from './markup.js';
 
