@@ -161,8 +161,8 @@ final class CompiledCalendar {
         long newFirst = Math.min(first, day - 366);
         long newEnd = Math.max(end, day + 366 * 2);
         if (newEnd - newFirst > MAXIMUM_SPAN_DAYS) {
-            throw new IllegalStateException(
-                    "calendar " + chain.get(0).id() + " has no working time near " + LocalDate.ofEpochDay(day));
+            throw new ScheduleException(
+                    new ScheduleProblem.NoWorkingTime(chain.get(0).id()));
         }
         Table grown = extend(t, newFirst, newEnd);
         table = grown;

@@ -54,4 +54,11 @@ public sealed interface ScheduleProblem {
             return "calendar " + calendar + " is derived from itself";
         }
     }
+
+    /** The calendar has no working time for two centuries around the project: nothing can be scheduled. */
+    record NoWorkingTime(CalendarId calendar) implements ScheduleProblem {
+        public String describe() {
+            return "calendar " + calendar + " has no working time";
+        }
+    }
 }

@@ -65,4 +65,12 @@ class ScheduleProblemTests {
                         List.of(task("A", 1).withConstraint(ConstraintType.MUST_START_ON, null)), List.of())))
                 .isEqualTo(new ScheduleProblem.MissingConstraintDate(id("A"), ConstraintType.MUST_START_ON));
     }
+
+    @Test
+    void aCalendarWithoutWorkingTimeIsReported() {
+        WorkingCalendar never = new WorkingCalendar(CalendarId.of("never"), null, java.util.Map.of(), List.of());
+        ProjectNetwork network =
+                Networks.network(List.of(task("A", 1)), List.of()).withCalendars(never.id(), List.of(never));
+        assertThat(problemOf(network)).isEqualTo(new ScheduleProblem.NoWorkingTime(never.id()));
+    }
 }

@@ -216,7 +216,9 @@ public final class ProjectFileImport {
             }
             // The resource's own calendar: the engine combines it with the task's calendar, as Project
             // does, unless the task ignores resource calendars.
-            ProjectCalendar calendar = source.getIgnoreResourceCalendar() ? null : assignment.getResource().getCalendar();
+            ProjectCalendar calendar = source.getIgnoreResourceCalendar()
+                    ? null
+                    : assignment.getResource().getCalendar();
             if (calendar == null) {
                 calendar = source.getEffectiveCalendar();
             }
@@ -424,27 +426,42 @@ public final class ProjectFileImport {
      * asked for a date's hours, so this captures all of them without re-implementing each file format.
      */
     private WorkingCalendar flatten(CalendarId id, ProjectCalendar calendar) {
-        Map<DayOfWeek, List<WorkingPeriod>> week = new EnumMap<>(DayOfWeek.class);
-        Map<DayOfWeek, String> weekKeys = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            List<WorkingPeriod> periods = periods(hoursOf(calendar, day));
-            week.put(day, periods);
-            weekKeys.put(day, periods.toString());
-        }
-        List<CalendarException> exceptions = new ArrayList<>();
-        Map<String, List<WorkingPeriod>> seen = new HashMap<>();
+        // First pass: each date's hours, and for each day of the week the hours it has most often; that
+        // is the calendar's normal week, whichever base calendars and work weeks it came from.
+        List<LocalDate> dates = new ArrayList<>();
+        List<List<WorkingPeriod>> hours = new ArrayList<>();
+        Map<DayOfWeek, Map<String, Integer>> counts = new EnumMap<>(DayOfWeek.class);
+        Map<String, List<WorkingPeriod>> shared = new HashMap<>();
         for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
-            ProjectCalendarHours hours;
+            ProjectCalendarHours dayHours;
             try {
-                hours = calendar.getHours(date);
+                dayHours = calendar.getHours(date);
             } catch (RuntimeException e) {
                 continue;
             }
-            List<WorkingPeriod> periods = periods(hours);
+            List<WorkingPeriod> periods = periods(dayHours);
             String key = periods.toString();
-            if (!key.equals(weekKeys.get(date.getDayOfWeek()))) {
-                List<WorkingPeriod> shared = seen.computeIfAbsent(key, k -> periods);
-                exceptions.add(new CalendarException(date, date, shared, false, 0));
+            periods = shared.computeIfAbsent(key, k -> List.copyOf(periods(dayHours)));
+            dates.add(date);
+            hours.add(periods);
+            counts.computeIfAbsent(date.getDayOfWeek(), d -> new HashMap<>()).merge(key, 1, Integer::sum);
+        }
+        Map<DayOfWeek, List<WorkingPeriod>> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            Map<String, Integer> seen = counts.get(day);
+            if (seen == null || seen.isEmpty()) {
+                week.put(day, periods(hoursOf(calendar, day)));
+                continue;
+            }
+            String usual = java.util.Collections.max(seen.entrySet(), Map.Entry.comparingByValue())
+                    .getKey();
+            week.put(day, shared.get(usual));
+        }
+        List<CalendarException> exceptions = new ArrayList<>();
+        for (int k = 0; k < dates.size(); k++) {
+            LocalDate date = dates.get(k);
+            if (!hours.get(k).equals(week.get(date.getDayOfWeek()))) {
+                exceptions.add(new CalendarException(date, date, hours.get(k), false, 0));
             }
         }
         return new WorkingCalendar(id, null, week, exceptions);

@@ -106,7 +106,13 @@ public final class ScheduleCheck {
     public static List<CheckResult> checkAll(List<Path> files, Consumer<CheckResult> report) {
         List<CheckResult> results = new ArrayList<>();
         for (Path file : files) {
-            CheckResult result = check(file);
+            CheckResult result;
+            try {
+                result = check(file);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // One bad file must not stop the check of the others.
+                result = CheckResult.unreadable(file, "check failed: " + e);
+            }
             report.accept(result);
             results.add(result);
         }
@@ -139,6 +145,8 @@ public final class ScheduleCheck {
             schedule = Scheduler.schedule(network);
         } catch (ScheduleException e) {
             return CheckResult.failed(path, network.tasks().size(), 0, "cannot schedule: " + e.getMessage(), 0);
+        } catch (RuntimeException e) {
+            return CheckResult.failed(path, network.tasks().size(), 0, "engine failed: " + e, 0);
         }
         long nanos = System.nanoTime() - began;
         return compare(path, imported, schedule, nanos);
