@@ -91,12 +91,16 @@ export function initListView(grid) {
     if (!row) {
       return;
     }
-    grid.querySelectorAll('tr.selected').forEach((r) => r.classList.remove('selected'));
+    grid.querySelectorAll('tr.selected').forEach((r) => {
+      r.classList.remove('selected');
+      r.removeAttribute('aria-selected');
+    });
     grid.querySelectorAll('td.active-cell').forEach((c) => {
       c.classList.remove('active-cell');
       c.tabIndex = -1;
     });
     row.classList.add('selected');
+    row.setAttribute('aria-selected', 'true');
     selectedId = row.dataset.id;
     const cells = cellsOf(row);
     selectedColumn = Math.max(0, Math.min(column, cells.length - 1));

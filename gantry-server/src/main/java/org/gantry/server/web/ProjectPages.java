@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
@@ -121,7 +122,13 @@ class ProjectPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("days", DayOfWeek.values());
-        model.addAttribute("timeZones", TIME_ZONES);
+        // A zone set through the API may be outside the usual list; keep it choosable so saving does not change it.
+        model.addAttribute(
+                "timeZones",
+                form.timeZone() == null || TIME_ZONES.contains(form.timeZone())
+                        ? TIME_ZONES
+                        : Stream.concat(Stream.of(form.timeZone()), TIME_ZONES.stream())
+                                .toList());
         if (project == null) {
             model.addAttribute("canEdit", true);
         }

@@ -25,6 +25,7 @@ class Shell {
 
     @ModelAttribute("oneTimePassword")
     boolean oneTimePassword(CurrentUser user) {
-        return users.me(user).mustChangePassword();
+        // htmx answers are fragments without the reminder: spare them the query.
+        return !Htmx.isHtmx() && users.me(user).mustChangePassword();
     }
 }

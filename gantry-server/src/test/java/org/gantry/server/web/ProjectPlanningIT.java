@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.gantry.server.project.ProjectRole;
 import org.junit.jupiter.api.Test;
 
 /** A project manager logs in, creates a project and builds its work breakdown in the list view. */
@@ -112,6 +113,38 @@ class ProjectPlanningIT extends BrowserTest {
         page.reload();
         assertThat(row("Wireframes and mock-ups")).isHidden();
         screenshot("list-view-collapsed");
+    }
+
+    @Test
+    void anOwnerChangesARoleArchivesTheProjectAndLogsOut() {
+        Person member = invite("Rita Role");
+        var project = projectWith(member, ProjectRole.MEMBER);
+        logInAsAdmin();
+        page.navigate("/projects/" + project.key() + "/members");
+        Locator rita =
+                page.locator("#member-list tr[data-email='" + member.user().email() + "']");
+        rita.getByLabel("Role of Rita Role").selectOption("STAKEHOLDER");
+        rita.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Change"))
+                .click();
+        assertThat(page.locator("#flash")).containsText("Rita Role is now stakeholder");
+
+        page.locator(".tabs")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings"))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Archive project"))
+                .click();
+        page.locator("dialog[open]")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Archive"))
+                .click();
+        assertThat(page.locator("#flash")).containsText("archived");
+        page.navigate("/projects/" + project.key() + "/list");
+        assertThat(page.locator("main")).containsText("This project is archived");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ Add task")))
+                .hasCount(0);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("You have been logged out");
     }
 
     private void addTask(String name) {

@@ -175,6 +175,14 @@ class ReadOnlyAndConflictsIT extends BrowserTest {
         assertThat(page.locator("tr.notice-row")).hasAttribute("data-status", "403");
 
         assertThat(tasks.get(admin(), project.key(), task.id()).task().name()).isEqualTo("Budget review");
+
+        // Pages beyond the role answer with a page that says so.
+        page.navigate("/admin/users");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not allowed")))
+                .isVisible();
+        // The refused page really answers 403, which Chromium reports in the console; that one is expected.
+        assertThat(consoleErrors).anyMatch(error -> error.contains("status of 403") && error.contains("/admin/users"));
+        consoleErrors.removeIf(error -> error.contains("status of 403") && error.contains("/admin/users"));
     }
 
     private Locator row(Task task) {
