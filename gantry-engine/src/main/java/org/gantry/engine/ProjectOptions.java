@@ -2,11 +2,18 @@ package org.gantry.engine;
 
 /**
  * Project-wide settings that change the arithmetic: how long a working day, week and month are (for
- * converting durations given in days, weeks, months) and how much total slack still counts as critical.
+ * converting durations given in days, weeks, months), how much total slack still counts as critical, and
+ * whether constraint dates win over links ({@code honorConstraintDates}, Project's "Tasks will always honor
+ * their constraint dates"; when off, links win and the conflict shows only as negative slack).
  */
-public record ProjectOptions(int minutesPerDay, int minutesPerWeek, double daysPerMonth, long criticalSlackMinutes) {
+public record ProjectOptions(
+        int minutesPerDay,
+        int minutesPerWeek,
+        double daysPerMonth,
+        long criticalSlackMinutes,
+        boolean honorConstraintDates) {
     /** Microsoft Project's defaults: 8 h days, 40 h weeks, 20-day months, critical at zero slack or less. */
-    public static final ProjectOptions DEFAULTS = new ProjectOptions(480, 2400, 20, 0);
+    public static final ProjectOptions DEFAULTS = new ProjectOptions(480, 2400, 20, 0, true);
 
     public ProjectOptions {
         if (minutesPerDay <= 0 || minutesPerWeek <= 0 || daysPerMonth <= 0) {
@@ -14,7 +21,15 @@ public record ProjectOptions(int minutesPerDay, int minutesPerWeek, double daysP
         }
     }
 
+    public ProjectOptions(int minutesPerDay, int minutesPerWeek, double daysPerMonth, long criticalSlackMinutes) {
+        this(minutesPerDay, minutesPerWeek, daysPerMonth, criticalSlackMinutes, true);
+    }
+
     public ProjectOptions withCriticalSlackMinutes(long minutes) {
-        return new ProjectOptions(minutesPerDay, minutesPerWeek, daysPerMonth, minutes);
+        return new ProjectOptions(minutesPerDay, minutesPerWeek, daysPerMonth, minutes, honorConstraintDates);
+    }
+
+    public ProjectOptions withHonorConstraintDates(boolean honor) {
+        return new ProjectOptions(minutesPerDay, minutesPerWeek, daysPerMonth, criticalSlackMinutes, honor);
     }
 }

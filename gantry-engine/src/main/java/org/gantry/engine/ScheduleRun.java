@@ -589,6 +589,12 @@ final class ScheduleRun {
             }
             default -> {}
         }
+        if (!options.honorConstraintDates() && begin < logicStart) {
+            // With "honor constraint dates" off, links win: the task keeps where its links put it and the
+            // constraint only shows as negative slack.
+            begin = logicStart;
+            finishDate = NONE;
+        }
         earlyStart[i] = begin;
         earlyFinish[i] = finishDate != NONE ? finishDate : addDuration(i, begin, false);
         // A constraint that holds a task earlier than its links allow (must start/finish on, start/finish

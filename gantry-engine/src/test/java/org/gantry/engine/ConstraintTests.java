@@ -109,4 +109,15 @@ class ConstraintTests {
                 List.of(finishStart("Late", "Done"))));
         assertThat(schedule.task("Done").start()).isEqualTo(at(3, 8, 17));
     }
+
+    @Test
+    void withoutHonouringConstraintDatesLinksWinAndTheConflictIsNegativeSlack() {
+        ProjectNetwork network = Networks.network(
+                        List.of(task("P", 2), task("S", 1).withConstraint(ConstraintType.MUST_START_ON, at(3, 5, 8))),
+                        List.of(finishStart("P", "S")))
+                .withOptions(ProjectOptions.DEFAULTS.withHonorConstraintDates(false));
+        Schedule schedule = Scheduler.schedule(network);
+        assertThat(schedule.task("S").start()).isEqualTo(at(3, 6, 8));
+        assertThat(schedule.task("S").totalSlackMinutes()).isEqualTo(-480);
+    }
 }

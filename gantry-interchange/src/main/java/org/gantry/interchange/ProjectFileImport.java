@@ -69,7 +69,8 @@ public final class ProjectFileImport {
             critical =
                     Math.round(limit.convertUnits(TimeUnit.MINUTES, properties).getDuration());
         }
-        this.options = new ProjectOptions(minutesPerDay, minutesPerWeek, daysPerMonth, critical);
+        this.options = new ProjectOptions(
+                minutesPerDay, minutesPerWeek, daysPerMonth, critical, properties.getHonorConstraints());
     }
 
     private static int positive(Integer value, int fallback) {
