@@ -13,6 +13,7 @@ import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.StaleVersion;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,10 +32,12 @@ public class UserService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -104,6 +107,7 @@ public class UserService {
             jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
                     .param(id)
                     .update();
+            events.publishEvent(new UserDeactivated(id));
         }
         return find(id).orElseThrow();
     }

@@ -117,10 +117,19 @@ public class TaskService {
                 ? List.of()
                 : rows.list(
                         access,
-                        "select " + TaskRows.COLUMNS + where + " order by " + order + " limit " + query.size()
-                                + " offset " + (long) query.page() * query.size(),
-                        values);
+                        // Page first, then look at the page's rows only: the summary test would
+                        // otherwise run for every row skipped by the offset.
+                        "select " + TaskRows.COLUMNS + " from (select *" + where + " order by " + order
+                                + " limit ? offset ?) t order by " + order,
+                        pageParameters(values, query.size(), (long) query.page() * query.size()));
         return new PageOf<>(items, query.page(), query.size(), total);
+    }
+
+    private static Object[] pageParameters(Object[] values, int limit, long offset) {
+        Object[] all = java.util.Arrays.copyOf(values, values.length + 2);
+        all[values.length] = limit;
+        all[values.length + 1] = offset;
+        return all;
     }
 
     /** Every task of the project in outline order: the whole tree in two queries. */
