@@ -64,6 +64,7 @@ public final class PlanReader {
     private final PlanProperties properties;
     private final List<UnsupportedField> unsupported = new ArrayList<>();
     private final Map<String, String> calendarAliases = new HashMap<>();
+    private final OutlineNumbers outlineNumbers = new OutlineNumbers();
     private int commaNames;
     private String firstCommaName;
 
@@ -213,7 +214,12 @@ public final class PlanReader {
             if (!ProjectFileImport.included(source)) {
                 continue;
             }
-            tasks.add(task(source));
+            PlanTask task = task(source);
+            String outlineNumber = outlineNumbers.next(task.outlineLevel());
+            if (task.wbs() == null || task.wbs().isBlank()) {
+                task = task.withWbs(outlineNumber);
+            }
+            tasks.add(task);
             baselines.addAll(baselines(source));
             for (Relation relation : source.getPredecessors()) {
                 PlanLink link = link(relation);

@@ -8,7 +8,8 @@ import org.gantry.engine.TaskType;
 /**
  * One row of the work breakdown. {@code parentKey} is null for top-level rows and {@code outlineLevel}
  * counts from 1. Start and finish are the dates the source stored; Gantry reschedules after import and the
- * import report compares the two. {@code workMinutes} is null when the source gave no work;
+ * import report compares the two. {@code wbs} is the source's code, or the outline number ("1.2.3") when it
+ * had none, as Microsoft Project shows it. {@code workMinutes} is null when the source gave no work;
  * {@code calendarKey} is null when the task follows the project calendar. Percent complete runs 0 to 100.
  */
 public record PlanTask(
@@ -88,6 +89,32 @@ public record PlanTask(
                 name,
                 notes,
                 newKind,
+                manuallyScheduled,
+                active,
+                taskType,
+                duration,
+                workMinutes,
+                start,
+                finish,
+                constraintType,
+                constraintDate,
+                deadline,
+                percentComplete,
+                actualStart,
+                actualFinish,
+                priority,
+                calendarKey);
+    }
+
+    public PlanTask withWbs(String newWbs) {
+        return new PlanTask(
+                key,
+                parentKey,
+                outlineLevel,
+                newWbs,
+                name,
+                notes,
+                kind,
                 manuallyScheduled,
                 active,
                 taskType,

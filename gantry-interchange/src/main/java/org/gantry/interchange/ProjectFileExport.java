@@ -280,6 +280,9 @@ final class ProjectFileExport {
         int row = 1;
         for (PlanTask task : plan.tasks()) {
             org.mpxj.Task parent = task.parentKey() == null ? null : tasks.get(task.parentKey());
+            if (parent != null && parent.getWBS() == null) {
+                parent.setWBS(""); // MPXJ derives a child's WBS from its parent's; the real one is set below
+            }
             org.mpxj.Task target = parent == null ? file.addTask() : parent.addTask();
             target.setUniqueID(ids.of(task.key()));
             target.setID(row++);
@@ -314,6 +317,9 @@ final class ProjectFileExport {
                 target.setCalendar(calendars.get(task.calendarKey()));
             }
             tasks.put(task.key(), target);
+        }
+        for (PlanTask task : plan.tasks()) {
+            tasks.get(task.key()).setWBS(task.wbs());
         }
     }
 
