@@ -127,6 +127,12 @@ export function initListView(grid) {
   function refresh() {
     applyCollapse();
     showSort();
+    const count = taskRows().length;
+    const counter = document.getElementById('row-count');
+    if (counter) {
+      const flat = body().dataset.mode === 'flat';
+      counter.textContent = `${count} ${flat ? 'matching ' : ''}task${count === 1 ? '' : 's'}${flat ? ' (flat list: sort by WBS without a filter for the outline)' : ''}`;
+    }
     const first = taskRows().find((row) => !row.hidden);
     if (first && !body().querySelector('[tabindex="0"]')) {
       cellsOf(first)[0].tabIndex = 0;
@@ -183,7 +189,8 @@ export function initListView(grid) {
     editor.className = 'cell-editor';
     editor.setAttribute('aria-label', `${grid.querySelectorAll('thead th')[cell.cellIndex].textContent.trim()} of ${row.dataset.name}`);
     cell.classList.add('editing');
-    cell.append(editor);
+    // The name's editor stays on the row's indentation, after the collapse toggle.
+    (cell.querySelector('.name-cell') ?? cell).append(editor);
     editor.focus();
     if (editor.select && kind === 'text') {
       editor.select();

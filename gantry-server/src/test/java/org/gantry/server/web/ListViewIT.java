@@ -47,6 +47,7 @@ class ListViewIT extends BrowserTest {
         Locator editor = page.locator("td.editing .cell-editor");
         assertThat(editor).isFocused();
         editor.fill("Not saved");
+        screenshot("inline-edit");
         editor.press("Escape");
         assertThat(page.locator(".cell-editor")).hasCount(0);
         assertThat(row("Beta").locator("td[data-field=name]")).hasText("Beta");
@@ -76,6 +77,8 @@ class ListViewIT extends BrowserTest {
         page.getByLabel("Filter tasks by name").fill("amm");
         assertThat(page.locator("tr.task-row")).hasCount(1);
         assertThat(page.locator("tr.task-row")).hasAttribute("data-name", "Gamma");
+        assertThat(page.locator("#row-count")).containsText("1 matching task");
+        screenshot("filtered");
 
         page.getByLabel("Filter tasks by name").fill("");
         assertThat(page.locator("tr.task-row")).hasCount(3);
