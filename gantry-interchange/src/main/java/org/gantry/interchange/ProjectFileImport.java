@@ -148,7 +148,9 @@ public final class ProjectFileImport {
         TaskId parent = parentTask != null && included(parentTask) ? idOf(parentTask) : null;
         Constraint constraint = constraint(source);
         ProjectCalendar calendar = source.getCalendar();
-        boolean manual = source.getTaskMode() == TaskMode.MANUALLY_SCHEDULED;
+        // A task from another project keeps the dates that project gave it, like a manually scheduled one.
+        boolean manual = source.getTaskMode() == TaskMode.MANUALLY_SCHEDULED
+                || (source.getExternalTask() && source.getStart() != null && source.getFinish() != null);
         return new Task(
                 idOf(source),
                 parent,
@@ -338,7 +340,7 @@ public final class ProjectFileImport {
         if (lag == null || lag.getDuration() == 0) {
             return WorkDuration.ZERO;
         }
-        if (lag.getUnits() == TimeUnit.PERCENT) {
+        if (lag.getUnits() == TimeUnit.PERCENT || lag.getUnits() == TimeUnit.ELAPSED_PERCENT) {
             return WorkDuration.percent(lag.getDuration());
         }
         return duration(lag);
@@ -361,7 +363,7 @@ public final class ProjectFileImport {
             case ELAPSED_WEEKS -> new WorkDuration(value * 1440 * 7, DurationUnit.ELAPSED_MINUTES);
             case ELAPSED_MONTHS -> new WorkDuration(value * 1440 * 30, DurationUnit.ELAPSED_MINUTES);
             case ELAPSED_YEARS -> new WorkDuration(value * 1440 * 365, DurationUnit.ELAPSED_MINUTES);
-            case PERCENT -> WorkDuration.ZERO;
+            case PERCENT, ELAPSED_PERCENT -> WorkDuration.ZERO;
             default ->
                 WorkDuration.minutes(
                         duration.convertUnits(TimeUnit.MINUTES, properties).getDuration());
