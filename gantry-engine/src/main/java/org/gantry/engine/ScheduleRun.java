@@ -74,6 +74,7 @@ final class ScheduleRun {
     private final int[] order;
 
     private final long projectStart;
+    private final long statusDate;
     private long projectFinish;
 
     final long[] earlyStart;
@@ -105,6 +106,7 @@ final class ScheduleRun {
             }
         }
         projectStart = CompiledCalendar.toMinutes(network.projectStart());
+        statusDate = network.statusDate() == null ? NONE : CompiledCalendar.toMinutes(network.statusDate());
         long hintDay = Math.floorDiv(projectStart, CompiledCalendar.MINUTES_PER_DAY);
 
         Map<CalendarId, WorkingCalendar> calendars = new HashMap<>();
@@ -536,6 +538,14 @@ final class ScheduleRun {
                 // assignment changes went into the actual work: the finish is the duration after the
                 // actual start, counted on the calendars of the resources doing the work.
                 long end = spanAfter(i, actualStart, duration[i]);
+                if (statusDate != NONE && options.remainingWorkAfterStatusDate()) {
+                    // Work done so far ends where the actual duration ends; what remains resumes at the
+                    // status date if that is later (the task is split there).
+                    long doneUntil = spanAfter(i, actualStart, Math.max(0, duration[i] - remaining[i]));
+                    if (statusDate > doneUntil && remaining[i] > 0) {
+                        end = spanAfter(i, nextWorkStart(i, statusDate), remaining[i]);
+                    }
+                }
                 if (type == ConstraintType.FINISH_NO_EARLIER_THAN && end < date) {
                     end = date;
                 }

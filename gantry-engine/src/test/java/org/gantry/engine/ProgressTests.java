@@ -110,4 +110,18 @@ class ProgressTests {
         // Monday: mornings 08-12 and Ann 10-12 share two hours; Tuesday 08-10 gives the other two.
         assertThat(Scheduler.schedule(network).task("A").finish()).isEqualTo(at(3, 5, 10));
     }
+
+    @Test
+    void remainingWorkCanBeMovedAfterTheStatusDate() {
+        ProjectNetwork network = Networks.network(
+                        List.of(task("A", 2).withProgress(Progress.startedOn(at(3, 4, 8), 50))), List.of())
+                .withStatusDate(at(3, 6, 8))
+                .withOptions(ProjectOptions.DEFAULTS.withRemainingWorkAfterStatusDate(true));
+        // One day done on Monday; the remaining day resumes Wednesday at the status date.
+        assertThat(Scheduler.schedule(network).task("A").finish()).isEqualTo(at(3, 6, 17));
+        assertThat(Scheduler.schedule(network.withOptions(ProjectOptions.DEFAULTS))
+                        .task("A")
+                        .finish())
+                .isEqualTo(at(3, 5, 17));
+    }
 }

@@ -70,7 +70,7 @@ public final class ProjectFileImport {
                     Math.round(limit.convertUnits(TimeUnit.MINUTES, properties).getDuration());
         }
         this.options = new ProjectOptions(
-                minutesPerDay, minutesPerWeek, daysPerMonth, critical, properties.getHonorConstraints());
+                minutesPerDay, minutesPerWeek, daysPerMonth, critical, properties.getHonorConstraints(), false);
     }
 
     private static int positive(Integer value, int fallback) {
