@@ -112,6 +112,24 @@ public final class PlanReader {
     }
 
     static Plan readAny(InputStream in, String fileName) throws ImportFailure {
+        return readImport(in, fileName, false).plan();
+    }
+
+    /**
+     * Reads an upload into a plan and the import report: every task whose stored dates differ from what
+     * Gantry's engine computes, with both values and the reason. Refuses files without tasks or resources.
+     */
+    public static ImportedPlan readWithReport(InputStream in, String fileName) throws ImportFailure {
+        ImportedPlan imported = readImport(in, fileName, true);
+        if (imported.plan().tasks().isEmpty() && imported.plan().resources().isEmpty()) {
+            throw new ImportFailure(
+                    ImportFailure.Reason.NO_PROJECT,
+                    "The file holds no tasks and no resources; it may be damaged or cut short.");
+        }
+        return imported;
+    }
+
+    private static ImportedPlan readImport(InputStream in, String fileName, boolean report) throws ImportFailure {
         byte[] bytes;
         try {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAXIMUM_BYTES + 1));
@@ -159,7 +177,7 @@ public final class PlanReader {
                     plan.baselines(),
                     notes);
         }
-        return plan;
+        return new ImportedPlan(plan, report ? ImportReport.of(projects.get(0)) : null);
     }
 
     private static void checkSize(long size) throws ImportFailure {
