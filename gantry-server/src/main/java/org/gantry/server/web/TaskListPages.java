@@ -77,6 +77,7 @@ class TaskListPages {
             HttpServletResponse response) {
         return change(user, key, after == null ? 0 : after, filter, model, response, () -> {
             NewTask task = NewTask.named(name);
+            // Below the selected row means its next sibling (after a summary's whole subtree).
             if (after != null) {
                 Task below = tasks.get(user, key, after).task();
                 task = new NewTask(

@@ -47,7 +47,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "gantry.admin.email=" + BrowserTest.ADMIN_EMAIL,
             "gantry.admin.password=" + BrowserTest.ADMIN_PASSWORD,
             "gantry.login.max-failures-per-address=100000",
-            "gantry.demo=false"
+            "gantry.demo=false",
+            "logging.level.io.zonky=WARN",
+            "logging.level.org.flywaydb=WARN"
         })
 abstract class BrowserTest {
 
