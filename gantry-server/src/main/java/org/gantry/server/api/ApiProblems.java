@@ -34,6 +34,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -148,7 +149,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         while (cause != null && !(cause instanceof JacksonException)) {
             cause = cause.getCause();
         }
-        if (!(cause instanceof JacksonException jackson) || cause instanceof StreamReadException) {
+        if (!(cause instanceof JacksonException jackson)) {
             return new FieldProblem("body", "is not valid JSON");
         }
         String field = jackson.getPath().stream()
@@ -158,7 +159,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining())
                 .replaceFirst("^\\.", "");
         if (field.isEmpty()) {
-            return new FieldProblem("body", "must be a JSON object");
+            return new FieldProblem(
+                    "body", cause instanceof StreamReadException ? "is not valid JSON" : "must be a JSON object");
+        }
+        if (cause instanceof InputCoercionException) {
+            return new FieldProblem(field, "is out of range");
+        }
+        if (cause instanceof StreamReadException) {
+            return new FieldProblem(field, "is not valid JSON");
         }
         Class<?> target = jackson instanceof InvalidFormatException format
                 ? format.getTargetType()

@@ -1,8 +1,12 @@
 package org.gantry.server.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -14,6 +18,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Lets controllers (API and pages) declare a {@link CurrentUser} parameter. */
 @Configuration(proxyBeanMethods = false)
 class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+
+    private final SessionUsers sessionUsers;
+
+    CurrentUserArgumentResolver(SessionUsers sessionUsers) {
+        this.sessionUsers = sessionUsers;
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -31,18 +41,22 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
             ModelAndViewContainer container,
             NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
-        return current(SecurityContextHolder.getContext().getAuthentication());
-    }
-
-    static CurrentUser current(Authentication authentication) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Object principal = authentication == null ? null : authentication.getPrincipal();
         if (principal instanceof CurrentUser user) {
             return user;
         }
         if (principal instanceof GantryUserDetails details) {
-            return details.user();
+            return sessionUsers.current(details.user().id()).orElseThrow(() -> {
+                HttpSession session =
+                        request.getNativeRequest(HttpServletRequest.class).getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+                SecurityContextHolder.clearContext();
+                return new DisabledException("Your account has been deactivated.");
+            });
         }
-        throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException(
-                "Not logged in");
+        throw new AuthenticationCredentialsNotFoundException("Not logged in");
     }
 }

@@ -37,12 +37,13 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
         RequestMatcher bearer = BearerTokenFilter::hasBearerToken;
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/docs", "/api/docs/**")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer).ignoringRequestMatchers("/api/v1/auth/tokens"))
                 .requestCache(cache -> cache.disable())

@@ -185,6 +185,35 @@ class AuthenticationIT extends ApiIntegrationTest {
         assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
     }
 
+    @Test
+    void aDeactivatedUsersSessionStopsWorking() throws Exception {
+        TestUser user = newUser("session");
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = browser.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> loggedIn = postForm(
+                browser,
+                "/login",
+                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf=" + csrf(page));
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        HttpRequest me =
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/me")).build();
+        assertThat(browser.send(me, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+
+        int version =
+                admin().get("/api/v1/users/" + user.id()).body().get("version").asInt();
+        assertThat(admin().patch("/api/v1/users/" + user.id(), json("active", false, "version", version))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(browser.send(me, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(401);
+    }
+
     private HttpResponse<String> postForm(HttpClient client, String path, String form)
             throws IOException, InterruptedException {
         return client.send(

@@ -62,5 +62,17 @@ class DemoAndDocsIT extends ApiIntegrationTest {
                 .isTrue();
         assertThat(docs.body().get("paths").has("/api/v1/auth/tokens")).isTrue();
         assertThat(anonymous().get("/api/docs").raw().statusCode()).isIn(200, 302);
+        assertThat(anonymous().get("/api/swagger-ui/index.html").raw().statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void unknownApiPathsAndMethodsAnswerWithProblems() {
+        Response unknown = admin().get("/api/v1/no-such-thing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        Response wrongMethod = admin().send("PUT", "/api/v1/projects", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Content-Type")).startsWith("application/problem+json");
     }
 }
