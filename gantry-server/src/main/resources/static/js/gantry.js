@@ -12,6 +12,16 @@ document.addEventListener('htmx:configRequest', (event) => {
   }
 });
 
+// An expired session answers an htmx request with the login page (after a redirect): go there
+// instead of swapping a login form into the middle of a table.
+document.addEventListener('htmx:beforeSwap', (event) => {
+  const url = event.detail.xhr?.responseURL ?? '';
+  if (new URL(url, window.location.href).pathname === '/login') {
+    event.detail.shouldSwap = false;
+    window.location.assign('/login');
+  }
+});
+
 // Forms that destroy something ask first: <form data-confirm="Revoke this token?">.
 document.addEventListener('submit', async (event) => {
   const form = event.target;

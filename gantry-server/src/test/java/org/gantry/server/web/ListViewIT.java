@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import org.gantry.server.project.Project;
 import org.gantry.server.task.NewTask;
 import org.gantry.server.task.TaskService;
@@ -61,6 +62,17 @@ class ListViewIT extends BrowserTest {
         page.locator("td.editing select.cell-editor").selectOption("in_progress");
         assertThat(row("Alpha").locator("td[data-field=status]")).hasText("In progress");
 
+        // The assignee comes from the project's members, the start from a date picker.
+        row("Alpha").locator("td[data-field=assignees]").click();
+        page.locator("td.editing select.cell-editor").selectOption(new SelectOption().setLabel("Administrator"));
+        assertThat(row("Alpha").locator("td[data-field=assignees]")).hasText("Administrator");
+        row("Alpha").locator("td[data-field=start]").click();
+        editor = page.locator("td.editing input.cell-editor");
+        editor.fill("2026-12-01");
+        editor.press("Enter");
+        assertThat(row("Alpha").locator("td[data-field=start]")).hasAttribute("data-value", "2026-12-01");
+        assertThat(row("Alpha").locator("td[data-field=start]")).containsText("01 Dec 26");
+
         row("Gamma").locator("td.c-wbs").click();
         page.keyboard().press("Delete");
         Locator dialog = page.locator("dialog[open]");
@@ -100,8 +112,7 @@ class ListViewIT extends BrowserTest {
         assertThat(drawer.getByLabel("Name")).hasValue("Gamma");
 
         drawer.getByLabel("Add a dependency").selectOption("predecessor");
-        drawer.getByLabel("Linked task")
-                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("2 Beta"));
+        drawer.getByLabel("Linked task").selectOption(new SelectOption().setLabel("2 Beta"));
         drawer.getByLabel("Link type").selectOption("SS");
         drawer.getByLabel("Lag, e.g. 2d or -1d").fill("2d");
         drawer.getByRole(
