@@ -114,4 +114,58 @@ class LinkTypeTests {
 
         assertThat(Scheduler.schedule(network).task("P").freeSlackMinutes()).isEqualTo(480);
     }
+
+    private static ProjectNetwork startingWednesday(LinkType type, WorkDuration lag) {
+        return Networks.network(
+                List.of(
+                        Networks.task("P", 1).withConstraint(ConstraintType.START_NO_EARLIER_THAN, at(3, 6, 8)),
+                        Networks.task("S", 1)),
+                List.of(Networks.link("P", "S", type, lag)));
+    }
+
+    @Test
+    void aStartStartLeadStartsTheSuccessorBeforeThePredecessor() {
+        assertThat(Scheduler.schedule(startingWednesday(LinkType.START_START, WorkDuration.days(-1)))
+                        .task("S")
+                        .earlyStart())
+                .isEqualTo(at(3, 5, 8));
+    }
+
+    @Test
+    void aStartFinishLeadEndsTheSuccessorEarlier() {
+        ScheduledTask s = Scheduler.schedule(startingWednesday(LinkType.START_FINISH, WorkDuration.days(-1)))
+                .task("S");
+        assertThat(s.earlyStart()).isEqualTo(at(3, 4, 8));
+        assertThat(s.earlyFinish()).isEqualTo(at(3, 4, 17));
+    }
+
+    private static Schedule besideAFiveDayTask(LinkType type, WorkDuration lag) {
+        return Scheduler.schedule(Networks.network(
+                List.of(Networks.task("P", 2), Networks.task("S", 1), Networks.task("Long", 5)),
+                List.of(Networks.link("P", "S", type, lag))));
+    }
+
+    @Test
+    void theBackwardPassThroughStartStartKeepsTheLagBetweenTheStarts() {
+        Schedule schedule = besideAFiveDayTask(LinkType.START_START, WorkDuration.days(1));
+        assertThat(schedule.task("S").lateStart()).isEqualTo(at(3, 8, 8));
+        assertThat(schedule.task("P").lateStart()).isEqualTo(at(3, 7, 8));
+        assertThat(schedule.task("P").lateFinish()).isEqualTo(at(3, 8, 17));
+        assertThat(schedule.task("P").totalSlackMinutes()).isEqualTo(3 * 480);
+    }
+
+    @Test
+    void theBackwardPassThroughFinishFinishKeepsTheLagBetweenTheFinishes() {
+        Schedule schedule = besideAFiveDayTask(LinkType.FINISH_FINISH, WorkDuration.days(1));
+        assertThat(schedule.task("P").lateFinish()).isEqualTo(at(3, 7, 17));
+        assertThat(schedule.task("P").totalSlackMinutes()).isEqualTo(2 * 480);
+    }
+
+    @Test
+    void theBackwardPassThroughALeadGivesThePredecessorLessRoom() {
+        Schedule schedule = besideAFiveDayTask(LinkType.FINISH_START, WorkDuration.days(-1));
+        // S may start Friday 08:00 at the latest; with a one-day lead P may finish Friday 17:00.
+        assertThat(schedule.task("P").lateFinish()).isEqualTo(at(3, 8, 17));
+        assertThat(schedule.task("S").earlyStart()).isEqualTo(at(3, 5, 8));
+    }
 }
