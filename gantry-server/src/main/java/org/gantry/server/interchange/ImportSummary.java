@@ -1,0 +1,19 @@
+package org.gantry.server.interchange;
+
+import java.util.List;
+import org.gantry.interchange.DateDifference;
+
+/**
+ * What an import did (or, for a report, would do): the project, how many tasks and links, the tasks whose
+ * dates Gantry's engine computes differently (with both values and the reason), a scheduling problem if
+ * the plan cannot be scheduled, and everything in the file Gantry did not keep.
+ */
+public record ImportSummary(
+        String projectKey,
+        String projectName,
+        String sourceFormat,
+        int tasks,
+        int links,
+        List<DateDifference> dateDifferences,
+        String scheduleProblem,
+        List<String> notKept) {}

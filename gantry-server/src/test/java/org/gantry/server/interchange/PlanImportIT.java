@@ -1,0 +1,267 @@
+package org.gantry.server.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gantry.engine.DurationUnit;
+import org.gantry.engine.LinkType;
+import org.gantry.interchange.MspdiExport;
+import org.gantry.interchange.Plan;
+import org.gantry.interchange.PlanCalendar;
+import org.gantry.interchange.PlanDuration;
+import org.gantry.interchange.PlanLink;
+import org.gantry.interchange.PlanProperties;
+import org.gantry.interchange.PlanReader;
+import org.gantry.interchange.PlanTask;
+import org.gantry.interchange.PlanTaskKind;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports and exports through the REST API against the embedded PostgreSQL: a generated plan exported as
+ * MSPDI comes in as a project and goes out again with the same tasks and links; bad files and link loops
+ * leave no project behind.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gantry.db.ephemeral=true",
+            "gantry.admin.email=admin@gantry.test",
+            "gantry.admin.password=admin-password-1",
+            "gantry.login.max-failures-per-address=100000",
+            "gantry.demo=false",
+            "logging.level.io.zonky=WARN",
+            "logging.level.org.flywaydb=WARN"
+        })
+class PlanImportIT {
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final LocalDateTime MONDAY = LocalDateTime.of(2025, 3, 3, 8, 0);
+    private static final PlanProperties PROPERTIES = PlanProperties.standard("Data centre move", MONDAY);
+
+    @LocalServerPort
+    int port;
+
+    private static String token;
+
+    record Reply(int status, String text, HttpResponse<byte[]> raw) {
+        JsonNode json() {
+            return JSON.readTree(text);
+        }
+    }
+
+    private String token() throws Exception {
+        if (token == null) {
+            Reply reply = send(HttpRequest.newBuilder(uri("/api/v1/auth/tokens"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                            "email", "admin@gantry.test", "password", "admin-password-1", "name", "import test"))))
+                    .build());
+            assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+            token = reply.json().get("token").asString();
+        }
+        return token;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static Reply send(HttpRequest request) throws Exception {
+        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Reply(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), response);
+    }
+
+    private Reply upload(String path, String fileName, byte[] content) throws Exception {
+        String boundary = "gantry-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
+    private Reply get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token())
+                .GET()
+                .build());
+    }
+
+    private long projectCount() throws Exception {
+        return get("/api/v1/projects?includeArchived=true&size=1")
+                .json()
+                .get("total")
+                .asLong();
+    }
+
+    private static PlanDuration days(double days) {
+        return PlanDuration.of(days, DurationUnit.DAYS, PROPERTIES);
+    }
+
+    /** A phase with three chained tasks and a milestone, and a key of its own so tests do not collide. */
+    private static Plan move(String name, boolean loop) {
+        PlanTask phase =
+                PlanTask.of("1", null, 1, "Move", PlanDuration.ZERO_DAYS).withKind(PlanTaskKind.SUMMARY);
+        PlanTask pack = PlanTask.of("2", "1", 2, "Pack racks", days(2))
+                .withDates(MONDAY, MONDAY.plusDays(1).withHour(17));
+        PlanTask ship = PlanTask.of("3", "1", 2, "Ship", days(1));
+        PlanTask cable = PlanTask.of("4", "1", 2, "Cable", days(3));
+        PlanTask live = PlanTask.of("5", null, 1, "Live", PlanDuration.ZERO_DAYS);
+        List<PlanLink> links = new java.util.ArrayList<>(List.of(
+                PlanLink.finishStart("2", "3"),
+                new PlanLink("3", "4", LinkType.FINISH_START, days(1), null),
+                new PlanLink("4", "5", LinkType.FINISH_FINISH, PlanDuration.ZERO_DAYS, null)));
+        if (loop) {
+            links.add(PlanLink.finishStart("4", "2"));
+        }
+        return new Plan(
+                new PlanProperties(name, null, MONDAY, null, null, "1", 480, 2400, 20, "EUR", null, false, null),
+                List.of(PlanCalendar.standard("1", "Standard")),
+                List.of(phase, pack, ship, cable, live),
+                links,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
+    @Test
+    void anMspdiFileBecomesAProjectAndExportsBackWithTheSameTasksAndLinks() throws Exception {
+        byte[] file = MspdiExport.bytes(move("Data centre move", false));
+
+        Reply imported = upload("/api/v1/projects/import", "move.xml", file);
+
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        String key = imported.json().get("projectKey").asString();
+        assertThat(imported.json().get("tasks").asInt()).isEqualTo(5);
+        assertThat(imported.json().get("links").asInt()).isEqualTo(3);
+        JsonNode tasks =
+                get("/api/v1/projects/" + key + "/tasks?size=50").json().get("items");
+        assertThat(tasks)
+                .extracting(t -> t.get("name").asString())
+                .contains("Move", "Pack racks", "Ship", "Cable", "Live");
+
+        Reply exported = get("/api/v1/projects/" + key + "/export?format=mspdi");
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.raw().headers().firstValue("Content-Disposition").orElse(""))
+                .contains(key + ".xml");
+        Plan back = PlanReader.read(new ByteArrayInputStream(exported.raw().body()), key + ".xml");
+        assertThat(back.tasks())
+                .extracting(PlanTask::name)
+                .containsExactly("Move", "Pack racks", "Ship", "Cable", "Live");
+        assertThat(back.tasks().get(1).parentKey())
+                .isEqualTo(back.tasks().get(0).key());
+        assertThat(back.links())
+                .extracting(PlanLink::type)
+                .containsExactlyInAnyOrder(LinkType.FINISH_START, LinkType.FINISH_START, LinkType.FINISH_FINISH);
+        assertThat(back.links())
+                .anySatisfy(link -> assertThat(link.lag().minutes()).isEqualTo(480));
+    }
+
+    @Test
+    void theReportListsMovedDatesAndWritesNothing() throws Exception {
+        long before = projectCount();
+
+        Reply report =
+                upload("/api/v1/projects/import/report", "move.xml", MspdiExport.bytes(move("Report only", false)));
+
+        assertThat(report.status()).as(report.text()).isEqualTo(200);
+        assertThat(report.json().get("tasks").asInt()).isEqualTo(5);
+        assertThat(report.json().get("dateDifferences").isArray()).isTrue();
+        assertThat(projectCount()).isEqualTo(before);
+    }
+
+    @Test
+    void everyExportFormatDownloads() throws Exception {
+        Reply imported = upload("/api/v1/projects/import", "move.xml", MspdiExport.bytes(move("Formats", false)));
+        String key = imported.json().get("projectKey").asString();
+
+        assertThat(new String(
+                        get("/api/v1/projects/" + key + "/export?format=xer")
+                                .raw()
+                                .body(),
+                        0,
+                        5,
+                        StandardCharsets.US_ASCII))
+                .isEqualTo("ERMHD");
+        assertThat(get("/api/v1/projects/" + key + "/export?format=csv").text()).contains("Pack racks");
+        byte[] xlsx =
+                get("/api/v1/projects/" + key + "/export?format=xlsx").raw().body();
+        assertThat(Arrays.copyOf(xlsx, 2)).isEqualTo(new byte[] {'P', 'K'});
+        assertThat(get("/api/v1/projects/" + key + "/export?format=pdf").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aTruncatedFileIsRefusedAndLeavesNoProject() throws Exception {
+        byte[] whole = MspdiExport.bytes(move("Cut short", false));
+        long before = projectCount();
+
+        Reply reply = upload("/api/v1/projects/import", "cut.xml", Arrays.copyOf(whole, whole.length / 2));
+
+        assertThat(reply.status()).as(reply.text()).isBetween(400, 499);
+        assertThat(reply.json().get("detail").asString()).startsWith("The file");
+        assertThat(projectCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anEmptyOrForeignFileSaysSo() throws Exception {
+        Reply empty = upload("/api/v1/projects/import", "empty.mpp", new byte[0]);
+        Reply picture = upload("/api/v1/projects/import", "picture.mpp", new byte[] {
+            (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+        });
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().get("reason").asString()).isEqualTo("EMPTY");
+        assertThat(picture.status()).isEqualTo(415);
+        assertThat(picture.json().get("detail").asString()).contains("does not recognise");
+    }
+
+    @Test
+    void aLinkLoopRollsBackTheWholeImport() throws Exception {
+        long before = projectCount();
+
+        Reply reply = upload("/api/v1/projects/import", "loop.xml", MspdiExport.bytes(move("Loop", true)));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(409);
+        assertThat(projectCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Tag("oracle")
+    void aMicrosoftProjectMppFileImports() throws Exception {
+        String oracles = System.getProperty("gantry.oracles");
+        assertThat(oracles).as("system property gantry.oracles").isNotBlank();
+        byte[] mpp = Files.readAllBytes(Path.of(oracles, "msproject", "mpp14relations.mpp"));
+
+        Reply imported = upload("/api/v1/projects/import", "mpp14relations.mpp", mpp);
+
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(imported.json().get("tasks").asInt()).isGreaterThan(0);
+        assertThat(imported.json().get("sourceFormat").asString()).contains("MPP");
+    }
+}
