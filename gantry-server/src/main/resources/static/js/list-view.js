@@ -16,6 +16,7 @@ const EDITORS = {
 export function initListView(grid) {
   const base = grid.dataset.base;
   const canEdit = grid.dataset.canEdit === 'true';
+  const canManage = grid.dataset.canManage === 'true';
   const collapsedKey = `gantry.collapsed.${grid.dataset.project}`;
   const filters = document.getElementById('filters');
   let selectedId = null;
@@ -376,7 +377,7 @@ export function initListView(grid) {
     } else if (event.key === 'Insert' && canEdit) {
       handled();
       run('add');
-    } else if (event.key === 'Delete' && canEdit) {
+    } else if (event.key === 'Delete' && canManage) {
       handled();
       run('delete');
     } else if (event.key === ' ') {

@@ -19,6 +19,7 @@ class ProjectPlanningIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("Wrong e-mail or password");
+        screenshot("login-refused");
 
         logInAsAdmin();
         assertThat(page.getByRole(
@@ -131,6 +132,8 @@ class ProjectPlanningIT extends BrowserTest {
         page.locator(".tabs")
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings"))
                 .click();
+        // Waits for the load event: the confirmation needs the page's script.
+        page.waitForURL("**/settings");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Archive project"))
                 .click();
         page.locator("dialog[open]")
