@@ -15,7 +15,7 @@ public record Schedule(
         List<TaskId> criticalPath) {
 
     public Schedule {
-        tasks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tasks));
+        tasks = tasks instanceof TaskResults ? tasks : new TaskResults(new java.util.LinkedHashMap<>(tasks));
         criticalPath = List.copyOf(criticalPath);
     }
 

@@ -1030,7 +1030,7 @@ final class ScheduleRun {
                             finishSlack[i],
                             critical[i]));
         }
-        return new Schedule(network.projectStart(), instant(projectFinish), results, criticalPath);
+        return new Schedule(network.projectStart(), instant(projectFinish), new TaskResults(results), criticalPath);
     }
 
     private static LocalDateTime instant(long minutes) {
