@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.gantry.server.database.EarlyDatabaseStart.DatabaseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -19,25 +23,33 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(
-            @Value("${gantry.db.url:}") String url,
-            @Value("${gantry.db.user:}") String user,
-            @Value("${gantry.db.password:}") String password,
-            @Value("${gantry.data-dir:gantry-data}") String dataDirectory,
-            @Value("${gantry.db.ephemeral:false}") boolean ephemeral) {
-        if (!url.isBlank()) {
-            log.info("Using the PostgreSQL at {}", url);
-            return new DatabaseServer(null, url, user, password);
+    DatabaseServer databaseServer(Environment environment) {
+        DatabaseSettings settings = DatabaseSettings.from(environment);
+        if (!settings.url().isBlank()) {
+            log.info("Using the PostgreSQL at {}", settings.url());
+            return new DatabaseServer(null, settings.url(), settings.user(), settings.password());
+        }
+        CompletableFuture<DatabaseServer> early = EarlyDatabaseStart.take(settings);
+        if (early == null) {
+            return startEmbedded(settings);
         }
         try {
-            Path directory = ephemeral
+            return early.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    static DatabaseServer startEmbedded(DatabaseSettings settings) {
+        try {
+            Path directory = settings.ephemeral()
                     ? Files.createTempDirectory("gantry-pg")
-                    : Path.of(dataDirectory, "postgres").toAbsolutePath();
+                    : Path.of(settings.dataDirectory(), "postgres").toAbsolutePath();
             Files.createDirectories(directory);
             log.info("Starting the embedded PostgreSQL with its data in {}", directory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(ephemeral)
+                    .setCleanDataDirectory(settings.ephemeral())
                     .setServerConfig("max_connections", "200")
                     .start();
             return new DatabaseServer(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
@@ -65,6 +77,14 @@ class DatabaseConfiguration {
         public void close() throws IOException {
             if (embedded != null) {
                 embedded.close();
+            }
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (IOException e) {
+                log.warn("Could not stop an embedded PostgreSQL that was started too early", e);
             }
         }
     }
