@@ -168,6 +168,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (cause instanceof StreamReadException) {
             return new FieldProblem(field, "is not valid JSON");
         }
+        if (jackson instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return new FieldProblem(field, "must not contain NUL characters");
+        }
         Class<?> target = jackson instanceof InvalidFormatException format
                 ? format.getTargetType()
                 : jackson instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;

@@ -51,6 +51,9 @@ class InvalidInputIT extends ApiIntegrationTest {
                 Arguments.of("{\"name\": \"A\", \"tags\": \"one\"}", "tags"),
                 Arguments.of("{\"name\": \"A\", \"assigneeIds\": [999999999]}", "assigneeIds"),
                 Arguments.of("{\"name\": \"A\", \"milestone\": \"maybe\"}", "milestone"),
+                Arguments.of("{\"name\": \"a\\u0000b\"}", "name"),
+                Arguments.of("{\"name\": \"A\", \"tags\": [\"x\\u0000\"]}", "tags[0]"),
+                Arguments.of("{\"name\": \"A\", \"durationMinutes\": 99999999999999999999}", "durationMinutes"),
                 Arguments.of("{\"name\": ", "body"),
                 Arguments.of("[1, 2]", "body"));
     }
