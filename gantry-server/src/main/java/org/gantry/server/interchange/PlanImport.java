@@ -19,22 +19,19 @@ import org.gantry.interchange.PlanTaskKind;
 import org.gantry.interchange.UnsupportedField;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.NewProject;
+import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.task.DurationUnit;
-import org.gantry.server.task.LinkService;
 import org.gantry.server.task.LinkType;
-import org.gantry.server.task.NewLink;
-import org.gantry.server.task.NewTask;
 import org.gantry.server.task.Priority;
-import org.gantry.server.task.Task;
-import org.gantry.server.task.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns an uploaded file into a new project through the project, task and link services, all in one
- * transaction: any failure (a link loop, a database error) rolls back the project with everything in it.
+ * Turns an uploaded file into a new project: the project through the project service, its tasks and links
+ * through {@link TaskTableWriter} in batches, all in one transaction, so any failure (a link loop, a
+ * database error) rolls back the project with everything in it.
  */
 @Service
 public class PlanImport {
@@ -42,13 +39,11 @@ public class PlanImport {
     private static final int MAXIMUM_NOTES = 50_000;
 
     private final ProjectService projects;
-    private final TaskService tasks;
-    private final LinkService links;
+    private final TaskTableWriter writer;
 
-    PlanImport(ProjectService projects, TaskService tasks, LinkService links) {
+    PlanImport(ProjectService projects, TaskTableWriter writer) {
         this.projects = projects;
-        this.tasks = tasks;
-        this.links = links;
+        this.writer = writer;
     }
 
     /** Reads the file and reports what an import would create; writes nothing. */
@@ -83,8 +78,12 @@ public class PlanImport {
                         currency(plan.properties().currencyCode()),
                         null));
         String projectKey = project.key();
-        Map<String, Long> ids = new HashMap<>();
+        long projectId =
+                projects.access(user, projectKey).require(Permission.EDIT_TASKS).projectId();
+        List<String> notKept = notKept(plan);
+        List<PlanLink> keptLinks = TaskTableWriter.checkedLinks(plan.tasks(), plan.links(), notKept);
         Map<String, PlanTask> byKey = new HashMap<>();
+        List<TaskTableWriter.TaskRow> rows = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
             byKey.put(task.key(), task);
             DateDifference moved = gantryDates.get(task.key());
@@ -93,51 +92,40 @@ public class PlanImport {
             if (taskStart != null && taskFinish != null && taskFinish.isBefore(taskStart)) {
                 taskFinish = taskStart;
             }
-            Task created = tasks.create(
-                    user,
-                    projectKey,
-                    new NewTask(
-                            task.name().isBlank() ? "(no name)" : truncate(task.name(), MAXIMUM_NAME),
-                            task.notes() == null ? null : truncate(task.notes(), MAXIMUM_NOTES),
-                            task.parentKey() == null ? null : ids.get(task.parentKey()),
-                            null,
-                            task.kind() == PlanTaskKind.MILESTONE,
-                            null,
-                            priority(task.priority()),
-                            null,
-                            null,
-                            null,
-                            task.kind() == PlanTaskKind.SUMMARY
-                                    ? null
-                                    : task.duration().minutes(),
-                            task.kind() == PlanTaskKind.SUMMARY ? null : unit(task.duration()),
-                            taskStart,
-                            taskFinish,
-                            (int) Math.round(task.percentComplete())));
-            ids.put(task.key(), created.id());
+            boolean summary = task.kind() == PlanTaskKind.SUMMARY;
+            rows.add(new TaskTableWriter.TaskRow(
+                    task.key(),
+                    task.parentKey(),
+                    task.name().isBlank() ? "(no name)" : truncate(task.name().strip(), MAXIMUM_NAME),
+                    task.notes() == null ? null : truncate(task.notes(), MAXIMUM_NOTES),
+                    task.kind() == PlanTaskKind.MILESTONE,
+                    priority(task.priority()).name(),
+                    summary ? 0 : Math.max(0, task.duration().minutes()),
+                    unit(task.duration()).name(),
+                    taskStart,
+                    taskFinish,
+                    (int) Math.round(task.percentComplete())));
         }
-        int linkCount = 0;
-        for (PlanLink link : plan.links()) {
-            Long predecessor = ids.get(link.predecessorKey());
-            Long successor = ids.get(link.successorKey());
-            if (predecessor == null || successor == null) {
-                continue;
-            }
+        List<TaskTableWriter.LinkRow> linkRows = new ArrayList<>();
+        for (PlanLink link : keptLinks) {
             long lagMinutes = link.lag().minutes();
             DurationUnit lagUnit = unit(link.lag());
             if (link.lagPercent() != null) {
                 // A percentage of the predecessor's duration, fixed at its current length.
-                PlanTask from = byKey.get(link.predecessorKey());
-                lagMinutes = Math.round(from.duration().minutes() * link.lagPercent() / 100.0);
+                lagMinutes =
+                        Math.round(byKey.get(link.predecessorKey()).duration().minutes() * link.lagPercent() / 100.0);
                 lagUnit = DurationUnit.DAYS;
             }
-            links.create(
-                    user,
-                    projectKey,
-                    new NewLink(predecessor, successor, linkType(link.type()), null, lagMinutes, lagUnit));
-            linkCount++;
+            linkRows.add(new TaskTableWriter.LinkRow(
+                    link.predecessorKey(),
+                    link.successorKey(),
+                    linkType(link.type()).code(),
+                    lagMinutes,
+                    lagUnit.name()));
         }
-        ImportSummary summary = summary(project, plan, imported, notKept(plan));
+        Map<String, Long> ids = writer.write(projectId, rows, linkRows);
+        int linkCount = linkRows.size();
+        ImportSummary summary = summary(project, plan, imported, notKept);
         return new ImportSummary(
                 summary.projectKey(),
                 summary.projectName(),

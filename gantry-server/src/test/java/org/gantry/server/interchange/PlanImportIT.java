@@ -252,6 +252,45 @@ class PlanImportIT {
     }
 
     @Test
+    void aFourThousandActivityPrimaveraScheduleImportsInSeconds() throws Exception {
+        List<PlanTask> tasks = new java.util.ArrayList<>();
+        List<PlanLink> links = new java.util.ArrayList<>();
+        int key = 1;
+        for (int phase = 0; phase < 100; phase++) {
+            String phaseKey = String.valueOf(key++);
+            tasks.add(PlanTask.of(phaseKey, null, 1, "Phase " + phase, PlanDuration.ZERO_DAYS)
+                    .withKind(PlanTaskKind.SUMMARY));
+            for (int activity = 0; activity < 40; activity++) {
+                String activityKey = String.valueOf(key++);
+                tasks.add(PlanTask.of(activityKey, phaseKey, 2, "Activity " + activityKey, days(1 + activity % 5)));
+                if (activity > 0) {
+                    links.add(PlanLink.finishStart(String.valueOf(key - 2), activityKey));
+                }
+            }
+        }
+        Plan plan = new Plan(
+                new PlanProperties(
+                        "Refinery turnaround", null, MONDAY, null, null, "1", 480, 2400, 20, "EUR", null, false, null),
+                List.of(PlanCalendar.standard("1", "Standard")),
+                tasks,
+                links,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        byte[] xer = org.gantry.interchange.XerExport.bytes(plan);
+
+        long began = System.nanoTime();
+        Reply imported = upload("/api/v1/projects/import", "turnaround.xer", xer);
+        long seconds = (System.nanoTime() - began) / 1_000_000_000L;
+
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(imported.json().get("tasks").asInt()).isGreaterThanOrEqualTo(4_100);
+        System.out.println("4,100-activity XER imported in " + seconds + " s");
+        assertThat(seconds).isLessThan(20);
+    }
+
+    @Test
     @Tag("oracle")
     void aMicrosoftProjectMppFileImports() throws Exception {
         String oracles = System.getProperty("gantry.oracles");
