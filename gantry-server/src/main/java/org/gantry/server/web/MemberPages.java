@@ -1,6 +1,9 @@
 package org.gantry.server.web;
 
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.identity.Invitation;
+import org.gantry.server.identity.NewUser;
+import org.gantry.server.identity.UserService;
 import org.gantry.server.project.MemberChanges;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.Permission;
@@ -19,21 +22,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A project's team: add an existing user by e-mail in a role, change roles, remove people. New people
- * get an account from an admin first (Admin, Invite user); the page says so when the e-mail is unknown.
+ * A project's team: add an existing user by e-mail in a role, change roles, remove people. A system
+ * admin can also invite someone new right here (e-mail and name): the account is created, added to the
+ * project, and its one-time password shown once. Others see that an admin must invite new people.
  */
 @Controller
 @RequestMapping("/projects/{key}/members")
 class MemberPages {
 
     private final ProjectService projects;
+    private final UserService users;
 
-    MemberPages(ProjectService projects) {
+    MemberPages(ProjectService projects, UserService users) {
         this.projects = projects;
+        this.users = users;
     }
 
-    /** The add-member form. */
-    public record MemberForm(String email, ProjectRole role) {}
+    /** The add-member form; {@code name} is only for a system admin inviting someone new. */
+    public record MemberForm(String email, String name, ProjectRole role) {}
 
     @GetMapping
     String members(CurrentUser user, @PathVariable String key, Model model) {
@@ -49,21 +55,33 @@ class MemberPages {
 
     @PostMapping
     String add(CurrentUser user, @PathVariable String key, MemberForm form, RedirectAttributes redirect) {
+        String email = form.email() == null ? null : form.email().strip();
         try {
-            var member = projects.addMember(
-                    user,
-                    key,
-                    new NewMember(
-                            null, form.email() == null ? null : form.email().strip(), form.role()));
+            if (invitesSomeoneNew(user, email, form.name())) {
+                Invitation invitation = users.invite(user, new NewUser(email, form.name(), false));
+                redirect.addFlashAttribute("invitation", invitation);
+            }
+            var member = projects.addMember(user, key, new NewMember(null, email, form.role()));
             redirect.addFlashAttribute("notice", member.name() + " joined the project as " + role(member.role()) + ".");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("problem", describe(e));
             redirect.addFlashAttribute("email", form.email());
+            redirect.addFlashAttribute("name", form.name());
         } catch (NotFound | Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("email", form.email());
+            redirect.addFlashAttribute("name", form.name());
         }
         return "redirect:/projects/" + key + "/members";
+    }
+
+    private boolean invitesSomeoneNew(CurrentUser user, String email, String name) {
+        return user.systemAdmin()
+                && email != null
+                && !email.isEmpty()
+                && name != null
+                && !name.isBlank()
+                && users.findByEmail(email).isEmpty();
     }
 
     @PostMapping("/{userId}")

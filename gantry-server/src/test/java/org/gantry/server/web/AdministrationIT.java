@@ -52,6 +52,29 @@ class AdministrationIT extends BrowserTest {
     }
 
     @Test
+    void anAdminInvitesSomeoneNewStraightIntoAProjectTeam() {
+        var project = projectWith(null, null);
+        logInAsAdmin();
+        page.navigate("/projects/" + project.key() + "/members");
+        String email = "nora." + unique().toLowerCase() + "@example.test";
+        page.getByLabel("E-mail of the person to add").fill(email);
+        page.getByLabel("Name, to invite someone new").fill("Nora New");
+        page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("STAKEHOLDER");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to project"))
+                .click();
+
+        assertThat(page.locator("#one-time-password .secret")).isVisible();
+        String password =
+                page.locator("#one-time-password .secret").textContent().strip();
+        assertThat(page.locator("#member-list tr[data-email='" + email + "']")).containsText("Nora New");
+
+        context.clearCookies();
+        logIn(email, password);
+        page.navigate("/projects/" + project.key() + "/list");
+        assertThat(page.locator("#read-only-note")).containsText("stakeholder");
+    }
+
+    @Test
     void aDeactivatedUserCanNoLongerLogIn() {
         Person leaver = invite("Leo Leaver");
         logInAsAdmin();
