@@ -227,7 +227,7 @@ final class CompiledCalendar {
 
     /**
      * Exceptions by date for each calendar in the chain (the later of two overlapping exceptions wins),
-     * yearly ones apart, and the week as flattened periods (null where a derived calendar defers to its
+     * recurring ones apart, and the week as flattened periods (null where a derived calendar defers to its
      * base): compiling a calendar with thousands of exceptions stays linear.
      */
     private Map<Long, int[]>[] dated;
@@ -246,7 +246,7 @@ final class CompiledCalendar {
             Map<Long, int[]> byDate = new HashMap<>();
             List<CalendarException> repeating = new ArrayList<>();
             for (CalendarException exception : calendar.exceptions()) {
-                if (exception.yearly()) {
+                if (exception.recurring()) {
                     repeating.add(exception);
                     continue;
                 }

@@ -120,4 +120,38 @@ class WorkingTimeTests {
         assertThat(standard.nextWorkStart(LocalDateTime.of(1999, 1, 2, 8, 0)))
                 .isEqualTo(LocalDateTime.of(1999, 1, 4, 8, 0));
     }
+
+    @Test
+    void aWeeklyRecurringHolidayTakesEveryFridayOff() {
+        WorkingCalendar fridaysOff = WorkingCalendar.standard()
+                .withException(CalendarException.recurringHoliday(
+                        LocalDate.of(2024, 3, 1),
+                        Recurrence.weekly(java.util.Set.of(DayOfWeek.FRIDAY), LocalDate.of(2024, 3, 31))));
+        WorkingTime time = WorkingTime.of(fridaysOff);
+        assertThat(time.add(at(7, 8, 0), 960)).isEqualTo(at(11, 17, 0));
+        assertThat(time.isWorking(LocalDateTime.of(2024, 4, 5, 9, 0))).isTrue();
+    }
+
+    @Test
+    void aMonthlyRecurringExceptionFallsOnTheSameDayOfEveryOtherMonth() {
+        Recurrence everyOtherMonth =
+                new Recurrence(Recurrence.Frequency.MONTHLY, 2, java.util.Set.of(), LocalDate.of(2024, 12, 31));
+        WorkingTime time = WorkingTime.of(WorkingCalendar.standard()
+                .withException(CalendarException.recurringHoliday(LocalDate.of(2024, 1, 15), everyOtherMonth)));
+        assertThat(time.isWorking(LocalDateTime.of(2024, 1, 15, 9, 0))).isFalse();
+        assertThat(time.isWorking(LocalDateTime.of(2024, 2, 15, 9, 0))).isTrue();
+        assertThat(time.isWorking(LocalDateTime.of(2024, 3, 15, 9, 0))).isFalse();
+    }
+
+    @Test
+    void aDailyRecurrenceRepeatsEveryFewDaysUntilItsEnd() {
+        Recurrence everyThirdDay =
+                new Recurrence(Recurrence.Frequency.DAILY, 3, java.util.Set.of(), LocalDate.of(2024, 3, 10));
+        WorkingTime time = WorkingTime.of(WorkingCalendar.standard()
+                .withException(CalendarException.recurringHoliday(LocalDate.of(2024, 3, 4), everyThirdDay)));
+        assertThat(time.isWorking(at(4, 9, 0))).isFalse();
+        assertThat(time.isWorking(at(5, 9, 0))).isTrue();
+        assertThat(time.isWorking(at(7, 9, 0))).isFalse();
+        assertThat(time.isWorking(at(13, 9, 0))).isTrue();
+    }
 }

@@ -464,7 +464,7 @@ public final class ProjectFileImport {
         for (int k = 0; k < dates.size(); k++) {
             LocalDate date = dates.get(k);
             if (!hours.get(k).equals(week.get(date.getDayOfWeek()))) {
-                exceptions.add(new CalendarException(date, date, hours.get(k), false, 0));
+                exceptions.add(new CalendarException(date, date, hours.get(k), null));
             }
         }
         return new WorkingCalendar(id, null, week, exceptions);
