@@ -409,7 +409,8 @@ export function initListView(grid) {
 
   function openDrawer() {
     drawer.classList.add('open');
-    drawer.querySelector('[autofocus], input, textarea, select')?.focus();
+    const field = drawer.querySelector('input:not([type="hidden"]):not(:disabled), textarea:not(:disabled), select:not(:disabled)');
+    (field ?? drawer.querySelector('[data-action="close-drawer"]'))?.focus();
   }
 
   drawer.addEventListener('click', (event) => {
