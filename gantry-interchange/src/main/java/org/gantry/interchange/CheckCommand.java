@@ -12,6 +12,9 @@ public final class CheckCommand {
     private CheckCommand() {}
 
     public static void main(String[] args) throws Exception {
+        // POI (through MPXJ) logs through Log4j's API without a provider on the classpath; its status
+        // logger would print an error line to stderr for nothing.
+        System.setProperty("log4j2.statusLoggerLevel", "OFF");
         if (args.length > 0 && args[0].equals("roundtrip")) {
             RoundTripCommand.main(args);
             return;
