@@ -407,6 +407,30 @@ export function initListView(grid) {
 
   const drawer = document.getElementById('drawer');
 
+  // The panel tells the server which fields the person touched (against the values the form was
+  // loaded with), so a stale save lists exactly their unsaved changes.
+  document.addEventListener('htmx:configRequest', (event) => {
+    const form = event.detail.elt;
+    if (form?.id !== 'task-form') {
+      return;
+    }
+    const changed = new Set();
+    for (const element of form.elements) {
+      if (!element.name) {
+        continue;
+      }
+      const touched = element.type === 'checkbox'
+        ? element.checked !== element.defaultChecked
+        : element.tagName === 'SELECT'
+          ? [...element.options].some((option) => option.selected !== option.defaultSelected)
+          : element.value !== element.defaultValue;
+      if (touched) {
+        changed.add(element.name);
+      }
+    }
+    event.detail.parameters.changed = [...changed].join(',');
+  });
+
   function openDrawer() {
     drawer.classList.add('open');
     const field = drawer.querySelector('input:not([type="hidden"]):not(:disabled), textarea:not(:disabled), select:not(:disabled)');

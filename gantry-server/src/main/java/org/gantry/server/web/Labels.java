@@ -16,6 +16,7 @@ final class Labels {
             Map.entry("priority", "Priority"),
             Map.entry("assigneeIds", "Assignees"),
             Map.entry("tags", "Tags"),
+            Map.entry("milestone", "Milestone"),
             Map.entry("duration", "Duration"),
             Map.entry("start", "Start"),
             Map.entry("finish", "Finish"),

@@ -28,7 +28,8 @@ public record TaskForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate finish,
         Integer percentComplete,
-        Integer version) {
+        Integer version,
+        String changed) {
 
     static TaskForm of(Task task) {
         return new TaskForm(
@@ -43,7 +44,8 @@ public record TaskForm(
                 task.start() == null ? null : task.start().toLocalDate(),
                 task.finish() == null ? null : task.finish().toLocalDate(),
                 task.percentComplete(),
-                task.version());
+                task.version(),
+                null);
     }
 
     public boolean assigned(long userId) {
@@ -114,38 +116,57 @@ public record TaskForm(
         return changes.toTaskChanges();
     }
 
-    /** The fields the person changed, in words, to show when they could not be saved. */
+    /**
+     * The fields the person changed, in words, to show when they could not be saved. The page names
+     * the fields the person touched in {@code changed}; without it every field that differs from the
+     * current task is listed.
+     */
     List<String> describeChangesFrom(Task current) {
+        List<String> touched = changed == null || changed.isBlank() ? null : List.of(changed.split(","));
+        return describeDifferencesFrom(current).stream()
+                .filter(change -> touched == null
+                        || touched.stream().anyMatch(field -> change.startsWith(Labels.field(field) + " ")))
+                .toList();
+    }
+
+    private List<String> describeDifferencesFrom(Task current) {
         TaskForm before = of(current);
-        List<String> changed = new ArrayList<>();
+        List<String> differences = new ArrayList<>();
         if (!Objects.equals(text(name), text(before.name))) {
-            changed.add("Name \u201c" + name + "\u201d");
+            differences.add("Name \u201c" + name + "\u201d");
         }
         if (!Objects.equals(text(description), text(before.description))) {
-            changed.add("Description \u201c" + text(description) + "\u201d");
+            differences.add("Description \u201c" + text(description) + "\u201d");
         }
         if (!Objects.equals(status, before.status)) {
-            changed.add("Status \u201c" + status + "\u201d");
+            differences.add("Status \u201c" + status + "\u201d");
         }
         if (priority != null && !priority.equals(before.priority)) {
-            changed.add("Priority \u201c" + priority.toLowerCase() + "\u201d");
+            differences.add("Priority \u201c" + priority.toLowerCase() + "\u201d");
         }
         if (!Objects.equals(text(duration), text(before.duration))) {
-            changed.add("Duration \u201c" + duration + "\u201d");
+            differences.add("Duration \u201c" + duration + "\u201d");
         }
         if (!Objects.equals(start, before.start)) {
-            changed.add("Start \u201c" + (start == null ? "none" : start) + "\u201d");
+            differences.add("Start \u201c" + (start == null ? "none" : start) + "\u201d");
         }
         if (!Objects.equals(finish, before.finish)) {
-            changed.add("Finish \u201c" + (finish == null ? "none" : finish) + "\u201d");
+            differences.add("Finish \u201c" + (finish == null ? "none" : finish) + "\u201d");
         }
         if (percentComplete != null && !percentComplete.equals(before.percentComplete)) {
-            changed.add("% complete \u201c" + percentComplete + "\u201d");
+            differences.add("% complete \u201c" + percentComplete + "\u201d");
         }
         if (!tagList(tags).equals(tagList(before.tags))) {
-            changed.add("Tags \u201c" + String.join(", ", tagList(tags)) + "\u201d");
+            differences.add("Tags \u201c" + String.join(", ", tagList(tags)) + "\u201d");
         }
-        return changed;
+        if (Boolean.TRUE.equals(milestone) != before.milestone) {
+            differences.add("Milestone \u201c" + (Boolean.TRUE.equals(milestone) ? "yes" : "no") + "\u201d");
+        }
+        List<Long> assignees = assigneeIds == null ? List.of() : assigneeIds;
+        if (!assignees.equals(before.assigneeIds)) {
+            differences.add("Assignees (" + assignees.size() + " chosen)");
+        }
+        return differences;
     }
 
     private static String text(String value) {

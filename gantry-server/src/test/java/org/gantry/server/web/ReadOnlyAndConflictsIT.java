@@ -117,6 +117,8 @@ class ReadOnlyAndConflictsIT extends BrowserTest {
         assertThat(drawer.locator(".conflict-message"))
                 .containsText("Someone else changed this task; here are the current values.");
         assertThat(drawer.locator(".conflict-message")).containsText("Tags \u201cdocs, release\u201d");
+        // Only what this person touched is listed, not the other person's change to the description.
+        assertThat(drawer.locator(".conflict-message li")).hasCount(1);
         assertThat(drawer.getByLabel("Description")).hasValue("Changed meanwhile");
         screenshot("stale-detail");
     }
