@@ -6,12 +6,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.gantry.interchange.ColumnMapping;
 import org.gantry.interchange.CsvExport;
 import org.gantry.interchange.ExcelExport;
 import org.gantry.interchange.ImportFailure;
 import org.gantry.interchange.MspdiExport;
 import org.gantry.interchange.Plan;
+import org.gantry.interchange.PlanDuration;
+import org.gantry.interchange.PlanProperties;
+import org.gantry.interchange.PlanTask;
+import org.gantry.interchange.Spreadsheet;
+import org.gantry.interchange.TableColumn;
+import org.gantry.interchange.TableImportResult;
 import org.gantry.interchange.XerExport;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.InvalidInput;
@@ -72,6 +82,129 @@ class InterchangeApi {
         }
         return ResponseEntity.created(URI.create("/api/v1/projects/" + summary.projectKey()))
                 .body(summary);
+    }
+
+    @Operation(
+            summary = "Spreadsheet import, step 1: the headers, the detected (or given) column mapping, the first"
+                    + " tasks and every row error of a CSV or Excel file; writes nothing. mapping lists a column"
+                    + " (NAME, DURATION, START, FINISH, PREDECESSORS, OUTLINE_LEVEL, WBS, RESOURCE_NAMES, ...,"
+                    + " IGNORED) for each column of the sheet")
+    @PostMapping(path = "/api/v1/projects/import/table/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    TablePreview previewTable(
+            CurrentUser user,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) List<String> mapping,
+            @RequestParam(required = false) String name)
+            throws ImportFailure, IOException {
+        Spreadsheet sheet = sheet(file);
+        ColumnMapping columns = mapping(sheet, mapping);
+        TableImportResult result = imports.previewTable(sheet, columns, file.getOriginalFilename(), name);
+        List<TablePreview.PreviewTask> tasks = new ArrayList<>();
+        if (result.plan() != null) {
+            PlanProperties properties = result.plan().properties();
+            for (PlanTask task : result.plan().tasks()) {
+                if (tasks.size() == PREVIEW_TASKS) {
+                    break;
+                }
+                tasks.add(new TablePreview.PreviewTask(
+                        task.outlineLevel(),
+                        task.wbs(),
+                        task.name(),
+                        task.kind().name(),
+                        duration(task.duration(), properties),
+                        task.start() == null ? null : task.start().toString(),
+                        task.finish() == null ? null : task.finish().toString()));
+            }
+        }
+        return new TablePreview(
+                sheet.headers(),
+                columns.columns().stream().map(Enum::name).toList(),
+                sheet.rows().size(),
+                tasks,
+                result.errors());
+    }
+
+    @Operation(
+            summary = "Spreadsheet import, step 2: create the project from a CSV or Excel file with the column"
+                    + " mapping; 422 with every row error, and nothing created, when any row is wrong")
+    @PostMapping(path = "/api/v1/projects/import/table", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ImportSummary> importTable(
+            CurrentUser user,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) List<String> mapping,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String key)
+            throws ImportFailure, IOException {
+        Spreadsheet sheet = sheet(file);
+        ImportSummary summary =
+                imports.importTable(user, sheet, mapping(sheet, mapping), file.getOriginalFilename(), name, key);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + summary.projectKey()))
+                .body(summary);
+    }
+
+    private static final int PREVIEW_TASKS = 50;
+
+    private static Spreadsheet sheet(MultipartFile file) throws ImportFailure, IOException {
+        String fileName = file.getOriginalFilename() == null
+                ? ""
+                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+        try (InputStream in = file.getInputStream()) {
+            return fileName.endsWith(".xlsx") || fileName.endsWith(".xls")
+                    ? Spreadsheet.readExcel(in)
+                    : Spreadsheet.readCsv(in);
+        }
+    }
+
+    private static ColumnMapping mapping(Spreadsheet sheet, List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return ColumnMapping.detect(sheet.headers());
+        }
+        List<TableColumn> columns = new ArrayList<>();
+        for (String columnName : names) {
+            try {
+                columns.add(TableColumn.valueOf(columnName.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput(
+                        "mapping", "'" + columnName + "' is not a column; use one of " + List.of(TableColumn.values()));
+            }
+        }
+        return new ColumnMapping(columns);
+    }
+
+    private static String duration(PlanDuration duration, PlanProperties properties) {
+        double value = duration.value(properties);
+        String amount =
+                value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+        return switch (duration.unit()) {
+            case MINUTES -> amount + "m";
+            case HOURS -> amount + "h";
+            case WEEKS -> amount + "w";
+            case MONTHS -> amount + "mo";
+            case ELAPSED_MINUTES -> amount + "em";
+            case ELAPSED_HOURS -> amount + "eh";
+            case ELAPSED_DAYS -> amount + "ed";
+            case ELAPSED_WEEKS -> amount + "ew";
+            case ELAPSED_MONTHS -> amount + "emo";
+            default -> amount + "d";
+        };
+    }
+
+    /** A spreadsheet with wrong rows: every problem with its row and column, nothing written. */
+    @ExceptionHandler(TableRowsRejected.class)
+    ProblemDetail rowsRejected(TableRowsRejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Rows of the spreadsheet are wrong");
+        problem.setProperty(
+                "rows",
+                e.errors().stream()
+                        .map(error -> Map.of(
+                                "row", error.row(),
+                                "column", error.column() == null ? "" : error.column(),
+                                "value", error.value() == null ? "" : error.value(),
+                                "problem", error.problem(),
+                                "message", error.describe()))
+                        .toList());
+        return problem;
     }
 
     @Operation(summary = "Export a project as mspdi (Microsoft Project XML), xer (Primavera), csv or xlsx")

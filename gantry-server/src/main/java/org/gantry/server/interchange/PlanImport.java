@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gantry.interchange.ColumnMapping;
 import org.gantry.interchange.DateDifference;
 import org.gantry.interchange.ImportFailure;
 import org.gantry.interchange.ImportedPlan;
@@ -16,6 +17,9 @@ import org.gantry.interchange.PlanLink;
 import org.gantry.interchange.PlanReader;
 import org.gantry.interchange.PlanTask;
 import org.gantry.interchange.PlanTaskKind;
+import org.gantry.interchange.Spreadsheet;
+import org.gantry.interchange.TableImport;
+import org.gantry.interchange.TableImportResult;
 import org.gantry.interchange.UnsupportedField;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.NewProject;
@@ -57,10 +61,41 @@ public class PlanImport {
     @Transactional(rollbackFor = Exception.class)
     public ImportSummary importFile(CurrentUser user, InputStream file, String fileName, String key, DateChoice dates)
             throws ImportFailure {
-        ImportedPlan imported = PlanReader.readWithReport(file, fileName);
+        return importPlan(user, PlanReader.readWithReport(file, fileName), fileName, key, dates);
+    }
+
+    /**
+     * Creates a project from a spreadsheet with the user's column mapping; when any row is wrong nothing is
+     * created and {@link TableRowsRejected} lists every problem with its row and column.
+     */
+    @Transactional(rollbackFor = Exception.class)
+    public ImportSummary importTable(
+            CurrentUser user, Spreadsheet sheet, ColumnMapping mapping, String fileName, String name, String key) {
+        TableImportResult result = TableImport.preview(sheet, mapping, tableOptions(fileName, name));
+        if (!result.succeeded()) {
+            throw new TableRowsRejected(result.errors());
+        }
+        return importPlan(user, new ImportedPlan(result.plan(), null), fileName, key, DateChoice.FILE);
+    }
+
+    /** What a spreadsheet import would create with this mapping, or its row errors; writes nothing. */
+    public TableImportResult previewTable(Spreadsheet sheet, ColumnMapping mapping, String fileName, String name) {
+        return TableImport.preview(sheet, mapping, tableOptions(fileName, name));
+    }
+
+    private static TableImport.Options tableOptions(String fileName, String name) {
+        String projectName = name != null && !name.isBlank()
+                ? name.strip()
+                : fileName == null ? "Imported plan" : fileName.replaceFirst("\\.[^.]*$", "");
+        boolean excel = fileName != null && fileName.toLowerCase(Locale.ROOT).matches(".*\\.xlsx?$");
+        return new TableImport.Options(projectName, null, excel ? "Excel" : "CSV");
+    }
+
+    private ImportSummary importPlan(
+            CurrentUser user, ImportedPlan imported, String fileName, String key, DateChoice dates) {
         Plan plan = imported.plan();
         Map<String, DateDifference> gantryDates = new HashMap<>();
-        if (dates == DateChoice.GANTRY) {
+        if (dates == DateChoice.GANTRY && imported.report() != null) {
             imported.report().differences().forEach(d -> gantryDates.put(d.taskKey(), d));
         }
         String name = plan.properties().name() == null

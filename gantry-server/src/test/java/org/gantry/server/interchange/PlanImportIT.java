@@ -291,6 +291,49 @@ class PlanImportIT {
     }
 
     @Test
+    void aSpreadsheetIsPreviewedWithItsMappingThenImported() throws Exception {
+        byte[] csv = ("Task Name,Level,Duration,Start,Predecessors,Colour\n"
+                        + "Survey,1,,,,red\n"
+                        + "Measure,2,2d,2025-03-03,,red\n"
+                        + "Draw,2,3d,,2FS+1d,blue\n"
+                        + "Done,1,0,,3,green\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        Reply preview = upload("/api/v1/projects/import/table/preview", "survey.csv", csv);
+
+        assertThat(preview.status()).as(preview.text()).isEqualTo(200);
+        assertThat(preview.json().get("mapping"))
+                .extracting(JsonNode::asString)
+                .containsExactly("NAME", "OUTLINE_LEVEL", "DURATION", "START", "PREDECESSORS", "IGNORED");
+        assertThat(preview.json().get("tasks"))
+                .extracting(t -> t.get("type").asString())
+                .containsExactly("SUMMARY", "TASK", "TASK", "MILESTONE");
+        assertThat(preview.json().get("errors")).isEmpty();
+
+        Reply imported = upload("/api/v1/projects/import/table", "survey.csv", csv);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(imported.json().get("tasks").asInt()).isEqualTo(4);
+        assertThat(imported.json().get("links").asInt()).isEqualTo(2);
+        assertThat(imported.json().get("projectName").asString()).isEqualTo("survey");
+    }
+
+    @Test
+    void aSpreadsheetWithWrongRowsNamesThemAndCreatesNothing() throws Exception {
+        byte[] csv = "Name,Duration,Predecessors\nA,3 dayz,\nB,1d,9\n".getBytes(StandardCharsets.UTF_8);
+        long before = projectCount();
+
+        Reply reply = upload("/api/v1/projects/import/table", "bad.csv", csv);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+        assertThat(reply.json().get("rows"))
+                .extracting(r -> r.get("message").asString())
+                .containsExactly(
+                        "Row 2, column 'Duration': '3 dayz' is not a duration (write e.g. 5d, 3h, 2w, 1mo)",
+                        "Row 3, column 'Predecessors': '9' refers to task 9, which is not in the file");
+        assertThat(projectCount()).isEqualTo(before);
+    }
+
+    @Test
     @Tag("oracle")
     void aMicrosoftProjectMppFileImports() throws Exception {
         String oracles = System.getProperty("gantry.oracles");
