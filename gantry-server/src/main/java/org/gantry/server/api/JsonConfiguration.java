@@ -1,5 +1,6 @@
 package org.gantry.server.api;
 
+import org.gantry.server.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
@@ -18,6 +19,11 @@ class JsonConfiguration {
     @Bean
     JacksonModule textWithoutNul() {
         return new SimpleModule("gantry-text").addDeserializer(String.class, new TextDeserializer());
+    }
+
+    @Bean
+    JacksonModule fastTasks() {
+        return new SimpleModule("gantry-tasks").addSerializer(Task.class, new TaskJson());
     }
 
     static final class TextDeserializer extends StringDeserializer {
