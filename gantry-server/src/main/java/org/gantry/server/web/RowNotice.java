@@ -6,6 +6,11 @@ package org.gantry.server.web;
  */
 public record RowNotice(long taskId, String kind, String message, String attempted) {
 
+    /** The same notice, shown above all rows because its row is not among them. */
+    RowNotice aboveTheRows() {
+        return new RowNotice(0, kind, message, attempted);
+    }
+
     static RowNotice conflict(long taskId, String attempted) {
         return new RowNotice(
                 taskId, "conflict", "Someone else changed this task; here are the current values.", attempted);

@@ -13,6 +13,7 @@ import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.StaleVersion;
 import org.gantry.server.task.Move;
 import org.gantry.server.task.NewTask;
@@ -232,6 +233,11 @@ class TaskListPages {
         } catch (Conflict e) {
             status = 409;
             notice = new RowNotice(taskId, "refused", e.getMessage(), attempted);
+        } catch (NotFound e) {
+            // Typically deleted by someone else meanwhile: the fresh rows no longer show it.
+            status = 404;
+            notice = new RowNotice(
+                    taskId, "refused", e.getMessage() + " It may have been deleted meanwhile.", attempted);
         }
         if (!Htmx.isHtmx()) {
             response.setStatus(status);
@@ -255,7 +261,9 @@ class TaskListPages {
         model.addAttribute("outline", filter.isOutline());
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !access.archived());
         model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !access.archived());
-        model.addAttribute("notice", notice);
+        // A notice about a row that is not shown (deleted, filtered out) goes above the rows.
+        boolean rowShown = notice != null && rows.stream().anyMatch(task -> task.id() == notice.taskId());
+        model.addAttribute("notice", notice == null || rowShown ? notice : notice.aboveTheRows());
         return "tasks/list :: rows";
     }
 }

@@ -77,6 +77,29 @@ class ReadOnlyAndConflictsIT extends BrowserTest {
     }
 
     @Test
+    void editingATaskSomeoneDeletedMeanwhileSaysSoAndTheRowDisappears() {
+        var project = projectWith(null, null);
+        tasks.create(admin(), project.key(), NewTask.named("Keep"));
+        Task gone = tasks.create(admin(), project.key(), NewTask.named("Gone soon"));
+        logInAsAdmin();
+        page.navigate("/projects/" + project.key() + "/list");
+        assertThat(row(gone)).isVisible();
+
+        tasks.delete(admin(), project.key(), gone.id(), null);
+        row(gone).locator("td[data-field=name]").click();
+        Locator editor = page.locator("td.editing .cell-editor");
+        editor.fill("Renamed");
+        editor.press("Enter");
+
+        Locator notice = page.locator("tr.notice-row");
+        assertThat(notice).containsText("deleted meanwhile");
+        assertThat(notice).containsText("Name \u201cRenamed\u201d");
+        assertThat(notice).hasAttribute("data-status", "404");
+        assertThat(row(gone)).hasCount(0);
+        assertThat(page.locator("tr.task-row")).hasCount(1);
+    }
+
+    @Test
     void aStaleSaveOfTheDetailPanelShowsTheCurrentValuesAndListsTheUnsavedChanges() {
         Person member = invite("Max Member");
         var project = projectWith(member, ProjectRole.MEMBER);
