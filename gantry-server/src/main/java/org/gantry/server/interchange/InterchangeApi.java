@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +15,7 @@ import org.gantry.interchange.ExcelExport;
 import org.gantry.interchange.ImportFailure;
 import org.gantry.interchange.MspdiExport;
 import org.gantry.interchange.Plan;
-import org.gantry.interchange.PlanDuration;
-import org.gantry.interchange.PlanProperties;
-import org.gantry.interchange.PlanTask;
 import org.gantry.interchange.Spreadsheet;
-import org.gantry.interchange.TableColumn;
-import org.gantry.interchange.TableImportResult;
 import org.gantry.interchange.XerExport;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.InvalidInput;
@@ -96,32 +90,9 @@ class InterchangeApi {
             @RequestParam(required = false) List<String> mapping,
             @RequestParam(required = false) String name)
             throws ImportFailure, IOException {
-        Spreadsheet sheet = sheet(file);
-        ColumnMapping columns = mapping(sheet, mapping);
-        TableImportResult result = imports.previewTable(sheet, columns, file.getOriginalFilename(), name);
-        List<TablePreview.PreviewTask> tasks = new ArrayList<>();
-        if (result.plan() != null) {
-            PlanProperties properties = result.plan().properties();
-            for (PlanTask task : result.plan().tasks()) {
-                if (tasks.size() == PREVIEW_TASKS) {
-                    break;
-                }
-                tasks.add(new TablePreview.PreviewTask(
-                        task.outlineLevel(),
-                        task.wbs(),
-                        task.name(),
-                        task.kind().name(),
-                        duration(task.duration(), properties),
-                        task.start() == null ? null : task.start().toString(),
-                        task.finish() == null ? null : task.finish().toString()));
-            }
-        }
-        return new TablePreview(
-                sheet.headers(),
-                columns.columns().stream().map(Enum::name).toList(),
-                sheet.rows().size(),
-                tasks,
-                result.errors());
+        Spreadsheet sheet = TablePreviews.sheet(file);
+        ColumnMapping columns = TablePreviews.mapping(sheet, mapping);
+        return TablePreviews.of(sheet, columns, imports.previewTable(sheet, columns, file.getOriginalFilename(), name));
     }
 
     @Operation(
@@ -135,58 +106,11 @@ class InterchangeApi {
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String key)
             throws ImportFailure, IOException {
-        Spreadsheet sheet = sheet(file);
-        ImportSummary summary =
-                imports.importTable(user, sheet, mapping(sheet, mapping), file.getOriginalFilename(), name, key);
+        Spreadsheet sheet = TablePreviews.sheet(file);
+        ImportSummary summary = imports.importTable(
+                user, sheet, TablePreviews.mapping(sheet, mapping), file.getOriginalFilename(), name, key);
         return ResponseEntity.created(URI.create("/api/v1/projects/" + summary.projectKey()))
                 .body(summary);
-    }
-
-    private static final int PREVIEW_TASKS = 50;
-
-    private static Spreadsheet sheet(MultipartFile file) throws ImportFailure, IOException {
-        String fileName = file.getOriginalFilename() == null
-                ? ""
-                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-        try (InputStream in = file.getInputStream()) {
-            return fileName.endsWith(".xlsx") || fileName.endsWith(".xls")
-                    ? Spreadsheet.readExcel(in)
-                    : Spreadsheet.readCsv(in);
-        }
-    }
-
-    private static ColumnMapping mapping(Spreadsheet sheet, List<String> names) {
-        if (names == null || names.isEmpty()) {
-            return ColumnMapping.detect(sheet.headers());
-        }
-        List<TableColumn> columns = new ArrayList<>();
-        for (String columnName : names) {
-            try {
-                columns.add(TableColumn.valueOf(columnName.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput(
-                        "mapping", "'" + columnName + "' is not a column; use one of " + List.of(TableColumn.values()));
-            }
-        }
-        return new ColumnMapping(columns);
-    }
-
-    private static String duration(PlanDuration duration, PlanProperties properties) {
-        double value = duration.value(properties);
-        String amount =
-                value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
-        return switch (duration.unit()) {
-            case MINUTES -> amount + "m";
-            case HOURS -> amount + "h";
-            case WEEKS -> amount + "w";
-            case MONTHS -> amount + "mo";
-            case ELAPSED_MINUTES -> amount + "em";
-            case ELAPSED_HOURS -> amount + "eh";
-            case ELAPSED_DAYS -> amount + "ed";
-            case ELAPSED_WEEKS -> amount + "ew";
-            case ELAPSED_MONTHS -> amount + "emo";
-            default -> amount + "d";
-        };
     }
 
     /** A spreadsheet with wrong rows: every problem with its row and column, nothing written. */

@@ -167,6 +167,31 @@ class ImportPageIT {
     }
 
     @Test
+    void aSpreadsheetIsMappedPreviewedAndImported() throws Exception {
+        Path csv = folder.resolve("survey.csv");
+        Files.writeString(csv, "Activity title,Takes\nSurvey,2d\nDraw,3d\n");
+        page.navigate("/projects/import");
+        page.getByLabel("Project file").setInputFiles(csv);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Read the file"))
+                .click();
+
+        assertThat(page.locator("#import-row-errors")).containsText("no column is mapped to Name");
+        page.getByLabel("Column Activity title").selectOption("NAME");
+        page.getByLabel("Column Takes").selectOption("DURATION");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview again"))
+                .click();
+
+        assertThat(page.locator("#import-preview")).containsText("Survey");
+        assertThat(page.locator("#import-preview")).containsText("3d");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Import").setExact(true))
+                .click();
+        page.waitForURL("**/projects/*/list");
+        assertThat(page.locator("body")).containsText("Draw");
+    }
+
+    @Test
     @Tag("oracle")
     void aMicrosoftProjectFileUploadsAndOpens() throws Exception {
         String oracles = System.getProperty("gantry.oracles");
