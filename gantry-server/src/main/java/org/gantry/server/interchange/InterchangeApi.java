@@ -131,6 +131,27 @@ class InterchangeApi {
         return problem;
     }
 
+    @Operation(
+            summary = "Import a project file into an existing project: its tasks and links go after the"
+                    + " project's tasks; dates=file keeps the file's dates, dates=gantry the engine's")
+    @PostMapping(path = "/api/v1/projects/{project}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportSummary importInto(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "file") String dates)
+            throws ImportFailure, IOException {
+        DateChoice choice =
+                switch (dates.toLowerCase(Locale.ROOT)) {
+                    case "file" -> DateChoice.FILE;
+                    case "gantry" -> DateChoice.GANTRY;
+                    default -> throw new InvalidInput("dates", "must be file or gantry");
+                };
+        try (InputStream in = file.getInputStream()) {
+            return imports.importInto(user, project, in, file.getOriginalFilename(), choice);
+        }
+    }
+
     @Operation(summary = "Export a project as mspdi (Microsoft Project XML), xer (Primavera), csv or xlsx")
     @GetMapping("/api/v1/projects/{project}/export")
     ResponseEntity<byte[]> export(

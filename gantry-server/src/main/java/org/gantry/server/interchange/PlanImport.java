@@ -61,7 +61,16 @@ public class PlanImport {
     @Transactional(rollbackFor = Exception.class)
     public ImportSummary importFile(CurrentUser user, InputStream file, String fileName, String key, DateChoice dates)
             throws ImportFailure {
-        return importPlan(user, PlanReader.readWithReport(file, fileName), fileName, key, dates);
+        return importPlan(user, PlanReader.readWithReport(file, fileName), fileName, key, dates, null);
+    }
+
+    /** Adds the file's tasks and links after the existing tasks of a project the user may edit. */
+    @Transactional(rollbackFor = Exception.class)
+    public ImportSummary importInto(
+            CurrentUser user, String projectRef, InputStream file, String fileName, DateChoice dates)
+            throws ImportFailure {
+        Project existing = projects.get(user, projectRef);
+        return importPlan(user, PlanReader.readWithReport(file, fileName), fileName, null, dates, existing);
     }
 
     /**
@@ -75,7 +84,7 @@ public class PlanImport {
         if (!result.succeeded()) {
             throw new TableRowsRejected(result.errors());
         }
-        return importPlan(user, new ImportedPlan(result.plan(), null), fileName, key, DateChoice.FILE);
+        return importPlan(user, new ImportedPlan(result.plan(), null), fileName, key, DateChoice.FILE, null);
     }
 
     /** What a spreadsheet import would create with this mapping, or its row errors; writes nothing. */
@@ -92,7 +101,7 @@ public class PlanImport {
     }
 
     private ImportSummary importPlan(
-            CurrentUser user, ImportedPlan imported, String fileName, String key, DateChoice dates) {
+            CurrentUser user, ImportedPlan imported, String fileName, String key, DateChoice dates, Project existing) {
         Plan plan = imported.plan();
         Map<String, DateDifference> gantryDates = new HashMap<>();
         if (dates == DateChoice.GANTRY && imported.report() != null) {
@@ -102,16 +111,18 @@ public class PlanImport {
                 ? "Imported plan"
                 : truncate(plan.properties().name(), 200);
         LocalDateTime start = plan.properties().start();
-        Project project = projects.create(
-                user,
-                new NewProject(
-                        key == null || key.isBlank() ? keyFor(user, name) : key,
-                        name,
-                        "Imported from " + (fileName == null ? "a file" : fileName),
-                        start == null ? null : start.toLocalDate(),
-                        null,
-                        currency(plan.properties().currencyCode()),
-                        null));
+        Project project = existing != null
+                ? existing
+                : projects.create(
+                        user,
+                        new NewProject(
+                                key == null || key.isBlank() ? keyFor(user, name) : key,
+                                name,
+                                "Imported from " + (fileName == null ? "a file" : fileName),
+                                start == null ? null : start.toLocalDate(),
+                                null,
+                                currency(plan.properties().currencyCode()),
+                                null));
         String projectKey = project.key();
         long projectId =
                 projects.access(user, projectKey).require(Permission.EDIT_TASKS).projectId();

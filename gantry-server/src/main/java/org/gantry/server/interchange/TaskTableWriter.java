@@ -54,9 +54,18 @@ class TaskTableWriter {
         this.client = client;
     }
 
-    /** Writes the rows (parents before children) and links of an empty project; returns the ids by key. */
+    /**
+     * Writes the rows (parents before children) and links after the project's existing top-level tasks;
+     * returns the ids by key. Holds the same per-project lock as the task service's outline edits.
+     */
     Map<String, Long> write(long projectId, List<TaskRow> tasks, List<LinkRow> links) {
+        client.sql("select pg_advisory_xact_lock(?)").param(projectId).query(rs -> {});
         Map<String, String> statuses = statuses(projectId);
+        int topLevel = client.sql(
+                        "select coalesce(max(position), 0) from task where project_id = ? and parent_id is null")
+                .param(projectId)
+                .query(Integer.class)
+                .single();
         List<Long> ids = client.sql("select nextval(pg_get_serial_sequence('task', 'id')) from generate_series(1, ?)")
                 .param(tasks.size())
                 .query(Long.class)
@@ -70,7 +79,8 @@ class TaskTableWriter {
             long id = ids.get(k);
             idByKey.put(task.key(), id);
             String parent = task.parentKey() != null && idByKey.containsKey(task.parentKey()) ? task.parentKey() : null;
-            int position = childCount.merge(parent == null ? "" : parent, 1, Integer::sum);
+            int position =
+                    childCount.merge(parent == null ? "" : parent, 1, Integer::sum) + (parent == null ? topLevel : 0);
             Integer[] parentPath = parent == null ? new Integer[0] : pathByKey.get(parent);
             Integer[] path = java.util.Arrays.copyOf(parentPath, parentPath.length + 1);
             path[parentPath.length] = position;

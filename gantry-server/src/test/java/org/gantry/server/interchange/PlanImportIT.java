@@ -183,6 +183,24 @@ class PlanImportIT {
     }
 
     @Test
+    void aFileImportsIntoAnExistingProjectAfterItsTasks() throws Exception {
+        Reply first = upload("/api/v1/projects/import", "move.xml", MspdiExport.bytes(move("Two moves", false)));
+        String key = first.json().get("projectKey").asString();
+
+        Reply second =
+                upload("/api/v1/projects/" + key + "/import", "again.xml", MspdiExport.bytes(move("Again", false)));
+
+        assertThat(second.status()).as(second.text()).isEqualTo(200);
+        assertThat(second.json().get("projectKey").asString()).isEqualTo(key);
+        JsonNode tasks =
+                get("/api/v1/projects/" + key + "/tasks?size=50").json().get("items");
+        assertThat(tasks).hasSize(10);
+        assertThat(tasks).extracting(t -> t.get("wbs").asString()).contains("1", "2", "3", "3.1", "4");
+        assertThat(get("/api/v1/projects/" + key + "/links?size=50").json().get("items"))
+                .hasSize(6);
+    }
+
+    @Test
     void theReportListsMovedDatesAndWritesNothing() throws Exception {
         long before = projectCount();
 
