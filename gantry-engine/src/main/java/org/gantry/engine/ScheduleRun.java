@@ -694,6 +694,9 @@ final class ScheduleRun {
                 if (!summary[s] && finished[s]) {
                     continue; // a completed successor no longer constrains anything
                 }
+                if (started[i] && (linkType[l] == START_START || linkType[l] == START_FINISH)) {
+                    continue; // a link from the start is met once the task has started
+                }
                 if (a != i
                         && (linkType[l] == START_START || linkType[l] == START_FINISH)
                         && earlyStart[i] != earlyStart[a]) {

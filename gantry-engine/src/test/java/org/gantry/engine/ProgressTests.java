@@ -124,4 +124,17 @@ class ProgressTests {
                         .finish())
                 .isEqualTo(at(3, 5, 17));
     }
+
+    @Test
+    void aStartLinkNoLongerHoldsBackATaskThatHasStarted() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                List.of(
+                        task("P", 2).withProgress(Progress.startedOn(at(3, 4, 8), 10)),
+                        task("S", 1),
+                        task("Long", 5)),
+                List.of(Networks.link("P", "S", LinkType.START_START, WorkDuration.ZERO))));
+        // S could wait until Friday; P, already under way, is bounded only by the project finish.
+        assertThat(schedule.task("P").lateFinish()).isEqualTo(at(3, 8, 17));
+        assertThat(schedule.task("P").totalSlackMinutes()).isEqualTo(3 * 480);
+    }
 }
