@@ -131,9 +131,14 @@ class ProgressTests {
                 List.of(
                         task("P", 2).withProgress(Progress.startedOn(at(3, 4, 8), 10)),
                         task("S", 1),
+                        task("T", 4),
                         task("Long", 5)),
-                List.of(Networks.link("P", "S", LinkType.START_START, WorkDuration.ZERO))));
-        // S could wait until Friday; P, already under way, is bounded only by the project finish.
+                List.of(
+                        Networks.link("P", "S", LinkType.START_START, WorkDuration.ZERO),
+                        Networks.finishStart("S", "T"))));
+        // S must start Monday to leave T its four days, but P is already under way: the start-to-start
+        // link is met, and only the project finish bounds P.
+        assertThat(schedule.task("S").lateStart()).isEqualTo(at(3, 4, 8));
         assertThat(schedule.task("P").lateFinish()).isEqualTo(at(3, 8, 17));
         assertThat(schedule.task("P").totalSlackMinutes()).isEqualTo(3 * 480);
     }
