@@ -6,17 +6,21 @@ import java.util.Map;
 
 /**
  * The result of scheduling a network: one {@link ScheduledTask} per task (in the network's order), the
- * project finish, and the critical path (the critical tasks that are not summaries, in link order).
+ * project finish, and the critical path: every critical task that is not a summary, in link order, and the
+ * same tasks split into separate critical paths, chains of critical tasks joined by links (a project with
+ * two independent chains of equal length has two).
  */
 public record Schedule(
         LocalDateTime projectStart,
         LocalDateTime projectFinish,
         Map<TaskId, ScheduledTask> tasks,
-        List<TaskId> criticalPath) {
+        List<TaskId> criticalPath,
+        List<List<TaskId>> criticalPaths) {
 
     public Schedule {
         tasks = tasks instanceof TaskResults ? tasks : new TaskResults(new java.util.LinkedHashMap<>(tasks));
         criticalPath = List.copyOf(criticalPath);
+        criticalPaths = criticalPaths.stream().map(List::copyOf).toList();
     }
 
     public ScheduledTask task(TaskId id) {

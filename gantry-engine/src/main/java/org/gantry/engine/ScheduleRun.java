@@ -1033,7 +1033,62 @@ final class ScheduleRun {
                             finishSlack[i],
                             critical[i]));
         }
-        return new Schedule(network.projectStart(), instant(projectFinish), new TaskResults(results), criticalPath);
+        return new Schedule(
+                network.projectStart(),
+                instant(projectFinish),
+                new TaskResults(results),
+                criticalPath,
+                criticalPaths(critical));
+    }
+
+    /**
+     * Critical tasks grouped into chains: two critical tasks are on the same path when a link (their own or
+     * one of their summaries') joins them. Union-find over task positions, paths in link order.
+     */
+    private List<List<TaskId>> criticalPaths(boolean[] critical) {
+        int[] root = new int[count];
+        for (int i = 0; i < count; i++) {
+            root[i] = i;
+        }
+        for (int i = 0; i < count; i++) {
+            if (!critical[i] || summary[i]) {
+                continue;
+            }
+            for (int a = i; a >= 0; a = parent[a]) {
+                for (int k = incomingFirst[a]; k < incomingFirst[a + 1]; k++) {
+                    int p = linkPredecessor[incoming[k]];
+                    if (critical[p] && !summary[p]) {
+                        join(root, i, p);
+                    }
+                }
+                for (int k = outgoingFirst[a]; k < outgoingFirst[a + 1]; k++) {
+                    int s = linkSuccessor[outgoing[k]];
+                    if (critical[s] && !summary[s]) {
+                        join(root, i, s);
+                    }
+                }
+            }
+        }
+        Map<Integer, List<TaskId>> paths = new LinkedHashMap<>();
+        for (int node : order) {
+            if (node < count && critical[node] && !summary[node]) {
+                paths.computeIfAbsent(find(root, node), key -> new ArrayList<>())
+                        .add(tasks[node].id());
+            }
+        }
+        return new ArrayList<>(paths.values());
+    }
+
+    private static int find(int[] root, int i) {
+        while (root[i] != i) {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        return i;
+    }
+
+    private static void join(int[] root, int a, int b) {
+        root[find(root, a)] = find(root, b);
     }
 
     /**

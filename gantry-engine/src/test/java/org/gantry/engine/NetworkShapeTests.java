@@ -89,4 +89,17 @@ class NetworkShapeTests {
 
         assertThat(schedule.projectFinish()).isEqualTo(at(3, 8, 17));
     }
+
+    @Test
+    void twoIndependentChainsOfEqualLengthAreTwoCriticalPaths() {
+        Schedule schedule = Scheduler.schedule(Networks.network(
+                java.util.List.of(
+                        Networks.task("A", 2), Networks.task("B", 1), Networks.task("C", 1), Networks.task("D", 2)),
+                java.util.List.of(Networks.finishStart("A", "B"), Networks.finishStart("C", "D"))));
+
+        assertThat(schedule.criticalPaths())
+                .containsExactlyInAnyOrder(
+                        java.util.List.of(TaskId.of("A"), TaskId.of("B")),
+                        java.util.List.of(TaskId.of("C"), TaskId.of("D")));
+    }
 }
