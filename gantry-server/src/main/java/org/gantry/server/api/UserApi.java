@@ -2,7 +2,6 @@ package org.gantry.server.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.Invitation;
@@ -11,6 +10,7 @@ import org.gantry.server.identity.PasswordChange;
 import org.gantry.server.identity.UserAccount;
 import org.gantry.server.identity.UserChanges;
 import org.gantry.server.identity.UserService;
+import org.gantry.server.shared.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -46,13 +46,15 @@ class UserApi {
         users.changePassword(user, change);
     }
 
-    @Operation(summary = "Active users (admins may include inactive ones), filtered by name or e-mail")
+    @Operation(summary = "Active users (admins may include inactive ones), filtered by name or e-mail, paged")
     @GetMapping("/users")
-    List<UserAccount> list(
+    PageOf<UserAccount> list(
             CurrentUser user,
             @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "false") boolean includeInactive) {
-        return users.list(user, q, includeInactive);
+            @RequestParam(defaultValue = "false") boolean includeInactive,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return users.page(user, q, includeInactive, page, size);
     }
 
     @GetMapping("/users/{id}")

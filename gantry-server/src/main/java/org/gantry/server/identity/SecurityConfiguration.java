@@ -73,6 +73,10 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
+                        // iCal feeds: calendar apps cannot log in; the secret in the URL is the credential
+                        // (checked by calendar.FeedEndpoint, which answers 404 for anything else).
+                        .requestMatchers(HttpMethod.GET, "/ical/*.ics")
+                        .permitAll()
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")

@@ -12,6 +12,7 @@ import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.gantry.server.shared.PageOf;
 import org.gantry.server.shared.StaleVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +57,31 @@ public class UserService {
                 .params(inactiveToo, pattern, pattern)
                 .query(UserService::account)
                 .list();
+    }
+
+    /** One page of the directory, in name order, with the total number of matches. */
+    @Transactional(readOnly = true)
+    public PageOf<UserAccount> page(CurrentUser caller, String query, boolean includeInactive, int page, int size) {
+        var problems = new InvalidInput.Collector();
+        if (page < 0) {
+            problems.add("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 500) {
+            problems.add("size", "must be between 1 and 500");
+        }
+        problems.throwIfAny();
+        boolean inactiveToo = includeInactive && caller.systemAdmin();
+        String pattern = "%" + (query == null ? "" : query.strip().toLowerCase(Locale.ROOT)) + "%";
+        String where = " from app_user where (active or ?) and (lower(name) like ? or lower(email) like ?)";
+        long total = jdbc.sql("select count(*)" + where)
+                .params(inactiveToo, pattern, pattern)
+                .query(Long.class)
+                .single();
+        List<UserAccount> items = jdbc.sql("select " + COLUMNS + where + " order by lower(name), id limit ? offset ?")
+                .params(inactiveToo, pattern, pattern, size, (long) page * size)
+                .query(UserService::account)
+                .list();
+        return new PageOf<>(items, page, size, total);
     }
 
     @Transactional(readOnly = true)

@@ -89,6 +89,10 @@ class AuthenticationIT extends ApiIntegrationTest {
         assertThat(user.api().get("/api/v1/users").status())
                 .as("the directory is readable")
                 .isEqualTo(200);
+        Response found = user.api().get("/api/v1/users?size=1&q=" + user.email());
+        assertThat(found.body().get("total").asLong()).isEqualTo(1);
+        assertThat(found.body().get("items").get(0).get("id").asLong()).isEqualTo(user.id());
+        assertThat(errorFields(user.api().get("/api/v1/users?size=0"))).containsExactly("size");
     }
 
     @Test
