@@ -21,8 +21,11 @@ public class EarlyDatabaseStart implements ApplicationListener<ApplicationEnviro
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         DatabaseSettings settings = DatabaseSettings.from(event.getEnvironment());
         if (settings.url().isBlank()) {
-            STARTED.set(new Started(
+            Started previous = STARTED.getAndSet(new Started(
                     settings, CompletableFuture.supplyAsync(() -> DatabaseConfiguration.startEmbedded(settings))));
+            if (previous != null) {
+                previous.server().thenAccept(DatabaseConfiguration.DatabaseServer::closeQuietly);
+            }
         }
     }
 
