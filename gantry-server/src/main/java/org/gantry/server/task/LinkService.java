@@ -17,6 +17,7 @@ import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.PageOf;
 import org.gantry.server.shared.StaleVersion;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +33,19 @@ public class LinkService {
     private final ProjectService projects;
     private final TaskRows rows;
     private final Outline outline;
+    private final ApplicationEventPublisher events;
 
-    LinkService(JdbcClient jdbc, ProjectService projects, TaskRows rows, Outline outline) {
+    LinkService(
+            JdbcClient jdbc,
+            ProjectService projects,
+            TaskRows rows,
+            Outline outline,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.rows = rows;
         this.outline = outline;
+        this.events = events;
     }
 
     /** The project's links, optionally only those into or out of one task. */
@@ -113,7 +121,13 @@ public class LinkService {
         if (!cycle.isEmpty()) {
             List<Long> loop = new ArrayList<>(cycle);
             loop.add(command.successorId());
-            throw new DependencyCycle(loop);
+            List<String> names = new ArrayList<>();
+            for (long id : loop) {
+                names.add(rows.find(access, id)
+                        .map(task -> task.wbs() + " " + task.name())
+                        .orElse("task " + id));
+            }
+            throw new DependencyCycle(loop, names);
         }
         LinkType type = command.type() == null ? LinkType.FINISH_START : command.type();
         long id = jdbc.sql(
@@ -128,6 +142,7 @@ public class LinkService {
                         lag.unit().name())
                 .query(Long.class)
                 .single();
+        events.publishEvent(ScheduleAffected.project(access.projectId()));
         return require(access, id);
     }
 
@@ -151,6 +166,7 @@ public class LinkService {
         if (updated == 0) {
             throw new StaleVersion("Link " + linkId, current);
         }
+        events.publishEvent(ScheduleAffected.project(access.projectId()));
         return require(access, linkId);
     }
 
@@ -163,6 +179,7 @@ public class LinkService {
         if (deleted == 0) {
             throw new NotFound("There is no link " + linkId + " in project " + access.key() + ".");
         }
+        events.publishEvent(ScheduleAffected.project(access.projectId()));
     }
 
     private Link require(ProjectAccess access, long linkId) {

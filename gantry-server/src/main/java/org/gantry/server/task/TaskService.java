@@ -17,6 +17,7 @@ import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.PageOf;
 import org.gantry.server.shared.StaleVersion;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,12 +45,19 @@ public class TaskService {
     private final ProjectService projects;
     private final TaskRows rows;
     private final Outline outline;
+    private final ApplicationEventPublisher events;
 
-    TaskService(JdbcClient jdbc, ProjectService projects, TaskRows rows, Outline outline) {
+    TaskService(
+            JdbcClient jdbc,
+            ProjectService projects,
+            TaskRows rows,
+            Outline outline,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.rows = rows;
         this.outline = outline;
+        this.events = events;
     }
 
     /** One page of tasks in outline order (or another sort), with the total number of matches. */
@@ -212,6 +220,9 @@ public class TaskService {
             outline.renumber(projectId);
         }
         writeAssignees(id, assignees);
+        boolean durationGiven = command.duration() != null || command.durationMinutes() != null;
+        events.publishEvent(
+                new ScheduleAffected(projectId, id, command.start(), durationGiven ? null : command.finish(), false));
         return require(access, id);
     }
 
@@ -250,7 +261,8 @@ public class TaskService {
                 clear.contains("start") ? null : changes.start() == null ? current.start() : changes.start();
         LocalDateTime finish =
                 clear.contains("finish") ? null : changes.finish() == null ? current.finish() : changes.finish();
-        checkDates(start, finish, problems);
+        // The scheduler places the finish after a typed start; only a typed finish can be out of order.
+        checkDates(start, changes.finish() == null ? null : finish, problems);
         boolean nowDone = changes.status() != null
                 && !status.equals(current.status())
                 && "DONE".equals(statusCategory(access, status).orElse(null));
@@ -285,6 +297,13 @@ public class TaskService {
                     .update();
             writeAssignees(taskId, assignees);
         }
+        boolean durationGiven = changes.duration() != null || changes.durationMinutes() != null;
+        events.publishEvent(new ScheduleAffected(
+                access.projectId(),
+                taskId,
+                clear.contains("start") ? null : changes.start(),
+                durationGiven ? null : changes.finish(),
+                clear.contains("start")));
         return require(access, taskId);
     }
 
@@ -301,6 +320,7 @@ public class TaskService {
                 .params(taskId, access.projectId())
                 .update();
         outline.renumber(access.projectId());
+        events.publishEvent(ScheduleAffected.project(access.projectId()));
     }
 
     /** Makes the task the last subtask of the task above it (its previous sibling). */
@@ -318,6 +338,7 @@ public class TaskService {
                         "Task " + task.wbs()
                                 + " is first among its siblings: no task above it can become its summary."));
         outline.place(access.projectId(), taskId, above, Integer.MAX_VALUE);
+        events.publishEvent(ScheduleAffected.project(access.projectId()));
         return require(access, taskId);
     }
 
@@ -331,6 +352,7 @@ public class TaskService {
         }
         Task parent = require(access, task.parentId());
         outline.place(access.projectId(), taskId, parent.parentId(), parent.position() + 1);
+        events.publishEvent(ScheduleAffected.project(access.projectId()));
         return require(access, taskId);
     }
 
@@ -361,6 +383,7 @@ public class TaskService {
                 taskId,
                 move.parentId(),
                 move.position() == null ? Integer.MAX_VALUE : move.position());
+        events.publishEvent(ScheduleAffected.project(access.projectId()));
         return require(access, taskId);
     }
 

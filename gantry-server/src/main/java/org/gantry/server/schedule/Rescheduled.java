@@ -1,0 +1,12 @@
+package org.gantry.server.schedule;
+
+import java.util.List;
+
+/** The outcome of one reschedule: every task whose schedule changed, and the server time it took. */
+public record Rescheduled(List<MovedTask> changed, double millis) {
+
+    /** Only the tasks whose start or finish moved. */
+    public List<MovedTask> moved() {
+        return changed.stream().filter(MovedTask::moved).toList();
+    }
+}
