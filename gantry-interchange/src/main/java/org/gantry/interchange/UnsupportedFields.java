@@ -19,8 +19,10 @@ import org.mpxj.TaskField;
  * computes itself (slack, costs, variances) are not listed: they come back when the plan is rescheduled.
  */
 final class UnsupportedFields {
-    private static final Pattern CUSTOM =
-            Pattern.compile("(TEXT|NUMBER|FLAG|DATE|COST|DURATION|START|FINISH|OUTLINE_CODE)\\d+|ENTERPRISE_.*");
+    /** Custom field values; the "units" of duration fields and Project Server's binary blob are not values. */
+    private static final Pattern CUSTOM = Pattern.compile(
+            "(?!.*_UNITS$)(?!ENTERPRISE_DATA$)((TEXT|NUMBER|FLAG|DATE|COST|DURATION|START|FINISH|OUTLINE_CODE)\\d+"
+                    + "|ENTERPRISE_.*)");
 
     private static final List<TaskField> TASK_FIELDS = taskFields();
     private static final List<ResourceField> RESOURCE_FIELDS = resourceFields();
@@ -55,6 +57,16 @@ final class UnsupportedFields {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, String> examples = new LinkedHashMap<>();
         Map<String, String> entities = new LinkedHashMap<>();
+        // Primavera's user-defined fields are not among MPXJ's numbered custom fields.
+        List<org.mpxj.UserDefinedField> taskUserFields = new ArrayList<>();
+        List<org.mpxj.UserDefinedField> resourceUserFields = new ArrayList<>();
+        for (org.mpxj.UserDefinedField field : file.getUserDefinedFields()) {
+            if (field.getFieldTypeClass() == org.mpxj.FieldTypeClass.TASK) {
+                taskUserFields.add(field);
+            } else if (field.getFieldTypeClass() == org.mpxj.FieldTypeClass.RESOURCE) {
+                resourceUserFields.add(field);
+            }
+        }
         for (org.mpxj.Task task : file.getTasks()) {
             if (task.getNull() || !ProjectFileImport.included(task)) {
                 continue;
@@ -68,7 +80,29 @@ final class UnsupportedFields {
             if (task.getSplits() != null && task.getSplits().size() > 2 && !task.getSummary()) {
                 count(counts, examples, entities, "task", "split into parts (kept as one bar)", task.getName());
             }
-            if (task.getRecurring()) {
+            for (org.mpxj.UserDefinedField field : taskUserFields) {
+                Object value = task.getCachedValue(field);
+                if (populated(value)) {
+                    count(counts, examples, entities, "task", "user-defined field " + field.getName(), value);
+                }
+            }
+            if (task.getActivityCodeValues() != null
+                    && !task.getActivityCodeValues().isEmpty()) {
+                count(
+                        counts,
+                        examples,
+                        entities,
+                        "task",
+                        "activity codes",
+                        task.getActivityCodeValues().values().iterator().next());
+            }
+            if (task.getSecondaryConstraintType() != null && task.getSecondaryConstraintDate() != null) {
+                count(counts, examples, entities, "task", "secondary constraint", task.getSecondaryConstraintType());
+            }
+            if (task.getLevelingDelay() != null && task.getLevelingDelay().getDuration() > 0) {
+                count(counts, examples, entities, "task", "levelling delay", task.getLevelingDelay());
+            }
+            if (task.getRecurring() && task.getRecurringTask() != null) {
                 count(counts, examples, entities, "task", "recurring task (kept as a plain task)", task.getName());
             }
         }
@@ -81,6 +115,12 @@ final class UnsupportedFields {
                     Object value = resource.getCachedValue(field);
                     if (populated(value)) {
                         count(counts, examples, entities, "resource", label(file, field), value);
+                    }
+                }
+                for (org.mpxj.UserDefinedField field : resourceUserFields) {
+                    Object value = resource.getCachedValue(field);
+                    if (populated(value)) {
+                        count(counts, examples, entities, "resource", "user-defined field " + field.getName(), value);
                     }
                 }
                 for (int table = 1; table < 5; table++) {
@@ -152,7 +192,7 @@ final class UnsupportedFields {
     }
 
     private static boolean populated(Object value) {
-        if (value == null) {
+        if (value == null || value instanceof byte[]) {
             return false;
         }
         if (value instanceof Boolean flag) {
