@@ -73,8 +73,11 @@ final class ScheduleRun {
     /** Nodes in dependency order: a task index, or count + k for the entry node of a summary. */
     private final int[] order;
 
-    private final long projectStart;
+    /** The project start; for a project scheduled from its finish, the earliest late start once known. */
+    private long projectStart;
+
     private final long statusDate;
+    private final boolean fromFinish;
     private long projectFinish;
 
     final long[] earlyStart;
@@ -107,6 +110,7 @@ final class ScheduleRun {
         }
         projectStart = CompiledCalendar.toMinutes(network.projectStart());
         statusDate = network.statusDate() == null ? NONE : CompiledCalendar.toMinutes(network.statusDate());
+        fromFinish = network.scheduledFromFinish();
         long hintDay = Math.floorDiv(projectStart, CompiledCalendar.MINUTES_PER_DAY);
 
         Map<CalendarId, WorkingCalendar> calendars = new HashMap<>();
@@ -449,19 +453,21 @@ final class ScheduleRun {
                 anyAlap |= alap[node] && active[node] && !summary[node];
             }
         }
-        // The project finishes with its latest task, whatever the project start says: manually scheduled
-        // tasks may lie wholly before it.
-        projectFinish = NONE;
-        for (int i = 0; i < count; i++) {
-            if (active[i] && !summary[i] && earlyFinish[i] != NONE && earlyFinish[i] > projectFinish) {
-                projectFinish = earlyFinish[i];
+        if (fromFinish) {
+            scheduleBackFromFinish();
+        } else {
+            // The project finishes with its latest task, whatever the project start says: manually scheduled
+            // tasks may lie wholly before it.
+            projectFinish = NONE;
+            for (int i = 0; i < count; i++) {
+                if (active[i] && !summary[i] && earlyFinish[i] != NONE && earlyFinish[i] > projectFinish) {
+                    projectFinish = earlyFinish[i];
+                }
             }
-        }
-        if (projectFinish == NONE) {
-            projectFinish = projectStart;
-        }
-        for (int k = order.length - 1; k >= 0; k--) {
-            backward(order[k]);
+            if (projectFinish == NONE) {
+                projectFinish = projectStart;
+            }
+            backwardPass();
         }
         if (anyAlap) {
             // Successors of an as-late-as-possible task follow its late dates, so they move once the
@@ -493,6 +499,44 @@ final class ScheduleRun {
                 freeSlack[i] = Math.max(0, totalSlack[i]);
             }
         }
+    }
+
+    private void backwardPass() {
+        for (int k = order.length - 1; k >= 0; k--) {
+            backward(order[k]);
+        }
+    }
+
+    /**
+     * Microsoft Project's "Schedule from: Project Finish Date". The finish is fixed: the backward pass runs
+     * from it first (every task without successors has it as late finish), the project start is the
+     * earliest late start of any task, and the early dates come from a forward pass from that start. Tasks
+     * then sit where their constraint says: as late as possible (Project's default in such a project) at
+     * their late dates, as soon as possible at their early dates.
+     *
+     * <p>The first forward pass, from the start the network gives, has already placed tasks in progress and
+     * completed tasks at their actual dates, which the backward pass needs.
+     */
+    private void scheduleBackFromFinish() {
+        projectFinish = CompiledCalendar.toMinutes(network.projectFinish());
+        backwardPass();
+        long earliest = NONE;
+        for (int i = 0; i < count; i++) {
+            if (active[i] && !summary[i] && lateStart[i] != NONE) {
+                earliest = minimum(earliest, lateStart[i]);
+            }
+        }
+        if (earliest != NONE) {
+            projectStart = earliest;
+        }
+        for (int node : order) {
+            if (node < count) {
+                forward(node, false);
+            }
+        }
+        // Again now that the early dates are final: a link from a summary's start holds back only the child
+        // that starts first, which the forward pass decides.
+        backwardPass();
     }
 
     private void forward(int i, boolean secondPass) {
@@ -726,6 +770,10 @@ final class ScheduleRun {
             case MUST_FINISH_ON -> end = date;
             case START_NO_LATER_THAN -> end = Math.min(end, addDuration(i, date, false));
             case FINISH_NO_LATER_THAN -> end = Math.min(end, date);
+            // Scheduling back from the project finish, Project treats the no-earlier-than constraints as
+            // the no-later-than ones going forward: they hold the late dates no earlier than the date.
+            case START_NO_EARLIER_THAN -> end = fromFinish ? Math.max(end, addDuration(i, date, false)) : end;
+            case FINISH_NO_EARLIER_THAN -> end = fromFinish ? Math.max(end, date) : end;
             default -> {}
         }
         if (task.deadline() != null) {
@@ -792,7 +840,11 @@ final class ScheduleRun {
             finish[i] = alap[i] ? lateFinish[i] : earlyFinish[i];
         }
         CompiledCalendar calendar = calendarOf[i];
-        if (alap[i]) {
+        if (alap[i] && !fromFinish) {
+            // An as-late-as-possible task in a project scheduled from its start has used up its slack.
+            // Scheduled from the finish, where every task is as late as possible by default, slack keeps
+            // Project's definition (late dates against the early dates of the forward pass from the
+            // calculated start), so tasks off the longest chain are not critical.
             startSlack[i] = 0;
             finishSlack[i] = 0;
         } else {
@@ -850,6 +902,9 @@ final class ScheduleRun {
         }
         long best = LATEST;
         CompiledCalendar calendar = calendarOf[i];
+        // Scheduled from the finish, free slack is measured like total slack, between early dates (the
+        // as-late-as-possible placement is the default there, not a choice that uses up slack).
+        boolean early = fromFinish;
         for (int k = outgoingFirst[i]; k < outgoingFirst[i + 1]; k++) {
             int l = outgoing[k];
             int s = linkSuccessor[l];
@@ -860,20 +915,20 @@ final class ScheduleRun {
             long successorDate;
             switch (linkType[l]) {
                 case FINISH_START -> {
-                    predecessorDate = drivingFinish(i);
-                    successorDate = drivingStart(s);
+                    predecessorDate = early ? earlyFinish[i] : drivingFinish(i);
+                    successorDate = early ? earlyStart[s] : drivingStart(s);
                 }
                 case START_START -> {
-                    predecessorDate = drivingStart(i);
-                    successorDate = drivingStart(s);
+                    predecessorDate = early ? earlyStart[i] : drivingStart(i);
+                    successorDate = early ? earlyStart[s] : drivingStart(s);
                 }
                 case FINISH_FINISH -> {
-                    predecessorDate = drivingFinish(i);
-                    successorDate = drivingFinish(s);
+                    predecessorDate = early ? earlyFinish[i] : drivingFinish(i);
+                    successorDate = early ? earlyFinish[s] : drivingFinish(s);
                 }
                 default -> {
-                    predecessorDate = drivingStart(i);
-                    successorDate = drivingFinish(s);
+                    predecessorDate = early ? earlyStart[i] : drivingStart(i);
+                    successorDate = early ? earlyFinish[s] : drivingFinish(s);
                 }
             }
             long gap = lagElapsed[l]
@@ -1034,7 +1089,7 @@ final class ScheduleRun {
                             critical[i]));
         }
         return new Schedule(
-                network.projectStart(),
+                fromFinish ? instant(projectStart) : network.projectStart(),
                 instant(projectFinish),
                 new TaskResults(results),
                 criticalPath,

@@ -36,6 +36,7 @@ import org.mpxj.ProjectProperties;
 import org.mpxj.Relation;
 import org.mpxj.ResourceAssignment;
 import org.mpxj.ResourceType;
+import org.mpxj.ScheduleFrom;
 import org.mpxj.TaskMode;
 import org.mpxj.TimeUnit;
 
@@ -69,8 +70,16 @@ public final class ProjectFileImport {
             critical =
                     Math.round(limit.convertUnits(TimeUnit.MINUTES, properties).getDuration());
         }
+        // "Move start of remaining parts before the status date forward to the status date" (Project's
+        // Options > Advanced, calculation options): the remaining work of tasks in progress resumes at the
+        // status date.
         this.options = new ProjectOptions(
-                minutesPerDay, minutesPerWeek, daysPerMonth, critical, properties.getHonorConstraints(), false);
+                minutesPerDay,
+                minutesPerWeek,
+                daysPerMonth,
+                critical,
+                properties.getHonorConstraints(),
+                properties.getMoveRemainingStartsForward());
     }
 
     private static int positive(Integer value, int fallback) {
@@ -126,6 +135,11 @@ public final class ProjectFileImport {
                 links,
                 properties.getStatusDate(),
                 options);
+        if (properties.getScheduleFrom() == ScheduleFrom.FINISH && properties.getFinishDate() != null) {
+            // "Schedule from: Project Finish Date": the finish the file gives is fixed and the engine
+            // schedules back from it.
+            network = network.withProjectFinish(properties.getFinishDate());
+        }
         return new ImportedProject(file, network, sources);
     }
 
