@@ -1,0 +1,392 @@
+package org.gantry.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gantry.server.api.ApiClient.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gantry.server.api.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Automatic scheduling through the API: every kind of date-affecting edit reschedules the project in
+ * the same request and answers with the tasks that moved; cycles are refused naming the tasks; a
+ * client holding a version from before a move gets 409; baselines show variance after a move.
+ */
+class ScheduleApiIT extends ApiIntegrationTest {
+
+    /** A project starting Monday 2 March 2026 on the standard calendar. */
+    private Plan plan() {
+        TestUser owner = newUser("planner");
+        String key = newKey();
+        Response created = owner.api()
+                .post("/api/v1/projects", json("key", key, "name", "Plan " + key, "startDate", "2026-03-02"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Plan(owner.api(), key);
+    }
+
+    record Plan(ApiClient api, String key) {
+        String tasks() {
+            return "/api/v1/projects/" + key + "/tasks";
+        }
+
+        String links() {
+            return "/api/v1/projects/" + key + "/links";
+        }
+
+        JsonNode task(String name, String duration) {
+            Response created = api.post(tasks(), json("name", name, "duration", duration));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            return created.body();
+        }
+
+        JsonNode get(JsonNode task) {
+            return api.get(tasks() + "/" + task.get("id").asLong()).body();
+        }
+
+        Response link(JsonNode predecessor, JsonNode successor) {
+            return api.post(
+                    links(),
+                    json(
+                            "predecessorId",
+                            predecessor.get("id").asLong(),
+                            "successorId",
+                            successor.get("id").asLong()));
+        }
+    }
+
+    private static List<Long> ids(JsonNode moved) {
+        List<Long> ids = new ArrayList<>();
+        moved.forEach(task -> ids.add(task.get("id").asLong()));
+        return ids;
+    }
+
+    private static JsonNode entry(JsonNode moved, JsonNode task) {
+        for (JsonNode entry : moved) {
+            if (entry.get("id").asLong() == task.get("id").asLong()) {
+                return entry;
+            }
+        }
+        throw new AssertionError("task " + task.get("id") + " is not in " + moved);
+    }
+
+    @Test
+    void aNewTaskIsScheduledAtTheProjectStart() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        assertThat(design.get("start").asString()).isEqualTo("2026-03-02T08:00:00");
+        assertThat(design.get("finish").asString()).isEqualTo("2026-03-03T17:00:00");
+        assertThat(design.get("version").asInt()).isZero();
+        assertThat(ids(design.get("moved"))).containsExactly(design.get("id").asLong());
+    }
+
+    @Test
+    void linkingMovesTheSuccessorAndSaysSo() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        Response linked = plan.link(design, build);
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
+        assertThat(ids(linked.body().get("moved")))
+                .containsExactly(build.get("id").asLong());
+        JsonNode moved = entry(linked.body().get("moved"), build);
+        assertThat(moved.get("start").asString()).isEqualTo("2026-03-04T08:00:00");
+        assertThat(moved.get("previousStart").asString()).isEqualTo("2026-03-02T08:00:00");
+        assertThat(moved.get("finish").asString()).isEqualTo("2026-03-06T17:00:00");
+        assertThat(linked.header("Server-Timing")).startsWith("reschedule;dur=");
+        assertThat(linked.body().get("rescheduleMillis").asDouble()).isPositive();
+        // Both tasks are now on the critical path.
+        assertThat(entry(linked.body().get("rescheduled"), design)
+                        .get("critical")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void changingADurationMovesTheSuccessors() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        JsonNode test = plan.task("Test", "1d");
+        plan.link(design, build);
+        plan.link(build, test);
+        JsonNode current = plan.get(design);
+        Response longer = plan.api()
+                .patch(
+                        plan.tasks() + "/" + design.get("id").asLong(),
+                        json("duration", "4d", "version", current.get("version").asInt()));
+        assertThat(longer.status()).as(longer.toString()).isEqualTo(200);
+        assertThat(longer.body().get("finish").asString()).isEqualTo("2026-03-05T17:00:00");
+        assertThat(longer.body().get("version").asInt())
+                .isEqualTo(current.get("version").asInt() + 1);
+        assertThat(ids(longer.body().get("moved")))
+                .containsExactlyInAnyOrder(
+                        design.get("id").asLong(),
+                        build.get("id").asLong(),
+                        test.get("id").asLong());
+        assertThat(entry(longer.body().get("moved"), test).get("start").asString())
+                .isEqualTo("2026-03-11T08:00:00");
+        assertThat(plan.get(test).get("start").asString()).isEqualTo("2026-03-11T08:00:00");
+    }
+
+    @Test
+    void aTypedStartBecomesAStartNoEarlierThanConstraint() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        plan.link(design, build);
+        JsonNode current = plan.get(design);
+        String path = plan.tasks() + "/" + design.get("id").asLong();
+        Response moved = plan.api()
+                .patch(
+                        path,
+                        json(
+                                "start",
+                                "2026-03-09T08:00",
+                                "version",
+                                current.get("version").asInt()));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.body().get("start").asString()).isEqualTo("2026-03-09T08:00:00");
+        assertThat(entry(moved.body().get("moved"), build).get("start").asString())
+                .isEqualTo("2026-03-11T08:00:00");
+        JsonNode schedule = plan.api().get(path + "/schedule").body();
+        assertThat(schedule.get("constraintType").asString()).isEqualTo("START_NO_EARLIER_THAN");
+        assertThat(schedule.get("constraintDate").asString()).isEqualTo("2026-03-09T08:00:00");
+    }
+
+    @Test
+    void aTypedFinishChangesTheDuration() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        Response changed = plan.api()
+                .patch(
+                        plan.tasks() + "/" + design.get("id").asLong(),
+                        json("finish", "2026-03-06T17:00", "version", 0));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.body().get("durationMinutes").asLong()).isEqualTo(5 * 480);
+        assertThat(changed.body().get("finish").asString()).isEqualTo("2026-03-06T17:00:00");
+    }
+
+    @Test
+    void constraintsDeadlinesProgressAndTheStatusDateReschedule() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        plan.link(design, build);
+        String schedulePath = plan.tasks() + "/" + build.get("id").asLong() + "/schedule";
+        int version = plan.api().get(schedulePath).body().get("version").asInt();
+        Response constrained = plan.api()
+                .patch(
+                        schedulePath,
+                        json(
+                                "constraintType", "MUST_START_ON",
+                                "constraintDate", "2026-03-16T08:00",
+                                "deadline", "2026-03-17T17:00",
+                                "version", version));
+        assertThat(constrained.status()).as(constrained.toString()).isEqualTo(200);
+        assertThat(constrained.body().get("start").asString()).isEqualTo("2026-03-16T08:00:00");
+        assertThat(constrained.body().get("deadline").asString()).isEqualTo("2026-03-17T17:00:00");
+        assertThat(ids(constrained.body().get("moved")))
+                .contains(build.get("id").asLong());
+        // The deadline is missed by two days: the task has negative slack and is critical.
+        assertThat(constrained.body().get("totalSlackMinutes").asLong()).isNegative();
+        assertThat(constrained.body().get("critical").asBoolean()).isTrue();
+
+        Response missingDate = plan.api()
+                .patch(
+                        schedulePath,
+                        json("constraintType", "FINISH_NO_LATER_THAN", "clear", List.of("constraint"), "version", 0));
+        assertThat(missingDate.status()).isIn(400, 409);
+
+        JsonNode current = plan.get(design);
+        Response progress = plan.api()
+                .patch(
+                        plan.tasks() + "/" + design.get("id").asLong(),
+                        json(
+                                "percentComplete",
+                                50,
+                                "version",
+                                current.get("version").asInt()));
+        assertThat(progress.status()).as(progress.toString()).isEqualTo(200);
+        assertThat(progress.body().has("rescheduled")).isTrue();
+
+        int projectVersion = plan.api()
+                .get("/api/v1/projects/" + plan.key())
+                .body()
+                .get("version")
+                .asInt();
+        Response status = plan.api()
+                .send(
+                        "PUT",
+                        "/api/v1/projects/" + plan.key() + "/status-date",
+                        json("statusDate", "2026-03-03T17:00", "version", projectVersion));
+        assertThat(status.status()).as(status.toString()).isEqualTo(200);
+        JsonNode gantt =
+                plan.api().get("/api/v1/projects/" + plan.key() + "/gantt").body();
+        assertThat(gantt.get("project").get("statusDate").asString()).isEqualTo("2026-03-03T17:00:00");
+    }
+
+    @Test
+    void changesToTheOutlineReschedule() {
+        Plan plan = plan();
+        JsonNode phase = plan.task("Phase", "1d");
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        plan.link(design, build);
+        Response indented = plan.api()
+                .post(
+                        plan.tasks() + "/" + design.get("id").asLong() + "/indent",
+                        json("version", plan.get(design).get("version").asInt()));
+        assertThat(indented.status()).as(indented.toString()).isEqualTo(200);
+        // The phase became a summary spanning its subtask.
+        JsonNode summary = entry(indented.body().get("rescheduled"), phase);
+        assertThat(summary.get("finish").asString()).isEqualTo("2026-03-03T17:00:00");
+
+        Response deleted = plan.api()
+                .delete(plan.links() + "/"
+                        + plan.api()
+                                .get(plan.links())
+                                .body()
+                                .get("items")
+                                .get(0)
+                                .get("id")
+                                .asLong());
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(deleted.header("Server-Timing")).startsWith("reschedule;dur=");
+        assertThat(deleted.header("Gantry-Moved")).isEqualTo(build.get("id").asString());
+        assertThat(plan.get(build).get("start").asString()).isEqualTo("2026-03-02T08:00:00");
+    }
+
+    @Test
+    void aDirectCycleIsRefusedNamingTheTasks() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        plan.link(design, build);
+        Response cycle = plan.link(build, design);
+        assertThat(cycle.status()).as(cycle.toString()).isEqualTo(409);
+        assertThat(cycle.body().get("detail").asString()).contains("Design").contains("Build");
+        assertThat(cycle.body().get("cycle").size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aCycleThroughASummaryIsRefusedNamingTheTasksAndNothingIsStored() {
+        Plan plan = plan();
+        JsonNode phase = plan.task("Phase", "1d");
+        JsonNode child = plan.task("Child", "2d");
+        JsonNode outside = plan.task("Outside", "1d");
+        assertThat(plan.api()
+                        .post(plan.tasks() + "/" + child.get("id").asLong() + "/indent", json("version", 0))
+                        .status())
+                .isEqualTo(200);
+        assertThat(plan.link(outside, phase).status()).isEqualTo(201);
+        // The child waits for Outside (through its summary), and Outside would wait for the child.
+        Response cycle = plan.link(child, outside);
+        assertThat(cycle.status()).as(cycle.toString()).isEqualTo(409);
+        assertThat(cycle.body().get("title").asString()).isEqualTo("Dependency cycle");
+        assertThat(cycle.body().get("detail").asString()).contains("Outside").contains("Child");
+        assertThat(cycle.body().get("cycle").size()).isGreaterThanOrEqualTo(2);
+        assertThat(plan.api().get(plan.links()).body().get("total").asLong())
+                .as("the refused link was rolled back")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTaskMovedByTheSchedulerHasANewVersionSoAnOldEditIsRefused() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        plan.link(design, build);
+        JsonNode seen = plan.get(build);
+        Response longer = plan.api()
+                .patch(
+                        plan.tasks() + "/" + design.get("id").asLong(),
+                        json(
+                                "duration",
+                                "5d",
+                                "version",
+                                plan.get(design).get("version").asInt()));
+        assertThat(longer.status()).isEqualTo(200);
+        assertThat(entry(longer.body().get("moved"), build).get("version").asInt())
+                .isEqualTo(seen.get("version").asInt() + 1);
+        Response stale = plan.api()
+                .patch(
+                        plan.tasks() + "/" + build.get("id").asLong(),
+                        json("duration", "1d", "version", seen.get("version").asInt()));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.body().get("current").get("start").asString()).isEqualTo("2026-03-09T08:00:00");
+        Response staleConstraint = plan.api()
+                .patch(
+                        plan.tasks() + "/" + build.get("id").asLong() + "/schedule",
+                        json(
+                                "deadline",
+                                "2026-03-20T17:00",
+                                "version",
+                                seen.get("version").asInt()));
+        assertThat(staleConstraint.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aBaselineShowsVarianceAfterAMove() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        plan.link(design, build);
+        String baselines = "/api/v1/projects/" + plan.key() + "/baselines";
+        Response set = plan.api().post(baselines + "/0", Map.of());
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.body().get("tasks").asInt()).isEqualTo(2);
+        plan.api()
+                .patch(
+                        plan.tasks() + "/" + design.get("id").asLong(),
+                        json(
+                                "duration",
+                                "4d",
+                                "version",
+                                plan.get(design).get("version").asInt()));
+        JsonNode variance = plan.api().get(baselines + "/0/variance").body();
+        JsonNode buildVariance = entry(variance, build);
+        assertThat(buildVariance.get("baselineStart").asString()).isEqualTo("2026-03-04T08:00:00");
+        assertThat(buildVariance.get("startVarianceMinutes").asLong()).isEqualTo(2 * 480);
+        assertThat(buildVariance.get("finishVarianceMinutes").asLong()).isEqualTo(2 * 480);
+        assertThat(entry(variance, design).get("durationVarianceMinutes").asLong())
+                .isEqualTo(2 * 480);
+        JsonNode gantt = plan.api()
+                .get("/api/v1/projects/" + plan.key() + "/gantt?baseline=0")
+                .body();
+        assertThat(entry(gantt.get("tasks"), build).get("baselineFinish").asString())
+                .isEqualTo("2026-03-06T17:00:00");
+        // Selected tasks only, into another slot; then cleared.
+        Response some = plan.api()
+                .post(baselines + "/3", json("taskIds", List.of(build.get("id").asLong())));
+        assertThat(some.body().get("tasks").asInt()).isEqualTo(1);
+        assertThat(plan.api().get(baselines).body().get(3).get("tasks").asInt()).isEqualTo(1);
+        assertThat(plan.api().delete(baselines + "/3").status()).isEqualTo(204);
+        assertThat(plan.api().get(baselines).body().get(3).get("tasks").asInt()).isZero();
+        assertThat(plan.api().post(baselines + "/11", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theGanttDataFollowsTheChartsContract() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode release = plan.api()
+                .post(plan.tasks(), json("name", "Release", "milestone", true))
+                .body();
+        plan.link(design, release);
+        JsonNode gantt =
+                plan.api().get("/api/v1/projects/" + plan.key() + "/gantt").body();
+        JsonNode project = gantt.get("project");
+        assertThat(project.get("minutesPerDay").asInt()).isEqualTo(480);
+        assertThat(project.get("calendar").get("workingDays").size()).isEqualTo(5);
+        assertThat(project.get("calendar").get("workdayStart").asString()).isEqualTo("08:00");
+        assertThat(project.get("finish").asString()).isEqualTo("2026-03-03T17:00:00");
+        JsonNode milestone = entry(gantt.get("tasks"), release);
+        assertThat(milestone.get("milestone").asBoolean()).isTrue();
+        assertThat(milestone.get("critical").asBoolean()).isTrue();
+        assertThat(milestone.get("wbs").asString()).isEqualTo("2");
+        assertThat(gantt.get("links").get(0).get("type").asString()).isEqualTo("FINISH_START");
+    }
+}
