@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
                     + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean

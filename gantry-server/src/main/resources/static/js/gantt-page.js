@@ -1,0 +1,377 @@
+// The Gantt page: loads the project's schedule from the API, shows it with the Gantt component, and
+// turns every edit on the chart into an API call with the task's version. The server reschedules in
+// the same request and answers with what moved, which the chart then shows. Undo sends the inverse
+// call (again with the current version), so it is an edit like any other and can be refused as stale.
+import { createGantt } from './gantt/gantt.js';
+
+const page = document.getElementById('gantt-page');
+const key = page.dataset.project;
+const canEdit = page.dataset.canEdit === 'true';
+const canManage = page.dataset.canManage === 'true';
+const api = `/api/v1/projects/${encodeURIComponent(key)}`;
+const host = document.getElementById('gantt');
+const message = document.getElementById('gantt-message');
+const errorBox = document.getElementById('gantt-error');
+const undoButton = document.getElementById('gantt-undo');
+const baselineChoice = document.getElementById('gantt-baseline');
+
+const COLUMNS = [
+  ['wbs', 'WBS'], ['name', 'Task name'], ['duration', 'Duration'], ['start', 'Start'], ['finish', 'Finish'],
+  ['totalSlack', 'Total slack'], ['freeSlack', 'Free slack'], ['percent', '% complete'], ['assignees', 'Assigned to'],
+  ['baselineStart', 'Baseline start'], ['baselineFinish', 'Baseline finish'], ['startVariance', 'Start variance'],
+  ['finishVariance', 'Finish variance'], ['durationVariance', 'Duration variance'],
+];
+const STORED_COLUMNS = `gantry.gantt.columns.${key}`;
+let columns = readColumns();
+const tasks = new Map();   // id -> the task as the chart has it (with version, constraint, ...)
+const undoStack = [];
+let gantt = null;
+let project = null;
+let selectedTask = null;
+
+function readColumns() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORED_COLUMNS));
+    if (Array.isArray(saved) && saved.every((c) => COLUMNS.some(([k]) => k === c))) return saved;
+  } catch { /* no saved choice */ }
+  return ['wbs', 'name', 'duration', 'start', 'finish', 'totalSlack', 'percent', 'assignees'];
+}
+
+/** A problem (RFC 9457) as an Error the chart can show: it reads `detail` or `message`. */
+class Problem extends Error {
+  constructor(status, body) {
+    super(body?.detail || body?.title || `The server answered ${status}.`);
+    this.status = status;
+    this.detail = this.message;
+    this.body = body;
+  }
+}
+
+async function call(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  const token = document.querySelector('meta[name="_csrf"]')?.content;
+  const header = document.querySelector('meta[name="_csrf_header"]')?.content;
+  if (token && header) headers[header] = token;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(api + path, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new Problem(response.status, json);
+  return { json, response };
+}
+
+function say(text) {
+  message.textContent = text;
+}
+
+function showError(text) {
+  errorBox.textContent = text;
+  errorBox.hidden = !text;
+}
+
+function nameOf(id) {
+  return tasks.get(id)?.name ?? `task ${id}`;
+}
+
+/** Applies a task or link answer: the edited task's own fields and every task the reschedule changed. */
+function applySchedule(answer, editedTask) {
+  const changes = [];
+  for (const entry of answer?.rescheduled ?? []) {
+    changes.push({
+      id: entry.id, start: entry.start, finish: entry.finish, durationMinutes: entry.durationMinutes,
+      totalSlackMinutes: entry.totalSlackMinutes, freeSlackMinutes: entry.freeSlackMinutes,
+      critical: entry.critical, version: entry.version,
+    });
+  }
+  if (editedTask) {
+    const change = {};
+    for (const field of ['id', 'start', 'finish', 'durationMinutes', 'percentComplete', 'version', 'constraintType',
+      'critical', 'totalSlackMinutes', 'freeSlackMinutes', 'deadline']) {
+      if (editedTask[field] !== undefined) change[field] = editedTask[field];
+    }
+    changes.push(change);
+  }
+  for (const change of changes) {
+    const task = tasks.get(change.id);
+    if (task) Object.assign(task, change);
+  }
+  gantt.updateTasks(changes);
+  const moved = answer?.moved ?? [];
+  const others = moved.filter((m) => m.id !== editedTask?.id);
+  say(moved.length === 0 ? 'Saved; no dates moved.'
+    : `Saved; ${moved.length} task${moved.length === 1 ? '' : 's'} moved`
+      + (others.length ? ` (${others.slice(0, 5).map((m) => nameOf(m.id)).join(', ')}${others.length > 5 ? ', …' : ''})` : '')
+      + (answer?.rescheduleMillis != null ? ` — rescheduled in ${Math.round(answer.rescheduleMillis)} ms.` : '.'));
+  showError('');
+}
+
+/** A refused edit: a stale version reloads the chart (the other person's change wins, yours is named). */
+async function refused(problem, what) {
+  if (problem.status === 409 && problem.body?.title === 'Stale version') {
+    showError(`Someone else changed this task while you were looking at it, so "${what}" was not saved.`
+      + ' The chart now shows their version; apply your change again if it still makes sense.');
+    await load();
+  } else {
+    showError(`"${what}" was not saved: ${problem.message}`);
+  }
+  throw problem;
+}
+
+async function patchTask(id, changes, what) {
+  const task = tasks.get(id);
+  try {
+    const { json } = await call('PATCH', `/tasks/${id}`, { ...changes, version: task.version });
+    applySchedule(json, json);
+    return json;
+  } catch (problem) {
+    return refused(problem, what);
+  }
+}
+
+async function patchSchedule(id, changes, what) {
+  const task = tasks.get(id);
+  try {
+    const { json } = await call('PATCH', `/tasks/${id}/schedule`, { ...changes, version: task.version });
+    applySchedule(json, json);
+    return json;
+  } catch (problem) {
+    return refused(problem, what);
+  }
+}
+
+function remember(label, undo) {
+  undoStack.push({ label, undo });
+  if (undoStack.length > 100) undoStack.shift();
+  updateUndo();
+}
+
+function updateUndo() {
+  if (!undoButton) return;
+  const last = undoStack[undoStack.length - 1];
+  undoButton.disabled = !last;
+  undoButton.textContent = last ? `Undo ${last.label}` : 'Undo';
+}
+
+async function undo() {
+  const last = undoStack.pop();
+  updateUndo();
+  if (!last) return;
+  try {
+    await last.undo();
+    say(`Undone: ${last.label}.`);
+  } catch {
+    /* refused() has said why */
+  }
+}
+
+// Edits on the chart ----------------------------------------------------------------------------
+
+async function moveTask(id, newStart) {
+  const before = { ...tasks.get(id) };
+  const schedule = (await call('GET', `/tasks/${id}/schedule`)).json;
+  // A dragged bar gets a start-no-earlier-than constraint, as in Microsoft Project.
+  await patchTask(id, { start: newStart }, `move ${before.name}`);
+  remember(`move of ${before.name}`, () => (schedule.constraintType === 'AS_SOON_AS_POSSIBLE'
+    ? patchSchedule(id, { clear: ['constraint'] }, `undo move of ${before.name}`)
+    : patchSchedule(id, { constraintType: schedule.constraintType, constraintDate: schedule.constraintDate },
+      `undo move of ${before.name}`)));
+}
+
+async function resizeTask(id, newFinish) {
+  const before = { ...tasks.get(id) };
+  await patchTask(id, { finish: newFinish }, `change the duration of ${before.name}`);
+  remember(`duration of ${before.name}`, () => patchTask(id, { durationMinutes: before.durationMinutes },
+    `undo duration of ${before.name}`));
+}
+
+async function changeProgress(id, percent) {
+  const before = { ...tasks.get(id) };
+  await patchTask(id, { percentComplete: percent }, `set ${before.name} to ${percent} %`);
+  remember(`progress of ${before.name}`, () => patchTask(id, { percentComplete: before.percentComplete ?? 0 },
+    `undo progress of ${before.name}`));
+}
+
+async function createLink(predecessorId, successorId, type) {
+  const what = `link ${nameOf(predecessorId)} → ${nameOf(successorId)}`;
+  let json;
+  try {
+    ({ json } = await call('POST', '/links', { predecessorId, successorId, type }));
+  } catch (problem) {
+    if (problem.body?.names) problem.detail = `${problem.body.detail}`;
+    showError(`"${what}" was refused: ${problem.message}`);
+    throw problem;
+  }
+  applySchedule(json, null);
+  const link = { id: json.id, predecessorId, successorId, type, lagMinutes: json.lagMinutes ?? 0 };
+  remember(what, async () => {
+    try {
+      const { response } = await call('DELETE', `/links/${link.id}`);
+      await load();
+      say(`Link removed${response.headers.get('Gantry-Moved') ? '; the schedule moved back' : ''}.`);
+    } catch (problem) {
+      showError(`Undo of "${what}" failed: ${problem.message}`);
+      throw problem;
+    }
+  });
+  return link;
+}
+
+function openTask(id) {
+  window.location.href = `/projects/${encodeURIComponent(key)}/list#task-${id}`;
+}
+
+// Loading and the toolbar -------------------------------------------------------------------------
+
+async function load() {
+  const slot = baselineChoice.value;
+  const started = performance.now();
+  const { json } = await call('GET', `/gantt${slot === '' ? '' : `?baseline=${slot}`}`);
+  project = json.project;
+  tasks.clear();
+  for (const task of json.tasks) tasks.set(task.id, task);
+  if (!gantt) {
+    host.textContent = '';
+    const editable = canEdit && project.canEdit;
+    gantt = createGantt(host, {
+      data: json,
+      columns,
+      zoom: document.getElementById('gantt-zoom').value,
+      showBaseline: slot !== '',
+      label: `Schedule of ${project.name}`,
+      ...(editable ? {
+        onMoveTask: moveTask, onResizeTask: resizeTask, onProgressChange: changeProgress, onCreateLink: createLink,
+      } : {}),
+      onOpenTask: openTask,
+      onSelect: (id) => { selectedTask = id; },
+    });
+    window.gantryGantt = { chart: gantt, loadedMs: performance.now() - started };
+  } else {
+    gantt.setData(json);
+    gantt.showBaseline(slot !== '');
+  }
+  host.setAttribute('aria-busy', 'false');
+  document.dispatchEvent(new CustomEvent('gantt:loaded', { detail: { tasks: json.tasks.length } }));
+}
+
+function columnChooser() {
+  const fieldset = document.getElementById('gantt-column-choice');
+  for (const [column, title] of COLUMNS) {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = column;
+    box.checked = columns.includes(column);
+    box.disabled = column === 'name';
+    label.append(box, ` ${title}`);
+    fieldset.append(label);
+  }
+  fieldset.addEventListener('change', () => {
+    columns = [...fieldset.querySelectorAll('input:checked')].map((box) => box.value);
+    localStorage.setItem(STORED_COLUMNS, JSON.stringify(columns));
+    gantt?.setColumns(columns);
+  });
+}
+
+async function baselineSlots() {
+  const { json } = await call('GET', '/baselines');
+  const chosen = baselineChoice.value;
+  baselineChoice.length = 1;
+  for (const slot of json) {
+    const option = new Option(`${slot.name}${slot.tasks ? ` (${slot.tasks} tasks)` : ' (empty)'}`, String(slot.slot));
+    baselineChoice.add(option);
+  }
+  baselineChoice.value = chosen;
+}
+
+async function setBaseline() {
+  const slot = baselineChoice.value === '' ? '0' : baselineChoice.value;
+  const onlySelected = document.getElementById('gantt-baseline-selected')?.checked && selectedTask != null;
+  try {
+    const { json } = await call('POST', `/baselines/${slot}`, onlySelected ? { taskIds: [selectedTask] } : {});
+    baselineChoice.value = slot;
+    await baselineSlots();
+    await load();
+    say(`${json.name} set for ${json.tasks} task${json.tasks === 1 ? '' : 's'}.`);
+  } catch (problem) {
+    showError(`The baseline was not set: ${problem.message}`);
+  }
+}
+
+async function clearBaseline() {
+  const slot = baselineChoice.value;
+  if (slot === '') {
+    showError('Choose the baseline to clear first.');
+    return;
+  }
+  try {
+    await call('DELETE', `/baselines/${slot}`);
+    await baselineSlots();
+    await load();
+    say('Baseline cleared.');
+  } catch (problem) {
+    showError(`The baseline was not cleared: ${problem.message}`);
+  }
+}
+
+async function exportPng() {
+  const blob = await gantt.exportPng();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `${key}-gantt.png`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  say('PNG of the visible part of the chart saved.');
+}
+
+document.getElementById('gantt-zoom').addEventListener('change', (event) => gantt?.setZoom(event.target.value));
+document.getElementById('gantt-expand').addEventListener('click', () => gantt?.expandAll());
+document.getElementById('gantt-collapse').addEventListener('click', () => gantt?.collapseAll());
+baselineChoice.addEventListener('change', () => load());
+document.getElementById('gantt-png').addEventListener('click', exportPng);
+document.getElementById('gantt-print').addEventListener('click', () => window.print());
+if (canManage) {
+  document.getElementById('gantt-set-baseline')?.addEventListener('click', setBaseline);
+  document.getElementById('gantt-clear-baseline')?.addEventListener('click', clearBaseline);
+}
+if (undoButton) {
+  undoButton.addEventListener('click', undo);
+  document.addEventListener('keydown', (event) => {
+    const typing = event.target.closest?.('input, select, textarea, [contenteditable]');
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z' && !typing) {
+      event.preventDefault();
+      undo();
+    }
+  });
+}
+
+const newTask = document.getElementById('gantt-new-task');
+newTask?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const name = newTask.elements.name.value.trim();
+  const duration = newTask.elements.duration.value.trim() || '1d';
+  try {
+    const { json } = await call('POST', '/tasks', { name, duration });
+    await load();
+    gantt.select(json.id);
+    gantt.scrollToTask(json.id);
+    newTask.elements.name.value = '';
+    say(`Added ${json.name}, ${json.start ? `starting ${json.start.slice(0, 10)}` : 'unscheduled'}.`);
+    remember(`new task ${json.name}`, async () => {
+      const current = tasks.get(json.id);
+      await call('DELETE', `/tasks/${json.id}?version=${current?.version ?? json.version}`);
+      await load();
+    });
+  } catch (problem) {
+    showError(`The task was not added: ${problem.message}`);
+  }
+});
+
+columnChooser();
+Promise.all([load(), baselineSlots()]).catch((problem) => {
+  host.setAttribute('aria-busy', 'false');
+  showError(`The schedule could not be loaded: ${problem.message}`);
+});
