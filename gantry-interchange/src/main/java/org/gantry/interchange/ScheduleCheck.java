@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ import org.mpxj.reader.UniversalProjectReader;
  *
  * <p>Two instants are the same when no working time lies between them on the task's calendar: Microsoft
  * Project often stores a late finish as the start of the next working period (08:00 Tuesday for 17:00
- * Monday). Slack is compared in the unit the file stored it in, to two decimals, as Project shows it.
+ * Monday). Slack is compared in working minutes, within the rounding of the file's tenths of minutes.
  */
 public final class ScheduleCheck {
     /** File name endings of the formats MPXJ reads. */
@@ -217,20 +218,23 @@ public final class ScheduleCheck {
     }
 
     /**
-     * Instants are the same when no working time lies between them. The engine works in whole minutes;
-     * Project keeps fractions of a minute (a turtle-contoured finish at 09:08:24), so a stored instant with
-     * seconds matches within the minute either side of it.
+     * Instants are the same when no working time lies between them on the task's calendar. The engine works
+     * in whole minutes; Project keeps fractions of a minute (a turtle-contoured finish at 09:08:24), so a
+     * stored instant with seconds matches either whole minute around it, and nothing further.
      */
     static boolean sameInstant(LocalDateTime expected, LocalDateTime got, WorkingTime clock, boolean dayPrecision) {
         if (expected.equals(got)) {
             return true;
         }
         if (dayPrecision && expected.toLocalDate().equals(got.toLocalDate())) {
+            // The file stores no time of day at all (MPX from Project 98): the day is all there is to compare.
             return true;
         }
-        long between = Math.abs(clock.workBetween(expected, got));
-        boolean fractional = expected.getSecond() != 0 || expected.getNano() != 0;
-        return between == 0 || (fractional && between <= 1);
+        LocalDateTime minute = expected.truncatedTo(ChronoUnit.MINUTES);
+        if (minute.equals(expected)) {
+            return clock.workBetween(expected, got) == 0;
+        }
+        return clock.workBetween(minute, got) == 0 || clock.workBetween(minute.plusMinutes(1), got) == 0;
     }
 
     /**
@@ -264,15 +268,13 @@ public final class ScheduleCheck {
         return "task " + task.getID() + " '" + task.getName() + "'";
     }
 
-    /** Slack compared in the stored unit, truncated to two decimals, as Project displays it. */
+    /**
+     * Slack is the same when it is the same number of working minutes. The file stores tenths of minutes
+     * (MPXJ may hand them over converted to the stored unit) and the engine whole minutes, so a difference
+     * of less than one minute is rounding, not a different schedule.
+     */
     static boolean sameSlack(Duration stored, long minutes, ProjectProperties properties) {
         double perUnit = minutesPer(stored.getUnits(), properties);
-        long expected = (long) (stored.getDuration() * 100.0);
-        long got = (long) (minutes / perUnit * 100.0);
-        if (expected == got) {
-            return true;
-        }
-        // Values that differ by less than a minute are the same: the file stores tenths of minutes.
         return Math.abs(stored.getDuration() * perUnit - minutes) < 1.0;
     }
 

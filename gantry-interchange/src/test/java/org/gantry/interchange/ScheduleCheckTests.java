@@ -35,6 +35,29 @@ class ScheduleCheckTests {
     }
 
     @Test
+    void aFractionalInstantDoesNotMatchAMinuteFurtherAway() {
+        assertThat(ScheduleCheck.sameInstant(
+                        LocalDateTime.of(2024, 3, 5, 9, 8, 24), LocalDateTime.of(2024, 3, 5, 9, 8), standard, false))
+                .isTrue();
+        assertThat(ScheduleCheck.sameInstant(
+                        LocalDateTime.of(2024, 3, 5, 9, 8, 24), LocalDateTime.of(2024, 3, 5, 9, 7), standard, false))
+                .isFalse();
+        assertThat(ScheduleCheck.sameInstant(
+                        LocalDateTime.of(2024, 3, 5, 9, 8, 24), LocalDateTime.of(2024, 3, 5, 9, 10), standard, false))
+                .isFalse();
+    }
+
+    @Test
+    void slackDiffersOnceItIsAWholeMinuteApart() {
+        ProjectProperties properties = new org.mpxj.ProjectFile().getProjectProperties();
+        // 0.01 day is 4.8 minutes: the two-decimal figure Project displays is not the schedule.
+        assertThat(ScheduleCheck.sameSlack(Duration.getInstance(1.0, TimeUnit.DAYS), 484, properties))
+                .isFalse();
+        assertThat(ScheduleCheck.sameSlack(Duration.getInstance(4800.5 / 600, TimeUnit.HOURS), 480, properties))
+                .isTrue();
+    }
+
+    @Test
     void slackIsComparedInTheUnitTheFileStoredItIn() {
         ProjectProperties properties = new org.mpxj.ProjectFile().getProjectProperties();
         assertThat(ScheduleCheck.sameSlack(Duration.getInstance(1.5, TimeUnit.DAYS), 720, properties))
