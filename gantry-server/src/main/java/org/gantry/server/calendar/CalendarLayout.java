@@ -14,14 +14,15 @@ import org.gantry.server.task.Task;
 /**
  * Lays tasks out on weeks of seven days (Monday to Sunday): each task becomes one bar per week it
  * touches, and bars are packed into lanes so that no two bars of a week overlap. Pure arithmetic, so
- * it is tested without a server.
+ * it is tested without a server. Public with its records only because the template reads them (SpEL
+ * cannot call accessors of package-private types).
  */
-final class CalendarLayout {
+public final class CalendarLayout {
 
     private CalendarLayout() {}
 
     /** A day cell. */
-    record Day(LocalDate date, boolean working, String holiday, boolean today, boolean inPeriod) {
+    public record Day(LocalDate date, boolean working, String holiday, boolean today, boolean inPeriod) {
         public String iso() {
             return date.toString();
         }
@@ -32,7 +33,7 @@ final class CalendarLayout {
      * in lane {@code lane} (0 = top). {@code continuesBefore}/{@code continuesAfter} say the task goes
      * on in the previous or next week, drawn as an open end.
      */
-    record Bar(
+    public record Bar(
             Task task,
             LocalDate first,
             LocalDate last,
@@ -47,7 +48,7 @@ final class CalendarLayout {
         }
     }
 
-    record Week(LocalDate monday, List<Day> days, List<Bar> bars, int lanes) {
+    public record Week(LocalDate monday, List<Day> days, List<Bar> bars, int lanes) {
         /** Day cells run over the whole height of the week, behind the bars. */
         public String dayRows() {
             return "grid-row: 1 / span " + (lanes + 1) + ";";

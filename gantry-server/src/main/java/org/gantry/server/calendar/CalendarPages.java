@@ -69,9 +69,6 @@ class CalendarPages {
         }
     }
 
-    /** A refused move, shown above the calendar. */
-    record Notice(long taskId, String kind, String message, int status) {}
-
     private final ProjectService projects;
     private final TaskService tasks;
     private final StatusService statuses;
@@ -108,19 +105,19 @@ class CalendarPages {
             HttpServletRequest request,
             HttpServletResponse response) {
         Project project = projects.get(user, key);
-        Notice notice = null;
+        CalendarNotice notice = null;
         try {
             moveStart(user, project, id, LocalDate.parse(day), version);
         } catch (DateTimeParseException e) {
-            notice = new Notice(id, "error", "That is not a day: " + day + ".", 400);
+            notice = new CalendarNotice(id, "error", "That is not a day: " + day + ".", 400);
         } catch (StaleVersion e) {
-            notice = new Notice(
+            notice = new CalendarNotice(
                     id,
                     "stale",
                     "Someone else changed this task; here it is as it is now. Drag it again" + " to move it.",
                     409);
         } catch (InvalidInput e) {
-            notice = new Notice(
+            notice = new CalendarNotice(
                     id,
                     "error",
                     "The task cannot move there: "
@@ -132,11 +129,11 @@ class CalendarPages {
                             + ".",
                     400);
         } catch (Forbidden e) {
-            notice = new Notice(id, "error", e.getMessage(), 403);
+            notice = new CalendarNotice(id, "error", e.getMessage(), 403);
         } catch (NotFound e) {
-            notice = new Notice(id, "error", "This task no longer exists; someone deleted it.", 404);
+            notice = new CalendarNotice(id, "error", "This task no longer exists; someone deleted it.", 404);
         } catch (Conflict e) {
-            notice = new Notice(id, "error", e.getMessage(), 409);
+            notice = new CalendarNotice(id, "error", e.getMessage(), 409);
         }
         if (notice != null && !"true".equals(request.getHeader("HX-Request"))) {
             response.setStatus(notice.status());
@@ -193,7 +190,7 @@ class CalendarPages {
         tasks.update(user, project.key(), taskId, changes);
     }
 
-    private void board(CurrentUser user, Project project, CalendarQuery query, Notice notice, Model model) {
+    private void board(CurrentUser user, Project project, CalendarQuery query, CalendarNotice notice, Model model) {
         ZoneId zone = ZoneId.of(project.timeZone());
         LocalDate today = LocalDate.now(zone);
         LocalDate anchor = query.anchor(zone);
@@ -235,7 +232,9 @@ class CalendarPages {
         model.addAttribute("project", project);
         model.addAttribute("me", user);
         model.addAttribute("members", projects.members(user, project.key()));
-        model.addAttribute("query", query);
+        model.addAttribute("assignee", query.assignee());
+        model.addAttribute("summaries", query.withSummaries());
+        model.addAttribute("summariesParam", query.withSummaries() ? Boolean.TRUE : null);
         model.addAttribute("view", query.week() ? "week" : "month");
         model.addAttribute("anchor", anchor);
         model.addAttribute("title", title);
