@@ -1,0 +1,282 @@
+package org.gantry.server.calendar;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.identity.Invitation;
+import org.gantry.server.identity.NewUser;
+import org.gantry.server.identity.UserAccount;
+import org.gantry.server.identity.UserService;
+import org.gantry.server.project.NewMember;
+import org.gantry.server.project.NewProject;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectRole;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.task.NewTask;
+import org.gantry.server.task.Task;
+import org.gantry.server.task.TaskChanges;
+import org.gantry.server.task.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The calendar page in headless Chromium: a task's bar on the month grid, dragged to another day and
+ * still there after a reload; a stakeholder gets no draggable bars and the server refuses their move.
+ * Same Spring configuration as the other integration tests, so the server and database are shared.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gantry.db.ephemeral=true",
+            "gantry.admin.email=admin@gantry.test",
+            "gantry.admin.password=admin-password-1",
+            "gantry.login.max-failures-per-address=100000",
+            "gantry.demo=false",
+            "logging.level.io.zonky=WARN",
+            "logging.level.org.flywaydb=WARN"
+        })
+class CalendarPageIT {
+
+    private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    ProjectService projects;
+
+    @Autowired
+    TaskService tasks;
+
+    BrowserContext context;
+    Page page;
+    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+
+    record Person(CurrentUser user, String password) {}
+
+    @BeforeAll
+    static void launchBrowser() {
+        playwright = Playwright.create();
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setViewportSize(1400, 900));
+        context.setDefaultTimeout(10_000);
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                consoleErrors.add(message.text() + " at " + message.location());
+            }
+        });
+        page.onPageError(error -> consoleErrors.add("page error: " + error));
+    }
+
+    @AfterEach
+    void closeContextWithoutConsoleErrors() {
+        context.close();
+        assertThat(consoleErrors).as("errors in the browser console").isEmpty();
+    }
+
+    @Test
+    void aMemberDragsATaskToAnotherDayAndItStaysThereAfterAReload() {
+        Person member = invite("Mia Member");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task design = tasks.create(admin(), project.key(), dated("Design review", MONDAY.plusDays(1), 2));
+        logIn(member);
+
+        page.navigate("/projects/" + project.key() + "/calendar?date=" + MONDAY);
+        Locator bar = page.locator(".cal-bar[data-id='" + design.id() + "']");
+        assertThat(bar).isVisible();
+        assertThat(bar).hasAttribute("data-start", MONDAY.plusDays(1).toString());
+        assertThat(bar).hasAttribute("draggable", "true");
+
+        // Grab the bar by its first day (near its left end) and drop it on Tuesday of the next week.
+        bar.dragTo(
+                page.locator(".cal-day[data-day='" + MONDAY.plusDays(8) + "']"),
+                new Locator.DragToOptions().setSourcePosition(12, 8));
+
+        assertThat(page.locator(".cal-bar[data-id='" + design.id() + "']").first())
+                .hasAttribute("data-start", MONDAY.plusDays(8).toString());
+        page.reload();
+        Locator moved = page.locator(".cal-bar[data-id='" + design.id() + "']");
+        assertThat(moved).hasAttribute("data-start", MONDAY.plusDays(8).toString());
+        assertThat(moved).hasAttribute("data-finish", MONDAY.plusDays(9).toString());
+        Task stored = tasks.get(admin(), project.key(), design.id()).task();
+        assertThat(stored.start()).isEqualTo(MONDAY.plusDays(8).atTime(8, 0));
+        assertThat(stored.finish()).isEqualTo(MONDAY.plusDays(9).atTime(17, 0));
+
+        moved.click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).containsText("Design review");
+        assertThat(page.getByRole(AriaRole.DIALOG)).containsText("Nobody yet");
+        screenshot("calendar-month");
+    }
+
+    @Test
+    void aStaleVersionSaysSomeoneElseChangedTheTask() {
+        Person member = invite("Sam Member");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task task = tasks.create(admin(), project.key(), dated("Build", MONDAY.plusDays(1), 1));
+        logIn(member);
+        page.navigate("/projects/" + project.key() + "/calendar?date=" + MONDAY);
+        Locator bar = page.locator(".cal-bar[data-id='" + task.id() + "']");
+        assertThat(bar).isVisible();
+
+        tasks.update(
+                admin(),
+                project.key(),
+                task.id(),
+                new TaskChanges(
+                        "Build it",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        task.version()));
+        bar.dragTo(page.locator(".cal-day[data-day='" + MONDAY.plusDays(3) + "']"));
+
+        assertThat(page.locator("#cal-notice")).containsText("Someone else changed this task");
+        assertThat(page.locator(".cal-bar[data-id='" + task.id() + "']"))
+                .hasAttribute("data-start", MONDAY.plusDays(1).toString());
+        assertThat(page.locator(".cal-bar[data-id='" + task.id() + "']")).containsText("Build it");
+    }
+
+    @Test
+    void aStakeholderCannotDragAndTheServerRefusesTheirMove() {
+        Person stakeholder = invite("Stella Stakeholder");
+        Project project = projectWith(stakeholder, ProjectRole.STAKEHOLDER);
+        Task task = tasks.create(admin(), project.key(), dated("Sign-off", MONDAY.plusDays(2), 1));
+        logIn(stakeholder);
+
+        page.navigate("/projects/" + project.key() + "/calendar?date=" + MONDAY);
+        Locator bar = page.locator(".cal-bar[data-id='" + task.id() + "']");
+        assertThat(bar).isVisible();
+        assertThat(bar).not().hasAttribute("draggable", "true");
+        assertThat(page.locator("#read-only-note")).isVisible();
+
+        String csrf = page.locator("meta[name='_csrf']").getAttribute("content");
+        APIResponse refused = page.request()
+                .post(
+                        "/projects/" + project.key() + "/calendar/tasks/" + task.id() + "/move",
+                        RequestOptions.create()
+                                .setHeader("X-CSRF-TOKEN", csrf)
+                                .setForm(FormData.create()
+                                        .set("day", MONDAY.plusDays(7).toString())
+                                        .set("version", Integer.toString(task.version()))));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(tasks.get(admin(), project.key(), task.id()).task().start())
+                .isEqualTo(MONDAY.plusDays(2).atTime(8, 0));
+    }
+
+    private CurrentUser admin() {
+        UserAccount admin = users.findByEmail("admin@gantry.test").orElseThrow();
+        return new CurrentUser(admin.id(), admin.email(), admin.name(), true);
+    }
+
+    private Person invite(String name) {
+        String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "." + unique().toLowerCase(Locale.ROOT)
+                + "@example.test";
+        Invitation invitation = users.invite(admin(), new NewUser(email, name, false));
+        UserAccount account = invitation.user();
+        return new Person(
+                new CurrentUser(account.id(), account.email(), account.name(), false), invitation.oneTimePassword());
+    }
+
+    private Project projectWith(Person person, ProjectRole role) {
+        Project project = projects.create(
+                admin(), new NewProject("K" + unique(), "Calendar " + unique(), null, MONDAY, null, null, null));
+        projects.addMember(admin(), project.key(), new NewMember(person.user().id(), null, role));
+        return project;
+    }
+
+    private static NewTask dated(String name, LocalDate start, int days) {
+        return new NewTask(
+                name,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                days + "d",
+                null,
+                null,
+                start.atTime(8, 0),
+                start.plusDays(days - 1).atTime(17, 0),
+                null);
+    }
+
+    private void logIn(Person person) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(person.user().email());
+        page.getByLabel("Password").fill(person.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/projects**");
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", name + ".png")));
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase(Locale.ROOT);
+    }
+}
