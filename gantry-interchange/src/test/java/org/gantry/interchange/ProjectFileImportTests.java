@@ -7,11 +7,13 @@ import org.gantry.engine.LinkType;
 import org.gantry.engine.Schedule;
 import org.gantry.engine.Scheduler;
 import org.junit.jupiter.api.Test;
+import org.mpxj.ConstraintType;
 import org.mpxj.Duration;
 import org.mpxj.ProjectCalendar;
 import org.mpxj.ProjectFile;
 import org.mpxj.Relation;
 import org.mpxj.RelationType;
+import org.mpxj.ScheduleFrom;
 import org.mpxj.Task;
 import org.mpxj.TimeUnit;
 
@@ -60,5 +62,43 @@ class ProjectFileImportTests {
                 Scheduler.schedule(ProjectFileImport.convert(twoLinkedTasks()).network());
 
         assertThat(schedule.projectFinish()).isEqualTo(LocalDateTime.of(2024, 3, 7, 17, 0));
+    }
+
+    @Test
+    void aFileScheduledFromItsFinishIsScheduledBackFromTheFinishItGives() {
+        ProjectFile file = twoLinkedTasks();
+        file.getProjectProperties().setScheduleFrom(ScheduleFrom.FINISH);
+        file.getProjectProperties().setFinishDate(LocalDateTime.of(2024, 3, 15, 17, 0));
+        file.getTasks().forEach(task -> task.setConstraintType(ConstraintType.AS_LATE_AS_POSSIBLE));
+
+        ImportedProject imported = ProjectFileImport.convert(file);
+        Schedule schedule = Scheduler.schedule(imported.network());
+
+        // Build (3 d) ends Friday 15 March and starts Wednesday 13; Design starts a day before it (SS + 1 d)
+        // on Tuesday 12, which is the project start.
+        assertThat(imported.network().scheduledFromFinish()).isTrue();
+        assertThat(schedule.projectFinish()).isEqualTo(LocalDateTime.of(2024, 3, 15, 17, 0));
+        assertThat(schedule.projectStart()).isEqualTo(LocalDateTime.of(2024, 3, 12, 8, 0));
+    }
+
+    @Test
+    void aFileScheduledFromItsStartIgnoresItsStoredFinish() {
+        ProjectFile file = twoLinkedTasks();
+        file.getProjectProperties().setFinishDate(LocalDateTime.of(2024, 3, 15, 17, 0));
+
+        assertThat(ProjectFileImport.convert(file).network().scheduledFromFinish())
+                .isFalse();
+    }
+
+    @Test
+    void theMoveRemainingPartsForwardSettingIsReadFromTheFile() {
+        ProjectFile file = twoLinkedTasks();
+        assertThat(ProjectFileImport.convert(file).network().options().remainingWorkAfterStatusDate())
+                .isFalse();
+
+        file.getProjectProperties().setMoveRemainingStartsForward(true);
+
+        assertThat(ProjectFileImport.convert(file).network().options().remainingWorkAfterStatusDate())
+                .isTrue();
     }
 }
