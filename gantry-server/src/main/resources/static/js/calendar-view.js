@@ -187,3 +187,11 @@ document.addEventListener('change', (event) => {
 // The first day cell of the period (or today) is the keyboard's way into the grid.
 const start = document.querySelector('.cal-day.today:not(.outside)') ?? document.querySelector('.cal-day:not(.outside)');
 start?.setAttribute('tabindex', '0');
+
+// A feed event's link names its task (?task=id): point at that bar, so the person finds it at once.
+const linked = new URLSearchParams(window.location.search).get('task');
+if (linked && /^\d+$/.test(linked)) {
+  const bar = document.querySelector(`.cal-bar[data-id="${linked}"]`);
+  bar?.classList.add('linked');
+  bar?.focus();
+}
