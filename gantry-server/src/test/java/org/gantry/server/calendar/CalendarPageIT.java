@@ -159,6 +159,33 @@ class CalendarPageIT {
     }
 
     @Test
+    void aManagerSeesTheWeekAndRegeneratesTheProjectFeedWhoseOldAddressThenAnswers404() {
+        Person manager = invite("Max Manager");
+        Project project = projectWith(manager, ProjectRole.MANAGER);
+        Task task = tasks.create(admin(), project.key(), dated("Kick-off", MONDAY.plusDays(2), 2));
+        logIn(manager);
+
+        page.navigate("/projects/" + project.key() + "/calendar?view=week&date=" + MONDAY);
+        assertThat(page.locator(".cal-day")).hasCount(7);
+        assertThat(page.locator(".cal-bar[data-id='" + task.id() + "']")).isVisible();
+        screenshot("calendar-week");
+        String old = page.locator("#project-feed-url").textContent().strip();
+        assertThat(page.request().get(old).status()).isEqualTo(200);
+
+        page.locator("form[action*='/calendar/feed']")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Regenerate"))
+                .click();
+        page.locator("dialog .confirm-button").click();
+        page.waitForURL("**regenerated=project**");
+
+        String fresh = page.locator("#project-feed-url").textContent().strip();
+        assertThat(fresh).isNotEqualTo(old);
+        assertThat(page.request().get(old).status()).isEqualTo(404);
+        assertThat(page.request().get(fresh).status()).isEqualTo(200);
+        assertThat(page.locator(".cal-grid")).hasClass(java.util.regex.Pattern.compile("cal-view-week"));
+    }
+
+    @Test
     void aStaleVersionSaysSomeoneElseChangedTheTask() {
         Person member = invite("Sam Member");
         Project project = projectWith(member, ProjectRole.MEMBER);
