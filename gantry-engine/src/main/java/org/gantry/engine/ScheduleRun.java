@@ -870,8 +870,9 @@ final class ScheduleRun {
             first = minimum(first, start[c]);
             last = Math.max(last, finish[c]);
             // An ALAP child shows its late dates in the summary's early dates, as Project rolls up what
-            // the child will actually do.
-            boolean late = alap[c] && !summary[c];
+            // the child will actually do. Not in a project scheduled from its finish, where ALAP is the
+            // default and children keep early dates of their own (their slack is measured from them).
+            boolean late = alap[c] && !summary[c] && !fromFinish;
             firstEarly = minimum(firstEarly, late ? lateStart[c] : earlyStart[c]);
             lastEarly = Math.max(lastEarly, late ? lateFinish[c] : earlyFinish[c]);
             firstLate = minimum(firstLate, lateStart[c]);

@@ -134,7 +134,29 @@ class ScheduleFromFinishTests {
     }
 
     @Test
-    void aProjectScheduledFromTheStartIgnoresNoFinish() {
+    void aSummaryRollsUpTheLateDatesItsChildrenAreScheduledAtAndTheirEarlyDates() {
+        // G holds X (1 d) then Y (2 d): Y Thu-Fri, X Wednesday 13. W (4 d) alone starts the project on
+        // Tuesday 12, so X could start a day earlier: G starts Wednesday and has a day of slack.
+        Schedule schedule = fromFinish(
+                List.of(
+                        Task.summary(TaskId.of("G")),
+                        alap("X", 1).withParent(TaskId.of("G")),
+                        alap("Y", 2).withParent(TaskId.of("G")),
+                        alap("W", 4)),
+                List.of(finishStart("X", "Y")));
+
+        ScheduledTask group = schedule.task("G");
+        assertThat(group.start()).isEqualTo(at(3, 13, 8));
+        assertThat(group.finish()).isEqualTo(FINISH);
+        assertThat(group.earlyStart()).isEqualTo(at(3, 12, 8));
+        assertThat(group.lateStart()).isEqualTo(at(3, 13, 8));
+        assertThat(group.totalSlackMinutes()).isEqualTo(480);
+        assertThat(schedule.task("X").totalSlackMinutes()).isEqualTo(480);
+        assertThat(schedule.projectStart()).isEqualTo(at(3, 12, 8));
+    }
+
+    @Test
+    void aNetworkIsScheduledFromTheFinishOnlyWhenItHasOne() {
         ProjectNetwork network = Networks.chainOf(2);
 
         assertThat(network.scheduledFromFinish()).isFalse();
