@@ -238,10 +238,14 @@ public final class ScheduleCheck {
     }
 
     /**
-     * Some formats (MPX from Project 98) store dates without a time of day. When every stored date of a
-     * file is at midnight, dates are compared by day.
+     * MPX files (Project 98) may store dates without a time of day. When every stored date of such a file is
+     * at midnight, dates are compared by day. Other formats always keep the time, so a file of theirs whose
+     * dates all fall at midnight (a 24-hour calendar) is compared to the minute.
      */
     private static boolean storesDaysOnly(ImportedProject imported) {
+        if (!"MPX".equalsIgnoreCase(imported.file().getProjectProperties().getFileType())) {
+            return false;
+        }
         boolean any = false;
         for (org.mpxj.Task task : imported.sources().values()) {
             for (LocalDateTime date : new LocalDateTime[] {
