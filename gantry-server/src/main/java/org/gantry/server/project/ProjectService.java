@@ -223,6 +223,10 @@ public class ProjectService {
                     .update();
             writeHolidays(access.projectId(), calendar.holidays());
         }
+        if (changes.calendar() != null || changes.startDate() != null) {
+            // Synchronous: the schedule module reschedules inside this transaction.
+            events.publishEvent(new ProjectScheduleChanged(access.projectId()));
+        }
         return load(access(user, String.valueOf(access.projectId())));
     }
 

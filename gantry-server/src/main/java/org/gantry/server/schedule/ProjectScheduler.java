@@ -91,16 +91,20 @@ public class ProjectScheduler {
                             WorkDuration.minutes(rs.getLong(4))));
                 });
         if (rows.size() == 0) {
-            return new Rescheduled(List.of(), elapsed(began));
+            return new Rescheduled(List.of(), elapsed(began), elapsed(began), 0, 0);
         }
+        double loaded = elapsed(began);
+        long computing = System.nanoTime();
         Schedule schedule;
         try {
             schedule = Scheduler.schedule(project.network(rows.engineTasks(), links));
         } catch (ScheduleException e) {
             throw refusal(e.problem(), rows);
         }
+        double computed = elapsed(computing);
+        long storing = System.nanoTime();
         List<MovedTask> changed = store(rows, schedule, project, editedTaskId);
-        return new Rescheduled(changed, elapsed(began));
+        return new Rescheduled(changed, elapsed(began), loaded, computed, elapsed(storing));
     }
 
     /** The project's working time, as the engine sees it (for turning a typed finish into a duration). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gantry.engine.WorkingTime;
+import org.gantry.server.project.ProjectScheduleChanged;
 import org.gantry.server.task.ScheduleAffected;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,11 @@ class RescheduleOnChange {
             applyTypedDates(change);
         }
         remember(scheduler.reschedule(change.projectId(), change.taskId()));
+    }
+
+    @EventListener
+    void on(ProjectScheduleChanged change) {
+        remember(scheduler.reschedule(change.projectId()));
     }
 
     /**
@@ -104,7 +110,12 @@ class RescheduleOnChange {
                                         task.moved() || before.moved(),
                                         task.version()));
             }
-            outcome = new Rescheduled(new ArrayList<>(merged.values()), earlier.millis() + outcome.millis());
+            outcome = new Rescheduled(
+                    new ArrayList<>(merged.values()),
+                    earlier.millis() + outcome.millis(),
+                    earlier.loadMillis() + outcome.loadMillis(),
+                    earlier.engineMillis() + outcome.engineMillis(),
+                    earlier.storeMillis() + outcome.storeMillis());
         }
         request.setAttribute(OUTCOME, outcome, RequestAttributes.SCOPE_REQUEST);
     }

@@ -69,6 +69,12 @@ class RescheduleReport implements ResponseBodyAdvice<Object>, HandlerInterceptor
     }
 
     private static String timing(Rescheduled outcome) {
-        return String.format(Locale.ROOT, "reschedule;dur=%.2f", outcome.millis());
+        return String.format(
+                Locale.ROOT,
+                "reschedule;dur=%.2f, reschedule-load;dur=%.2f, reschedule-engine;dur=%.2f, reschedule-store;dur=%.2f",
+                outcome.millis(),
+                outcome.loadMillis(),
+                outcome.engineMillis(),
+                outcome.storeMillis());
     }
 }

@@ -260,6 +260,34 @@ class ScheduleApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void changingTheProjectStartOrCalendarReschedules() {
+        Plan plan = plan();
+        JsonNode design = plan.task("Design", "2d");
+        String project = "/api/v1/projects/" + plan.key();
+        int version = plan.api().get(project).body().get("version").asInt();
+        Response later = plan.api().patch(project, json("startDate", "2026-03-09", "version", version));
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+        assertThat(later.header("Server-Timing")).startsWith("reschedule;dur=");
+        assertThat(plan.get(design).get("start").asString()).isEqualTo("2026-03-09T08:00:00");
+        Response holiday = plan.api()
+                .patch(
+                        project,
+                        json(
+                                "calendar",
+                                Map.of(
+                                        "workingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                                        "workingHours",
+                                                List.of(
+                                                        Map.of("from", "08:00", "to", "12:00"),
+                                                        Map.of("from", "13:00", "to", "17:00")),
+                                        "holidays", List.of(Map.of("date", "2026-03-09", "name", "Closed"))),
+                                "version",
+                                later.body().get("version").asInt()));
+        assertThat(holiday.status()).as(holiday.toString()).isEqualTo(200);
+        assertThat(plan.get(design).get("start").asString()).isEqualTo("2026-03-10T08:00:00");
+    }
+
+    @Test
     void aDirectCycleIsRefusedNamingTheTasks() {
         Plan plan = plan();
         JsonNode design = plan.task("Design", "2d");
