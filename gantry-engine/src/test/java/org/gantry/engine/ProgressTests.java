@@ -126,6 +126,29 @@ class ProgressTests {
     }
 
     @Test
+    void movingRemainingWorkAfterTheStatusDateLeavesTasksNotYetStartedWhereTheLinksPutThem() {
+        // Project's option moves the remaining parts of tasks with progress; a task without progress keeps
+        // its early start (Monday) even though the status date is Wednesday.
+        ProjectNetwork network = Networks.network(List.of(task("B", 2)), List.of())
+                .withStatusDate(at(3, 6, 8))
+                .withOptions(ProjectOptions.DEFAULTS.withRemainingWorkAfterStatusDate(true));
+
+        assertThat(Scheduler.schedule(network).task("B").start()).isEqualTo(at(3, 4, 8));
+        assertThat(Scheduler.schedule(network).task("B").finish()).isEqualTo(at(3, 5, 17));
+    }
+
+    @Test
+    void remainingWorkThatAlreadyResumesAtTheStatusDateIsNotMoved() {
+        // Half of two days done by Monday 17:00, the status date: the remaining day runs on Tuesday.
+        ProjectNetwork network = Networks.network(
+                        List.of(task("A", 2).withProgress(Progress.startedOn(at(3, 4, 8), 50))), List.of())
+                .withStatusDate(at(3, 4, 17))
+                .withOptions(ProjectOptions.DEFAULTS.withRemainingWorkAfterStatusDate(true));
+
+        assertThat(Scheduler.schedule(network).task("A").finish()).isEqualTo(at(3, 5, 17));
+    }
+
+    @Test
     void aStartLinkNoLongerHoldsBackATaskThatHasStarted() {
         Schedule schedule = Scheduler.schedule(Networks.network(
                 List.of(
