@@ -107,7 +107,19 @@ class CalendarPages {
         Project project = projects.get(user, key);
         CalendarNotice notice = null;
         try {
-            moveStart(user, project, id, LocalDate.parse(day), version);
+            LocalDate wanted = LocalDate.parse(day);
+            Task moved = moveStart(user, project, id, wanted, version);
+            // A weekend or holiday, or a predecessor that finishes later (once the project is
+            // rescheduled), puts the start elsewhere than the drop: say where, so nothing looks lost.
+            if (moved.start() != null && !moved.start().toLocalDate().equals(wanted)) {
+                notice = new CalendarNotice(
+                        id,
+                        "info",
+                        moved.name() + " starts on "
+                                + moved.start().toLocalDate().format(DAY) + ", not " + wanted.format(DAY)
+                                + ": the working calendar or its dependencies put it there.",
+                        200);
+            }
         } catch (DateTimeParseException e) {
             notice = new CalendarNotice(id, "error", "That is not a day: " + day + ".", 400);
         } catch (StaleVersion e) {
@@ -162,7 +174,7 @@ class CalendarPages {
      * given duration keeps the finish from being read as a new duration; the reschedule may then put
      * the task later than the drop day when a predecessor requires it.
      */
-    private void moveStart(CurrentUser user, Project project, long taskId, LocalDate day, Integer version) {
+    private Task moveStart(CurrentUser user, Project project, long taskId, LocalDate day, Integer version) {
         Task task = tasks.get(user, project.key(), taskId).task();
         if (task.summary()) {
             throw new InvalidInput("start", "a summary task's dates come from its subtasks; move those instead");
@@ -187,7 +199,7 @@ class CalendarPages {
                 null,
                 null,
                 version);
-        tasks.update(user, project.key(), taskId, changes);
+        return tasks.update(user, project.key(), taskId, changes);
     }
 
     private void board(CurrentUser user, Project project, CalendarQuery query, CalendarNotice notice, Model model) {

@@ -186,6 +186,22 @@ class CalendarPageIT {
     }
 
     @Test
+    void droppingATaskOnASaturdayStartsItOnMondayAndSaysSo() {
+        Person member = invite("Sol Member");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task task = tasks.create(admin(), project.key(), dated("Deploy", MONDAY.plusDays(1), 1));
+        logIn(member);
+        page.navigate("/projects/" + project.key() + "/calendar?date=" + MONDAY);
+
+        page.locator(".cal-bar[data-id='" + task.id() + "']")
+                .dragTo(page.locator(".cal-day[data-day='" + MONDAY.plusDays(5) + "']"));
+
+        assertThat(page.locator("#cal-notice")).containsText("Deploy starts on 9 Mar 2026, not 7 Mar 2026");
+        assertThat(page.locator(".cal-bar[data-id='" + task.id() + "']"))
+                .hasAttribute("data-start", MONDAY.plusDays(7).toString());
+    }
+
+    @Test
     void aStaleVersionSaysSomeoneElseChangedTheTask() {
         Person member = invite("Sam Member");
         Project project = projectWith(member, ProjectRole.MEMBER);
