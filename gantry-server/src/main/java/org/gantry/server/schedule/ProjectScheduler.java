@@ -75,7 +75,8 @@ public class ProjectScheduler {
         jdbc.sql("select pg_advisory_xact_lock(?)").param(projectId).query(rs -> {});
         ProjectCalendar project = calendar(projectId);
         Rows rows = new Rows();
-        jdbc.sql("select " + TASK_COLUMNS + " from task where project_id = ? order by outline_path")
+        // No order needed: the engine resolves parents by id, and results are matched by id.
+        jdbc.sql("select " + TASK_COLUMNS + " from task where project_id = ?")
                 .param(projectId)
                 .query(rs -> {
                     rows.add(rs);
@@ -85,8 +86,8 @@ public class ProjectScheduler {
                 .param(projectId)
                 .query(rs -> {
                     links.add(Link.of(
-                            TaskId.of(rs.getLong(1)),
-                            TaskId.of(rs.getLong(2)),
+                            rows.taskId(rs.getLong(1)),
+                            rows.taskId(rs.getLong(2)),
                             linkType(rs.getString(3)),
                             WorkDuration.minutes(rs.getLong(4))));
                 });
@@ -332,6 +333,7 @@ public class ProjectScheduler {
         final List<Boolean> critical = new ArrayList<>();
         final List<Integer> version = new ArrayList<>();
         private Map<Long, String> nameById;
+        private Map<Long, TaskId> taskIdById;
 
         void add(java.sql.ResultSet rs) throws java.sql.SQLException {
             long id = rs.getLong(1);
@@ -360,6 +362,18 @@ public class ProjectScheduler {
 
         int size() {
             return ids.size();
+        }
+
+        /** The task's engine id, shared with its row (links refer to the same instances). */
+        TaskId taskId(long id) {
+            if (taskIdById == null) {
+                taskIdById = new HashMap<>(ids.size() * 2);
+                for (int i = 0; i < ids.size(); i++) {
+                    taskIdById.put(ids.get(i), taskIds.get(i));
+                }
+            }
+            TaskId known = taskIdById.get(id);
+            return known == null ? TaskId.of(id) : known;
         }
 
         String name(long id) {
