@@ -218,9 +218,86 @@ async function createLink(predecessorId, successorId, type) {
   return link;
 }
 
-function openTask(id) {
-  window.location.href = `/projects/${encodeURIComponent(key)}/list#task-${id}`;
+const dialog = document.getElementById('gantt-task-dialog');
+const taskForm = document.getElementById('gantt-task-form');
+let dialogTask = null;
+
+/** Double-click or Enter: the task's duration, constraint and deadline, saved through the API. */
+async function openTask(id) {
+  const task = tasks.get(id);
+  if (!task || task.summary) return;
+  const schedule = (await call('GET', `/tasks/${id}/schedule`)).json;
+  dialogTask = { ...task, schedule };
+  document.getElementById('gantt-task-title').textContent = task.name;
+  document.getElementById('gantt-task-dates').textContent = `${task.start?.slice(0, 16).replace('T', ' ')} to `
+    + `${task.finish?.slice(0, 16).replace('T', ' ')}; total slack ${Math.round((task.totalSlackMinutes ?? 0) / (project.minutesPerDay || 480) * 10) / 10} d`;
+  taskForm.elements.duration.value = `${Math.round((task.durationMinutes / (project.minutesPerDay || 480)) * 100) / 100}d`;
+  taskForm.elements.constraintType.value = schedule.constraintType;
+  taskForm.elements.constraintDate.value = schedule.constraintDate ? schedule.constraintDate.slice(0, 16) : '';
+  taskForm.elements.deadline.value = schedule.deadline ? schedule.deadline.slice(0, 10) : '';
+  document.getElementById('gantt-task-error').hidden = true;
+  for (const field of taskForm.elements) field.disabled = !canEdit && field.value !== 'cancel';
+  dialog.showModal();
 }
+
+taskForm?.addEventListener('submit', async (event) => {
+  if (event.submitter?.value !== 'save' || !dialogTask) return;
+  event.preventDefault();
+  const id = dialogTask.id;
+  const before = dialogTask;
+  const fail = (problem) => {
+    const box = document.getElementById('gantt-task-error');
+    box.textContent = problem.message;
+    box.hidden = false;
+  };
+  try {
+    const duration = taskForm.elements.duration.value.trim();
+    const days = `${Math.round((before.durationMinutes / (project.minutesPerDay || 480)) * 100) / 100}d`;
+    if (duration && duration !== days) {
+      await patchTask(id, { duration }, `change the duration of ${before.name}`);
+    }
+    const type = taskForm.elements.constraintType.value;
+    const date = taskForm.elements.constraintDate.value;
+    const deadline = taskForm.elements.deadline.value;
+    const changes = { clear: [] };
+    if (type === 'AS_SOON_AS_POSSIBLE') changes.clear.push('constraint');
+    else {
+      changes.constraintType = type;
+      if (date) changes.constraintDate = date;
+    }
+    if (deadline) changes.deadline = `${deadline}T${project.calendar.workdayFinish || '17:00'}`;
+    else changes.clear.push('deadline');
+    await patchSchedule(id, changes, `schedule ${before.name}`);
+    remember(`schedule of ${before.name}`, async () => {
+      const previous = before.schedule;
+      const undoChanges = { clear: [] };
+      if (previous.constraintType === 'AS_SOON_AS_POSSIBLE') undoChanges.clear.push('constraint');
+      else Object.assign(undoChanges, { constraintType: previous.constraintType, constraintDate: previous.constraintDate });
+      if (previous.deadline) undoChanges.deadline = previous.deadline;
+      else undoChanges.clear.push('deadline');
+      await patchSchedule(id, undoChanges, `undo schedule of ${before.name}`);
+      if (tasks.get(id).durationMinutes !== before.durationMinutes) {
+        await patchTask(id, { durationMinutes: before.durationMinutes }, `undo duration of ${before.name}`);
+      }
+    });
+    dialog.close();
+  } catch (problem) {
+    fail(problem);
+  }
+});
+
+document.getElementById('gantt-set-status-date')?.addEventListener('click', async () => {
+  const value = document.getElementById('gantt-status-date').value;
+  try {
+    await call('PUT', '/status-date', {
+      statusDate: value ? `${value}T${project.calendar.workdayFinish || '17:00'}` : null, version: project.version,
+    });
+    await load();
+    say(value ? `Status date set to ${value}.` : 'Status date cleared.');
+  } catch (problem) {
+    showError(`The status date was not set: ${problem.message}`);
+  }
+});
 
 // Loading and the toolbar -------------------------------------------------------------------------
 
@@ -229,6 +306,8 @@ async function load() {
   const started = performance.now();
   const { json } = await call('GET', `/gantt${slot === '' ? '' : `?baseline=${slot}`}`);
   project = json.project;
+  const statusDate = document.getElementById('gantt-status-date');
+  if (statusDate && document.activeElement !== statusDate) statusDate.value = project.statusDate?.slice(0, 10) ?? '';
   tasks.clear();
   for (const task of json.tasks) tasks.set(task.id, task);
   if (!gantt) {

@@ -155,6 +155,39 @@ class GanttPageIT extends BrowserTest {
     }
 
     @Test
+    void constraintsDeadlinesAndTheStatusDateAreSetOnThePage() {
+        Person manager = invite("Lin Planner");
+        Project project = plan(manager);
+        CurrentUser user = manager.user();
+        tasks.create(user, project.key(), org.gantry.server.task.NewTask.named("Design"));
+        logIn(manager);
+        page.navigate("/projects/" + project.key() + "/gantt");
+        bar(0).locator(".gantt-bar").dblclick();
+        assertThat(page.locator("#gantt-task-dialog")).isVisible();
+        page.locator("#gantt-task-constraint").selectOption("MUST_START_ON");
+        page.locator("#gantt-task-constraint-date").fill("2026-03-11T08:00");
+        page.locator("#gantt-task-deadline").fill("2026-03-12");
+        page.locator("#gantt-task-save").click();
+        assertThat(page.locator("#gantt-task-dialog")).isHidden();
+        eventually(
+                () -> LocalDateTime.of(2026, 3, 11, 8, 0)
+                        .equals(task(user, project, "Design").start()),
+                "the constraint moves the task");
+        assertThat(page.locator("#gantt-message")).containsText("moved");
+
+        page.locator("#gantt-status-date").fill("2026-03-06");
+        page.locator("#gantt-set-status-date").click();
+        assertThat(page.locator("#gantt-message")).containsText("Status date set to 2026-03-06");
+        assertThat(page.locator("#gantt-status-date")).hasValue("2026-03-06");
+
+        page.locator("#gantt-undo").click();
+        eventually(
+                () -> LocalDateTime.of(2026, 3, 2, 8, 0)
+                        .equals(task(user, project, "Design").start()),
+                "undo removes the constraint");
+    }
+
+    @Test
     void aStaleEditIsReportedAndTheChartShowsTheOtherPersonsVersion() {
         Person manager = invite("Ada Planner");
         Project project = plan(manager);
