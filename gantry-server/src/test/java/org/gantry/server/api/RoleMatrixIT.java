@@ -29,7 +29,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
     }
 
     /** A fresh project with three tasks (A, B, C) and a link A -> B. */
-    record Fixture(String key, long taskA, long taskB, long taskC, long link, int versionA, int versionC, TestUser newcomer) {
+    record Fixture(
+            String key, long taskA, long taskB, long taskC, long link, int versionA, int versionC, TestUser newcomer) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -81,7 +82,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 CREATED,
                 NO),
         EDIT_TASK(
-                (f, api) -> api.patch(f.project() + "/tasks/" + f.taskA(), json("percentComplete", 50, "version", f.versionA())),
+                (f, api) -> api.patch(
+                        f.project() + "/tasks/" + f.taskA(), json("percentComplete", 50, "version", f.versionA())),
                 OK,
                 OK,
                 OK,
@@ -160,8 +162,16 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 owner.api().post("/api/v1/projects/" + key + "/links", json("predecessorId", a, "successorId", b));
         assertThat(link.status()).isEqualTo(201);
         // The scheduler may have moved (and so re-versioned) the tasks the link touches.
-        int versionA = owner.api().get("/api/v1/projects/" + key + "/tasks/" + a).body().get("version").asInt();
-        int versionC = owner.api().get("/api/v1/projects/" + key + "/tasks/" + c).body().get("version").asInt();
+        int versionA = owner.api()
+                .get("/api/v1/projects/" + key + "/tasks/" + a)
+                .body()
+                .get("version")
+                .asInt();
+        int versionC = owner.api()
+                .get("/api/v1/projects/" + key + "/tasks/" + c)
+                .body()
+                .get("version")
+                .asInt();
         return new Fixture(
                 key, a, b, c, link.body().get("id").asLong(), versionA, versionC, users.get(Role.values().length));
     }
