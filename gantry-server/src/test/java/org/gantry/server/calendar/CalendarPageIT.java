@@ -4,125 +4,42 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.Invitation;
 import org.gantry.server.identity.NewUser;
 import org.gantry.server.identity.UserAccount;
-import org.gantry.server.identity.UserService;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.NewProject;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
-import org.gantry.server.project.ProjectService;
 import org.gantry.server.task.NewTask;
 import org.gantry.server.task.Task;
 import org.gantry.server.task.TaskChanges;
 import org.gantry.server.task.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.gantry.server.web.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The calendar page in headless Chromium: a task's bar on the month grid, dragged to another day and
  * still there after a reload; a stakeholder gets no draggable bars and the server refuses their move.
  * Same Spring configuration as the other integration tests, so the server and database are shared.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "gantry.db.ephemeral=true",
-            "gantry.admin.email=admin@gantry.test",
-            "gantry.admin.password=admin-password-1",
-            "gantry.login.max-failures-per-address=100000",
-            "gantry.demo=false",
-            "logging.level.io.zonky=WARN",
-            "logging.level.org.flywaydb=WARN"
-        })
-class CalendarPageIT {
+class CalendarPageIT extends BrowserTest {
 
     private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    UserService users;
-
-    @Autowired
-    ProjectService projects;
 
     @Autowired
     TaskService tasks;
-
-    BrowserContext context;
-    Page page;
-    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-    record Person(CurrentUser user, String password) {}
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1400, 900));
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                consoleErrors.add(message.text() + " at " + message.location());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add("page error: " + error));
-    }
-
-    @AfterEach
-    void closeContextWithoutConsoleErrors() {
-        context.close();
-        assertThat(consoleErrors).as("errors in the browser console").isEmpty();
-    }
 
     @Test
     void aMemberDragsATaskToAnotherDayAndItStaysThereAfterAReload() {
@@ -267,7 +184,7 @@ class CalendarPageIT {
     }
 
     private CurrentUser admin() {
-        UserAccount admin = users.findByEmail("admin@gantry.test").orElseThrow();
+        UserAccount admin = users.findByEmail(ADMIN_EMAIL).orElseThrow();
         return new CurrentUser(admin.id(), admin.email(), admin.name(), true);
     }
 

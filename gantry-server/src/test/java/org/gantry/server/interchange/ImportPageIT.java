@@ -3,18 +3,12 @@ package org.gantry.server.interchange;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.gantry.engine.DurationUnit;
 import org.gantry.interchange.MspdiExport;
 import org.gantry.interchange.Plan;
@@ -23,92 +17,32 @@ import org.gantry.interchange.PlanDuration;
 import org.gantry.interchange.PlanLink;
 import org.gantry.interchange.PlanProperties;
 import org.gantry.interchange.PlanTask;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.gantry.server.web.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The import page in headless Chromium: upload a file, read the report of moved dates, import, land on the
  * new project's plan. Same Spring configuration as the other integration tests, so the server is shared.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "gantry.db.ephemeral=true",
-            "gantry.admin.email=admin@gantry.test",
-            "gantry.admin.password=admin-password-1",
-            "gantry.login.max-failures-per-address=100000",
-            "gantry.demo=false",
-            "logging.level.io.zonky=WARN",
-            "logging.level.org.flywaydb=WARN"
-        })
-class ImportPageIT {
+class ImportPageIT extends BrowserTest {
     private static final LocalDateTime MONDAY = LocalDateTime.of(2025, 3, 3, 8, 0);
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
 
     @TempDir
     Path folder;
 
-    BrowserContext context;
-    Page page;
-    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void launchBrowser() {
-        playwright = Playwright.create();
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                        .setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
+    /** Runs after the base class opened the browser context: the import pages need an admin. */
     @BeforeEach
     void logIn() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1400, 900));
         context.setDefaultTimeout(20_000);
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error")) {
-                consoleErrors.add(message.text());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add("page error: " + error));
         page.navigate("/login");
-        page.getByLabel("E-mail").fill("admin@gantry.test");
-        page.getByLabel("Password").fill("admin-password-1");
+        page.getByLabel("E-mail").fill(ADMIN_EMAIL);
+        page.getByLabel("Password").fill(ADMIN_PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         page.waitForURL("**/projects**");
-    }
-
-    @AfterEach
-    void closeWithoutConsoleErrors() {
-        context.close();
-        assertThat(consoleErrors).as("errors in the browser console").isEmpty();
     }
 
     /** Two linked tasks stored as if both started on Monday: Gantry moves the second one. */

@@ -51,30 +51,30 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "logging.level.io.zonky=WARN",
             "logging.level.org.flywaydb=WARN"
         })
-abstract class BrowserTest {
+public abstract class BrowserTest {
 
-    static final String ADMIN_EMAIL = "admin@gantry.test";
-    static final String ADMIN_PASSWORD = "admin-password-1";
+    protected static final String ADMIN_EMAIL = "admin@gantry.test";
+    protected static final String ADMIN_PASSWORD = "admin-password-1";
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     private static Playwright playwright;
     private static Browser browser;
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
-    UserService users;
+    protected UserService users;
 
     @Autowired
-    ProjectService projects;
+    protected ProjectService projects;
 
-    BrowserContext context;
-    Page page;
-    final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    protected BrowserContext context;
+    protected Page page;
+    protected final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     /** A person who can log in, with the password they would type. */
-    record Person(CurrentUser user, String password) {}
+    public record Person(CurrentUser user, String password) {}
 
     @BeforeAll
     static void launchBrowser() {
