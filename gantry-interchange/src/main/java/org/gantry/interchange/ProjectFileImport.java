@@ -1,16 +1,12 @@
 package org.gantry.interchange;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gantry.engine.Assignment;
-import org.gantry.engine.CalendarException;
 import org.gantry.engine.CalendarId;
 import org.gantry.engine.Constraint;
 import org.gantry.engine.ConstraintType;
@@ -26,11 +22,8 @@ import org.gantry.engine.TaskType;
 import org.gantry.engine.WorkContour;
 import org.gantry.engine.WorkDuration;
 import org.gantry.engine.WorkingCalendar;
-import org.gantry.engine.WorkingPeriod;
 import org.mpxj.Duration;
-import org.mpxj.LocalTimeRange;
 import org.mpxj.ProjectCalendar;
-import org.mpxj.ProjectCalendarHours;
 import org.mpxj.ProjectFile;
 import org.mpxj.ProjectProperties;
 import org.mpxj.Relation;
@@ -46,17 +39,11 @@ import org.mpxj.TimeUnit;
  * left behind, so the schedule comes from the engine alone.
  */
 public final class ProjectFileImport {
-    /** Calendars are written out as a week plus dated exceptions over this many days around the project. */
-    private static final int CALENDAR_MARGIN_DAYS = 3 * 366;
-
-    private static final int MAXIMUM_CALENDAR_DAYS = 40 * 366;
-
     private final ProjectFile file;
     private final ProjectProperties properties;
     private final ProjectOptions options;
     private final Map<Integer, WorkingCalendar> calendars = new LinkedHashMap<>();
-    private LocalDate firstDate;
-    private LocalDate lastDate;
+    private CalendarFlattening.Range calendarRange;
 
     private ProjectFileImport(ProjectFile file) {
         this.file = file;
@@ -414,11 +401,7 @@ public final class ProjectFileImport {
                 }
             }
         }
-        firstDate = first.minusDays(CALENDAR_MARGIN_DAYS);
-        lastDate = last.plusDays(CALENDAR_MARGIN_DAYS);
-        if (firstDate.until(lastDate, java.time.temporal.ChronoUnit.DAYS) > MAXIMUM_CALENDAR_DAYS) {
-            lastDate = firstDate.plusDays(MAXIMUM_CALENDAR_DAYS);
-        }
+        calendarRange = CalendarFlattening.Range.around(first, last);
     }
 
     private CalendarId standardCalendar() {
@@ -431,85 +414,9 @@ public final class ProjectFileImport {
         Integer key = calendar.getUniqueID() == null ? System.identityHashCode(calendar) : calendar.getUniqueID();
         WorkingCalendar converted = calendars.get(key);
         if (converted == null) {
-            converted = flatten(CalendarId.of("calendar-" + key), calendar);
+            converted = CalendarFlattening.flatten(CalendarId.of("calendar-" + key), calendar, calendarRange);
             calendars.put(key, converted);
         }
         return converted.id();
-    }
-
-    /**
-     * Writes a calendar as its normal week plus one exception for every date in the project's range whose
-     * hours differ from that week. MPXJ resolves base calendars, work weeks and recurring exceptions when
-     * asked for a date's hours, so this captures all of them without re-implementing each file format.
-     */
-    private WorkingCalendar flatten(CalendarId id, ProjectCalendar calendar) {
-        // First pass: each date's hours, and for each day of the week the hours it has most often; that
-        // is the calendar's normal week, whichever base calendars and work weeks it came from.
-        List<LocalDate> dates = new ArrayList<>();
-        List<List<WorkingPeriod>> hours = new ArrayList<>();
-        Map<DayOfWeek, Map<String, Integer>> counts = new EnumMap<>(DayOfWeek.class);
-        Map<String, List<WorkingPeriod>> shared = new HashMap<>();
-        for (LocalDate date = firstDate; !date.isAfter(lastDate); date = date.plusDays(1)) {
-            ProjectCalendarHours dayHours;
-            try {
-                dayHours = calendar.getHours(date);
-            } catch (RuntimeException e) {
-                continue;
-            }
-            List<WorkingPeriod> periods = periods(dayHours);
-            String key = periods.toString();
-            periods = shared.computeIfAbsent(key, k -> List.copyOf(periods(dayHours)));
-            dates.add(date);
-            hours.add(periods);
-            counts.computeIfAbsent(date.getDayOfWeek(), d -> new HashMap<>()).merge(key, 1, Integer::sum);
-        }
-        Map<DayOfWeek, List<WorkingPeriod>> week = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            Map<String, Integer> seen = counts.get(day);
-            if (seen == null || seen.isEmpty()) {
-                week.put(day, periods(hoursOf(calendar, day)));
-                continue;
-            }
-            String usual = java.util.Collections.max(seen.entrySet(), Map.Entry.comparingByValue())
-                    .getKey();
-            week.put(day, shared.get(usual));
-        }
-        List<CalendarException> exceptions = new ArrayList<>();
-        for (int k = 0; k < dates.size(); k++) {
-            LocalDate date = dates.get(k);
-            if (!hours.get(k).equals(week.get(date.getDayOfWeek()))) {
-                exceptions.add(new CalendarException(date, date, hours.get(k), null));
-            }
-        }
-        return new WorkingCalendar(id, null, week, exceptions);
-    }
-
-    private static ProjectCalendarHours hoursOf(ProjectCalendar calendar, DayOfWeek day) {
-        try {
-            return calendar.getHours(day);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static List<WorkingPeriod> periods(ProjectCalendarHours hours) {
-        List<WorkingPeriod> periods = new ArrayList<>();
-        if (hours == null) {
-            return periods;
-        }
-        for (LocalTimeRange range : hours) {
-            if (range == null || range.getStart() == null || range.getEnd() == null) {
-                continue;
-            }
-            int startMinute = range.getStart().getHour() * 60 + range.getStart().getMinute();
-            int endMinute = range.getEnd().getHour() * 60 + range.getEnd().getMinute();
-            if (endMinute == 0) {
-                endMinute = 1440;
-            }
-            if (endMinute > startMinute) {
-                periods.add(new WorkingPeriod(startMinute, endMinute));
-            }
-        }
-        return periods;
     }
 }
