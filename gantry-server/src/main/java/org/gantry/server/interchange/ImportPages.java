@@ -4,18 +4,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.gantry.interchange.ColumnMapping;
 import org.gantry.interchange.ImportFailure;
 import org.gantry.interchange.Spreadsheet;
 import org.gantry.interchange.TableColumn;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -23,21 +29,41 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The import page: choose a file, read the import report (tasks whose dates Gantry's engine computes
  * differently, and what the file holds that Gantry does not keep), then import keeping the file's dates
- * or Gantry's. The file travels with each request, so nothing is stored until the user chooses.
+ * or Gantry's, and land on the project's Gantt chart. The file travels with each request, so nothing is
+ * stored until the user chooses. Aimed at an existing project ({@code /projects/{key}/import}) the file's
+ * tasks are added after the project's own.
  */
 @Controller
 class ImportPages {
     /** The report lists at most this many moved tasks; the rest are counted. */
     static final int SHOWN_DIFFERENCES = 500;
 
-    private final PlanImport imports;
+    private static final Pattern TECHNICAL = Pattern.compile("\\s*\\([^()]*(Exception|Error)[^()]*\\)");
 
-    ImportPages(PlanImport imports) {
+    private final PlanImport imports;
+    private final ProjectService projects;
+
+    ImportPages(PlanImport imports, ProjectService projects) {
         this.imports = imports;
+        this.projects = projects;
     }
 
     @GetMapping("/projects/import")
-    String form() {
+    String form(CurrentUser user, Model model) {
+        model.addAttribute("me", user);
+        return "interchange/import";
+    }
+
+    /**
+     * The same page aimed at an existing project: the file's tasks go after the project's own. Only people
+     * who may edit tasks get here (stakeholders are refused with the page's 403).
+     */
+    @GetMapping("/projects/{key}/import")
+    String formInto(CurrentUser user, @PathVariable String key, Model model) {
+        projects.access(user, key).require(Permission.EDIT_TASKS);
+        model.addAttribute("me", user);
+        model.addAttribute("project", projects.get(user, key));
+        model.addAttribute("tab", "import");
         return "interchange/import";
     }
 
@@ -69,23 +95,33 @@ class ImportPages {
             CurrentUser user,
             @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) String key,
+            @RequestParam(required = false) String into,
             @RequestParam(defaultValue = "file") String dates,
             Model model,
             HttpServletResponse response)
             throws IOException {
         DateChoice choice = "gantry".equals(dates) ? DateChoice.GANTRY : DateChoice.FILE;
         try (InputStream in = file.getInputStream()) {
-            ImportSummary summary = imports.importFile(
-                    user, in, file.getOriginalFilename(), key == null || key.isBlank() ? null : key, choice);
-            // htmx follows this header with a full page load of the new project.
-            response.setHeader("HX-Redirect", "/projects/" + summary.projectKey());
-            model.addAttribute("summary", summary);
-            return "interchange/fragments :: done";
+            ImportSummary summary = into == null || into.isBlank()
+                    ? imports.importFile(
+                            user, in, file.getOriginalFilename(), key == null || key.isBlank() ? null : key, choice)
+                    : imports.importInto(user, into, in, file.getOriginalFilename(), choice);
+            return done(summary, model, response);
         } catch (ImportFailure e) {
             return failure(model, response, e.getMessage());
-        } catch (InvalidInput | Conflict e) {
+        } catch (InvalidInput | Conflict | NotFound | Forbidden e) {
             return failure(model, response, "Nothing was imported: " + e.getMessage());
         }
+    }
+
+    /**
+     * After an import the person wants to see the plan as a schedule: htmx follows HX-Redirect with a full
+     * page load of the project's Gantt chart; the fragment offers the same link should the redirect not run.
+     */
+    private static String done(ImportSummary summary, Model model, HttpServletResponse response) {
+        response.setHeader("HX-Redirect", "/projects/" + summary.projectKey() + "/gantt");
+        model.addAttribute("summary", summary);
+        return "interchange/fragments :: done";
     }
 
     /** The mapping step of a CSV or Excel file: a column choice per header, the preview, the row errors. */
@@ -112,9 +148,17 @@ class ImportPages {
             @RequestParam("file") MultipartFile file,
             @RequestParam(required = false) List<String> mapping,
             @RequestParam(required = false) String key,
+            @RequestParam(required = false) String into,
             Model model,
             HttpServletResponse response)
             throws IOException {
+        if (into != null && !into.isBlank()) {
+            return failure(
+                    model,
+                    response,
+                    "A CSV or Excel sheet is imported as a new project: use Import a project on the project list,"
+                            + " or export the plan to Microsoft Project XML first.");
+        }
         try {
             Spreadsheet sheet = TablePreviews.sheet(file);
             ImportSummary summary = imports.importTable(
@@ -124,9 +168,7 @@ class ImportPages {
                     file.getOriginalFilename(),
                     null,
                     key == null || key.isBlank() ? null : key);
-            response.setHeader("HX-Redirect", "/projects/" + summary.projectKey());
-            model.addAttribute("summary", summary);
-            return "interchange/fragments :: done";
+            return done(summary, model, response);
         } catch (TableRowsRejected e) {
             String page = table(file, mapping, model, response);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -140,7 +182,12 @@ class ImportPages {
 
     private static String failure(Model model, HttpServletResponse response, String message) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("error", message);
+        // The reader's technical cause (an exception name in brackets) helps the API's users, not a PM.
+        model.addAttribute(
+                "error",
+                message == null
+                        ? "The file cannot be imported."
+                        : TECHNICAL.matcher(message).replaceAll(""));
         return "interchange/fragments :: failure";
     }
 }
