@@ -1,0 +1,32 @@
+package org.gantry.server.resource;
+
+import java.math.BigDecimal;
+
+/**
+ * A resource as the API and the pages show it. {@code kind} is WORK (people, equipment), MATERIAL or COST;
+ * {@code maxUnits} a percentage (100 = full time); rates are amounts in {@code currency} per
+ * {@code standardRatePer} / {@code overtimeRatePer} (HOURS, DAYS...). {@code calendarName} is the name of the
+ * project calendar the resource works on, when it has its own. {@code assignedWorkMinutes} sums the work of
+ * all its assignments, in working minutes.
+ */
+public record Resource(
+        long id,
+        String name,
+        String initials,
+        String email,
+        String group,
+        String kind,
+        String materialLabel,
+        BigDecimal maxUnits,
+        BigDecimal standardRate,
+        String standardRatePer,
+        BigDecimal overtimeRate,
+        String overtimeRatePer,
+        BigDecimal costPerUse,
+        String currency,
+        String calendarKey,
+        String calendarName,
+        String notes,
+        int assignmentCount,
+        long assignedWorkMinutes,
+        int version) {}

@@ -1,0 +1,64 @@
+package org.gantry.server.resource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.PageOf;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(
+        name = "Resources",
+        description = "People, equipment, materials and costs of a project, and their assignments to tasks")
+@RestController
+class ResourceApi {
+
+    private final ResourceService resources;
+
+    ResourceApi(ResourceService resources) {
+        this.resources = resources;
+    }
+
+    @Operation(
+            summary = "A page of the project's resources in the plan's order",
+            description = "q filters by name (contains, any case); page from 0, size 1 to 500. Each resource"
+                    + " carries its rates, calendar, number of assignments and total assigned work in minutes.")
+    @GetMapping("/api/v1/projects/{project}/resources")
+    PageOf<Resource> list(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return resources.list(user, project, q, page, size);
+    }
+
+    @Operation(summary = "A resource with its assignments (task, units, work, dates)")
+    @GetMapping("/api/v1/projects/{project}/resources/{id}")
+    ResourceDetails get(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        return resources.get(user, project, id);
+    }
+
+    @Operation(
+            summary = "Change a resource's name, maximum units or rates (owners, managers); version required,"
+                    + " 409 with the current resource when stale")
+    @PatchMapping("/api/v1/projects/{project}/resources/{id}")
+    Resource update(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable long id,
+            @RequestBody ResourceChanges changes) {
+        return resources.update(user, project, id, changes);
+    }
+
+    @Operation(summary = "The resources assigned to a task, with units and work")
+    @GetMapping("/api/v1/projects/{project}/tasks/{id}/assignments")
+    List<Assignment> taskAssignments(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        return resources.forTask(user, project, id);
+    }
+}

@@ -1,0 +1,276 @@
+package org.gantry.server.resource;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.gantry.server.shared.PageOf;
+import org.gantry.server.shared.StaleVersion;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads a project's resources and assignments, and changes a resource's name, maximum units and rates.
+ * Everyone who can see the project reads them; owners and managers edit (rates are budget figures). Every
+ * query is bound to the project the caller may see, so an id from another project is simply not found.
+ */
+@Service
+public class ResourceService {
+    static final int MAXIMUM_PAGE = 500;
+    private static final int MAXIMUM_NAME = 200;
+    private static final BigDecimal MAXIMUM_UNITS = new BigDecimal("100000");
+    private static final BigDecimal MAXIMUM_AMOUNT = new BigDecimal("1000000000000");
+    private static final Set<String> CLEARABLE = Set.of("standardRate", "overtimeRate", "costPerUse");
+
+    private static final String RESOURCE_COLUMNS = "r.id, r.name, r.initials, r.email, r.group_name, r.kind,"
+            + " r.material_label, r.max_units, r.standard_rate, r.standard_rate_per, r.overtime_rate,"
+            + " r.overtime_rate_per, r.cost_per_use, p.currency, r.calendar_key, c.name as calendar_name, r.notes,"
+            + " coalesce(w.assignments, 0) as assignments, coalesce(w.work, 0) as work, r.version";
+    private static final String RESOURCE_FROM = " from resource r join project p on p.id = r.project_id"
+            + " left join project_calendar c on c.project_id = r.project_id and c.calendar_key = r.calendar_key"
+            + " left join (select resource_id, count(*) as assignments, sum(work_minutes) as work from assignment"
+            + " where project_id = :project group by resource_id) w on w.resource_id = r.id"
+            + " where r.project_id = :project";
+    private static final String ASSIGNMENT_QUERY = "select a.id, a.task_id, t.name as task_name,"
+            + " array_to_string(t.outline_path, '.') as wbs, a.resource_id, r.name as resource_name, r.kind,"
+            + " a.units, a.work_minutes, a.actual_work_minutes, a.remaining_work_minutes, a.start_at, a.finish_at,"
+            + " a.contour, a.version"
+            + " from assignment a join task t on t.id = a.task_id join resource r on r.id = a.resource_id"
+            + " where a.project_id = :project";
+
+    private final JdbcClient jdbc;
+    private final ProjectService projects;
+
+    ResourceService(JdbcClient jdbc, ProjectService projects) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+    }
+
+    /** A page of the project's resources in the order the plan listed them; {@code q} filters by name. */
+    @Transactional(readOnly = true)
+    public PageOf<Resource> list(CurrentUser user, String projectRef, String q, int page, int size) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        if (page < 0) {
+            problems.add("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAXIMUM_PAGE) {
+            problems.add("size", "must be between 1 and " + MAXIMUM_PAGE);
+        }
+        problems.throwIfAny();
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        String filter = q == null || q.isBlank() ? "" : " and r.name ilike :q";
+        String pattern = q == null
+                ? null
+                : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        var select = jdbc.sql("select " + RESOURCE_COLUMNS + RESOURCE_FROM + filter
+                        + " order by r.id limit :limit offset :offset")
+                .param("project", access.projectId())
+                .param("limit", size)
+                .param("offset", (long) page * size);
+        var count = jdbc.sql("select count(*) from resource r where r.project_id = :project" + filter)
+                .param("project", access.projectId());
+        if (!filter.isEmpty()) {
+            select = select.param("q", pattern);
+            count = count.param("q", pattern);
+        }
+        List<Resource> items = select.query(ResourceService::resource).list();
+        long total = count.query(Long.class).single();
+        return new PageOf<>(items, page, size, total);
+    }
+
+    /** Every resource of the project (for the Resources page), in the plan's order. */
+    @Transactional(readOnly = true)
+    public List<Resource> all(CurrentUser user, String projectRef) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        return jdbc.sql("select " + RESOURCE_COLUMNS + RESOURCE_FROM + " order by r.id")
+                .param("project", access.projectId())
+                .query(ResourceService::resource)
+                .list();
+    }
+
+    /** One resource with its assignments, or 404 when the project has no such resource. */
+    @Transactional(readOnly = true)
+    public ResourceDetails get(CurrentUser user, String projectRef, long resourceId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        Resource resource = find(access, resourceId);
+        List<Assignment> assignments = jdbc.sql(
+                        ASSIGNMENT_QUERY + " and a.resource_id = :resource order by t.outline_path")
+                .param("project", access.projectId())
+                .param("resource", resourceId)
+                .query(ResourceService::assignment)
+                .list();
+        return new ResourceDetails(resource, assignments);
+    }
+
+    /** The resources working on a task, or 404 when the project has no such task. */
+    @Transactional(readOnly = true)
+    public List<Assignment> forTask(CurrentUser user, String projectRef, long taskId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        boolean taskExists = jdbc.sql("select count(*) from task where id = :task and project_id = :project")
+                        .param("task", taskId)
+                        .param("project", access.projectId())
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!taskExists) {
+            throw new NotFound("Project " + access.key() + " has no task " + taskId + ".");
+        }
+        return jdbc.sql(ASSIGNMENT_QUERY + " and a.task_id = :task order by r.name, a.id")
+                .param("project", access.projectId())
+                .param("task", taskId)
+                .query(ResourceService::assignment)
+                .list();
+    }
+
+    /**
+     * Changes the name, maximum units or rates of a resource (owners and managers). Every invalid field is
+     * reported at once and nothing is written; a stale version is a 409 carrying the resource as it is now.
+     */
+    @Transactional
+    public Resource update(CurrentUser user, String projectRef, long resourceId, ResourceChanges changes) {
+        ProjectAccess access = projects.access(user, projectRef);
+        Resource current = find(access, resourceId);
+        access.require(Permission.EDIT_PROJECT);
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        if (changes == null) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        if (changes.version() == null) {
+            problems.add("version", "is required: send the version you last read");
+        }
+        String name = changes.name() == null ? current.name() : changes.name().strip();
+        if (name.isEmpty()) {
+            problems.add("name", "must not be empty");
+        } else if (name.length() > MAXIMUM_NAME) {
+            problems.add("name", "must be at most " + MAXIMUM_NAME + " characters");
+        } else if (name.indexOf('\0') >= 0) {
+            problems.add("name", "must not contain NUL characters");
+        }
+        BigDecimal maxUnits = changes.maxUnits() == null ? current.maxUnits() : changes.maxUnits();
+        if (maxUnits.signum() < 0 || maxUnits.compareTo(MAXIMUM_UNITS) > 0) {
+            problems.add("maxUnits", "must be a percentage between 0 and " + MAXIMUM_UNITS.toPlainString());
+        } else if (maxUnits.scale() > 2 && maxUnits.stripTrailingZeros().scale() > 2) {
+            problems.add("maxUnits", "must have at most two decimals");
+        }
+        List<String> clear = changes.clear() == null ? List.of() : changes.clear();
+        for (String field : clear) {
+            if (!CLEARABLE.contains(field)) {
+                problems.add("clear", "may name standardRate, overtimeRate or costPerUse, not '" + field + "'");
+            }
+        }
+        BigDecimal standardRate =
+                amount("standardRate", changes.standardRate(), current.standardRate(), clear, problems);
+        BigDecimal overtimeRate =
+                amount("overtimeRate", changes.overtimeRate(), current.overtimeRate(), clear, problems);
+        BigDecimal costPerUse = amount("costPerUse", changes.costPerUse(), current.costPerUse(), clear, problems);
+        problems.throwIfAny();
+        int updated = jdbc.sql("update resource set name = :name, max_units = :units, standard_rate = :standard,"
+                        + " standard_rate_per = case when cast(:standard as numeric) is null then null"
+                        + " else coalesce(standard_rate_per, 'HOURS') end,"
+                        + " overtime_rate = :overtime,"
+                        + " overtime_rate_per = case when cast(:overtime as numeric) is null then null"
+                        + " else coalesce(overtime_rate_per, 'HOURS') end,"
+                        + " cost_per_use = :perUse, updated_at = now(), version = version + 1"
+                        + " where id = :id and project_id = :project and version = :version")
+                .param("name", name)
+                .param("units", maxUnits)
+                .param("standard", standardRate)
+                .param("overtime", overtimeRate)
+                .param("perUse", costPerUse)
+                .param("id", resourceId)
+                .param("project", access.projectId())
+                .param("version", changes.version())
+                .update();
+        if (updated == 0) {
+            throw new StaleVersion("Resource " + resourceId, find(access, resourceId));
+        }
+        return find(access, resourceId);
+    }
+
+    private static BigDecimal amount(
+            String field, BigDecimal sent, BigDecimal current, List<String> clear, InvalidInput.Collector problems) {
+        if (clear.contains(field)) {
+            if (sent != null) {
+                problems.add(field, "cannot be sent and cleared at once");
+            }
+            return null;
+        }
+        if (sent == null) {
+            return current;
+        }
+        if (sent.signum() < 0) {
+            problems.add(field, "must be 0 or more");
+        } else if (sent.compareTo(MAXIMUM_AMOUNT) >= 0) {
+            problems.add(field, "must be less than " + MAXIMUM_AMOUNT.toPlainString());
+        } else if (sent.stripTrailingZeros().scale() > 4) {
+            problems.add(field, "must have at most four decimals");
+        }
+        return sent;
+    }
+
+    private Resource find(ProjectAccess access, long resourceId) {
+        return jdbc.sql("select " + RESOURCE_COLUMNS + RESOURCE_FROM + " and r.id = :resource")
+                .param("project", access.projectId())
+                .param("resource", resourceId)
+                .query(ResourceService::resource)
+                .optional()
+                .orElseThrow(() -> new NotFound("Project " + access.key() + " has no resource " + resourceId + "."));
+    }
+
+    private static Resource resource(ResultSet rs, int row) throws SQLException {
+        return new Resource(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("initials"),
+                rs.getString("email"),
+                rs.getString("group_name"),
+                rs.getString("kind"),
+                rs.getString("material_label"),
+                rs.getBigDecimal("max_units"),
+                rs.getBigDecimal("standard_rate"),
+                rs.getString("standard_rate_per"),
+                rs.getBigDecimal("overtime_rate"),
+                rs.getString("overtime_rate_per"),
+                rs.getBigDecimal("cost_per_use"),
+                rs.getString("currency"),
+                rs.getString("calendar_key"),
+                rs.getString("calendar_name"),
+                rs.getString("notes"),
+                rs.getInt("assignments"),
+                rs.getLong("work"),
+                rs.getInt("version"));
+    }
+
+    private static Assignment assignment(ResultSet rs, int row) throws SQLException {
+        return new Assignment(
+                rs.getLong("id"),
+                rs.getLong("task_id"),
+                rs.getString("task_name"),
+                rs.getString("wbs"),
+                rs.getLong("resource_id"),
+                rs.getString("resource_name"),
+                rs.getString("kind"),
+                rs.getBigDecimal("units"),
+                rs.getLong("work_minutes"),
+                rs.getLong("actual_work_minutes"),
+                rs.getLong("remaining_work_minutes"),
+                local(rs.getTimestamp("start_at")),
+                local(rs.getTimestamp("finish_at")),
+                rs.getString("contour"),
+                rs.getInt("version"));
+    }
+
+    private static LocalDateTime local(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
+    }
+}
