@@ -22,4 +22,16 @@ public record Assignment(
         LocalDateTime start,
         LocalDateTime finish,
         String contour,
-        int version) {}
+        int version) {
+
+    /** The units as a person reads them: a percentage of a worker's time, a quantity of a material. */
+    public String unitsText() {
+        String number = units == null ? "0" : units.stripTrailingZeros().toPlainString();
+        return "MATERIAL".equals(resourceKind) ? number : number + " %";
+    }
+
+    /** The work in hours, the unit Microsoft Project shows it in. */
+    public String workText() {
+        return ResourcePages.hours(workMinutes);
+    }
+}

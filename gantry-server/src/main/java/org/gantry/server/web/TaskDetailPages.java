@@ -8,6 +8,7 @@ import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.resource.ResourceService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.StaleVersion;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The task detail panel (a side drawer of the list view): every field of one task, saved with its
- * version, and its dependencies. After a change it asks the list view to reload its rows.
+ * version, its dependencies and the resources assigned to it. After a change it asks the list view to reload its rows.
  */
 @Controller
 @RequestMapping("/projects/{key}/tasks/{id}")
@@ -40,12 +41,19 @@ class TaskDetailPages {
     private final TaskService tasks;
     private final LinkService links;
     private final StatusService statuses;
+    private final ResourceService resources;
 
-    TaskDetailPages(ProjectService projects, TaskService tasks, LinkService links, StatusService statuses) {
+    TaskDetailPages(
+            ProjectService projects,
+            TaskService tasks,
+            LinkService links,
+            StatusService statuses,
+            ResourceService resources) {
         this.projects = projects;
         this.tasks = tasks;
         this.links = links;
         this.statuses = statuses;
+        this.resources = resources;
     }
 
     @GetMapping
@@ -151,6 +159,8 @@ class TaskDetailPages {
         model.addAttribute("members", projects.members(user, key));
         model.addAttribute("otherTasks", others);
         model.addAttribute("linkTypes", LinkType.values());
+        model.addAttribute(
+                "assignments", resources.forTask(user, key, details.task().id()));
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !access.archived());
         return "tasks/detail :: drawer";
     }

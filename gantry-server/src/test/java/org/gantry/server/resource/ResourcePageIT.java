@@ -98,6 +98,19 @@ class ResourcePageIT extends BrowserTest {
     }
 
     @Test
+    void theTaskDetailPanelShowsTheResourcesAssignedToTheTask() {
+        Project project = projectWithResources();
+        logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/projects/" + project.key() + "/list");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open Pour the deck"))
+                .click();
+
+        Locator assignments = page.locator("#drawer #task-assignments tbody tr");
+        assertThat(assignments).hasCount(1);
+        assertThat(assignments.locator("td")).containsText(new String[] {"Welder", "200 %", "48 h"});
+    }
+
+    @Test
     void aStakeholderReadsTheResourcesAndMayExportButNotImport() {
         Project project = projectWithResources();
         Invitation invitation = users.invite(
