@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.gantry.engine.Assignment;
 import org.gantry.engine.CalendarException;
 import org.gantry.engine.CalendarId;
 import org.gantry.engine.Constraint;
@@ -28,6 +29,8 @@ import org.gantry.engine.ScheduledTask;
 import org.gantry.engine.Scheduler;
 import org.gantry.engine.Task;
 import org.gantry.engine.TaskId;
+import org.gantry.engine.TaskType;
+import org.gantry.engine.WorkContour;
 import org.gantry.engine.WorkDuration;
 import org.gantry.engine.WorkingCalendar;
 import org.gantry.engine.WorkingPeriod;
@@ -39,10 +42,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reschedules a whole project with the engine and stores what changed. The network is loaded in three
- * queries (project with holidays, tasks, links); the changed rows are written in one statement over
- * arrays. A task whose start or finish moved gets a new version, so a client still holding the old one
- * is told its view is stale instead of overwriting the move.
+ * Reschedules a whole project with the engine and stores what changed. The network is loaded in five
+ * queries (project with holidays, stored calendars, tasks, links, assignments with their resources); the
+ * changed rows are written in one statement over arrays. A task whose start or finish moved gets a new
+ * version, so a client still holding the old one is told its view is stale instead of overwriting the move.
+ *
+ * <p>The network carries everything an imported plan stores (its calendars, task calendars and types,
+ * manual and inactive tasks, actual dates, assignments on their resources' calendars), built as
+ * interchange's {@code ProjectFileImport} builds it from the file, so the server computes the dates the
+ * import report promised.
  */
 @Service
 public class ProjectScheduler {
@@ -50,9 +58,11 @@ public class ProjectScheduler {
     static final CalendarId PROJECT_CALENDAR = CalendarId.of("project");
     private static final String TASK_COLUMNS = "id, parent_id, name, milestone, duration_minutes, percent_complete,"
             + " constraint_type, constraint_date, deadline, start_at, finish_at, early_start, early_finish,"
-            + " late_start, late_finish, total_slack_minutes, free_slack_minutes, critical, version";
+            + " late_start, late_finish, total_slack_minutes, free_slack_minutes, critical, version,"
+            + " task_type, calendar_key, manually_scheduled, active, actual_start, actual_finish";
 
     private final JdbcClient jdbc;
+    private final ImportedCalendars importedCalendars = new ImportedCalendars();
 
     ProjectScheduler(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -70,10 +80,22 @@ public class ProjectScheduler {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Rescheduled reschedule(long projectId, Long editedTaskId) {
+        return reschedule(projectId, editedTaskId, false);
+    }
+
+    /**
+     * As {@link #reschedule(long)}, but when {@code keepDates} the stored start and finish stay as they are:
+     * only early and late dates, slack and the critical flag are written (an import that keeps the file's
+     * dates). The next date-affecting edit reschedules normally and then moves the tasks. A refusal (a
+     * cycle) is thrown before anything is written and leaves the caller's transaction usable, so a caller
+     * may catch it; one that lets it pass rolls back as usual.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = Conflict.class)
+    public Rescheduled reschedule(long projectId, Long editedTaskId, boolean keepDates) {
         long began = System.nanoTime();
         // The same lock as structural edits of the outline: two reschedules of one project never interleave.
         jdbc.sql("select pg_advisory_xact_lock(?)").param(projectId).query(rs -> {});
-        ProjectCalendar project = calendar(projectId);
+        ProjectRow project = projectRow(projectId);
         Rows rows = new Rows();
         // No order needed: the engine resolves parents by id, and results are matched by id.
         jdbc.sql("select " + TASK_COLUMNS + " from task where project_id = ?")
@@ -94,46 +116,134 @@ public class ProjectScheduler {
         if (rows.size() == 0) {
             return new Rescheduled(List.of(), elapsed(began), elapsed(began), 0, 0);
         }
+        Map<Long, List<AssignmentRow>> assignments = assignments(projectId);
+        ProjectCalendar calendar =
+                projectCalendar(project, rows.earliest(project.startDate), rows.latest(project.startDate));
         double loaded = elapsed(began);
         long computing = System.nanoTime();
         Schedule schedule;
         try {
-            schedule = Scheduler.schedule(project.network(rows.engineTasks(), links));
+            schedule = Scheduler.schedule(calendar.network(rows.engineTasks(calendar, assignments), links));
         } catch (ScheduleException e) {
             throw refusal(e.problem(), rows);
         }
         double computed = elapsed(computing);
         long storing = System.nanoTime();
-        List<MovedTask> changed = store(rows, schedule, project, editedTaskId);
+        List<MovedTask> changed = store(rows, schedule, calendar, editedTaskId, keepDates);
         return new Rescheduled(changed, elapsed(began), loaded, computed, elapsed(storing));
     }
 
     /** The project's working time, as the engine sees it (for turning a typed finish into a duration). */
     WorkingTime workingTime(long projectId) {
-        ProjectCalendar project = calendar(projectId);
-        return WorkingTime.of(project.calendar());
+        return calendar(projectId).workingTime();
     }
 
+    /**
+     * The project's calendar: its stored (imported) calendar when it names one, else the simple calendar of
+     * the project row. Imported calendars are written out around the project's current dates.
+     */
     ProjectCalendar calendar(long projectId) {
-        ProjectCalendar project = jdbc.sql(
-                        "select start_date, working_days, working_hours, status_date from project where id = ?")
+        ProjectRow project = projectRow(projectId);
+        if (project.stored.isEmpty()) {
+            return projectCalendar(project, project.startDate, project.startDate);
+        }
+        LocalDate[] range = jdbc.sql(
+                        "select min(least(start_at, early_start, late_start, constraint_date, actual_start,"
+                                + " deadline))::date, max(greatest(finish_at, early_finish, late_finish, constraint_date,"
+                                + " actual_finish, deadline))::date from task where project_id = ?")
                 .param(projectId)
-                .query((rs, row) -> new ProjectCalendar(
-                        rs.getObject(1, LocalDate.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getObject(4, LocalDateTime.class),
-                        List.of()))
+                .query((rs, n) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
                 .single();
-        List<LocalDate> holidays = jdbc.sql("select day from project_holiday where project_id = ? order by day")
-                .param(projectId)
-                .query((rs, row) -> rs.getObject(1, LocalDate.class))
-                .list();
-        return new ProjectCalendar(
-                project.startDate, project.workingDays, project.workingHours, project.statusDate, holidays);
+        LocalDate earliest = range[0] == null || range[0].isAfter(project.startDate) ? project.startDate : range[0];
+        LocalDate latest = range[1] == null || range[1].isBefore(project.startDate) ? project.startDate : range[1];
+        return projectCalendar(project, earliest, latest);
     }
 
-    private List<MovedTask> store(Rows rows, Schedule schedule, ProjectCalendar project, Long editedTaskId) {
+    private ProjectCalendar projectCalendar(ProjectRow project, LocalDate earliest, LocalDate latest) {
+        return new ProjectCalendar(
+                project.startDate,
+                project.workingDays,
+                project.workingHours,
+                project.statusDate,
+                project.holidays,
+                project.calendarKey,
+                importedCalendars.engineCalendars(project.stored, earliest, latest));
+    }
+
+    private ProjectRow projectRow(long projectId) {
+        ProjectRow project = jdbc.sql("select start_date, working_days, working_hours, status_date, calendar_key,"
+                        + " array(select day from project_holiday h where h.project_id = p.id order by day)"
+                        + " from project p where id = ?")
+                .param(projectId)
+                .query((rs, row) -> {
+                    List<LocalDate> holidays = new ArrayList<>();
+                    for (Object day : (Object[]) rs.getArray(6).getArray()) {
+                        holidays.add(day instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) day);
+                    }
+                    return new ProjectRow(
+                            rs.getObject(1, LocalDate.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getObject(4, LocalDateTime.class),
+                            holidays,
+                            rs.getString(5),
+                            new ArrayList<>());
+                })
+                .single();
+        jdbc.sql("select calendar_key, base_key, definition::text from project_calendar where project_id = ?"
+                        + " order by calendar_key")
+                .param(projectId)
+                .query(rs -> {
+                    project.stored.add(
+                            new ImportedCalendars.StoredCalendar(rs.getString(1), rs.getString(2), rs.getString(3)));
+                });
+        return project;
+    }
+
+    /** Work resources' assignments with positive units, by task, with the resource's calendar key. */
+    private Map<Long, List<AssignmentRow>> assignments(long projectId) {
+        Map<Long, List<AssignmentRow>> byTask = new HashMap<>();
+        jdbc.sql("select a.task_id, a.resource_id, a.units, a.work_minutes, a.actual_work_minutes,"
+                        + " a.remaining_work_minutes, a.contour, r.calendar_key from assignment a"
+                        + " join resource r on r.id = a.resource_id"
+                        + " where a.project_id = ? and r.kind = 'WORK' and a.units > 0 order by a.id")
+                .param(projectId)
+                .query(rs -> {
+                    byTask.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+                            .add(new AssignmentRow(
+                                    rs.getLong(2),
+                                    rs.getDouble(3),
+                                    rs.getLong(4),
+                                    rs.getLong(5),
+                                    rs.getLong(6),
+                                    rs.getString(7),
+                                    rs.getString(8)));
+                });
+        return byTask;
+    }
+
+    /** A stored assignment: units in percent, work in working minutes. */
+    record AssignmentRow(
+            long resourceId,
+            double units,
+            long workMinutes,
+            long actualWorkMinutes,
+            long remainingWorkMinutes,
+            String contour,
+            String calendarKey) {}
+
+    /** The project row as stored, with its stored calendars' definitions. */
+    private record ProjectRow(
+            LocalDate startDate,
+            String workingDays,
+            String workingHours,
+            LocalDateTime statusDate,
+            List<LocalDate> holidays,
+            String calendarKey,
+            List<ImportedCalendars.StoredCalendar> stored) {}
+
+    private List<MovedTask> store(
+            Rows rows, Schedule schedule, ProjectCalendar project, Long editedTaskId, boolean keepDates) {
         List<MovedTask> changed = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         List<String> starts = new ArrayList<>();
@@ -152,8 +262,11 @@ public class ProjectScheduler {
             if (result == null) {
                 continue;
             }
-            boolean moved = !Objects.equals(result.start(), rows.start.get(i))
-                    || !Objects.equals(result.finish(), rows.finish.get(i));
+            // An inactive task takes no part in the schedule (the engine gives it no dates): it keeps its own.
+            boolean keep = keepDates || !rows.active.get(i);
+            LocalDateTime start = keep ? rows.start.get(i) : result.start();
+            LocalDateTime finish = keep ? rows.finish.get(i) : result.finish();
+            boolean moved = !Objects.equals(start, rows.start.get(i)) || !Objects.equals(finish, rows.finish.get(i));
             boolean other = !Objects.equals(result.earlyStart(), rows.earlyStart.get(i))
                     || !Objects.equals(result.earlyFinish(), rows.earlyFinish.get(i))
                     || !Objects.equals(result.lateStart(), rows.lateStart.get(i))
@@ -165,8 +278,8 @@ public class ProjectScheduler {
                 continue;
             }
             ids.add(rows.ids.get(i));
-            starts.add(text(result.start()));
-            finishes.add(text(result.finish()));
+            starts.add(text(start));
+            finishes.add(text(finish));
             earlyStarts.add(text(result.earlyStart()));
             earlyFinishes.add(text(result.earlyFinish()));
             lateStarts.add(text(result.lateStart()));
@@ -178,16 +291,16 @@ public class ProjectScheduler {
             int bump = moved && rows.start.get(i) != null && !rows.ids.get(i).equals(editedTaskId) ? 1 : 0;
             bumps.add(bump);
             long duration = rows.duration.get(i);
-            if (result.summary() && result.start() != null && result.finish() != null) {
+            if (result.summary() && start != null && finish != null) {
                 if (workingTime == null) {
-                    workingTime = WorkingTime.of(project.calendar());
+                    workingTime = project.workingTime();
                 }
-                duration = workingTime.workBetween(result.start(), result.finish());
+                duration = workingTime.workBetween(start, finish);
             }
             changed.add(new MovedTask(
                     rows.ids.get(i),
-                    result.start(),
-                    result.finish(),
+                    start,
+                    finish,
                     rows.start.get(i),
                     rows.finish.get(i),
                     duration,
@@ -258,15 +371,52 @@ public class ProjectScheduler {
         return Math.round((System.nanoTime() - began) / 10_000.0) / 100.0;
     }
 
-    /** The project's calendar and dates as stored: working days "1,2,3,4,5", hours "08:00-12:00,13:00-17:00". */
+    /**
+     * The project's calendar and dates as stored: working days "1,2,3,4,5", hours "08:00-12:00,13:00-17:00"
+     * and holidays (the simple calendar), and the engine calendars of its stored (imported) calendars by
+     * key. {@code calendarKey} names the stored calendar the project follows; null means the simple one.
+     */
     record ProjectCalendar(
             LocalDate startDate,
             String workingDays,
             String workingHours,
             LocalDateTime statusDate,
-            List<LocalDate> holidays) {
+            List<LocalDate> holidays,
+            String calendarKey,
+            Map<String, WorkingCalendar> imported) {
 
+        ProjectCalendar(
+                LocalDate startDate,
+                String workingDays,
+                String workingHours,
+                LocalDateTime statusDate,
+                List<LocalDate> holidays) {
+            this(startDate, workingDays, workingHours, statusDate, holidays, null, Map.of());
+        }
+
+        /** The stored calendar the project follows, or null when it follows the simple calendar. */
+        WorkingCalendar importedCalendar() {
+            return calendarKey == null ? null : imported.get(calendarKey);
+        }
+
+        /** The engine id of a stored calendar, or null (the project's calendar) when there is none by that key. */
+        CalendarId calendarId(String key) {
+            WorkingCalendar stored = key == null ? null : imported.get(key);
+            return stored == null ? null : stored.id();
+        }
+
+        /** The working periods of a normal working day (the first working day of the project calendar's week). */
         List<WorkingPeriod> periods() {
+            WorkingCalendar stored = importedCalendar();
+            if (stored != null) {
+                for (DayOfWeek day : DayOfWeek.values()) {
+                    List<WorkingPeriod> periods = stored.week().get(day);
+                    if (periods != null && !periods.isEmpty()) {
+                        return periods;
+                    }
+                }
+                return List.of(new WorkingPeriod(0, 1440));
+            }
             List<WorkingPeriod> periods = new ArrayList<>();
             for (String range : workingHours.split(",")) {
                 String[] ends = range.strip().split("-");
@@ -277,13 +427,57 @@ public class ProjectScheduler {
 
         Set<DayOfWeek> days() {
             Set<DayOfWeek> days = new HashSet<>();
+            WorkingCalendar stored = importedCalendar();
+            if (stored != null) {
+                stored.week().forEach((day, periods) -> {
+                    if (!periods.isEmpty()) {
+                        days.add(day);
+                    }
+                });
+                return days;
+            }
             for (String day : workingDays.split(",")) {
                 days.add(DayOfWeek.of(Integer.parseInt(day.strip())));
             }
             return days;
         }
 
+        /**
+         * Dates without working time though their weekday works, from {@code from} to {@code to}: the
+         * holidays of the simple calendar, or the non-working exceptions of the stored one.
+         */
+        List<LocalDate> holidaysBetween(LocalDate from, LocalDate to) {
+            WorkingCalendar stored = importedCalendar();
+            if (stored == null) {
+                return holidays;
+            }
+            List<LocalDate> days = new ArrayList<>();
+            for (CalendarException exception : stored.exceptions()) {
+                if (exception.periods().isEmpty()
+                        && exception.recurrence() == null
+                        && !exception.to().isBefore(from)
+                        && !exception.from().isAfter(to)) {
+                    for (LocalDate day = exception.from(); !day.isAfter(exception.to()); day = day.plusDays(1)) {
+                        List<WorkingPeriod> usual = stored.week().get(day.getDayOfWeek());
+                        if (usual != null && !usual.isEmpty()) {
+                            days.add(day);
+                        }
+                    }
+                }
+            }
+            return days;
+        }
+
         WorkingCalendar calendar() {
+            WorkingCalendar stored = importedCalendar();
+            return stored != null ? stored : simpleCalendar();
+        }
+
+        WorkingTime workingTime() {
+            return WorkingTime.of(calendar(), calendars());
+        }
+
+        private WorkingCalendar simpleCalendar() {
             List<WorkingPeriod> periods = periods();
             Set<DayOfWeek> days = days();
             Map<DayOfWeek, List<WorkingPeriod>> week = new EnumMap<>(DayOfWeek.class);
@@ -297,16 +491,37 @@ public class ProjectScheduler {
             return new WorkingCalendar(PROJECT_CALENDAR, null, week, exceptions);
         }
 
+        /** Every calendar the network may name: the project's and the stored ones. */
+        List<WorkingCalendar> calendars() {
+            List<WorkingCalendar> all = new ArrayList<>(imported.values());
+            if (importedCalendar() == null) {
+                all.add(simpleCalendar());
+            }
+            return all;
+        }
+
+        /**
+         * The project starts on its start date at the calendar's first working time of a normal day (on an
+         * imported calendar: the first working instant from that date on, as the file's start would be).
+         */
         LocalDateTime projectStart() {
+            WorkingCalendar stored = importedCalendar();
+            if (stored != null) {
+                return WorkingTime.of(stored).nextWorkStart(startDate.atStartOfDay());
+            }
             return startDate.atTime(
                     periods().get(0).startMinute() / 60, periods().get(0).startMinute() % 60);
         }
 
         ProjectNetwork network(List<Task> tasks, List<Link> links) {
-            int perDay = periods().stream().mapToInt(WorkingPeriod::minutes).sum();
-            ProjectOptions options = new ProjectOptions(perDay, perDay * days().size(), 20, 0);
-            return new ProjectNetwork(
-                    projectStart(), PROJECT_CALENDAR, List.of(calendar()), tasks, links, statusDate, options);
+            // Durations and lags are stored in minutes already; the options only matter for the few rules
+            // that count in days. An imported calendar gets Microsoft Project's defaults, as its import did.
+            ProjectOptions options = ProjectOptions.DEFAULTS;
+            if (importedCalendar() == null) {
+                int perDay = periods().stream().mapToInt(WorkingPeriod::minutes).sum();
+                options = new ProjectOptions(perDay, perDay * days().size(), 20, 0);
+            }
+            return new ProjectNetwork(projectStart(), calendar().id(), calendars(), tasks, links, statusDate, options);
         }
     }
 
@@ -332,6 +547,12 @@ public class ProjectScheduler {
         final List<Long> freeSlack = new ArrayList<>();
         final List<Boolean> critical = new ArrayList<>();
         final List<Integer> version = new ArrayList<>();
+        final List<String> taskType = new ArrayList<>();
+        final List<String> calendarKey = new ArrayList<>();
+        final List<Boolean> manual = new ArrayList<>();
+        final List<Boolean> active = new ArrayList<>();
+        final List<LocalDateTime> actualStart = new ArrayList<>();
+        final List<LocalDateTime> actualFinish = new ArrayList<>();
         private Map<Long, String> nameById;
         private Map<Long, TaskId> taskIdById;
 
@@ -358,6 +579,39 @@ public class ProjectScheduler {
             freeSlack.add(rs.getLong(17));
             critical.add(rs.getBoolean(18));
             version.add(rs.getInt(19));
+            taskType.add(rs.getString(20));
+            calendarKey.add(rs.getString(21));
+            manual.add(rs.getBoolean(22));
+            active.add(rs.getBoolean(23));
+            actualStart.add(rs.getObject(24, LocalDateTime.class));
+            actualFinish.add(rs.getObject(25, LocalDateTime.class));
+        }
+
+        /** The first date the project's rows mention (as the import widens its calendars around them). */
+        LocalDate earliest(LocalDate projectStart) {
+            LocalDate earliest = projectStart;
+            for (List<LocalDateTime> column :
+                    List.of(start, earlyStart, lateStart, constraintDate, actualStart, deadline)) {
+                for (LocalDateTime value : column) {
+                    if (value != null && value.toLocalDate().isBefore(earliest)) {
+                        earliest = value.toLocalDate();
+                    }
+                }
+            }
+            return earliest;
+        }
+
+        LocalDate latest(LocalDate projectStart) {
+            LocalDate latest = projectStart;
+            for (List<LocalDateTime> column :
+                    List.of(finish, earlyFinish, lateFinish, constraintDate, actualFinish, deadline)) {
+                for (LocalDateTime value : column) {
+                    if (value != null && value.toLocalDate().isAfter(latest)) {
+                        latest = value.toLocalDate();
+                    }
+                }
+            }
+            return latest;
         }
 
         int size() {
@@ -386,12 +640,17 @@ public class ProjectScheduler {
             return nameById.getOrDefault(id, "task " + id);
         }
 
-        List<Task> engineTasks() {
+        /**
+         * The engine's tasks, built as {@code ProjectFileImport} builds them from a file: the task's own
+         * calendar, type, manual dates (the stored ones), active flag, recorded progress and assignments.
+         */
+        List<Task> engineTasks(ProjectCalendar calendar, Map<Long, List<AssignmentRow>> assignments) {
             Map<Long, TaskId> byId = new HashMap<>(ids.size() * 2);
             for (int i = 0; i < ids.size(); i++) {
                 byId.put(ids.get(i), taskIds.get(i));
             }
             Set<Long> summaries = new HashSet<>(parents);
+            CalendarId projectCalendar = calendar.calendar().id();
             List<Task> tasks = new ArrayList<>(ids.size());
             for (int i = 0; i < ids.size(); i++) {
                 ConstraintType type = ConstraintType.valueOf(constraintType.get(i));
@@ -402,32 +661,102 @@ public class ProjectScheduler {
                                         ? Constraint.AS_SOON_AS_POSSIBLE
                                         : new Constraint(type, constraintDate.get(i));
                 Progress progress = Progress.NONE;
-                if (percent.get(i) > 0 && start.get(i) != null && !summaries.contains(ids.get(i))) {
+                if (actualStart.get(i) != null) {
+                    // Recorded progress, as a file records it: the rest follows from the percentage.
+                    progress = new Progress(actualStart.get(i), actualFinish.get(i), percent.get(i), null);
+                } else if (percent.get(i) > 0 && start.get(i) != null && !summaries.contains(ids.get(i))) {
+                    // Progress entered in Gantry without actual dates: the task started when it was scheduled.
                     progress = percent.get(i) == 100 && finish.get(i) != null
                             ? Progress.finished(start.get(i), finish.get(i))
                             : Progress.startedOn(start.get(i), percent.get(i));
                 }
                 Long parent = parents.get(i);
+                CalendarId taskCalendar = calendar.calendarId(calendarKey.get(i));
+                boolean manuallyScheduled = manual.get(i) && start.get(i) != null && finish.get(i) != null;
+                long minutes = duration.get(i);
+                List<Assignment> engineAssignments = List.of();
+                List<AssignmentRow> assigned = assignments.get(ids.get(i));
+                if (assigned != null) {
+                    engineAssignments = new ArrayList<>(assigned.size());
+                    CalendarId effective = taskCalendar == null ? projectCalendar : taskCalendar;
+                    for (AssignmentRow row : assigned) {
+                        engineAssignments.add(assignment(row, calendar, effective, minutes));
+                    }
+                }
                 tasks.add(new Task(
                         taskIds.get(i),
                         parent == null ? null : byId.get(parent),
                         names.get(i),
-                        WorkDuration.minutes(milestone.get(i) ? 0 : duration.get(i)),
+                        WorkDuration.minutes(minutes),
                         constraint,
                         deadline.get(i),
-                        null,
+                        taskCalendar,
                         milestone.get(i),
-                        true,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null,
+                        active.get(i),
+                        manuallyScheduled,
+                        manuallyScheduled ? start.get(i) : null,
+                        manuallyScheduled ? finish.get(i) : null,
+                        taskType(taskType.get(i)),
+                        engineAssignments,
                         progress,
                         null,
                         null));
             }
             return tasks;
+        }
+
+        /**
+         * An assignment on its resource's calendar (the task's when the resource has none), as the import
+         * makes it: a hand-edited contour has no shape to compute with, so its pace is its work spread over
+         * the task's duration.
+         */
+        private static Assignment assignment(
+                AssignmentRow row, ProjectCalendar calendar, CalendarId taskCalendar, long durationMinutes) {
+            CalendarId resourceCalendar = calendar.calendarId(row.calendarKey());
+            double units = row.units() / 100.0;
+            WorkContour contour = contour(row.contour());
+            if (contour == WorkContour.CONTOURED) {
+                if (durationMinutes > 0 && row.workMinutes() > 0) {
+                    units = row.workMinutes() / (double) durationMinutes;
+                }
+                contour = WorkContour.FLAT;
+            }
+            // A stored remaining work of zero with nothing done means none was recorded: all of it remains.
+            WorkDuration remaining = row.remainingWorkMinutes() == 0 && row.actualWorkMinutes() == 0
+                    ? null
+                    : WorkDuration.minutes(row.remainingWorkMinutes());
+            return new Assignment(
+                    String.valueOf(row.resourceId()),
+                    resourceCalendar == null ? taskCalendar : resourceCalendar,
+                    units,
+                    WorkDuration.minutes(row.workMinutes()),
+                    remaining,
+                    null,
+                    null,
+                    null,
+                    contour);
+        }
+
+        private static WorkContour contour(String name) {
+            if (name == null) {
+                return WorkContour.FLAT;
+            }
+            try {
+                return WorkContour.valueOf(name);
+            } catch (IllegalArgumentException e) {
+                return WorkContour.FLAT;
+            }
+        }
+
+        private static TaskType taskType(String name) {
+            if (name == null) {
+                return TaskType.FIXED_UNITS;
+            }
+            return switch (name) {
+                case "FIXED_DURATION" -> TaskType.FIXED_DURATION;
+                case "FIXED_WORK" -> TaskType.FIXED_WORK;
+                default -> TaskType.FIXED_UNITS;
+            };
         }
     }
 }

@@ -54,7 +54,7 @@ class ScheduleService {
         checkSlot(baselineSlot);
         long projectId = access.projectId();
         ProjectScheduler.ProjectCalendar calendar = scheduler.calendar(projectId);
-        WorkingTime workingTime = WorkingTime.of(calendar.calendar());
+        WorkingTime workingTime = calendar.workingTime();
         Map<Long, List<String>> assignees = new HashMap<>();
         jdbc.sql("select a.task_id, u.name from task_assignee a join task t on t.id = a.task_id"
                         + " join app_user u on u.id = a.user_id where t.project_id = ? order by u.name")
@@ -182,7 +182,15 @@ class ScheduleService {
                 access.minutesPerDay(),
                 new GanttData.GanttCalendar(
                         days,
-                        calendar.holidays().stream().map(LocalDate::toString).toList(),
+                        calendar
+                                .holidaysBetween(
+                                        calendar.startDate().minusYears(1),
+                                        (finish == null ? calendar.projectStart() : finish)
+                                                .toLocalDate()
+                                                .plusYears(1))
+                                .stream()
+                                .map(LocalDate::toString)
+                                .toList(),
                         time(periods.get(0).startMinute()),
                         time(periods.get(periods.size() - 1).endMinute())),
                 baselineSlot,
@@ -342,7 +350,7 @@ class ScheduleService {
     public List<BaselineVariance> variance(CurrentUser user, String projectRef, int slot) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         checkSlot(slot);
-        WorkingTime time = WorkingTime.of(scheduler.calendar(access.projectId()).calendar());
+        WorkingTime time = scheduler.calendar(access.projectId()).workingTime();
         return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.start_at, t.finish_at,"
                         + " t.duration_minutes, b.start_at, b.finish_at, b.duration_minutes, b.task_id is not null"
                         + " from task t left join task_baseline b on b.task_id = t.id and b.slot = ?"

@@ -3,11 +3,27 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.gantry.interchange.PlanCalendar;
+import org.gantry.interchange.PlanCalendarException;
+import org.gantry.interchange.PlanDay;
+import org.gantry.interchange.PlanPeriod;
 import org.gantry.server.api.ApiClient.Response;
+import org.gantry.server.interchange.PlanImported;
+import org.gantry.server.shared.StoredCalendars;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +32,15 @@ import tools.jackson.databind.JsonNode;
  * client holding a version from before a move gets 409; baselines show variance after a move.
  */
 class ScheduleApiIT extends ApiIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** A project starting Monday 2 March 2026 on the standard calendar. */
     private Plan plan() {
@@ -416,5 +441,151 @@ class ScheduleApiIT extends ApiIntegrationTest {
         assertThat(milestone.get("critical").asBoolean()).isTrue();
         assertThat(milestone.get("wbs").asString()).isEqualTo("2");
         assertThat(gantt.get("links").get(0).get("type").asString()).isEqualTo("FINISH_START");
+    }
+
+    private long projectId(Plan plan) {
+        return plan.api().get("/api/v1/projects/" + plan.key()).body().get("id").asLong();
+    }
+
+    private static Map<DayOfWeek, PlanDay> week(PlanDay monToThu, PlanDay otherDays) {
+        Map<DayOfWeek, PlanDay> week = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            week.put(day, day.getValue() <= 4 ? monToThu : otherDays);
+        }
+        return week;
+    }
+
+    private void storeCalendar(long projectId, PlanCalendar calendar) {
+        jdbc.sql("insert into project_calendar (project_id, calendar_key, name, base_key, definition)"
+                        + " values (?, ?, ?, ?, ?::jsonb)")
+                .params(projectId, calendar.key(), calendar.name(), calendar.baseKey(), StoredCalendars.write(calendar))
+                .update();
+    }
+
+    private void setTask(JsonNode task, String assignments, Object... values) {
+        jdbc.sql("update task set " + assignments + " where id = ?")
+                .params(concat(values, task.get("id").asLong()))
+                .update();
+    }
+
+    private static Object[] concat(Object[] values, Object last) {
+        Object[] all = java.util.Arrays.copyOf(values, values.length + 1);
+        all[values.length] = last;
+        return all;
+    }
+
+    /**
+     * What an import stores beyond the outline: a four-day project calendar with a holiday, a mornings-only
+     * calendar derived from it for one task and for a resource, an assignment, a manual task, an inactive
+     * task and recorded progress. Rescheduling uses all of it.
+     */
+    @Test
+    void anImportedPlanIsScheduledOnItsCalendarsAssignmentsManualDatesAndProgress() {
+        Plan plan = plan();
+        long projectId = projectId(plan);
+        PlanDay office = PlanDay.STANDARD;
+        PlanDay mornings =
+                new PlanDay(PlanDay.Kind.WORKING, List.of(new PlanPeriod(LocalTime.of(8, 0), LocalTime.of(12, 0))));
+        LocalDate wednesday = LocalDate.of(2026, 3, 4);
+        storeCalendar(
+                projectId,
+                new PlanCalendar(
+                        "10",
+                        "Four days",
+                        null,
+                        week(office, PlanDay.NON_WORKING),
+                        List.of(),
+                        List.of(new PlanCalendarException("Closed", wednesday, wednesday, List.of(), null))));
+        storeCalendar(
+                projectId,
+                new PlanCalendar("20", "Mornings", "10", week(mornings, PlanDay.INHERITED), List.of(), List.of()));
+        jdbc.sql("update project set calendar_key = '10' where id = ?")
+                .param(projectId)
+                .update();
+        JsonNode design = plan.task("Design", "3d");
+        JsonNode review = plan.task("Review", "1d");
+        setTask(review, "calendar_key = '20'");
+        JsonNode pairing = plan.task("Pairing", "1d");
+        long resource = jdbc.sql("insert into resource (project_id, name, calendar_key) values (?, 'Dana', '20')"
+                        + " returning id")
+                .param(projectId)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into assignment (project_id, task_id, resource_id, units, work_minutes)"
+                        + " values (?, ?, ?, 100, 960)")
+                .params(projectId, pairing.get("id").asLong(), resource)
+                .update();
+        JsonNode signOff = plan.task("Sign-off", "1d");
+        setTask(
+                signOff,
+                "manually_scheduled = true, start_at = ?, finish_at = ?",
+                LocalDateTime.of(2026, 4, 1, 8, 0),
+                LocalDateTime.of(2026, 4, 1, 17, 0));
+        JsonNode dropped = plan.task("Dropped", "2d");
+        setTask(dropped, "active = false, start_at = ?", LocalDateTime.of(2026, 5, 4, 8, 0));
+        JsonNode started = plan.task("Started", "2d");
+        setTask(started, "actual_start = ?, percent_complete = 50", LocalDateTime.of(2026, 2, 23, 8, 0));
+
+        Response rescheduled = plan.api().post("/api/v1/projects/" + plan.key() + "/reschedule", Map.of());
+
+        assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
+        // Monday, Tuesday, then Thursday: Wednesday is the calendar's holiday.
+        assertThat(plan.get(design).get("finish").asString()).isEqualTo("2026-03-05T17:00:00");
+        // The task's own calendar: two mornings.
+        assertThat(plan.get(review).get("finish").asString()).isEqualTo("2026-03-03T12:00:00");
+        // Sixteen hours of Dana's mornings: Monday, Tuesday, Thursday and the next Monday.
+        assertThat(plan.get(pairing).get("finish").asString()).isEqualTo("2026-03-09T12:00:00");
+        assertThat(plan.get(signOff).get("start").asString()).isEqualTo("2026-04-01T08:00:00");
+        assertThat(plan.get(signOff).get("finish").asString()).isEqualTo("2026-04-01T17:00:00");
+        assertThat(plan.get(dropped).get("start").asString()).isEqualTo("2026-05-04T08:00:00");
+        assertThat(plan.get(started).get("start").asString()).isEqualTo("2026-02-23T08:00:00");
+        assertThat(plan.get(started).get("finish").asString()).isEqualTo("2026-02-24T17:00:00");
+        // The Gantt chart shades the imported calendar's week and holiday.
+        JsonNode calendar = plan.api()
+                .get("/api/v1/projects/" + plan.key() + "/gantt")
+                .body()
+                .get("project")
+                .get("calendar");
+        assertThat(calendar.get("workingDays")
+                        .valueStream()
+                        .map(JsonNode::asInt)
+                        .toList())
+                .containsExactly(1, 2, 3, 4);
+        assertThat(calendar.get("holidays")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
+                .containsExactly("2026-03-04");
+    }
+
+    @Test
+    void anImportKeepingTheFilesDatesGetsSlackAndTheCriticalPathButKeepsItsDates() {
+        Plan plan = plan();
+        long projectId = projectId(plan);
+        JsonNode design = plan.task("Design", "2d");
+        JsonNode build = plan.task("Build", "3d");
+        plan.link(design, build);
+        LocalDateTime fileStart = LocalDateTime.of(2026, 3, 9, 8, 0);
+        setTask(
+                build,
+                "start_at = ?, finish_at = ?, early_start = null, critical = false",
+                fileStart,
+                LocalDateTime.of(2026, 3, 11, 17, 0));
+        TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+
+        inTransaction.executeWithoutResult(status -> events.publishEvent(new PlanImported(projectId, true)));
+
+        JsonNode kept = plan.get(build);
+        assertThat(kept.get("start").asString()).isEqualTo("2026-03-09T08:00:00");
+        JsonNode schedule = plan.api()
+                .get(plan.tasks() + "/" + build.get("id").asLong() + "/schedule")
+                .body();
+        assertThat(schedule.get("earlyStart").asString()).isEqualTo("2026-03-04T08:00:00");
+        assertThat(schedule.get("critical").asBoolean()).isTrue();
+
+        inTransaction.executeWithoutResult(status -> events.publishEvent(new PlanImported(projectId, false)));
+
+        assertThat(plan.get(build).get("start").asString()).isEqualTo("2026-03-04T08:00:00");
+        assertThat(plan.get(build).get("finish").asString()).isEqualTo("2026-03-06T17:00:00");
     }
 }
