@@ -2,19 +2,29 @@ package org.gantry.server.resource;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.StaleVersion;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The Resources page of a project: who and what the plan uses, at what rates, and how much work each has. */
+/**
+ * The Resources page of a project: who and what the plan uses, at what rates, and how much work each has.
+ * Owners and managers edit a resource's name, maximum units and rates in its row.
+ */
 @Controller
 class ResourcePages {
 
@@ -39,6 +49,35 @@ class ResourcePages {
             int assignments,
             String work) {}
 
+    /**
+     * What the edit form shows: the values as typed (text, so a wrong number comes back as typed), the
+     * version they were loaded with, and a message per field.
+     */
+    record EditForm(
+            long id,
+            String name,
+            String maxUnits,
+            String standardRate,
+            String overtimeRate,
+            String costPerUse,
+            int version) {
+
+        static EditForm of(Resource resource) {
+            return new EditForm(
+                    resource.id(),
+                    resource.name(),
+                    plain(resource.maxUnits()),
+                    plain(resource.standardRate()),
+                    plain(resource.overtimeRate()),
+                    plain(resource.costPerUse()),
+                    resource.version());
+        }
+
+        private static String plain(BigDecimal value) {
+            return value == null ? "" : value.stripTrailingZeros().toPlainString();
+        }
+    }
+
     @GetMapping("/projects/{key}/resources")
     String list(CurrentUser user, @PathVariable String key, Model model) {
         Project project = projects.get(user, key);
@@ -56,7 +95,122 @@ class ResourcePages {
                         .mapToLong(Resource::assignedWorkMinutes)
                         .sum()));
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
+        model.addAttribute("canManage", canManage(access));
+        model.addAttribute("projectKey", project.key());
         return "resource/resources";
+    }
+
+    /** The row of one resource as a form (owners and managers; htmx swaps it in place of the row). */
+    @GetMapping("/projects/{key}/resources/{id}/edit")
+    String edit(CurrentUser user, @PathVariable String key, @PathVariable long id, Model model) {
+        ProjectAccess access = projects.access(user, key);
+        Resource resource = resources.get(user, key, id).resource();
+        access.require(Permission.EDIT_PROJECT);
+        return editRow(key, EditForm.of(resource), Map.of(), null, model);
+    }
+
+    /** The row as it is, after Cancel. */
+    @GetMapping("/projects/{key}/resources/{id}/row")
+    String row(CurrentUser user, @PathVariable String key, @PathVariable long id, Model model) {
+        ProjectAccess access = projects.access(user, key);
+        return showRow(key, resources.get(user, key, id).resource(), canManage(access), null, model);
+    }
+
+    /**
+     * Saves the form. A wrong value keeps the form open with the reason beside the field; someone else's
+     * change in the meantime shows the form again with the current values and what the person had typed,
+     * so nothing is lost silently. Answers are 200 so the page swaps them in like any row.
+     */
+    @PostMapping("/projects/{key}/resources/{id}")
+    String save(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String maxUnits,
+            @RequestParam(defaultValue = "") String standardRate,
+            @RequestParam(defaultValue = "") String overtimeRate,
+            @RequestParam(defaultValue = "") String costPerUse,
+            @RequestParam int version,
+            Model model) {
+        EditForm typed = new EditForm(id, name, maxUnits, standardRate, overtimeRate, costPerUse, version);
+        Map<String, String> errors = new LinkedHashMap<>();
+        BigDecimal units = number("maxUnits", maxUnits, errors);
+        if (maxUnits.isBlank()) {
+            errors.put("maxUnits", "Give the maximum units as a percentage, such as 100.");
+        }
+        BigDecimal standard = number("standardRate", standardRate, errors);
+        BigDecimal overtime = number("overtimeRate", overtimeRate, errors);
+        BigDecimal perUse = number("costPerUse", costPerUse, errors);
+        if (!errors.isEmpty()) {
+            return editRow(key, typed, errors, null, model);
+        }
+        List<String> clear = new ArrayList<>();
+        if (standard == null) {
+            clear.add("standardRate");
+        }
+        if (overtime == null) {
+            clear.add("overtimeRate");
+        }
+        if (perUse == null) {
+            clear.add("costPerUse");
+        }
+        try {
+            Resource saved = resources.update(
+                    user, key, id, new ResourceChanges(name, units, standard, overtime, perUse, clear, version));
+            return showRow(key, saved, true, "Saved.", model);
+        } catch (InvalidInput e) {
+            e.errors().forEach(problem -> errors.putIfAbsent(problem.field(), capitalised(problem.message())));
+            return editRow(key, typed, errors, null, model);
+        } catch (StaleVersion e) {
+            Resource current = (Resource) e.current();
+            String message = "Someone else changed this resource since you opened it; here are the current values."
+                    + " You had typed: " + typed.name() + ", " + typed.maxUnits() + " %, standard rate "
+                    + blankAsNone(typed.standardRate()) + ", overtime rate " + blankAsNone(typed.overtimeRate())
+                    + ", cost per use " + blankAsNone(typed.costPerUse()) + ".";
+            return editRow(key, EditForm.of(current), Map.of(), message, model);
+        }
+    }
+
+    private String editRow(String key, EditForm form, Map<String, String> errors, String conflict, Model model) {
+        model.addAttribute("projectKey", key);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("conflict", conflict);
+        return "resource/rows :: editRow";
+    }
+
+    private String showRow(String key, Resource resource, boolean canManage, String notice, Model model) {
+        model.addAttribute("projectKey", key);
+        model.addAttribute("r", row(resource));
+        model.addAttribute("canManage", canManage);
+        model.addAttribute("rowNotice", notice);
+        return "resource/rows :: row";
+    }
+
+    private static boolean canManage(ProjectAccess access) {
+        return access.can(Permission.EDIT_PROJECT) && !access.archived();
+    }
+
+    private static BigDecimal number(String field, String text, Map<String, String> errors) {
+        String cleaned = text.strip().replace(" ", "").replace(',', '.');
+        if (cleaned.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(cleaned);
+        } catch (NumberFormatException e) {
+            errors.put(field, "'" + text.strip() + "' is not a number; write it like 45 or 67.50.");
+            return null;
+        }
+    }
+
+    private static String blankAsNone(String text) {
+        return text == null || text.isBlank() ? "none" : text;
+    }
+
+    private static String capitalised(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
     }
 
     static Row row(Resource resource) {

@@ -98,6 +98,46 @@ class ResourcePageIT extends BrowserTest {
     }
 
     @Test
+    void aManagerChangesARateInTheRowAndIsToldOfWrongNumbersAndOfSomeoneElsesChange() {
+        Project project = projectWithResources();
+        logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        page.navigate("/projects/" + project.key() + "/resources");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Welder"))
+                .click();
+        Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Edit Welder"));
+        form.getByLabel("Standard rate (per hour)").fill("lots");
+        form.getByLabel("Max units (%)").fill("150");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save resource"))
+                .click();
+        assertThat(form.locator(".field-error")).hasText("'lots' is not a number; write it like 45 or 67.50.");
+
+        form.getByLabel("Standard rate (per hour)").fill("52.5");
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save resource"))
+                .click();
+        Locator welder = page.locator("#resource-table tbody tr").nth(0);
+        assertThat(welder.locator("td")).containsText(new String[] {"150 %", "52.50 USD/h", "67.50 USD/h"});
+        assertThat(welder).containsText("Saved.");
+
+        // Someone else renames the welder while the form is open: the form shows their change.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Welder"))
+                .click();
+        Locator again = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Edit Welder"));
+        assertThat(again.getByLabel("Cost per use")).hasValue("30");
+        jdbc.sql(
+                        "update resource set name = 'Senior welder', version = version + 1 where project_id = ? and name = 'Welder'")
+                .params(project.id())
+                .update();
+        again.getByLabel("Cost per use").fill("35");
+        again.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save resource"))
+                .click();
+        Locator current = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Edit Senior welder"));
+        assertThat(current.getByRole(AriaRole.ALERT)).containsText("Someone else changed this resource");
+        assertThat(current.getByRole(AriaRole.ALERT)).containsText("cost per use 35");
+        assertThat(current.getByLabel("Name")).hasValue("Senior welder");
+        assertThat(current.getByLabel("Cost per use")).hasValue("30");
+    }
+
+    @Test
     void theTaskDetailPanelShowsTheResourcesAssignedToTheTask() {
         Project project = projectWithResources();
         logIn(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -124,6 +164,8 @@ class ResourcePageIT extends BrowserTest {
         assertThat(page.locator("#resource-table tbody tr")).hasCount(2);
         assertThat(page.locator("#export-menu")).isVisible();
         assertThat(page.locator("#import-into-project")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Welder")))
+                .hasCount(0);
     }
 
     @Test
