@@ -1,6 +1,7 @@
 package org.gantry.server.interchange;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +13,14 @@ import org.gantry.interchange.DateDifference;
 import org.gantry.interchange.ImportFailure;
 import org.gantry.interchange.ImportedPlan;
 import org.gantry.interchange.Plan;
+import org.gantry.interchange.PlanAssignment;
+import org.gantry.interchange.PlanBaseline;
+import org.gantry.interchange.PlanCalendar;
 import org.gantry.interchange.PlanDuration;
 import org.gantry.interchange.PlanLink;
+import org.gantry.interchange.PlanProperties;
 import org.gantry.interchange.PlanReader;
+import org.gantry.interchange.PlanResource;
 import org.gantry.interchange.PlanTask;
 import org.gantry.interchange.PlanTaskKind;
 import org.gantry.interchange.Spreadsheet;
@@ -26,28 +32,40 @@ import org.gantry.server.project.NewProject;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.StoredCalendars;
 import org.gantry.server.task.DurationUnit;
 import org.gantry.server.task.LinkType;
 import org.gantry.server.task.Priority;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns an uploaded file into a new project: the project through the project service, its tasks and links
- * through {@link TaskTableWriter} in batches, all in one transaction, so any failure (a link loop, a
- * database error) rolls back the project with everything in it.
+ * Turns an uploaded file into a new project (or adds it to one): the project through the project service, its
+ * tasks and links through {@link TaskTableWriter}, its calendars, resources, assignments and baselines through
+ * {@link PlanDetailsWriter}, in batches, all in one transaction, so any failure (a link loop, a database error)
+ * rolls back the project with everything in it. Publishes {@link PlanImported} before the transaction ends.
  */
 @Service
 public class PlanImport {
     private static final int MAXIMUM_NAME = 500;
     private static final int MAXIMUM_NOTES = 50_000;
+    private static final String NO_NAME = "(no name)";
 
     private final ProjectService projects;
     private final TaskTableWriter writer;
+    private final PlanDetailsWriter details;
+    private final ApplicationEventPublisher events;
 
-    PlanImport(ProjectService projects, TaskTableWriter writer) {
+    PlanImport(
+            ProjectService projects,
+            TaskTableWriter writer,
+            PlanDetailsWriter details,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.writer = writer;
+        this.details = details;
+        this.events = events;
     }
 
     /** Reads the file and reports what an import would create; writes nothing. */
@@ -87,6 +105,12 @@ public class PlanImport {
         return importPlan(user, new ImportedPlan(result.plan(), null), fileName, key, DateChoice.FILE, null);
     }
 
+    /** Creates a project from a plan already read (no date report, so the file's dates are kept). */
+    @Transactional(rollbackFor = Exception.class)
+    ImportSummary importPlan(CurrentUser user, Plan plan, String fileName) {
+        return importPlan(user, new ImportedPlan(plan, null), fileName, null, DateChoice.FILE, null);
+    }
+
     /** What a spreadsheet import would create with this mapping, or its row errors; writes nothing. */
     public TableImportResult previewTable(Spreadsheet sheet, ColumnMapping mapping, String fileName, String name) {
         return TableImport.preview(sheet, mapping, tableOptions(fileName, name));
@@ -111,6 +135,7 @@ public class PlanImport {
                 ? "Imported plan"
                 : truncate(plan.properties().name(), 200);
         LocalDateTime start = plan.properties().start();
+        PlanCalendar fileCalendar = projectCalendar(plan);
         Project project = existing != null
                 ? existing
                 : projects.create(
@@ -122,11 +147,70 @@ public class PlanImport {
                                 start == null ? null : start.toLocalDate(),
                                 null,
                                 currency(plan.properties().currencyCode()),
-                                null));
+                                fileCalendar == null ? null : SimpleCalendar.of(fileCalendar, plan.calendars())));
         String projectKey = project.key();
         long projectId =
                 projects.access(user, projectKey).require(Permission.EDIT_TASKS).projectId();
         List<String> notKept = notKept(plan);
+        Adjustments adjusted = new Adjustments();
+
+        // Calendars keep their keys unless the project already uses one (an import into a project).
+        Map<String, String> calendarKeys = new HashMap<>();
+        java.util.Set<String> taken =
+                new java.util.HashSet<>(existing == null ? List.of() : details.calendarKeys(projectId));
+        int position = existing == null ? 0 : details.nextCalendarPosition(projectId);
+        for (PlanCalendar calendar : plan.calendars()) {
+            if (calendarKeys.containsKey(calendar.key())) {
+                continue;
+            }
+            String stored = calendar.key();
+            for (int n = 2; taken.contains(stored); n++) {
+                stored = calendar.key() + "-" + n;
+            }
+            taken.add(stored);
+            calendarKeys.put(calendar.key(), stored);
+        }
+        List<PlanDetailsWriter.CalendarRow> calendarRows = new ArrayList<>();
+        java.util.Set<String> written = new java.util.HashSet<>();
+        int renamed = 0;
+        for (PlanCalendar calendar : plan.calendars()) {
+            if (!written.add(calendar.key())) {
+                continue; // a second calendar with the same key: references cannot tell them apart
+            }
+            String stored = calendarKeys.get(calendar.key());
+            if (!stored.equals(calendar.key())) {
+                renamed++;
+            }
+            String base = calendar.baseKey() == null ? null : calendarKeys.get(calendar.baseKey());
+            PlanCalendar kept = new PlanCalendar(
+                    stored, calendar.name(), base, calendar.week(), calendar.workWeeks(), calendar.exceptions());
+            calendarRows.add(new PlanDetailsWriter.CalendarRow(
+                    stored,
+                    calendar.name() == null ? "" : truncate(calendar.name(), MAXIMUM_NAME),
+                    base,
+                    StoredCalendars.write(kept),
+                    position++));
+        }
+        details.writeCalendars(projectId, calendarRows);
+        if (existing == null) {
+            if (fileCalendar != null) {
+                details.useCalendar(projectId, calendarKeys.get(fileCalendar.key()));
+            }
+            if (plan.properties().statusDate() != null) {
+                details.useStatusDate(projectId, plan.properties().statusDate());
+            }
+        } else {
+            if (fileCalendar != null) {
+                notKept.add("the file's project calendar '" + fileCalendar.name() + "' as this project's calendar"
+                        + " (kept as calendar " + calendarKeys.get(fileCalendar.key())
+                        + " for the tasks and resources that name it; the project keeps its own)");
+            }
+            if (renamed > 0) {
+                notKept.add(renamed + " calendar keys the project already used (the file's calendars were"
+                        + " given new keys: " + String.join(", ", renamedKeys(calendarKeys)) + ")");
+            }
+        }
+
         List<PlanLink> keptLinks = TaskTableWriter.checkedLinks(plan.tasks(), plan.links(), notKept);
         Map<String, PlanTask> byKey = new HashMap<>();
         List<TaskTableWriter.TaskRow> rows = new ArrayList<>();
@@ -138,19 +222,29 @@ public class PlanImport {
             if (taskStart != null && taskFinish != null && taskFinish.isBefore(taskStart)) {
                 taskFinish = taskStart;
             }
-            boolean summary = task.kind() == PlanTaskKind.SUMMARY;
             rows.add(new TaskTableWriter.TaskRow(
                     task.key(),
                     task.parentKey(),
-                    task.name().isBlank() ? "(no name)" : truncate(task.name().strip(), MAXIMUM_NAME),
+                    task.name().isBlank() ? NO_NAME : truncate(task.name().strip(), MAXIMUM_NAME),
                     task.notes() == null ? null : truncate(task.notes(), MAXIMUM_NOTES),
                     task.kind() == PlanTaskKind.MILESTONE,
                     priority(task.priority()).name(),
-                    summary ? 0 : Math.max(0, task.duration().minutes()),
+                    adjusted.atLeastZero(task.duration().minutes()),
                     unit(task.duration()).name(),
                     taskStart,
                     taskFinish,
-                    (int) Math.round(task.percentComplete())));
+                    (int) Math.round(task.percentComplete()),
+                    task.constraintType().name(),
+                    task.constraintDate(),
+                    task.deadline(),
+                    task.taskType().name(),
+                    task.workMinutes() == null ? null : adjusted.atLeastZero(task.workMinutes()),
+                    task.calendarKey() == null ? null : calendarKeys.get(task.calendarKey()),
+                    task.manuallyScheduled(),
+                    task.active(),
+                    task.actualStart(),
+                    task.actualFinish(),
+                    (int) adjusted.between(task.priority(), 0, 1000)));
         }
         List<TaskTableWriter.LinkRow> linkRows = new ArrayList<>();
         for (PlanLink link : keptLinks) {
@@ -170,17 +264,141 @@ public class PlanImport {
                     lagUnit.name()));
         }
         Map<String, Long> ids = writer.write(projectId, rows, linkRows);
-        int linkCount = linkRows.size();
+
+        List<PlanDetailsWriter.ResourceRow> resourceRows = new ArrayList<>();
+        java.util.Set<String> resourceKeys = new java.util.HashSet<>();
+        for (PlanResource resource : plan.resources()) {
+            if (!resourceKeys.add(resource.key())) {
+                continue;
+            }
+            resourceRows.add(new PlanDetailsWriter.ResourceRow(
+                    resource.key(),
+                    truncate(resource.name(), MAXIMUM_NAME),
+                    text(resource.initials()),
+                    text(resource.email()),
+                    text(resource.group()),
+                    resource.kind().name(),
+                    text(resource.materialLabel()),
+                    adjusted.units(resource.maxUnits()),
+                    resource.standardRate() == null
+                            ? null
+                            : adjusted.money(resource.standardRate().amount()),
+                    resource.standardRate() == null
+                            ? null
+                            : resource.standardRate().per().name(),
+                    resource.overtimeRate() == null
+                            ? null
+                            : adjusted.money(resource.overtimeRate().amount()),
+                    resource.overtimeRate() == null
+                            ? null
+                            : resource.overtimeRate().per().name(),
+                    resource.costPerUse() == null ? null : adjusted.money(resource.costPerUse()),
+                    resource.calendarKey() == null ? null : calendarKeys.get(resource.calendarKey()),
+                    resource.notes() == null ? null : truncate(resource.notes(), MAXIMUM_NOTES)));
+        }
+        Map<String, Long> resourceIds = details.writeResources(projectId, resourceRows);
+
+        List<PlanDetailsWriter.AssignmentRow> assignmentRows = new ArrayList<>();
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        int unplaced = 0;
+        int doubled = 0;
+        for (PlanAssignment assignment : plan.assignments()) {
+            Long taskId = ids.get(assignment.taskKey());
+            Long resourceId = resourceIds.get(assignment.resourceKey());
+            if (taskId == null || resourceId == null) {
+                unplaced++;
+                continue;
+            }
+            if (!pairs.add(taskId + "/" + resourceId)) {
+                doubled++;
+                continue;
+            }
+            assignmentRows.add(new PlanDetailsWriter.AssignmentRow(
+                    taskId,
+                    resourceId,
+                    adjusted.units(assignment.units()),
+                    adjusted.atLeastZero(assignment.workMinutes()),
+                    adjusted.atLeastZero(assignment.actualWorkMinutes()),
+                    adjusted.atLeastZero(assignment.remainingWorkMinutes()),
+                    assignment.start(),
+                    assignment.finish(),
+                    assignment.contour().name(),
+                    assignment.key()));
+        }
+        details.writeAssignments(projectId, assignmentRows);
+        if (unplaced > 0) {
+            notKept.add(new UnsupportedField(
+                            "assignment", "assignments to a task or resource the file does not hold", unplaced, null)
+                    .describe());
+        }
+        if (doubled > 0) {
+            notKept.add(new UnsupportedField(
+                            "assignment",
+                            "second assignments of the same resource to the same task (the first is kept)",
+                            doubled,
+                            null)
+                    .describe());
+        }
+
+        List<PlanDetailsWriter.BaselineRow> baselineRows = new ArrayList<>();
+        java.util.Set<String> slots = new java.util.HashSet<>();
+        for (PlanBaseline baseline : plan.baselines()) {
+            Long taskId = ids.get(baseline.taskKey());
+            if (taskId == null || !slots.add(taskId + "/" + baseline.slot())) {
+                continue;
+            }
+            baselineRows.add(new PlanDetailsWriter.BaselineRow(
+                    taskId,
+                    baseline.slot(),
+                    baseline.start(),
+                    baseline.finish(),
+                    baseline.duration() == null ? null : baseline.duration().minutes(),
+                    baseline.duration() == null
+                            ? null
+                            : baseline.duration().unit().name(),
+                    baseline.workMinutes(),
+                    baseline.cost() == null ? null : adjusted.signedMoney(baseline.cost())));
+        }
+        details.writeBaselines(projectId, baselineRows);
+        if (adjusted.count() > 0) {
+            notKept.add(adjusted.count() + " numbers out of range (negative work, units or rates, or amounts too"
+                    + " large to store) set to the nearest value Gantry accepts");
+        }
+
+        // Synchronous: the schedule module reschedules inside this transaction, before the import commits.
+        events.publishEvent(new PlanImported(projectId, dates == DateChoice.FILE));
+
         ImportSummary summary = summary(project, plan, imported, notKept);
         return new ImportSummary(
                 summary.projectKey(),
                 summary.projectName(),
                 summary.sourceFormat(),
                 ids.size(),
-                linkCount,
+                linkRows.size(),
                 summary.dateDifferences(),
                 summary.scheduleProblem(),
                 summary.notKept());
+    }
+
+    private static List<String> renamedKeys(Map<String, String> calendarKeys) {
+        List<String> renamed = new ArrayList<>();
+        calendarKeys.forEach((from, to) -> {
+            if (!from.equals(to)) {
+                renamed.add(from + " -> " + to);
+            }
+        });
+        return renamed;
+    }
+
+    /** The calendar the file's project follows, when the file names one it holds. */
+    private static PlanCalendar projectCalendar(Plan plan) {
+        String key = plan.properties().calendarKey();
+        return key == null
+                ? null
+                : plan.calendars().stream()
+                        .filter(c -> c.key().equals(key))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static ImportSummary summary(Project project, Plan plan, ImportedPlan imported, List<String> notKept) {
@@ -195,43 +413,197 @@ public class PlanImport {
                 notKept);
     }
 
-    /** What the file holds that this project does not store (yet), in words for the import report. */
+    /**
+     * What the file holds that the project does not keep as the file had it, in words for the import report:
+     * the fields the reader could not map, and what the server's own model changes (units it does not show,
+     * percentage lags, whole-number progress, names it needs). Everything else (calendars, resources with
+     * rates, assignments, baselines, constraints, deadlines, progress) is stored.
+     */
     static List<String> notKept(Plan plan) {
         List<String> notKept = new ArrayList<>();
         plan.unsupported().forEach(field -> notKept.add(field.describe()));
-        if (!plan.resources().isEmpty()) {
+        int elapsed = 0;
+        int months = 0;
+        String elapsedExample = null;
+        for (PlanTask task : plan.tasks()) {
+            if (elapsed(task.duration())) {
+                elapsed++;
+                elapsedExample = elapsedExample == null ? task.name() : elapsedExample;
+            } else if (months(task.duration())) {
+                months++;
+            }
+        }
+        int percentLags = 0;
+        for (PlanLink link : plan.links()) {
+            if (link.lagPercent() != null) {
+                percentLags++;
+            } else if (elapsed(link.lag())) {
+                elapsed++;
+            } else if (months(link.lag())) {
+                months++;
+            }
+        }
+        if (elapsed > 0) {
             notKept.add(new UnsupportedField(
-                            "resource",
-                            "resources, rates and assignments (not stored by projects yet)",
-                            plan.resources().size(),
-                            plan.resources().get(0).name())
+                            "task or link",
+                            "elapsed durations and lags (Gantry counts the same number of minutes as working time"
+                                    + " and shows them in working units)",
+                            elapsed,
+                            elapsedExample)
                     .describe());
         }
-        if (!plan.baselines().isEmpty()) {
+        if (months > 0) {
             notKept.add(new UnsupportedField(
-                            "task",
-                            "baselines (not stored by projects yet)",
-                            plan.baselines().size(),
+                            "task or link",
+                            "durations and lags in months (shown in weeks; the length is kept)",
+                            months,
                             null)
                     .describe());
         }
-        long constrained = plan.tasks().stream()
-                .filter(t -> t.constraintType() != org.gantry.engine.ConstraintType.AS_SOON_AS_POSSIBLE)
+        if (percentLags > 0) {
+            notKept.add(new UnsupportedField(
+                            "link",
+                            "lags as a percentage of the predecessor's duration (fixed at that duration in the file)",
+                            percentLags,
+                            null)
+                    .describe());
+        }
+        long fractional = plan.tasks().stream()
+                .filter(t -> t.percentComplete() != Math.rint(t.percentComplete()))
                 .count();
-        if (constrained > 0) {
-            notKept.add(new UnsupportedField("task", "constraints (not stored by tasks yet)", (int) constrained, null)
+        if (fractional > 0) {
+            notKept.add(new UnsupportedField(
+                            "task",
+                            "percent complete with decimals (rounded to a whole percent)",
+                            (int) fractional,
+                            null)
                     .describe());
         }
-        long deadlines = plan.tasks().stream().filter(t -> t.deadline() != null).count();
-        if (deadlines > 0) {
-            notKept.add(new UnsupportedField("task", "deadlines (not stored by tasks yet)", (int) deadlines, null)
+        long unnamed = plan.tasks().stream().filter(t -> t.name().isBlank()).count();
+        if (unnamed > 0) {
+            notKept.add(
+                    new UnsupportedField("task", "no name (named '" + NO_NAME + "')", (int) unnamed, null).describe());
+        }
+        long longNames = plan.tasks().stream()
+                        .filter(t -> t.name().strip().length() > MAXIMUM_NAME)
+                        .count()
+                + plan.resources().stream()
+                        .filter(r -> r.name().length() > MAXIMUM_NAME)
+                        .count();
+        if (longNames > 0) {
+            notKept.add(new UnsupportedField(
+                            "task or resource",
+                            "names longer than " + MAXIMUM_NAME + " characters (cut short)",
+                            (int) longNames,
+                            null)
                     .describe());
         }
-        if (plan.calendars().stream()
-                .anyMatch(c -> !c.exceptions().isEmpty() || !c.workWeeks().isEmpty())) {
-            notKept.add("calendar exceptions and work weeks (the project keeps the standard week)");
+        long longNotes = plan.tasks().stream()
+                        .filter(t -> t.notes() != null && t.notes().length() > MAXIMUM_NOTES)
+                        .count()
+                + plan.resources().stream()
+                        .filter(r -> r.notes() != null && r.notes().length() > MAXIMUM_NOTES)
+                        .count();
+        if (longNotes > 0) {
+            notKept.add(new UnsupportedField(
+                            "task or resource",
+                            "notes longer than " + MAXIMUM_NOTES + " characters (cut short)",
+                            (int) longNotes,
+                            null)
+                    .describe());
+        }
+        PlanProperties properties = plan.properties();
+        if (properties.author() != null && !properties.author().isBlank()) {
+            notKept.add("the project's author ('" + properties.author() + "')");
+        }
+        if (properties.scheduledFromFinish()) {
+            notKept.add("scheduling backwards from the project's finish (Gantry schedules forwards from its start)");
+        }
+        if (properties.minutesPerDay() != PlanProperties.STANDARD_MINUTES_PER_DAY
+                || properties.minutesPerWeek() != PlanProperties.STANDARD_MINUTES_PER_WEEK
+                || properties.daysPerMonth() != PlanProperties.STANDARD_DAYS_PER_MONTH) {
+            notKept.add("the file's length of a day (" + hours(properties.minutesPerDay()) + "), week ("
+                    + hours(properties.minutesPerWeek()) + ") and month (" + properties.daysPerMonth()
+                    + " days) for showing durations (Gantry shows days of the project calendar's hours; every"
+                    + " duration keeps its length in minutes)");
         }
         return notKept;
+    }
+
+    private static String hours(int minutes) {
+        return minutes % 60 == 0 ? minutes / 60 + " h" : String.format(Locale.ROOT, "%.2f h", minutes / 60.0);
+    }
+
+    private static boolean elapsed(PlanDuration duration) {
+        return duration.unit().name().startsWith("ELAPSED_");
+    }
+
+    private static boolean months(PlanDuration duration) {
+        return duration.unit() == org.gantry.engine.DurationUnit.MONTHS;
+    }
+
+    private static String text(String value) {
+        return value == null ? null : truncate(value, MAXIMUM_NAME);
+    }
+
+    /**
+     * Numbers a file may hold that the tables do not accept (negative work or units, amounts beyond
+     * numeric(19, 4)): each is set to the nearest accepted value and counted, so the report can say so
+     * instead of the database refusing the whole import.
+     */
+    private static final class Adjustments {
+        private static final BigDecimal MAXIMUM_UNITS = new BigDecimal("9999999999.99");
+        private static final BigDecimal MAXIMUM_MONEY = new BigDecimal("999999999999999.9999");
+        private int count;
+
+        int count() {
+            return count;
+        }
+
+        long atLeastZero(long value) {
+            if (value < 0) {
+                count++;
+                return 0;
+            }
+            return value;
+        }
+
+        long between(long value, long lowest, long highest) {
+            if (value < lowest || value > highest) {
+                count++;
+                return Math.max(lowest, Math.min(highest, value));
+            }
+            return value;
+        }
+
+        BigDecimal units(double value) {
+            if (Double.isNaN(value) || value < 0) {
+                count++;
+                return BigDecimal.ZERO;
+            }
+            BigDecimal units = BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP);
+            if (units.compareTo(MAXIMUM_UNITS) > 0) {
+                count++;
+                return MAXIMUM_UNITS;
+            }
+            return units;
+        }
+
+        BigDecimal money(BigDecimal value) {
+            if (value.signum() < 0) {
+                count++;
+                return BigDecimal.ZERO;
+            }
+            return signedMoney(value);
+        }
+
+        BigDecimal signedMoney(BigDecimal value) {
+            if (value.abs().compareTo(MAXIMUM_MONEY) > 0) {
+                count++;
+                return value.signum() < 0 ? MAXIMUM_MONEY.negate() : MAXIMUM_MONEY;
+            }
+            return value;
+        }
     }
 
     /** A free project key from the name: its first letters and digits, numbered if taken. */
@@ -273,7 +645,7 @@ public class PlanImport {
         return text.length() <= length ? text : text.substring(0, length);
     }
 
-    private static Priority priority(int value) {
+    static Priority priority(int value) {
         if (value < 400) {
             return Priority.LOW;
         }

@@ -29,6 +29,10 @@ import org.springframework.stereotype.Component;
 class TaskTableWriter {
     private static final int BATCH = 1_000;
 
+    /** SQL types of the task columns that may be null and are not timestamps, by index in a row. */
+    private static final Map<Integer, Integer> NULL_TYPES =
+            Map.of(2, Types.BIGINT, 19, Types.BIGINT, 20, Types.VARCHAR, 25, Types.INTEGER);
+
     /** A task as its row will be written, with everything already checked. */
     record TaskRow(
             String key,
@@ -41,7 +45,18 @@ class TaskTableWriter {
             String durationUnit,
             LocalDateTime start,
             LocalDateTime finish,
-            int percentComplete) {}
+            int percentComplete,
+            String constraintType,
+            LocalDateTime constraintDate,
+            LocalDateTime deadline,
+            String taskType,
+            Long workMinutes,
+            String calendarKey,
+            boolean manuallyScheduled,
+            boolean active,
+            LocalDateTime actualStart,
+            LocalDateTime actualFinish,
+            Integer sourcePriority) {}
 
     /** A link between two task keys; {@code type} is FS, SS, FF or SF. */
     record LinkRow(String predecessorKey, String successorKey, String type, long lagMinutes, String lagUnit) {}
@@ -103,15 +118,29 @@ class TaskTableWriter {
                 task.durationUnit(),
                 task.start(),
                 task.finish(),
-                task.percentComplete()
+                task.percentComplete(),
+                task.constraintType(),
+                task.constraintDate(),
+                task.deadline(),
+                task.taskType(),
+                task.workMinutes(),
+                task.calendarKey(),
+                task.manuallyScheduled(),
+                task.active(),
+                task.actualStart(),
+                task.actualFinish(),
+                task.sourcePriority()
             });
         }
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
             jdbc.batchUpdate(
                     "insert into task (id, project_id, parent_id, position, outline_path, name, description, milestone,"
-                            + " status, priority, duration_minutes, duration_unit, start_at, finish_at, percent_complete)"
-                            + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " status, priority, duration_minutes, duration_unit, start_at, finish_at, percent_complete,"
+                            + " constraint_type, constraint_date, deadline, task_type, work_minutes, calendar_key,"
+                            + " manually_scheduled, active, actual_start, actual_finish, source_priority)"
+                            + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     chunk,
                     chunk.size(),
                     TaskTableWriter::setTask);
@@ -151,7 +180,7 @@ class TaskTableWriter {
             } else if (value instanceof LocalDateTime time) {
                 statement.setTimestamp(c + 1, Timestamp.valueOf(time));
             } else if (value == null) {
-                statement.setNull(c + 1, c == 2 ? Types.BIGINT : Types.TIMESTAMP);
+                statement.setNull(c + 1, NULL_TYPES.getOrDefault(c, Types.TIMESTAMP));
             } else {
                 statement.setObject(c + 1, value);
             }

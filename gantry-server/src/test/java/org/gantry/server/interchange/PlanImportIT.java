@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,26 +12,46 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.gantry.engine.ConstraintType;
 import org.gantry.engine.DurationUnit;
 import org.gantry.engine.LinkType;
+import org.gantry.engine.TaskType;
+import org.gantry.engine.WorkContour;
 import org.gantry.interchange.MspdiExport;
 import org.gantry.interchange.Plan;
+import org.gantry.interchange.PlanAssignment;
+import org.gantry.interchange.PlanBaseline;
 import org.gantry.interchange.PlanCalendar;
+import org.gantry.interchange.PlanCalendarException;
+import org.gantry.interchange.PlanComparison;
+import org.gantry.interchange.PlanDay;
 import org.gantry.interchange.PlanDuration;
 import org.gantry.interchange.PlanLink;
+import org.gantry.interchange.PlanPeriod;
 import org.gantry.interchange.PlanProperties;
+import org.gantry.interchange.PlanRate;
 import org.gantry.interchange.PlanReader;
+import org.gantry.interchange.PlanRecurrence;
+import org.gantry.interchange.PlanResource;
+import org.gantry.interchange.PlanResourceKind;
 import org.gantry.interchange.PlanTask;
 import org.gantry.interchange.PlanTaskKind;
+import org.gantry.server.identity.CurrentUser;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
  * MSPDI comes in as a project and goes out again with the same tasks and links; bad files and link loops
  * leave no project behind.
  */
+@RecordApplicationEvents
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -58,6 +80,15 @@ class PlanImportIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PlanImport imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     private static String token;
 
@@ -147,6 +178,283 @@ class PlanImportIT {
                 List.of(),
                 List.of(),
                 List.of());
+    }
+
+    /**
+     * A plan with everything an import keeps: two calendars (one inheriting from the other) with one-off and
+     * recurring exceptions, constrained, deadlined, manual, inactive and started tasks with work and their
+     * own calendar, a person with rates and a material, assignments with work and a contour, two baselines.
+     */
+    private static Plan everything(String name) {
+        PlanCalendar standard = new PlanCalendar(
+                "1",
+                "Standard",
+                null,
+                PlanCalendar.standard("1", "Standard").week(),
+                List.of(),
+                List.of(
+                        new PlanCalendarException(
+                                "Spring holiday",
+                                LocalDate.of(2025, 3, 14),
+                                LocalDate.of(2025, 3, 14),
+                                List.of(),
+                                null),
+                        new PlanCalendarException(
+                                "New year",
+                                LocalDate.of(2025, 1, 1),
+                                LocalDate.of(2025, 1, 1),
+                                List.of(),
+                                new PlanRecurrence(
+                                        PlanRecurrence.Pattern.YEARLY,
+                                        1,
+                                        LocalDate.of(2025, 1, 1),
+                                        null,
+                                        6,
+                                        java.util.Set.of(),
+                                        false,
+                                        1,
+                                        null,
+                                        1))));
+        java.util.Map<java.time.DayOfWeek, PlanDay> nightWeek = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            nightWeek.put(day, PlanDay.INHERITED);
+        }
+        nightWeek.put(
+                java.time.DayOfWeek.SATURDAY,
+                new PlanDay(PlanDay.Kind.WORKING, List.of(new PlanPeriod(LocalTime.of(9, 0), LocalTime.of(13, 0)))));
+        PlanCalendar crew = new PlanCalendar(
+                "2",
+                "Night crew",
+                "1",
+                nightWeek,
+                List.of(),
+                List.of(new PlanCalendarException(
+                        "Overtime",
+                        LocalDate.of(2025, 3, 9),
+                        LocalDate.of(2025, 3, 9),
+                        List.of(new PlanPeriod(LocalTime.of(8, 0), LocalTime.of(12, 0))),
+                        null)));
+        PlanTask phase =
+                PlanTask.of("1", null, 1, "Move", PlanDuration.ZERO_DAYS).withKind(PlanTaskKind.SUMMARY);
+        PlanTask pack = new PlanTask(
+                "2",
+                "1",
+                2,
+                null,
+                "Pack racks",
+                "Label every cable",
+                PlanTaskKind.TASK,
+                false,
+                true,
+                TaskType.FIXED_WORK,
+                days(2),
+                1_440L,
+                MONDAY,
+                MONDAY.plusDays(1).withHour(17),
+                ConstraintType.MUST_START_ON,
+                MONDAY,
+                MONDAY.plusDays(4).withHour(17),
+                50,
+                MONDAY,
+                null,
+                800,
+                "2");
+        PlanTask ship = new PlanTask(
+                "3",
+                "1",
+                2,
+                null,
+                "Ship",
+                null,
+                PlanTaskKind.TASK,
+                true,
+                false,
+                TaskType.FIXED_DURATION,
+                days(1),
+                null,
+                MONDAY.plusDays(2),
+                MONDAY.plusDays(2).withHour(17),
+                ConstraintType.FINISH_NO_LATER_THAN,
+                MONDAY.plusDays(3).withHour(17),
+                null,
+                0,
+                null,
+                null,
+                200,
+                null);
+        PlanTask live = PlanTask.of("4", null, 1, "Live", PlanDuration.ZERO_DAYS);
+        PlanResource mover = new PlanResource(
+                "7",
+                "Mo Mover",
+                "MM",
+                "mo@example.com",
+                "Crew",
+                PlanResourceKind.WORK,
+                null,
+                150,
+                new PlanRate(new BigDecimal("85.5"), DurationUnit.HOURS),
+                new PlanRate(new BigDecimal("600"), DurationUnit.DAYS),
+                new BigDecimal("25"),
+                "2",
+                "Has a van");
+        PlanResource boxes = new PlanResource(
+                "8",
+                "Boxes",
+                null,
+                null,
+                null,
+                PlanResourceKind.MATERIAL,
+                "box",
+                100,
+                PlanRate.perHour("2"),
+                null,
+                null,
+                null,
+                null);
+        return new Plan(
+                new PlanProperties(
+                        name, null, MONDAY, null, MONDAY.plusDays(1), "1", 480, 2400, 20, "EUR", null, false, null),
+                List.of(standard, crew),
+                List.of(phase, pack, ship, live),
+                List.of(PlanLink.finishStart("2", "3"), PlanLink.finishStart("3", "4")),
+                List.of(mover, boxes),
+                List.of(
+                        new PlanAssignment(
+                                "31",
+                                "2",
+                                "7",
+                                75,
+                                1_440,
+                                480,
+                                960,
+                                MONDAY,
+                                MONDAY.plusDays(1).withHour(17),
+                                WorkContour.BACK_LOADED),
+                        new PlanAssignment(
+                                "32",
+                                "2",
+                                "8",
+                                40,
+                                0,
+                                0,
+                                0,
+                                MONDAY,
+                                MONDAY.plusDays(1).withHour(17),
+                                WorkContour.FLAT)),
+                List.of(
+                        new PlanBaseline(
+                                0, "2", MONDAY, MONDAY.plusDays(1).withHour(17), days(2), 960L, new BigDecimal("1368")),
+                        new PlanBaseline(
+                                3, "3", MONDAY.plusDays(1), MONDAY.plusDays(1).withHour(17), days(1), null, null)),
+                List.of());
+    }
+
+    @Test
+    void calendarsResourcesAssignmentsBaselinesAndSchedulingFieldsSurviveImportAndExport() throws Exception {
+        byte[] file = MspdiExport.bytes(everything("Everything kept"));
+        Plan expected = PlanReader.read(new ByteArrayInputStream(file), "everything.xml");
+
+        Reply imported = upload("/api/v1/projects/import?dates=file", "everything.xml", file);
+
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(imported.json().get("notKept")).isEmpty();
+        String key = imported.json().get("projectKey").asString();
+        Reply exported = get("/api/v1/projects/" + key + "/export?format=mspdi");
+        Plan back = PlanReader.read(new ByteArrayInputStream(exported.raw().body()), key + ".xml");
+        assertThat(PlanComparison.compareByOrder(expected, back))
+                .extracting(PlanComparison.Difference::describe)
+                .isEmpty();
+        assertThat(back.resources()).extracting(PlanResource::name).containsExactly("Mo Mover", "Boxes");
+        assertThat(back.baselines()).hasSize(2);
+        JsonNode project = get("/api/v1/projects/" + key).json();
+        assertThat(project.get("calendar").get("holidays").toString()).contains("2025-03-14");
+    }
+
+    @Test
+    void importingIntoAProjectKeepsItsCalendarAndGivesCollidingCalendarsNewKeys() throws Exception {
+        Reply first = upload("/api/v1/projects/import", "first.xml", MspdiExport.bytes(everything("Twice")));
+        String key = first.json().get("projectKey").asString();
+        JsonNode calendarBefore = get("/api/v1/projects/" + key).json().get("calendar");
+
+        Reply second =
+                upload("/api/v1/projects/" + key + "/import", "second.xml", MspdiExport.bytes(everything("Again")));
+
+        assertThat(second.status()).as(second.text()).isEqualTo(200);
+        assertThat(second.json().get("notKept").toString()).contains("the project keeps its own");
+        assertThat(get("/api/v1/projects/" + key).json().get("calendar")).isEqualTo(calendarBefore);
+        Plan back = PlanReader.read(
+                new ByteArrayInputStream(get("/api/v1/projects/" + key + "/export?format=mspdi")
+                        .raw()
+                        .body()),
+                key + ".xml");
+        assertThat(back.properties().calendarKey()).isEqualTo("1");
+        assertThat(back.calendars()).extracting(PlanCalendar::name).contains("Standard", "Night crew");
+        assertThat(back.calendars()).hasSize(4);
+        assertThat(back.resources()).hasSize(4);
+        assertThat(back.assignments()).hasSize(4);
+        assertThat(back.tasks().stream().filter(t -> t.name().equals("Pack racks")))
+                .extracting(PlanTask::calendarKey)
+                .doesNotContainNull()
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void numbersNoTableAcceptsAreSetToTheNearestAllowedValueListedAndThePlanImportedEventIsPublished() {
+        Plan good = everything("Negative numbers");
+        PlanResource mover = good.resources().get(0);
+        PlanResource negative = new PlanResource(
+                mover.key(),
+                mover.name(),
+                null,
+                null,
+                null,
+                PlanResourceKind.WORK,
+                null,
+                -100,
+                new PlanRate(new BigDecimal("-85"), DurationUnit.HOURS),
+                null,
+                null,
+                "2",
+                null);
+        PlanAssignment assignment = good.assignments().get(0);
+        PlanAssignment negativeWork = new PlanAssignment(
+                assignment.key(),
+                assignment.taskKey(),
+                assignment.resourceKey(),
+                -50,
+                -480,
+                0,
+                -480,
+                assignment.start(),
+                assignment.finish(),
+                assignment.contour());
+        Plan bad = new Plan(
+                good.properties(),
+                good.calendars(),
+                good.tasks(),
+                good.links(),
+                List.of(negative, good.resources().get(1)),
+                List.of(negativeWork, good.assignments().get(1)),
+                good.baselines(),
+                List.of());
+        CurrentUser admin = jdbc.sql("select id, email, name from app_user where email = 'admin@gantry.test'")
+                .query((rs, row) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3), true))
+                .single();
+
+        ImportSummary summary = imports.importPlan(admin, bad, "bad.xml");
+
+        assertThat(summary.notKept()).anySatisfy(line -> assertThat(line).startsWith("5 numbers out of range"));
+        long projectId = jdbc.sql("select id from project where project_key = ?")
+                .param(summary.projectKey())
+                .query(Long.class)
+                .single();
+        assertThat(jdbc.sql("select max_units::text || ' ' || standard_rate::text from resource where project_id = ?"
+                                + " and name = 'Mo Mover'")
+                        .param(projectId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("0.00 0.0000");
+        assertThat(events.stream(PlanImported.class)).contains(new PlanImported(projectId, true));
     }
 
     @Test
@@ -300,11 +608,12 @@ class PlanImportIT {
 
         long began = System.nanoTime();
         Reply imported = upload("/api/v1/projects/import", "turnaround.xer", xer);
-        long seconds = (System.nanoTime() - began) / 1_000_000_000L;
+        long millis = (System.nanoTime() - began) / 1_000_000L;
+        long seconds = millis / 1_000;
 
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         assertThat(imported.json().get("tasks").asInt()).isGreaterThanOrEqualTo(4_100);
-        System.out.println("4,100-activity XER imported in " + seconds + " s");
+        System.out.println("4,100-activity XER imported in " + millis + " ms");
         assertThat(seconds).isLessThan(20);
     }
 
