@@ -65,6 +65,7 @@ class MicrosoftProjectImportIT extends BrowserTest {
         assertThat(page.locator("#import-differences tbody tr").count()).isGreaterThanOrEqualTo(1);
         assertThat(page.locator("#import-not-kept")).isVisible();
         assertThat((Boolean) page.evaluate("() => window.progressSeen")).isTrue();
+        screenshot("mpp-import-report");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import, keeping the file's dates"))
                 .click();
@@ -76,6 +77,7 @@ class MicrosoftProjectImportIT extends BrowserTest {
         assertThat(page.locator("#gantt [role=treegrid]")).hasAttribute("aria-rowcount", "41");
         assertThat(row(page, "Task 1")).not().hasCount(0);
         assertThat(page.locator("#gantt .gantt-task").first()).isVisible();
+        screenshot("mpp-import-gantt");
 
         page.getByRole(
                         AriaRole.LINK,
