@@ -6,7 +6,8 @@ import org.gantry.interchange.DateDifference;
 /**
  * What an import did (or, for a report, would do): the project, how many tasks and links, the tasks whose
  * dates Gantry's engine computes differently (with both values and the reason), a scheduling problem if
- * the plan cannot be scheduled, and everything in the file Gantry did not keep.
+ * the plan cannot be scheduled, everything in the file Gantry did not keep, and how many calendars, resources,
+ * assignments and baselines (one per task and slot) came with the plan.
  */
 public record ImportSummary(
         String projectKey,
@@ -16,4 +17,8 @@ public record ImportSummary(
         int links,
         List<DateDifference> dateDifferences,
         String scheduleProblem,
-        List<String> notKept) {}
+        List<String> notKept,
+        int calendars,
+        int resources,
+        int assignments,
+        int baselines) {}

@@ -377,7 +377,11 @@ public class PlanImport {
                 linkRows.size(),
                 summary.dateDifferences(),
                 summary.scheduleProblem(),
-                summary.notKept());
+                summary.notKept(),
+                calendarRows.size(),
+                resourceRows.size(),
+                assignmentRows.size(),
+                baselineRows.size());
     }
 
     private static List<String> renamedKeys(Map<String, String> calendarKeys) {
@@ -410,7 +414,11 @@ public class PlanImport {
                 plan.links().size(),
                 imported.report() == null ? List.of() : imported.report().differences(),
                 imported.report() == null ? null : imported.report().problem(),
-                notKept);
+                notKept,
+                plan.calendars().size(),
+                plan.resources().size(),
+                plan.assignments().size(),
+                plan.baselines().size());
     }
 
     /**
@@ -444,21 +452,14 @@ public class PlanImport {
             }
         }
         if (elapsed > 0) {
-            notKept.add(new UnsupportedField(
-                            "task or link",
-                            "elapsed durations and lags (Gantry counts the same number of minutes as working time"
-                                    + " and shows them in working units)",
-                            elapsed,
-                            elapsedExample)
-                    .describe());
+            notKept.add(
+                    "elapsed durations and lags on " + elapsed + (elapsed == 1 ? " task or link" : " tasks and links")
+                            + (elapsedExample == null ? "" : ", e.g. '" + elapsedExample + "'")
+                            + " (Gantry counts the same number of minutes as working time and shows them in working units)");
         }
         if (months > 0) {
-            notKept.add(new UnsupportedField(
-                            "task or link",
-                            "durations and lags in months (shown in weeks; the length is kept)",
-                            months,
-                            null)
-                    .describe());
+            notKept.add("durations and lags in months on " + months
+                    + (months == 1 ? " task or link" : " tasks and links") + " (shown in weeks; the length is kept)");
         }
         if (percentLags > 0) {
             notKept.add(new UnsupportedField(

@@ -358,6 +358,10 @@ class PlanImportIT {
 
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         assertThat(imported.json().get("notKept")).isEmpty();
+        assertThat(imported.json().get("calendars").asInt()).isEqualTo(2);
+        assertThat(imported.json().get("resources").asInt()).isEqualTo(2);
+        assertThat(imported.json().get("assignments").asInt()).isEqualTo(2);
+        assertThat(imported.json().get("baselines").asInt()).isEqualTo(2);
         String key = imported.json().get("projectKey").asString();
         Reply exported = get("/api/v1/projects/" + key + "/export?format=mspdi");
         Plan back = PlanReader.read(new ByteArrayInputStream(exported.raw().body()), key + ".xml");

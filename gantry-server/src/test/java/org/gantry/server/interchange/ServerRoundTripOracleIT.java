@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * /api/v1/projects/import?dates=file} as a user would, exported with {@code GET
  * /api/v1/projects/{key}/export?format=mspdi}, read back and compared field by field with
  * {@link PlanComparison#compareByOrder} (the export names rows by database id, so rows are matched by order):
- * tasks, links, calendars, resources, assignments, baselines, and the project's calendar and status date.
+ * tasks, links, calendars, resources, assignments, baselines, and the project's calendar and status date. The
+ * XER, CSV and Excel exports of each imported project must download too.
  *
  * <p>What the server knowingly does not keep as the file had it shows here as differences, not exclusions:
  * elapsed and month duration units (shown in working units), percentage lags (fixed at import), duplicate
@@ -85,6 +87,7 @@ class ServerRoundTripOracleIT {
         int refused = 0;
         Map<String, Integer> byField = new TreeMap<>();
         Map<String, String> exampleByField = new TreeMap<>();
+        Map<String, Integer> notKept = new TreeMap<>();
         long began = System.nanoTime();
         int number = 0;
         for (Path file : files) {
@@ -109,9 +112,21 @@ class ServerRoundTripOracleIT {
                 System.out.println("FAIL " + name + ": import answered " + imported.status() + " " + imported.text());
                 continue;
             }
-            String key = JSON.readTree(imported.text()).get("projectKey").asString();
+            JsonNode summary = JSON.readTree(imported.text());
+            String key = summary.get("projectKey").asString();
+            for (JsonNode line : summary.get("notKept")) {
+                notKept.merge(
+                        line.asString().replaceAll("[0-9]+", "N").replaceAll(", e\\.g\\. .*", ""), 1, Integer::sum);
+            }
             Reply exported = get("/api/v1/projects/" + key + "/export?format=mspdi");
             assertThat(exported.status()).as(name + ": " + exported.text()).isEqualTo(200);
+            for (String format : List.of("xer", "csv", "xlsx")) {
+                Reply other = get("/api/v1/projects/" + key + "/export?format=" + format);
+                assertThat(other.status())
+                        .as(name + " as " + format + ": " + other.text())
+                        .isEqualTo(200);
+                assertThat(other.body()).as(name + " as " + format).isNotEmpty();
+            }
             Plan back = PlanReader.read(new ByteArrayInputStream(exported.body()), key + ".xml");
             List<PlanComparison.Difference> differences = PlanComparison.compareByOrder(expected, back);
             if (differences.isEmpty()) {
@@ -136,6 +151,8 @@ class ServerRoundTripOracleIT {
         System.out.println("Remaining differences by field (files):");
         byField.forEach((field, count) ->
                 System.out.println("  " + field + ": " + count + ", e.g. " + exampleByField.get(field)));
+        System.out.println("The import reports' 'not kept' lines (files):");
+        notKept.forEach((line, count) -> System.out.println("  " + count + " x " + line));
         System.out.println("server round trip: " + passed + " passed, " + failed + " failed, " + refused
                 + " refused (no tasks and no resources), of " + files.size() + " files in " + seconds + " s");
         assertThat(passed + failed + refused).isEqualTo(files.size());
