@@ -7,9 +7,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.gantry.engine.DurationUnit;
+import org.gantry.engine.WorkContour;
+import org.gantry.interchange.MspdiExport;
+import org.gantry.interchange.Plan;
+import org.gantry.interchange.PlanAssignment;
+import org.gantry.interchange.PlanCalendar;
+import org.gantry.interchange.PlanDuration;
+import org.gantry.interchange.PlanProperties;
+import org.gantry.interchange.PlanRate;
+import org.gantry.interchange.PlanResource;
+import org.gantry.interchange.PlanResourceKind;
+import org.gantry.interchange.PlanTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -252,6 +265,73 @@ class ResourceApiIT {
     }
 
     @Test
+    void aPlanImportedFromMicrosoftProjectXmlShowsItsResourcesRatesAndAssignments() throws Exception {
+        LocalDateTime monday = LocalDateTime.of(2025, 3, 3, 8, 0);
+        PlanProperties properties = PlanProperties.standard("Site survey", monday);
+        PlanTask survey = PlanTask.of("1", null, 1, "Survey", PlanDuration.of(2, DurationUnit.DAYS, properties))
+                .withWbs("1")
+                .withDates(monday, monday.plusDays(1).withHour(17));
+        PlanResource surveyor = new PlanResource(
+                "1",
+                "Surveyor",
+                "S",
+                null,
+                null,
+                PlanResourceKind.WORK,
+                null,
+                50,
+                PlanRate.perHour("80"),
+                PlanRate.perHour("120"),
+                new BigDecimal("15"),
+                null,
+                null);
+        Plan plan = new Plan(
+                properties,
+                List.of(PlanCalendar.standard("1", "Standard")),
+                List.of(survey),
+                List.of(),
+                List.of(surveyor),
+                List.of(new PlanAssignment(
+                        "1",
+                        "1",
+                        "1",
+                        50,
+                        480,
+                        0,
+                        480,
+                        monday,
+                        monday.plusDays(1).withHour(17),
+                        WorkContour.FLAT)),
+                List.of(),
+                List.of());
+        String key = "S" + project.substring(1);
+
+        Reply imported = upload("/api/v1/projects/import?key=" + key, "survey.xml", MspdiExport.bytes(plan));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+
+        Reply list = send("GET", "/api/v1/projects/" + key + "/resources", admin(), null);
+        assertThat(list.json().get("total").asLong()).as(list.text()).isEqualTo(1);
+        JsonNode resource = list.json().get("items").get(0);
+        assertThat(resource.get("name").asString()).isEqualTo("Surveyor");
+        assertThat(resource.get("maxUnits").decimalValue()).isEqualByComparingTo("50");
+        assertThat(resource.get("standardRate").decimalValue()).isEqualByComparingTo("80");
+        assertThat(resource.get("standardRatePer").asString()).isEqualTo("HOURS");
+        assertThat(resource.get("overtimeRate").decimalValue()).isEqualByComparingTo("120");
+        assertThat(resource.get("costPerUse").decimalValue()).isEqualByComparingTo("15");
+        assertThat(resource.get("assignedWorkMinutes").asLong()).isEqualTo(480);
+
+        Reply details = send(
+                "GET",
+                "/api/v1/projects/" + key + "/resources/" + resource.get("id").asLong(),
+                admin(),
+                null);
+        JsonNode assignment = details.json().get("assignments").get(0);
+        assertThat(assignment.get("taskName").asString()).isEqualTo("Survey");
+        assertThat(assignment.get("units").decimalValue()).isEqualByComparingTo("50");
+        assertThat(assignment.get("workMinutes").asLong()).isEqualTo(480);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheResourceEndpoints() throws Exception {
         Reply docs = send("GET", "/api/docs/openapi.json", admin(), null);
         JsonNode paths = docs.json().get("paths");
@@ -322,6 +402,24 @@ class ResourceApiIT {
                 "POST", "/api/v1/auth/tokens", null, Map.of("email", email, "password", password, "name", "resources"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json().get("token").asString();
+    }
+
+    private Reply upload(String path, String fileName, byte[] content) throws Exception {
+        String boundary = "gantry-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + admin())
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), JSON.readTree(response.body()), response.body());
     }
 
     private Reply send(String method, String path, String token, Object body) throws Exception {
