@@ -48,6 +48,7 @@ class MicrosoftProjectImportIT extends BrowserTest {
 
         assertThat(page.locator("#import-counts")).containsText("40 tasks");
         assertThat(page.locator("#import-counts")).containsText("mpp12timephased");
+        assertThat(page.locator("#import-details")).containsText("41 resources, 40 assignments");
         // A moved task: both of the file's dates, Gantry's dates and the reason in one row.
         Locator moved = page.locator("#import-differences tbody tr")
                 .filter(new Locator.FilterOptions()
