@@ -156,13 +156,22 @@ class ImportPageIT extends BrowserTest {
         projects.create(
                 admin(), new org.gantry.server.project.NewProject(key, "Archive", null, null, null, null, null));
         page.navigate("/projects/" + key + "/gantt");
-        page.locator("#export-menu summary").click();
+        // Keyboard: Enter opens the menu, Escape closes it and leaves the focus on Export.
+        page.locator("#export-menu summary").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("CSV (.csv)")))
+                .isVisible();
+        page.keyboard().press("Escape");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("CSV (.csv)")))
+                .isHidden();
+        assertThat(page.locator("#export-menu summary")).isFocused();
         for (String[] format : new String[][] {
             {"Microsoft Project XML (.xml)", key + ".xml"},
             {"Primavera P6 (.xer)", key + ".xer"},
             {"CSV (.csv)", key + ".csv"},
             {"Excel (.xlsx)", key + ".xlsx"}
         }) {
+            page.locator("#export-menu summary").click();
             com.microsoft.playwright.Download download = page.waitForDownload(
                     () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(format[0]))
                             .click());
