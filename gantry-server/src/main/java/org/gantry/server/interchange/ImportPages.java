@@ -1,5 +1,6 @@
 package org.gantry.server.interchange;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -189,5 +191,30 @@ class ImportPages {
                         ? "The file cannot be imported."
                         : TECHNICAL.matcher(message).replaceAll(""));
         return "interchange/fragments :: failure";
+    }
+
+    /**
+     * A refusal on these pages in words: the error page with the reason for a page load; for an htmx
+     * request (Edit, Save) the message in the page's flash area, answered 200 so the row stays as it was.
+     */
+    @ExceptionHandler({NotFound.class, Forbidden.class, Conflict.class})
+    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        HttpStatus status = e instanceof NotFound
+                ? HttpStatus.NOT_FOUND
+                : e instanceof Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        model.addAttribute("status", status.value());
+        model.addAttribute(
+                "title",
+                e instanceof Conflict conflict
+                        ? conflict.title()
+                        : status == HttpStatus.NOT_FOUND ? "Not found" : "Not allowed");
+        model.addAttribute("detail", e.getMessage());
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setHeader("HX-Retarget", "#flash");
+            response.setHeader("HX-Reswap", "innerHTML");
+            return "fragments/flash :: message";
+        }
+        response.setStatus(status.value());
+        return "error-page";
     }
 }

@@ -1,5 +1,7 @@
 package org.gantry.server.resource;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -12,10 +14,15 @@ import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.StaleVersion;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -273,5 +280,30 @@ class ResourcePages {
 
     private static String money(BigDecimal amount, String currency) {
         return amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + (currency == null ? "" : currency);
+    }
+
+    /**
+     * A refusal on these pages in words: the error page with the reason for a page load; for an htmx
+     * request (Edit, Save) the message in the page's flash area, answered 200 so the row stays as it was.
+     */
+    @ExceptionHandler({NotFound.class, Forbidden.class, Conflict.class})
+    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        HttpStatus status = e instanceof NotFound
+                ? HttpStatus.NOT_FOUND
+                : e instanceof Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+        model.addAttribute("status", status.value());
+        model.addAttribute(
+                "title",
+                e instanceof Conflict conflict
+                        ? conflict.title()
+                        : status == HttpStatus.NOT_FOUND ? "Not found" : "Not allowed");
+        model.addAttribute("detail", e.getMessage());
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setHeader("HX-Retarget", "#flash");
+            response.setHeader("HX-Reswap", "innerHTML");
+            return "fragments/flash :: message";
+        }
+        response.setStatus(status.value());
+        return "error-page";
     }
 }

@@ -166,6 +166,28 @@ class ResourcePageIT extends BrowserTest {
         assertThat(page.locator("#import-into-project")).hasCount(0);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Welder")))
                 .hasCount(0);
+
+        // Typing the import address anyway: refused in words, and nothing to upload.
+        com.microsoft.playwright.Response refused = page.navigate("/projects/" + project.key() + "/import");
+        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(403);
+        assertThat(page.locator("main")).containsText("(stakeholder) does not allow this");
+        assertThat(page.getByLabel("Project file")).hasCount(0);
+        consoleErrors.removeIf(error -> error.contains("status of 403"));
+    }
+
+    @Test
+    void someoneOutsideTheProjectFindsNoResourcesPage() {
+        Project project = projectWithResources();
+        Invitation invitation = users.invite(
+                admin(),
+                new NewUser("outsider." + unique().toLowerCase(Locale.ROOT) + "@example.test", "Outsider", false));
+        logIn(invitation.user().email(), invitation.oneTimePassword());
+
+        com.microsoft.playwright.Response response = page.navigate("/projects/" + project.key() + "/resources");
+        org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator("main")).containsText("There is no project " + project.key());
+        assertThat(page.locator("main")).not().containsText("Welder");
+        consoleErrors.removeIf(error -> error.contains("status of 404"));
     }
 
     @Test
