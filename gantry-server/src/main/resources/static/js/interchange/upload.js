@@ -19,3 +19,12 @@ document.addEventListener('htmx:beforeRequest', () => {
     bar.value = 0;
   }
 });
+
+// Once the report is in, move the focus to its heading: keyboard and screen-reader users continue from
+// there (Tab reaches the two import buttons) instead of from the "Read the file" button above it.
+document.addEventListener('htmx:afterSwap', (event) => {
+  if (event.detail.target?.id !== 'import-report') {
+    return;
+  }
+  document.getElementById('import-report-heading')?.focus();
+});

@@ -77,6 +77,8 @@ class ImportPageIT extends BrowserTest {
         assertThat(page.locator("#import-differences")).containsText("Unpack");
         assertThat(page.locator("#import-differences")).containsText("it follows its predecessor 'Pack boxes'");
         assertThat(page.locator("#import-counts")).containsText("2 tasks and 1 links");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Import report")))
+                .isFocused();
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import with Gantry's dates"))
                 .click();
