@@ -42,9 +42,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reschedules a whole project with the engine and stores what changed. The network is loaded in five
- * queries (project with holidays, stored calendars, tasks, links, assignments with their resources); the
- * changed rows are written in one statement over arrays. A task whose start or finish moved gets a new
+ * Reschedules a whole project with the engine and stores what changed. The network is loaded in three
+ * queries (project with holidays, tasks, links), plus one each for stored calendars and assignments when the
+ * project has them (an imported plan); the changed rows are written in one statement over arrays. A task whose start or finish moved gets a new
  * version, so a client still holding the old one is told its view is stale instead of overwriting the move.
  *
  * <p>The network carries everything an imported plan stores (its calendars, task calendars and types,
@@ -59,7 +59,8 @@ public class ProjectScheduler {
     private static final String TASK_COLUMNS = "id, parent_id, name, milestone, duration_minutes, percent_complete,"
             + " constraint_type, constraint_date, deadline, start_at, finish_at, early_start, early_finish,"
             + " late_start, late_finish, total_slack_minutes, free_slack_minutes, critical, version,"
-            + " task_type, calendar_key, manually_scheduled, active, actual_start, actual_finish";
+            + " case task_type when 'FIXED_DURATION' then 1 when 'FIXED_WORK' then 2 else 0 end, calendar_key,"
+            + " manually_scheduled, active, actual_start, actual_finish";
 
     private final JdbcClient jdbc;
     private final ImportedCalendars importedCalendars = new ImportedCalendars();
@@ -116,9 +117,10 @@ public class ProjectScheduler {
         if (rows.size() == 0) {
             return new Rescheduled(List.of(), elapsed(began), elapsed(began), 0, 0);
         }
-        Map<Long, List<AssignmentRow>> assignments = assignments(projectId);
-        ProjectCalendar calendar =
-                projectCalendar(project, rows.earliest(project.startDate), rows.latest(project.startDate));
+        Map<Long, List<AssignmentRow>> assignments = project.hasAssignments ? assignments(projectId) : Map.of();
+        ProjectCalendar calendar = project.stored.isEmpty()
+                ? projectCalendar(project, project.startDate, project.startDate)
+                : projectCalendar(project, rows.earliest(project.startDate), rows.latest(project.startDate));
         double loaded = elapsed(began);
         long computing = System.nanoTime();
         Schedule schedule;
@@ -171,8 +173,12 @@ public class ProjectScheduler {
     }
 
     private ProjectRow projectRow(long projectId) {
+        // One round trip for a project that imported nothing: whether there are stored calendars and
+        // assignments comes with the row, and only then are they read.
         ProjectRow project = jdbc.sql("select start_date, working_days, working_hours, status_date, calendar_key,"
-                        + " array(select day from project_holiday h where h.project_id = p.id order by day)"
+                        + " array(select day from project_holiday h where h.project_id = p.id order by day),"
+                        + " exists(select 1 from project_calendar c where c.project_id = p.id),"
+                        + " exists(select 1 from assignment a where a.project_id = p.id)"
                         + " from project p where id = ?")
                 .param(projectId)
                 .query((rs, row) -> {
@@ -187,9 +193,14 @@ public class ProjectScheduler {
                             rs.getObject(4, LocalDateTime.class),
                             holidays,
                             rs.getString(5),
-                            new ArrayList<>());
+                            new ArrayList<>(),
+                            rs.getBoolean(7),
+                            rs.getBoolean(8));
                 })
                 .single();
+        if (!project.hasCalendars) {
+            return project;
+        }
         jdbc.sql("select calendar_key, base_key, definition::text from project_calendar where project_id = ?"
                         + " order by calendar_key")
                 .param(projectId)
@@ -240,7 +251,9 @@ public class ProjectScheduler {
             LocalDateTime statusDate,
             List<LocalDate> holidays,
             String calendarKey,
-            List<ImportedCalendars.StoredCalendar> stored) {}
+            List<ImportedCalendars.StoredCalendar> stored,
+            boolean hasCalendars,
+            boolean hasAssignments) {}
 
     private List<MovedTask> store(
             Rows rows, Schedule schedule, ProjectCalendar project, Long editedTaskId, boolean keepDates) {
@@ -547,7 +560,7 @@ public class ProjectScheduler {
         final List<Long> freeSlack = new ArrayList<>();
         final List<Boolean> critical = new ArrayList<>();
         final List<Integer> version = new ArrayList<>();
-        final List<String> taskType = new ArrayList<>();
+        final List<Integer> taskType = new ArrayList<>();
         final List<String> calendarKey = new ArrayList<>();
         final List<Boolean> manual = new ArrayList<>();
         final List<Boolean> active = new ArrayList<>();
@@ -579,7 +592,7 @@ public class ProjectScheduler {
             freeSlack.add(rs.getLong(17));
             critical.add(rs.getBoolean(18));
             version.add(rs.getInt(19));
-            taskType.add(rs.getString(20));
+            taskType.add(rs.getInt(20));
             calendarKey.add(rs.getString(21));
             manual.add(rs.getBoolean(22));
             active.add(rs.getBoolean(23));
@@ -748,13 +761,11 @@ public class ProjectScheduler {
             }
         }
 
-        private static TaskType taskType(String name) {
-            if (name == null) {
-                return TaskType.FIXED_UNITS;
-            }
-            return switch (name) {
-                case "FIXED_DURATION" -> TaskType.FIXED_DURATION;
-                case "FIXED_WORK" -> TaskType.FIXED_WORK;
+        /** The task query's code: 1 fixed duration, 2 fixed work, 0 fixed units. */
+        private static TaskType taskType(int code) {
+            return switch (code) {
+                case 1 -> TaskType.FIXED_DURATION;
+                case 2 -> TaskType.FIXED_WORK;
                 default -> TaskType.FIXED_UNITS;
             };
         }
