@@ -107,6 +107,22 @@ class ResourcePages {
         return "resource/resources";
     }
 
+    /** One resource: its figures and every task it works on, with units, work and dates. */
+    @GetMapping("/projects/{key}/resources/{id}")
+    String resource(CurrentUser user, @PathVariable String key, @PathVariable long id, Model model) {
+        Project project = projects.get(user, key);
+        ProjectAccess access = projects.access(user, key);
+        ResourceDetails details = resources.get(user, key, id);
+        model.addAttribute("me", user);
+        model.addAttribute("project", project);
+        model.addAttribute("tab", "resources");
+        model.addAttribute("r", row(details.resource()));
+        model.addAttribute("resource", details.resource());
+        model.addAttribute("assignments", details.assignments());
+        model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
+        return "resource/resource";
+    }
+
     /** The row of one resource as a form (owners and managers; htmx swaps it in place of the row). */
     @GetMapping("/projects/{key}/resources/{id}/edit")
     String edit(CurrentUser user, @PathVariable String key, @PathVariable long id, Model model) {

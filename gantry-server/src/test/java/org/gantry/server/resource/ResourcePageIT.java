@@ -95,6 +95,14 @@ class ResourcePageIT extends BrowserTest {
         Locator concrete = page.locator("#resource-table tbody tr").nth(1);
         assertThat(concrete.locator("td").nth(0)).hasText("Material (m3)");
         assertThat(concrete.locator("td").nth(5)).hasText("Project calendar");
+
+        welder.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Welder"))
+                .click();
+        page.waitForURL("**/projects/" + project.key() + "/resources/*");
+        assertThat(page.locator("#resource-facts")).containsText("45.00 USD/h");
+        Locator assignment = page.locator("#resource-assignments tbody tr");
+        assertThat(assignment).hasCount(1);
+        assertThat(assignment.locator("td")).containsText(new String[] {"1", "Pour the deck", "200 %", "48 h"});
     }
 
     @Test
