@@ -62,6 +62,14 @@ public class ProjectScheduler {
             + " case task_type when 'FIXED_DURATION' then 1 when 'FIXED_WORK' then 2 else 0 end, calendar_key,"
             + " manually_scheduled, active, actual_start, actual_finish";
 
+    /**
+     * The project row's simple calendar as one text (days, hours, holidays), to notice an edit of it in
+     * Gantry after an import (see {@link #rememberImportedCalendar(long)}).
+     */
+    private static final String SIMPLE_CALENDAR_SIGNATURE = "p.working_days || '|' || p.working_hours || '|' ||"
+            + " coalesce((select string_agg(h.day::text, ',' order by h.day) from project_holiday h"
+            + " where h.project_id = p.id), '')";
+
     private final JdbcClient jdbc;
     private final ImportedCalendars importedCalendars = new ImportedCalendars();
 
@@ -172,10 +180,26 @@ public class ProjectScheduler {
                 importedCalendars.engineCalendars(project.stored, earliest, latest));
     }
 
+    /**
+     * Notes the project row's simple calendar as an import left it beside the stored one. While it stays so,
+     * the project follows the stored calendar; once someone edits the project's calendar in Gantry (working
+     * days, hours, holidays), their calendar is the project's.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rememberImportedCalendar(long projectId) {
+        jdbc.sql("update project p set imported_calendar_signature = " + SIMPLE_CALENDAR_SIGNATURE
+                        + " where p.id = ? and p.calendar_key is not null")
+                .param(projectId)
+                .update();
+    }
+
     private ProjectRow projectRow(long projectId) {
         // One round trip for a project that imported nothing: whether there are stored calendars and
         // assignments comes with the row, and only then are they read.
-        ProjectRow project = jdbc.sql("select start_date, working_days, working_hours, status_date, calendar_key,"
+        // The stored calendar gives way to the simple one once that was edited after the import.
+        ProjectRow project = jdbc.sql("select start_date, working_days, working_hours, status_date,"
+                        + " case when imported_calendar_signature is distinct from " + SIMPLE_CALENDAR_SIGNATURE
+                        + " and imported_calendar_signature is not null then null else calendar_key end,"
                         + " array(select day from project_holiday h where h.project_id = p.id order by day),"
                         + " exists(select 1 from project_calendar c where c.project_id = p.id),"
                         + " exists(select 1 from assignment a where a.project_id = p.id)"

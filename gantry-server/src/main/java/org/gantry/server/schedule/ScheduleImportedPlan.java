@@ -26,6 +26,7 @@ class ScheduleImportedPlan {
 
     @EventListener
     void on(PlanImported imported) {
+        scheduler.rememberImportedCalendar(imported.projectId());
         try {
             RescheduleOnChange.remember(scheduler.reschedule(imported.projectId(), null, imported.keepFileDates()));
         } catch (Conflict refused) {

@@ -588,4 +588,52 @@ class ScheduleApiIT extends ApiIntegrationTest {
         assertThat(plan.get(build).get("start").asString()).isEqualTo("2026-03-04T08:00:00");
         assertThat(plan.get(build).get("finish").asString()).isEqualTo("2026-03-06T17:00:00");
     }
+
+    @Test
+    void anImportedProjectFollowsItsOwnCalendarUntilSomeoneEditsTheProjectsCalendarInGantry() {
+        Plan plan = plan();
+        long projectId = projectId(plan);
+        LocalDate wednesday = LocalDate.of(2026, 3, 4);
+        storeCalendar(
+                projectId,
+                new PlanCalendar(
+                        "10",
+                        "Four days",
+                        null,
+                        week(PlanDay.STANDARD, PlanDay.NON_WORKING),
+                        List.of(),
+                        List.of(new PlanCalendarException("Closed", wednesday, wednesday, List.of(), null))));
+        jdbc.sql("update project set calendar_key = '10' where id = ?")
+                .param(projectId)
+                .update();
+        JsonNode design = plan.task("Design", "3d");
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> events.publishEvent(new PlanImported(projectId, false)));
+        assertThat(plan.get(design).get("finish").asString()).isEqualTo("2026-03-05T17:00:00");
+        String project = "/api/v1/projects/" + plan.key();
+        int version = plan.api().get(project).body().get("version").asInt();
+        Response later = plan.api().patch(project, json("startDate", "2026-03-02", "version", version));
+        assertThat(plan.get(design).get("finish").asString())
+                .as("a change of the start date alone keeps the imported calendar")
+                .isEqualTo("2026-03-05T17:00:00");
+
+        Response edited = plan.api()
+                .patch(
+                        project,
+                        json(
+                                "calendar",
+                                Map.of(
+                                        "workingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                                        "workingHours",
+                                                List.of(
+                                                        Map.of("from", "08:00", "to", "12:00"),
+                                                        Map.of("from", "13:00", "to", "17:00")),
+                                        "holidays", List.of(Map.of("date", "2026-03-05", "name", "Closed"))),
+                                "version",
+                                later.body().get("version").asInt()));
+
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        // Monday to Wednesday on the edited calendar: Wednesday works again, Thursday is the new holiday.
+        assertThat(plan.get(design).get("finish").asString()).isEqualTo("2026-03-04T17:00:00");
+    }
 }
