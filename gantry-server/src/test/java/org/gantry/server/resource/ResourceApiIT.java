@@ -252,6 +252,24 @@ class ResourceApiIT {
     }
 
     @Test
+    void anArchivedProjectsResourcesAreReadButNotChanged() throws Exception {
+        Reply archived = send("DELETE", "/api/v1/projects/" + project, admin(), null);
+        assertThat(archived.status()).as(archived.text()).isIn(200, 204);
+
+        assertThat(send("GET", "/api/v1/projects/" + project + "/resources", admin(), null)
+                        .status())
+                .isEqualTo(200);
+        Reply refused = send(
+                "PATCH",
+                "/api/v1/projects/" + project + "/resources/" + ana,
+                admin(),
+                Map.of("name", "Ana", "version", 0));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("archived");
+        assertThat(name(ana)).isEqualTo("Ana Engineer");
+    }
+
+    @Test
     void stakeholdersAndMembersMayNotEditAResource() throws Exception {
         for (String role : List.of("STAKEHOLDER", "MEMBER")) {
             Reply refused = send(
