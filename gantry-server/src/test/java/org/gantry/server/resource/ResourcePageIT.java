@@ -113,6 +113,7 @@ class ResourcePageIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Welder"))
                 .click();
         Locator form = page.getByRole(AriaRole.FORM, new Page.GetByRoleOptions().setName("Edit Welder"));
+        assertThat(form.getByLabel("Name")).isFocused();
         form.getByLabel("Standard rate (per hour)").fill("lots");
         form.getByLabel("Max units (%)").fill("150");
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save resource"))
