@@ -177,7 +177,8 @@ public class ProjectScheduler {
                 project.statusDate,
                 project.holidays,
                 project.calendarKey,
-                importedCalendars.engineCalendars(project.stored, earliest, latest));
+                importedCalendars.engineCalendars(project.stored, earliest, latest),
+                project.startTime);
     }
 
     /**
@@ -193,6 +194,29 @@ public class ProjectScheduler {
                 .update();
     }
 
+    /**
+     * Recovers the time of day an imported plan starts, which the project row's start date does not hold:
+     * the file placed every task that nothing holds (automatic, as soon as possible, no predecessor, no
+     * progress, not under a summary that is held) at the project start, so the earliest such task on the
+     * start date starts then. Left null when no task says so: the calendar's first working time.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void rememberImportedStartTime(long projectId) {
+        jdbc.sql("update project p set start_time = (select min(t.start_at)::time from task t"
+                        + " where t.project_id = p.id and t.start_at::date = p.start_date and t.active"
+                        + " and not t.manually_scheduled and t.actual_start is null"
+                        + " and t.constraint_type = 'AS_SOON_AS_POSSIBLE'"
+                        + " and not exists (select 1 from task c where c.parent_id = t.id)"
+                        + " and not exists (select 1 from task_link l where l.successor_id = t.id)"
+                        + " and not exists (select 1 from task a where a.project_id = t.project_id and a.id <> t.id"
+                        + " and t.outline_path[1:cardinality(a.outline_path)] = a.outline_path"
+                        + " and (a.constraint_type <> 'AS_SOON_AS_POSSIBLE'"
+                        + " or exists (select 1 from task_link l where l.successor_id = a.id))))"
+                        + " where p.id = ?")
+                .param(projectId)
+                .update();
+    }
+
     private ProjectRow projectRow(long projectId) {
         // One round trip for a project that imported nothing: whether there are stored calendars and
         // assignments comes with the row, and only then are they read.
@@ -202,7 +226,7 @@ public class ProjectScheduler {
                         + " and imported_calendar_signature is not null then null else calendar_key end,"
                         + " array(select day from project_holiday h where h.project_id = p.id order by day),"
                         + " exists(select 1 from project_calendar c where c.project_id = p.id),"
-                        + " exists(select 1 from assignment a where a.project_id = p.id)"
+                        + " exists(select 1 from assignment a where a.project_id = p.id), start_time"
                         + " from project p where id = ?")
                 .param(projectId)
                 .query((rs, row) -> {
@@ -219,7 +243,8 @@ public class ProjectScheduler {
                             rs.getString(5),
                             new ArrayList<>(),
                             rs.getBoolean(7),
-                            rs.getBoolean(8));
+                            rs.getBoolean(8),
+                            rs.getObject(9, LocalTime.class));
                 })
                 .single();
         if (!project.hasCalendars) {
@@ -277,7 +302,8 @@ public class ProjectScheduler {
             String calendarKey,
             List<ImportedCalendars.StoredCalendar> stored,
             boolean hasCalendars,
-            boolean hasAssignments) {}
+            boolean hasAssignments,
+            LocalTime startTime) {}
 
     private List<MovedTask> store(
             Rows rows, Schedule schedule, ProjectCalendar project, Long editedTaskId, boolean keepDates) {
@@ -420,7 +446,8 @@ public class ProjectScheduler {
             LocalDateTime statusDate,
             List<LocalDate> holidays,
             String calendarKey,
-            Map<String, WorkingCalendar> imported) {
+            Map<String, WorkingCalendar> imported,
+            LocalTime startTime) {
 
         ProjectCalendar(
                 LocalDate startDate,
@@ -428,7 +455,7 @@ public class ProjectScheduler {
                 String workingHours,
                 LocalDateTime statusDate,
                 List<LocalDate> holidays) {
-            this(startDate, workingDays, workingHours, statusDate, holidays, null, Map.of());
+            this(startDate, workingDays, workingHours, statusDate, holidays, null, Map.of(), null);
         }
 
         /** The stored calendar the project follows, or null when it follows the simple calendar. */
@@ -538,10 +565,14 @@ public class ProjectScheduler {
         }
 
         /**
-         * The project starts on its start date at the calendar's first working time of a normal day (on an
-         * imported calendar: the first working instant from that date on, as the file's start would be).
+         * The project starts on its start date at its start time when an import recovered one, else at the
+         * calendar's first working time of a normal day (on an imported calendar: the first working instant
+         * from that date on).
          */
         LocalDateTime projectStart() {
+            if (startTime != null) {
+                return startDate.atTime(startTime);
+            }
             WorkingCalendar stored = importedCalendar();
             if (stored != null) {
                 return WorkingTime.of(stored).nextWorkStart(startDate.atStartOfDay());

@@ -27,6 +27,7 @@ class ScheduleImportedPlan {
     @EventListener
     void on(PlanImported imported) {
         scheduler.rememberImportedCalendar(imported.projectId());
+        scheduler.rememberImportedStartTime(imported.projectId());
         try {
             RescheduleOnChange.remember(scheduler.reschedule(imported.projectId(), null, imported.keepFileDates()));
         } catch (Conflict refused) {

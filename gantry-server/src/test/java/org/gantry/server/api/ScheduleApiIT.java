@@ -636,4 +636,30 @@ class ScheduleApiIT extends ApiIntegrationTest {
         // Monday to Wednesday on the edited calendar: Wednesday works again, Thursday is the new holiday.
         assertThat(plan.get(design).get("finish").asString()).isEqualTo("2026-03-04T17:00:00");
     }
+
+    @Test
+    void anImportedPlanKeepsTheTimeOfDayItsProjectStartsAt() {
+        Plan plan = plan();
+        long projectId = projectId(plan);
+        JsonNode kickOff = plan.task("Kick-off", "1d");
+        JsonNode design = plan.task("Design", "1d");
+        plan.link(kickOff, design);
+        JsonNode fixed = plan.task("Fixed", "1d");
+        // As a file saved with the project starting at 10:00 stores them: what nothing holds starts then.
+        setTask(kickOff, "start_at = ?", LocalDateTime.of(2026, 3, 2, 10, 0));
+        setTask(
+                fixed,
+                "start_at = ?, constraint_type = 'START_NO_EARLIER_THAN', constraint_date = ?",
+                LocalDateTime.of(2026, 3, 2, 9, 0),
+                LocalDateTime.of(2026, 3, 2, 9, 0));
+
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> events.publishEvent(new PlanImported(projectId, false)));
+
+        // The task held by its constraint at 09:00 does not tell the project's start: 10:00 does.
+        assertThat(plan.get(kickOff).get("start").asString()).isEqualTo("2026-03-02T10:00:00");
+        assertThat(plan.get(kickOff).get("finish").asString()).isEqualTo("2026-03-03T10:00:00");
+        assertThat(plan.get(design).get("start").asString()).isEqualTo("2026-03-03T10:00:00");
+        assertThat(plan.get(fixed).get("start").asString()).isEqualTo("2026-03-02T09:00:00");
+    }
 }
