@@ -154,7 +154,7 @@ class PlanDetailsWriter {
                 r.costPerUse(),
                 r.calendarKey(),
                 r.notes() == null ? "" : r.notes(),
-                r.key()
+                r.key().replace("\0", "")
             });
         }
         batch(

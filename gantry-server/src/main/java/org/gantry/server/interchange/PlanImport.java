@@ -16,6 +16,7 @@ import org.gantry.interchange.Plan;
 import org.gantry.interchange.PlanAssignment;
 import org.gantry.interchange.PlanBaseline;
 import org.gantry.interchange.PlanCalendar;
+import org.gantry.interchange.PlanCalendarException;
 import org.gantry.interchange.PlanDuration;
 import org.gantry.interchange.PlanLink;
 import org.gantry.interchange.PlanProperties;
@@ -23,6 +24,7 @@ import org.gantry.interchange.PlanReader;
 import org.gantry.interchange.PlanResource;
 import org.gantry.interchange.PlanTask;
 import org.gantry.interchange.PlanTaskKind;
+import org.gantry.interchange.PlanWorkWeek;
 import org.gantry.interchange.Spreadsheet;
 import org.gantry.interchange.TableImport;
 import org.gantry.interchange.TableImportResult;
@@ -163,9 +165,9 @@ public class PlanImport {
             if (calendarKeys.containsKey(calendar.key())) {
                 continue;
             }
-            String stored = calendar.key();
+            String stored = truncate(calendar.key(), MAXIMUM_NAME);
             for (int n = 2; taken.contains(stored); n++) {
-                stored = calendar.key() + "-" + n;
+                stored = truncate(calendar.key(), MAXIMUM_NAME) + "-" + n;
             }
             taken.add(stored);
             calendarKeys.put(calendar.key(), stored);
@@ -182,8 +184,7 @@ public class PlanImport {
                 renamed++;
             }
             String base = calendar.baseKey() == null ? null : calendarKeys.get(calendar.baseKey());
-            PlanCalendar kept = new PlanCalendar(
-                    stored, calendar.name(), base, calendar.week(), calendar.workWeeks(), calendar.exceptions());
+            PlanCalendar kept = storable(calendar, stored, base);
             calendarRows.add(new PlanDetailsWriter.CalendarRow(
                     stored,
                     calendar.name() == null ? "" : truncate(calendar.name(), MAXIMUM_NAME),
@@ -323,7 +324,7 @@ public class PlanImport {
                     assignment.start(),
                     assignment.finish(),
                     assignment.contour().name(),
-                    assignment.key()));
+                    text(assignment.key())));
         }
         details.writeAssignments(projectId, assignmentRows);
         if (unplaced > 0) {
@@ -642,8 +643,29 @@ public class PlanImport {
         return code != null && code.matches("[A-Z]{3}") ? code : null;
     }
 
+    /**
+     * The text cut to the length, without NUL characters: PostgreSQL refuses them in text and jsonb, and a
+     * binary file can carry them in a name, which must not fail the whole import.
+     */
     private static String truncate(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length);
+        String clean = text.indexOf('\0') >= 0 ? text.replace("\0", "") : text;
+        return clean.length() <= length ? clean : clean.substring(0, length);
+    }
+
+    /** The calendar under its stored key, with names PostgreSQL can hold. */
+    private static PlanCalendar storable(PlanCalendar calendar, String key, String baseKey) {
+        List<PlanWorkWeek> workWeeks = calendar.workWeeks().stream()
+                .map(week -> new PlanWorkWeek(text(week.name()), week.from(), week.to(), week.week()))
+                .toList();
+        List<PlanCalendarException> exceptions = calendar.exceptions().stream()
+                .map(exception -> new PlanCalendarException(
+                        text(exception.name()),
+                        exception.from(),
+                        exception.to(),
+                        exception.periods(),
+                        exception.recurrence()))
+                .toList();
+        return new PlanCalendar(key, text(calendar.name()), baseKey, calendar.week(), workWeeks, exceptions);
     }
 
     static Priority priority(int value) {

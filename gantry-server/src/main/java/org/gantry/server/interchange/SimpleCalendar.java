@@ -98,7 +98,10 @@ final class SimpleCalendar {
                 continue;
             }
             LocalDate to = exception.to() == null ? exception.from() : exception.to();
-            String name = exception.name() == null ? "" : exception.name().strip();
+            // PostgreSQL refuses NUL characters in text; a binary file can carry them in a name.
+            String name = exception.name() == null
+                    ? ""
+                    : exception.name().replace("\0", "").strip();
             if (name.length() > MAXIMUM_HOLIDAY_NAME) {
                 name = name.substring(0, MAXIMUM_HOLIDAY_NAME);
             }

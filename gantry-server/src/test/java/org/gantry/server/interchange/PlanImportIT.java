@@ -462,6 +462,52 @@ class PlanImportIT {
     }
 
     @Test
+    void nulCharactersInNamesAreLeftOutInsteadOfFailingTheImport() {
+        Plan good = everything("Binary names");
+        PlanCalendar standard = good.calendars().get(0);
+        PlanCalendar odd = new PlanCalendar(
+                standard.key(),
+                "Stan\0dard",
+                null,
+                standard.week(),
+                List.of(),
+                List.of(new PlanCalendarException(
+                        "Hol\0iday", LocalDate.of(2025, 3, 14), LocalDate.of(2025, 3, 14), List.of(), null)));
+        List<PlanTask> tasks = new java.util.ArrayList<>(good.tasks());
+        tasks.set(3, PlanTask.of("4", null, 1, "Li\0ve", PlanDuration.ZERO_DAYS));
+        Plan bad = new Plan(
+                good.properties(),
+                List.of(odd, good.calendars().get(1)),
+                tasks,
+                good.links(),
+                good.resources(),
+                good.assignments(),
+                good.baselines(),
+                List.of());
+
+        ImportSummary summary = imports.importPlan(admin(), bad, "binary.mpp");
+
+        assertThat(jdbc.sql("select t.name from task t join project p on p.id = t.project_id where p.project_key = ?"
+                                + " order by t.outline_path")
+                        .param(summary.projectKey())
+                        .query(String.class)
+                        .list())
+                .contains("Live");
+        assertThat(jdbc.sql("select c.definition::text from project_calendar c join project p on p.id = c.project_id"
+                                + " where p.project_key = ? and c.calendar_key = '1'")
+                        .param(summary.projectKey())
+                        .query(String.class)
+                        .single())
+                .contains("Holiday", "Standard");
+    }
+
+    private CurrentUser admin() {
+        return jdbc.sql("select id, email, name from app_user where email = 'admin@gantry.test'")
+                .query((rs, row) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3), true))
+                .single();
+    }
+
+    @Test
     void anMspdiFileBecomesAProjectAndExportsBackWithTheSameTasksAndLinks() throws Exception {
         byte[] file = MspdiExport.bytes(move("Data centre move", false));
 
