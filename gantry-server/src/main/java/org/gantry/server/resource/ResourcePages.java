@@ -283,7 +283,7 @@ class ResourcePages {
             return "";
         }
         String unit =
-                switch (per == null ? "HOURS" : per.toUpperCase(Locale.ROOT)) {
+                switch (per == null ? "HOURS" : per.toUpperCase(Locale.ROOT).replace("ELAPSED_", "")) {
                     case "MINUTES" -> "/min";
                     case "DAYS" -> "/day";
                     case "WEEKS" -> "/week";
