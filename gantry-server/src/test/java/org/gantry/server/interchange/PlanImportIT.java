@@ -508,6 +508,81 @@ class PlanImportIT {
     }
 
     @Test
+    void peopleAssignedOnTasksExportAsResourcesUnlessAResourceStandsForThem() throws Exception {
+        Reply imported = upload("/api/v1/projects/import", "people.xml", MspdiExport.bytes(everything("People")));
+        String key = imported.json().get("projectKey").asString();
+        CurrentUser admin = admin();
+        JsonNode live = null;
+        JsonNode ship = null;
+        for (JsonNode task :
+                get("/api/v1/projects/" + key + "/tasks?size=50").json().get("items")) {
+            if (task.get("name").asString().equals("Live")) {
+                live = task;
+            } else if (task.get("name").asString().equals("Ship")) {
+                ship = task;
+            }
+        }
+        assertThat(patch(
+                                "/api/v1/projects/" + key + "/tasks/"
+                                        + live.get("id").asLong(),
+                                Map.of(
+                                        "assigneeIds",
+                                        List.of(admin.id()),
+                                        "version",
+                                        live.get("version").asInt()))
+                        .status())
+                .isEqualTo(200);
+
+        Plan before = PlanReader.read(
+                new ByteArrayInputStream(get("/api/v1/projects/" + key + "/export?format=mspdi")
+                        .raw()
+                        .body()),
+                "a.xml");
+        jdbc.sql("update resource set user_id = ? where name = 'Mo Mover' and project_id ="
+                        + " (select id from project where project_key = ?)")
+                .params(admin.id(), key)
+                .update();
+        assertThat(patch(
+                                "/api/v1/projects/" + key + "/tasks/"
+                                        + ship.get("id").asLong(),
+                                Map.of(
+                                        "assigneeIds",
+                                        List.of(admin.id()),
+                                        "version",
+                                        ship.get("version").asInt()))
+                        .status())
+                .isEqualTo(200);
+        Plan after = PlanReader.read(
+                new ByteArrayInputStream(get("/api/v1/projects/" + key + "/export?format=mspdi")
+                        .raw()
+                        .body()),
+                "b.xml");
+
+        assertThat(before.resources())
+                .extracting(PlanResource::name)
+                .containsExactly("Mo Mover", "Boxes", admin.name());
+        assertThat(after.resources()).extracting(PlanResource::name).containsExactly("Mo Mover", "Boxes");
+        String mover = after.resources().get(0).key();
+        String shipKey = after.tasks().stream()
+                .filter(t -> t.name().equals("Ship"))
+                .findFirst()
+                .orElseThrow()
+                .key();
+        assertThat(after.assignments()).anySatisfy(a -> {
+            assertThat(a.taskKey()).isEqualTo(shipKey);
+            assertThat(a.resourceKey()).isEqualTo(mover);
+        });
+    }
+
+    private Reply patch(String path, Object body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build());
+    }
+
+    @Test
     void anMspdiFileBecomesAProjectAndExportsBackWithTheSameTasksAndLinks() throws Exception {
         byte[] file = MspdiExport.bytes(move("Data centre move", false));
 
@@ -664,6 +739,11 @@ class PlanImportIT {
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         assertThat(imported.json().get("tasks").asInt()).isGreaterThanOrEqualTo(4_100);
         System.out.println("4,100-activity XER imported in " + millis + " ms");
+        String projectKey = imported.json().get("projectKey").asString();
+        long exportBegan = System.nanoTime();
+        Reply exported = get("/api/v1/projects/" + projectKey + "/export?format=mspdi");
+        assertThat(exported.status()).isEqualTo(200);
+        System.out.println("... and exported as MSPDI in " + (System.nanoTime() - exportBegan) / 1_000_000L + " ms");
         assertThat(seconds).isLessThan(20);
     }
 
