@@ -719,14 +719,48 @@ class PlanImportIT {
                 }
             }
         }
+        // Forty crews with rates, each activity staffed by one of them.
+        List<PlanResource> crews = new java.util.ArrayList<>();
+        for (int crew = 1; crew <= 40; crew++) {
+            crews.add(new PlanResource(
+                    "R" + crew,
+                    "Crew " + crew,
+                    null,
+                    null,
+                    null,
+                    PlanResourceKind.WORK,
+                    null,
+                    100,
+                    PlanRate.perHour(String.valueOf(40 + crew)),
+                    null,
+                    null,
+                    null,
+                    null));
+        }
+        List<PlanAssignment> staffing = new java.util.ArrayList<>();
+        for (PlanTask task : tasks) {
+            if (task.kind() != PlanTaskKind.SUMMARY) {
+                staffing.add(new PlanAssignment(
+                        "A" + task.key(),
+                        task.key(),
+                        "R" + (1 + Integer.parseInt(task.key()) % 40),
+                        100,
+                        task.duration().minutes(),
+                        0,
+                        task.duration().minutes(),
+                        null,
+                        null,
+                        WorkContour.FLAT));
+            }
+        }
         Plan plan = new Plan(
                 new PlanProperties(
                         "Refinery turnaround", null, MONDAY, null, null, "1", 480, 2400, 20, "EUR", null, false, null),
                 List.of(PlanCalendar.standard("1", "Standard")),
                 tasks,
                 links,
-                List.of(),
-                List.of(),
+                crews,
+                staffing,
                 List.of(),
                 List.of());
         byte[] xer = org.gantry.interchange.XerExport.bytes(plan);
@@ -738,6 +772,8 @@ class PlanImportIT {
 
         assertThat(imported.status()).as(imported.text()).isEqualTo(201);
         assertThat(imported.json().get("tasks").asInt()).isGreaterThanOrEqualTo(4_100);
+        assertThat(imported.json().get("resources").asInt()).isEqualTo(40);
+        assertThat(imported.json().get("assignments").asInt()).isEqualTo(4_000);
         System.out.println("4,100-activity XER imported in " + millis + " ms");
         String projectKey = imported.json().get("projectKey").asString();
         long exportBegan = System.nanoTime();
