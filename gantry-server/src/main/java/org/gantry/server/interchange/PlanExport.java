@@ -7,9 +7,11 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gantry.engine.ConstraintType;
 import org.gantry.engine.TaskType;
 import org.gantry.engine.WorkContour;
@@ -186,7 +188,7 @@ public class PlanExport {
                 })
                 .list();
         List<PlanAssignment> assignments = new ArrayList<>();
-        java.util.Set<String> assigned = new java.util.HashSet<>();
+        Set<String> assigned = new HashSet<>();
         jdbc.sql("select id, task_id, resource_id, units, work_minutes, actual_work_minutes, remaining_work_minutes,"
                         + " start_at, finish_at, contour from assignment where project_id = ? order by id")
                 .param(projectId)

@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.gantry.interchange.ColumnMapping;
 import org.gantry.interchange.DateDifference;
 import org.gantry.interchange.ImportFailure;
@@ -158,8 +160,7 @@ public class PlanImport {
 
         // Calendars keep their keys unless the project already uses one (an import into a project).
         Map<String, String> calendarKeys = new HashMap<>();
-        java.util.Set<String> taken =
-                new java.util.HashSet<>(existing == null ? List.of() : details.calendarKeys(projectId));
+        Set<String> taken = new HashSet<>(existing == null ? List.of() : details.calendarKeys(projectId));
         int position = existing == null ? 0 : details.nextCalendarPosition(projectId);
         for (PlanCalendar calendar : plan.calendars()) {
             if (calendarKeys.containsKey(calendar.key())) {
@@ -173,7 +174,7 @@ public class PlanImport {
             calendarKeys.put(calendar.key(), stored);
         }
         List<PlanDetailsWriter.CalendarRow> calendarRows = new ArrayList<>();
-        java.util.Set<String> written = new java.util.HashSet<>();
+        Set<String> written = new HashSet<>();
         int renamed = 0;
         for (PlanCalendar calendar : plan.calendars()) {
             if (!written.add(calendar.key())) {
@@ -267,7 +268,7 @@ public class PlanImport {
         Map<String, Long> ids = writer.write(projectId, rows, linkRows);
 
         List<PlanDetailsWriter.ResourceRow> resourceRows = new ArrayList<>();
-        java.util.Set<String> resourceKeys = new java.util.HashSet<>();
+        Set<String> resourceKeys = new HashSet<>();
         for (PlanResource resource : plan.resources()) {
             if (!resourceKeys.add(resource.key())) {
                 continue;
@@ -300,7 +301,7 @@ public class PlanImport {
         Map<String, Long> resourceIds = details.writeResources(projectId, resourceRows);
 
         List<PlanDetailsWriter.AssignmentRow> assignmentRows = new ArrayList<>();
-        java.util.Set<String> pairs = new java.util.HashSet<>();
+        Set<String> pairs = new HashSet<>();
         int unplaced = 0;
         int doubled = 0;
         for (PlanAssignment assignment : plan.assignments()) {
@@ -342,7 +343,7 @@ public class PlanImport {
         }
 
         List<PlanDetailsWriter.BaselineRow> baselineRows = new ArrayList<>();
-        java.util.Set<String> slots = new java.util.HashSet<>();
+        Set<String> slots = new HashSet<>();
         for (PlanBaseline baseline : plan.baselines()) {
             Long taskId = ids.get(baseline.taskKey());
             if (taskId == null || !slots.add(taskId + "/" + baseline.slot())) {
