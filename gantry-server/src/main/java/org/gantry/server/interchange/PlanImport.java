@@ -424,6 +424,28 @@ public class PlanImport {
     }
 
     /**
+     * How many tasks carry a WBS code that is not their outline number. Gantry derives the code from the
+     * outline (the task's position among its siblings, joined with dots), so a file's own scheme, such as
+     * Microsoft Project's WBS masks or Primavera's codes, does not survive the import.
+     */
+    static int customWbsCodes(List<PlanTask> tasks) {
+        Map<String, String> numbers = new HashMap<>();
+        Map<String, Integer> children = new HashMap<>();
+        int custom = 0;
+        for (PlanTask task : tasks) {
+            String parent = task.parentKey();
+            int position = children.merge(parent == null ? "" : parent, 1, Integer::sum);
+            String parentNumber = parent == null ? null : numbers.get(parent);
+            String number = parentNumber == null ? String.valueOf(position) : parentNumber + "." + position;
+            numbers.put(task.key(), number);
+            if (task.wbs() != null && !task.wbs().isBlank() && !task.wbs().equals(number)) {
+                custom++;
+            }
+        }
+        return custom;
+    }
+
+    /**
      * What the file holds that the project does not keep as the file had it, in words for the import report:
      * the fields the reader could not map, and what the server's own model changes (units it does not show,
      * percentage lags, whole-number progress, names it needs). Everything else (calendars, resources with
@@ -468,6 +490,15 @@ public class PlanImport {
                             "link",
                             "lags as a percentage of the predecessor's duration (fixed at that duration in the file)",
                             percentLags,
+                            null)
+                    .describe());
+        }
+        int customCodes = customWbsCodes(plan.tasks());
+        if (customCodes > 0) {
+            notKept.add(new UnsupportedField(
+                            "task",
+                            "WBS codes other than the outline number (Gantry numbers its own outline: 1, 1.1, 1.2...)",
+                            customCodes,
                             null)
                     .describe());
         }
