@@ -78,7 +78,11 @@ public class PlanExport {
             boolean active,
             LocalDateTime actualStart,
             LocalDateTime actualFinish,
-            Integer sourcePriority) {
+            Integer sourcePriority,
+            String sourceWbs,
+            String sourceWbsOutline,
+            String sourceDurationUnit,
+            Long sourceDurationMinutes) {
         static final TaskDetails NONE = new TaskDetails(
                 ConstraintType.AS_SOON_AS_POSSIBLE,
                 null,
@@ -88,6 +92,10 @@ public class PlanExport {
                 null,
                 false,
                 true,
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null);
@@ -139,7 +147,8 @@ public class PlanExport {
                 "Gantry");
         Map<Long, TaskDetails> details = new HashMap<>();
         jdbc.sql("select id, constraint_type, constraint_date, deadline, task_type, work_minutes, calendar_key,"
-                        + " manually_scheduled, active, actual_start, actual_finish, source_priority from task"
+                        + " manually_scheduled, active, actual_start, actual_finish, source_priority,"
+                        + " source_wbs, source_wbs_outline, source_duration_unit, source_duration_minutes from task"
                         + " where project_id = ?")
                 .param(projectId)
                 .query((rs, row) -> details.put(
@@ -155,7 +164,11 @@ public class PlanExport {
                                 rs.getBoolean("active"),
                                 rs.getObject("actual_start", LocalDateTime.class),
                                 rs.getObject("actual_finish", LocalDateTime.class),
-                                (Integer) rs.getObject("source_priority", Integer.class))))
+                                (Integer) rs.getObject("source_priority", Integer.class),
+                                rs.getString("source_wbs"),
+                                rs.getString("source_wbs_outline"),
+                                rs.getString("source_duration_unit"),
+                                (Long) rs.getObject("source_duration_minutes", Long.class))))
                 .list();
 
         List<PlanResource> resources = new ArrayList<>();
@@ -221,14 +234,14 @@ public class PlanExport {
                     String.valueOf(task.id()),
                     task.parentId() == null ? null : String.valueOf(task.parentId()),
                     task.outlineLevel(),
-                    task.wbs(),
+                    wbs(task, more),
                     task.name(),
                     task.description() == null || task.description().isBlank() ? null : task.description(),
                     kind,
                     more.manuallyScheduled(),
                     more.active(),
                     more.taskType(),
-                    new PlanDuration(task.durationMinutes(), unit(task.durationUnit())),
+                    duration(task, more),
                     more.workMinutes(),
                     task.start(),
                     task.finish(),
@@ -304,6 +317,33 @@ public class PlanExport {
 
     private static PlanRate rate(BigDecimal amount, String per) {
         return amount == null ? null : new PlanRate(amount, engineUnit(per == null ? "HOURS" : per));
+    }
+
+    /**
+     * The file's WBS code while the task's outline number is still the one it had at import; otherwise (moved,
+     * indented, or renumbered by a sibling's move) Gantry's number, so a stale code is never exported.
+     */
+    private static String wbs(Task task, TaskDetails more) {
+        return more.sourceWbs() != null && task.wbs() != null && task.wbs().equals(more.sourceWbsOutline())
+                ? more.sourceWbs()
+                : task.wbs();
+    }
+
+    /**
+     * The task's length in the file's unit (elapsed days, months...) while it has the length it was imported with
+     * and the unit import showed it in; once either is edited in Gantry, in Gantry's unit.
+     */
+    private static PlanDuration duration(Task task, TaskDetails more) {
+        if (more.sourceDurationUnit() != null
+                && more.sourceDurationMinutes() != null
+                && more.sourceDurationMinutes() == task.durationMinutes()) {
+            org.gantry.engine.DurationUnit source = engineUnit(more.sourceDurationUnit());
+            PlanDuration kept = new PlanDuration(task.durationMinutes(), source);
+            if (source.name().equals(more.sourceDurationUnit()) && PlanImport.unit(kept) == task.durationUnit()) {
+                return kept;
+            }
+        }
+        return new PlanDuration(task.durationMinutes(), unit(task.durationUnit()));
     }
 
     /** A unit name as the import stored it; days when the row has none or one this version does not know. */

@@ -246,7 +246,9 @@ public class PlanImport {
                     task.active(),
                     task.actualStart(),
                     task.actualFinish(),
-                    (int) adjusted.between(task.priority(), 0, 1000)));
+                    (int) adjusted.between(task.priority(), 0, 1000),
+                    task.wbs(),
+                    sourceUnit(task.duration())));
         }
         List<TaskTableWriter.LinkRow> linkRows = new ArrayList<>();
         for (PlanLink link : keptLinks) {
@@ -424,9 +426,10 @@ public class PlanImport {
     }
 
     /**
-     * How many tasks carry a WBS code that is not their outline number. Gantry derives the code from the
-     * outline (the task's position among its siblings, joined with dots), so a file's own scheme, such as
-     * Microsoft Project's WBS masks or Primavera's codes, does not survive the import.
+     * How many tasks carry a WBS code that is not their outline number. Gantry shows the number it derives from
+     * the outline (the task's position among its siblings, joined with dots); a file's own scheme, such as
+     * Microsoft Project's WBS masks or Primavera's codes, is kept beside it (task.source_wbs) and exported while
+     * the task keeps the outline number it was imported at.
      */
     static int customWbsCodes(List<PlanTask> tasks) {
         Map<String, String> numbers = new HashMap<>();
@@ -457,12 +460,12 @@ public class PlanImport {
         int elapsed = 0;
         int months = 0;
         String elapsedExample = null;
+        // A task's month unit is kept (an export gives it back while the task keeps its length); a link's is not.
+        // A task's elapsed unit is kept the same way, but the server still schedules the minutes as working time.
         for (PlanTask task : plan.tasks()) {
             if (elapsed(task.duration())) {
                 elapsed++;
                 elapsedExample = elapsedExample == null ? task.name() : elapsedExample;
-            } else if (months(task.duration())) {
-                months++;
             }
         }
         int percentLags = 0;
@@ -479,11 +482,12 @@ public class PlanImport {
             notKept.add(
                     "elapsed durations and lags on " + elapsed + (elapsed == 1 ? " task or link" : " tasks and links")
                             + (elapsedExample == null ? "" : ", e.g. '" + elapsedExample + "'")
-                            + " (Gantry counts the same number of minutes as working time and shows them in working units)");
+                            + " (Gantry counts the same number of minutes as working time and shows them in working"
+                            + " units; an export gives tasks their elapsed unit back while their length is unchanged)");
         }
         if (months > 0) {
-            notKept.add("durations and lags in months on " + months
-                    + (months == 1 ? " task or link" : " tasks and links") + " (shown in weeks; the length is kept)");
+            notKept.add("lags in months on " + months + (months == 1 ? " link" : " links")
+                    + " (shown in weeks; the length is kept)");
         }
         if (percentLags > 0) {
             notKept.add(new UnsupportedField(
@@ -493,15 +497,8 @@ public class PlanImport {
                             null)
                     .describe());
         }
-        int customCodes = customWbsCodes(plan.tasks());
-        if (customCodes > 0) {
-            notKept.add(new UnsupportedField(
-                            "task",
-                            "WBS codes other than the outline number (Gantry numbers its own outline: 1, 1.1, 1.2...)",
-                            customCodes,
-                            null)
-                    .describe());
-        }
+        // WBS codes other than the outline number (customWbsCodes) are kept beside Gantry's own numbering and
+        // exported while the task stays where the file had it, so they are not listed here.
         long fractional = plan.tasks().stream()
                 .filter(t -> t.percentComplete() != Math.rint(t.percentComplete()))
                 .count();
@@ -710,8 +707,14 @@ public class PlanImport {
         return value < 800 ? Priority.HIGH : Priority.CRITICAL;
     }
 
+    /** The file's unit where the server shows the task in another one (months, elapsed units), else null. */
+    static String sourceUnit(PlanDuration duration) {
+        String name = duration.unit().name();
+        return name.equals(unit(duration).name()) ? null : name;
+    }
+
     /** The server shows minutes, hours, days and weeks; months and elapsed units show as their nearest. */
-    private static DurationUnit unit(PlanDuration duration) {
+    static DurationUnit unit(PlanDuration duration) {
         return switch (duration.unit()) {
             case MINUTES, ELAPSED_MINUTES -> DurationUnit.MINUTES;
             case HOURS, ELAPSED_HOURS -> DurationUnit.HOURS;

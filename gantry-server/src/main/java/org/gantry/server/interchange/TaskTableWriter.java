@@ -6,11 +6,13 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.gantry.interchange.PlanLink;
 import org.gantry.interchange.PlanTask;
 import org.gantry.server.shared.Conflict;
@@ -30,8 +32,15 @@ class TaskTableWriter {
     private static final int BATCH = 1_000;
 
     /** SQL types of the task columns that may be null and are not timestamps, by index in a row. */
-    private static final Map<Integer, Integer> NULL_TYPES =
-            Map.of(2, Types.BIGINT, 19, Types.BIGINT, 20, Types.VARCHAR, 25, Types.INTEGER);
+    private static final Map<Integer, Integer> NULL_TYPES = Map.of(
+            2, Types.BIGINT,
+            19, Types.BIGINT,
+            20, Types.VARCHAR,
+            25, Types.INTEGER,
+            26, Types.VARCHAR,
+            27, Types.VARCHAR,
+            28, Types.VARCHAR,
+            29, Types.BIGINT);
 
     /** A task as its row will be written, with everything already checked. */
     record TaskRow(
@@ -56,7 +65,9 @@ class TaskTableWriter {
             boolean active,
             LocalDateTime actualStart,
             LocalDateTime actualFinish,
-            Integer sourcePriority) {}
+            Integer sourcePriority,
+            String sourceWbs,
+            String sourceDurationUnit) {}
 
     /** A link between two task keys; {@code type} is FS, SS, FF or SF. */
     record LinkRow(String predecessorKey, String successorKey, String type, long lagMinutes, String lagUnit) {}
@@ -97,9 +108,17 @@ class TaskTableWriter {
             int position =
                     childCount.merge(parent == null ? "" : parent, 1, Integer::sum) + (parent == null ? topLevel : 0);
             Integer[] parentPath = parent == null ? new Integer[0] : pathByKey.get(parent);
-            Integer[] path = java.util.Arrays.copyOf(parentPath, parentPath.length + 1);
+            Integer[] path = Arrays.copyOf(parentPath, parentPath.length + 1);
             path[parentPath.length] = position;
             pathByKey.put(task.key(), path);
+            // The file's code is kept only where it is not the number Gantry gives the task, with that number,
+            // so an export can tell whether the task is still where the file had it.
+            String outlineNumber = Arrays.stream(path).map(String::valueOf).collect(Collectors.joining("."));
+            String sourceWbs = task.sourceWbs() == null
+                            || task.sourceWbs().isBlank()
+                            || task.sourceWbs().equals(outlineNumber)
+                    ? null
+                    : task.sourceWbs();
             String status = task.percentComplete() >= 100
                     ? statuses.get("DONE")
                     : task.percentComplete() > 0 ? statuses.get("IN_PROGRESS") : statuses.get("TO_DO");
@@ -129,7 +148,11 @@ class TaskTableWriter {
                 task.active(),
                 task.actualStart(),
                 task.actualFinish(),
-                task.sourcePriority()
+                task.sourcePriority(),
+                sourceWbs,
+                sourceWbs == null ? null : outlineNumber,
+                task.sourceDurationUnit(),
+                task.sourceDurationUnit() == null ? null : task.durationMinutes()
             });
         }
         for (int from = 0; from < rows.size(); from += BATCH) {
@@ -138,9 +161,10 @@ class TaskTableWriter {
                     "insert into task (id, project_id, parent_id, position, outline_path, name, description, milestone,"
                             + " status, priority, duration_minutes, duration_unit, start_at, finish_at, percent_complete,"
                             + " constraint_type, constraint_date, deadline, task_type, work_minutes, calendar_key,"
-                            + " manually_scheduled, active, actual_start, actual_finish, source_priority)"
+                            + " manually_scheduled, active, actual_start, actual_finish, source_priority, source_wbs,"
+                            + " source_wbs_outline, source_duration_unit, source_duration_minutes)"
                             + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     chunk,
                     chunk.size(),
                     TaskTableWriter::setTask);

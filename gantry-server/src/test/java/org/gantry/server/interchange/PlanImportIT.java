@@ -616,6 +616,77 @@ class PlanImportIT {
     }
 
     @Test
+    void theFilesWbsCodesAndUnitsGoBackOutUntilTheTaskIsMovedOrItsLengthEdited() throws Exception {
+        PlanTask months = PlanTask.of("1", null, 1, "Months", new PlanDuration(9_600, DurationUnit.MONTHS))
+                .withWbs("PRJ-1");
+        PlanTask elapsed = PlanTask.of("2", null, 1, "Elapsed", new PlanDuration(2_880, DurationUnit.ELAPSED_DAYS))
+                .withWbs("PRJ-2");
+        PlanTask parent = PlanTask.of("3", null, 1, "Parent", days(1)).withWbs("PRJ-3");
+        PlanTask moved = PlanTask.of("4", null, 1, "Moved", days(1)).withWbs("PRJ-4");
+        Plan plan = new Plan(
+                new PlanProperties("Codes", null, MONDAY, null, null, "1", 480, 2400, 20, "EUR", null, false, null),
+                List.of(PlanCalendar.standard("1", "Standard")),
+                List.of(months, elapsed, parent, moved),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        Reply imported = upload("/api/v1/projects/import", "codes.xml", MspdiExport.bytes(plan));
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        assertThat(imported.json().get("notKept").toString())
+                .doesNotContain("WBS")
+                .doesNotContain("months");
+        String key = imported.json().get("projectKey").asString();
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        for (JsonNode task :
+                get("/api/v1/projects/" + key + "/tasks?size=50").json().get("items")) {
+            byName.put(task.get("name").asString(), task);
+        }
+        assertThat(byName.get("Months").get("wbs").asString()).isEqualTo("1");
+
+        Plan asImported = export(key);
+        assertThat(asImported.tasks()).extracting(PlanTask::wbs).containsExactly("PRJ-1", "PRJ-2", "PRJ-3", "PRJ-4");
+        assertThat(asImported.tasks())
+                .extracting(t -> t.duration().unit())
+                .containsExactly(DurationUnit.MONTHS, DurationUnit.ELAPSED_DAYS, DurationUnit.DAYS, DurationUnit.DAYS);
+
+        JsonNode monthsTask = byName.get("Months");
+        assertThat(patch(
+                                "/api/v1/projects/" + key + "/tasks/"
+                                        + monthsTask.get("id").asLong(),
+                                Map.of(
+                                        "duration",
+                                        "2w",
+                                        "version",
+                                        monthsTask.get("version").asInt()))
+                        .status())
+                .isEqualTo(200);
+        JsonNode movedTask = byName.get("Moved");
+        Reply indented = send(HttpRequest.newBuilder(uri("/api/v1/projects/" + key + "/tasks/"
+                        + movedTask.get("id").asLong() + "/indent"))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("version", movedTask.get("version").asInt()))))
+                .build());
+        assertThat(indented.status()).as(indented.text()).isEqualTo(200);
+
+        Plan edited = export(key);
+        // The indented task goes out with Gantry's number, not a code that named it where it no longer is; the
+        // task whose length was edited goes out in Gantry's unit.
+        assertThat(edited.tasks()).extracting(PlanTask::wbs).containsExactly("PRJ-1", "PRJ-2", "PRJ-3", "3.1");
+        assertThat(edited.tasks().get(0).duration().unit()).isEqualTo(DurationUnit.WEEKS);
+        assertThat(edited.tasks().get(1).duration().unit()).isEqualTo(DurationUnit.ELAPSED_DAYS);
+    }
+
+    private Plan export(String key) throws Exception {
+        Reply exported = get("/api/v1/projects/" + key + "/export?format=mspdi");
+        assertThat(exported.status()).isEqualTo(200);
+        return PlanReader.read(new ByteArrayInputStream(exported.raw().body()), key + ".xml");
+    }
+
+    @Test
     void aFileImportsIntoAnExistingProjectAfterItsTasks() throws Exception {
         Reply first = upload("/api/v1/projects/import", "move.xml", MspdiExport.bytes(move("Two moves", false)));
         String key = first.json().get("projectKey").asString();

@@ -24,7 +24,7 @@ class WbsCodesTests {
     }
 
     @Test
-    void aFileSchemeOfWbsCodesIsListedAsNotKept() {
+    void aFileSchemeOfWbsCodesIsCountedButNotListedAsLost() {
         List<PlanTask> tasks = List.of(
                 task("a", null, 1, "PRJ-1"),
                 task("b", "a", 2, "PRJ-1.A"),
@@ -32,7 +32,23 @@ class WbsCodesTests {
                 task("d", null, 1, null));
 
         assertThat(PlanImport.customWbsCodes(tasks)).isEqualTo(2);
-        assertThat(PlanImport.notKept(plan(tasks))).anyMatch(line -> line.contains("WBS") && line.contains("2"));
+        // Kept beside Gantry's outline numbers and exported while the task stays where the file had it.
+        assertThat(PlanImport.notKept(plan(tasks))).noneMatch(line -> line.contains("WBS"));
+    }
+
+    @Test
+    void monthAndElapsedUnitsAreKeptForTasksButElapsedTimeIsStillScheduledAsWorkingTime() {
+        List<PlanTask> tasks = List.of(
+                PlanTask.of("a", null, 1, "Months", new PlanDuration(9_600, DurationUnit.MONTHS)),
+                PlanTask.of("b", null, 1, "Elapsed", new PlanDuration(1_440, DurationUnit.ELAPSED_DAYS)),
+                PlanTask.of("c", null, 1, "Days", DAY));
+
+        assertThat(PlanImport.sourceUnit(tasks.get(0).duration())).isEqualTo("MONTHS");
+        assertThat(PlanImport.sourceUnit(tasks.get(1).duration())).isEqualTo("ELAPSED_DAYS");
+        assertThat(PlanImport.sourceUnit(DAY)).isNull();
+        List<String> notKept = PlanImport.notKept(plan(tasks));
+        assertThat(notKept).noneMatch(line -> line.contains("months"));
+        assertThat(notKept).anyMatch(line -> line.contains("elapsed") && line.contains("working time"));
     }
 
     private static PlanTask task(String key, String parent, int level, String wbs) {
