@@ -42,9 +42,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Every failure of the API as an RFC 9457 problem. Invalid input is a 400 whose {@code errors} name
  * each field ({@code [{field, message}]}), whether the service found it or the JSON could not even be
- * read; nothing the client sends should produce a 500.
+ * read; nothing the client sends should produce a 500. Feature packages that keep their own REST
+ * controllers (resources) are listed here too, so every endpoint answers failures the same way.
  */
-@RestControllerAdvice(basePackages = "org.gantry.server.api")
+@RestControllerAdvice(basePackages = {"org.gantry.server.api", "org.gantry.server.resource"})
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
