@@ -17,6 +17,7 @@ import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.gantry.server.web.PageProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -199,22 +200,6 @@ class ImportPages {
      */
     @ExceptionHandler({NotFound.class, Forbidden.class, Conflict.class})
     String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        HttpStatus status = e instanceof NotFound
-                ? HttpStatus.NOT_FOUND
-                : e instanceof Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
-        model.addAttribute("status", status.value());
-        model.addAttribute(
-                "title",
-                e instanceof Conflict conflict
-                        ? conflict.title()
-                        : status == HttpStatus.NOT_FOUND ? "Not found" : "Not allowed");
-        model.addAttribute("detail", e.getMessage());
-        if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Retarget", "#flash");
-            response.setHeader("HX-Reswap", "innerHTML");
-            return "fragments/flash :: message";
-        }
-        response.setStatus(status.value());
-        return "error-page";
+        return PageProblems.refusal(e, request, response, model);
     }
 }

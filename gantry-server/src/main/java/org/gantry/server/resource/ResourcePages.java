@@ -19,7 +19,7 @@ import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.StaleVersion;
-import org.springframework.http.HttpStatus;
+import org.gantry.server.web.PageProblems;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -304,22 +304,6 @@ class ResourcePages {
      */
     @ExceptionHandler({NotFound.class, Forbidden.class, Conflict.class})
     String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        HttpStatus status = e instanceof NotFound
-                ? HttpStatus.NOT_FOUND
-                : e instanceof Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
-        model.addAttribute("status", status.value());
-        model.addAttribute(
-                "title",
-                e instanceof Conflict conflict
-                        ? conflict.title()
-                        : status == HttpStatus.NOT_FOUND ? "Not found" : "Not allowed");
-        model.addAttribute("detail", e.getMessage());
-        if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Retarget", "#flash");
-            response.setHeader("HX-Reswap", "innerHTML");
-            return "fragments/flash :: message";
-        }
-        response.setStatus(status.value());
-        return "error-page";
+        return PageProblems.refusal(e, request, response, model);
     }
 }

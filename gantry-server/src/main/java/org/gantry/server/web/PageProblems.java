@@ -15,24 +15,31 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Failures the page controllers do not handle themselves. A full page request gets the error page; an
  * htmx request gets a message in the page's flash area (retargeted), so the page the person is working
- * in stays as it is. Scoped to this package: the REST API keeps its problem documents.
+ * in stays as it is. Scoped to this package: the REST API keeps its problem documents. Pages of other
+ * feature packages (whose packages also hold REST controllers) answer through {@link #refusal}.
  */
 @ControllerAdvice(basePackages = "org.gantry.server.web")
-class PageProblems {
+public class PageProblems {
 
-    @ExceptionHandler(NotFound.class)
-    String notFound(NotFound e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return show(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request, response, model);
+    /**
+     * A refusal (not found, forbidden, conflict) in words, as this package's pages answer it: for a page
+     * controller of another feature package to return from its own {@code @ExceptionHandler}.
+     */
+    public static String refusal(
+            RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (e instanceof NotFound) {
+            return show(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request, response, model);
+        }
+        if (e instanceof Forbidden) {
+            return show(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), request, response, model);
+        }
+        String title = e instanceof Conflict conflict ? conflict.title() : "Cannot do that";
+        return show(HttpStatus.CONFLICT, title, e.getMessage(), request, response, model);
     }
 
-    @ExceptionHandler(Forbidden.class)
-    String forbidden(Forbidden e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return show(HttpStatus.FORBIDDEN, "Not allowed", e.getMessage(), request, response, model);
-    }
-
-    @ExceptionHandler(Conflict.class)
-    String conflict(Conflict e, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return show(HttpStatus.CONFLICT, e.title(), e.getMessage(), request, response, model);
+    @ExceptionHandler({NotFound.class, Forbidden.class, Conflict.class})
+    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return refusal(e, request, response, model);
     }
 
     @ExceptionHandler(InvalidInput.class)
