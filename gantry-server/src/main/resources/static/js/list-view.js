@@ -457,4 +457,10 @@ export function initListView(grid) {
   }
 
   refresh();
+
+  // A link to one task (a notification's: .../list?task=12) opens that task's panel.
+  const linkedTask = new URLSearchParams(window.location.search).get('task');
+  if (linkedTask && /^\d+$/.test(linkedTask)) {
+    htmx.ajax('GET', `${base}/tasks/${linkedTask}`, { target: '#drawer', swap: 'innerHTML' });
+  }
 }

@@ -45,7 +45,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * read; nothing the client sends should produce a 500. Feature packages that keep their own REST
  * controllers (resources) are listed here too, so every endpoint answers failures the same way.
  */
-@RestControllerAdvice(basePackages = {"org.gantry.server.api", "org.gantry.server.resource"})
+@RestControllerAdvice(
+        basePackages = {"org.gantry.server.api", "org.gantry.server.resource", "org.gantry.server.notification"})
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -36,6 +36,7 @@ import org.gantry.engine.WorkingCalendar;
 import org.gantry.engine.WorkingPeriod;
 import org.gantry.engine.WorkingTime;
 import org.gantry.server.shared.Conflict;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -71,10 +72,12 @@ public class ProjectScheduler {
             + " where h.project_id = p.id), '')";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final ImportedCalendars importedCalendars = new ImportedCalendars();
 
-    ProjectScheduler(JdbcClient jdbc) {
+    ProjectScheduler(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Reschedules the project inside the caller's transaction (which must exist: it holds the lock). */
@@ -139,7 +142,11 @@ public class ProjectScheduler {
         }
         double computed = elapsed(computing);
         long storing = System.nanoTime();
-        List<MovedTask> changed = store(rows, schedule, calendar, editedTaskId, keepDates);
+        List<RescheduledTask> noteworthy = new ArrayList<>();
+        List<MovedTask> changed = store(rows, schedule, calendar, editedTaskId, keepDates, noteworthy);
+        if (!noteworthy.isEmpty()) {
+            events.publishEvent(new TasksRescheduled(projectId, editedTaskId, noteworthy));
+        }
         return new Rescheduled(changed, elapsed(began), loaded, computed, elapsed(storing));
     }
 
@@ -306,7 +313,12 @@ public class ProjectScheduler {
             LocalTime startTime) {}
 
     private List<MovedTask> store(
-            Rows rows, Schedule schedule, ProjectCalendar project, Long editedTaskId, boolean keepDates) {
+            Rows rows,
+            Schedule schedule,
+            ProjectCalendar project,
+            Long editedTaskId,
+            boolean keepDates,
+            List<RescheduledTask> noteworthy) {
         List<MovedTask> changed = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         List<String> starts = new ArrayList<>();
@@ -359,6 +371,36 @@ public class ProjectScheduler {
                     workingTime = project.workingTime();
                 }
                 duration = workingTime.workBetween(start, finish);
+            }
+            // What people are told about (see TasksRescheduled): never a task placed for the first time.
+            LocalDateTime previousFinish = rows.finish.get(i);
+            boolean placedBefore = rows.start.get(i) != null && previousFinish != null;
+            boolean enteredCritical = result.critical() && !rows.critical.get(i);
+            boolean lostDeadline = result.totalSlackMinutes() < 0 && rows.totalSlack.get(i) >= 0;
+            if (!keepDates && placedBefore && (moved || enteredCritical || lostDeadline)) {
+                long shift = 0;
+                if (moved && finish != null && !finish.equals(previousFinish)) {
+                    if (workingTime == null) {
+                        workingTime = project.workingTime();
+                    }
+                    shift = finish.isAfter(previousFinish)
+                            ? workingTime.workBetween(previousFinish, finish)
+                            : -workingTime.workBetween(finish, previousFinish);
+                }
+                noteworthy.add(new RescheduledTask(
+                        rows.ids.get(i),
+                        rows.names.get(i),
+                        rows.milestone.get(i),
+                        rows.start.get(i),
+                        previousFinish,
+                        start,
+                        finish,
+                        shift,
+                        rows.totalSlack.get(i),
+                        result.totalSlackMinutes(),
+                        rows.critical.get(i),
+                        result.critical(),
+                        rows.deadline.get(i)));
             }
             changed.add(new MovedTask(
                     rows.ids.get(i),

@@ -220,6 +220,7 @@ public class TaskService {
             outline.renumber(projectId);
         }
         writeAssignees(id, assignees);
+        events.publishEvent(new TaskCreated(projectId, id, user.id(), List.copyOf(assignees)));
         boolean durationGiven = command.duration() != null || command.durationMinutes() != null;
         events.publishEvent(
                 new ScheduleAffected(projectId, id, command.start(), durationGiven ? null : command.finish(), false));
@@ -296,6 +297,12 @@ public class TaskService {
                     .param(taskId)
                     .update();
             writeAssignees(taskId, assignees);
+            List<Long> added = assignees.stream()
+                    .filter(id -> current.assignees().stream().noneMatch(a -> a.id() == id))
+                    .toList();
+            if (!added.isEmpty()) {
+                events.publishEvent(new TaskAssigned(access.projectId(), taskId, user.id(), added));
+            }
         }
         boolean durationGiven = changes.duration() != null || changes.durationMinutes() != null;
         events.publishEvent(new ScheduleAffected(

@@ -106,7 +106,25 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 CREATED,
                 CREATED,
                 NO),
-        DELETE_LINK((f, api) -> api.delete(f.project() + "/links/" + f.link()), GONE, GONE, GONE, GONE, NO);
+        DELETE_LINK((f, api) -> api.delete(f.project() + "/links/" + f.link()), GONE, GONE, GONE, GONE, NO),
+        LIST_WATCHERS((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/watchers"), OK, OK, OK, OK, OK),
+        WATCH_TASK(
+                (f, api) -> api.send("PUT", f.project() + "/tasks/" + f.taskA() + "/watchers/me", null),
+                OK,
+                OK,
+                OK,
+                OK,
+                OK),
+        UNWATCH_TASK((f, api) -> api.delete(f.project() + "/tasks/" + f.taskA() + "/watchers/me"), OK, OK, OK, OK, OK),
+        READ_NOTIFICATION_SETTINGS((f, api) -> api.get(f.project() + "/notification-settings"), OK, OK, OK, OK, OK),
+        EDIT_NOTIFICATION_SETTINGS(
+                (f, api) ->
+                        api.patch(f.project() + "/notification-settings", json("moveThreshold", "2d", "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO);
 
         final BiFunction<Fixture, ApiClient, Response> call;
         final int[] expected;

@@ -1,0 +1,26 @@
+package org.gantry.server.identity;
+
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Who is making the current change, for code that reacts to an event rather than to a request (it has no
+ * {@link CurrentUser} parameter): the token's or the session's user, or empty for the server itself.
+ */
+public final class CurrentActor {
+
+    private CurrentActor() {}
+
+    public static Optional<CurrentUser> get() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Object principal = authentication == null ? null : authentication.getPrincipal();
+        if (principal instanceof CurrentUser user) {
+            return Optional.of(user);
+        }
+        if (principal instanceof GantryUserDetails details) {
+            return Optional.of(details.user());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,50 @@
+package org.gantry.server.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * A real SMTP server (GreenMail) in the test JVM, started once on a free port before the first Spring
+ * context, which every test server mails to. Registered in the tests' {@code META-INF/spring.factories}
+ * for every context alike, so Spring's context cache still shares one server between the test classes.
+ * It also shortens the batch job's interval and db-scheduler's polling so batched mails arrive in seconds.
+ */
+public final class TestMailServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static GreenMail greenMail;
+
+    public static synchronized GreenMail greenMail() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            greenMail.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> greenMail.stop()));
+        }
+        return greenMail;
+    }
+
+    /** Every mail received so far (tests pick theirs by recipient: each test has its own people). */
+    public static MimeMessage[] received() {
+        return greenMail().getReceivedMessages();
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        int port = greenMail().getSmtp().getPort();
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "test-mail-server",
+                        Map.of(
+                                "gantry.smtp.host", "127.0.0.1",
+                                "gantry.smtp.port", String.valueOf(port),
+                                "gantry.smtp.from", "gantry@gantry.test",
+                                "gantry.notifications.batch-interval", "2s",
+                                "gantry.notifications.retry-delay", "1s",
+                                "db-scheduler.polling-interval", "1s")));
+    }
+}
