@@ -1,10 +1,13 @@
 package org.gantry.server.collaboration;
 
-import java.util.Set;
-
 /**
- * A comment was stored on a task (published in the same transaction): who wrote it, whom it mentions,
- * and the start of its text.
+ * A comment was stored (published inside the transaction that stored it): who wrote it on which task,
+ * whom it mentions (user ids, all of them members of the project), and the start of its text.
  */
 public record CommentPosted(
-        long projectId, long taskId, long commentId, long authorId, Set<Long> mentionedUserIds, String excerpt) {}
+        long projectId,
+        long taskId,
+        long commentId,
+        long authorId,
+        java.util.Set<Long> mentionedUserIds,
+        String excerpt) {}

@@ -19,6 +19,7 @@ import org.gantry.server.notification.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +37,9 @@ class NotificationApiIT extends ApiIntegrationTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anAssignmentNotifiesTheAssigneeInTheAppAndByMailButNotTheEditor() {
@@ -67,6 +71,34 @@ class NotificationApiIT extends ApiIntegrationTest {
                 .contains("Why: Assigned")
                 .contains("owner Tester assigned you")
                 .contains("http://localhost:" + port + "/projects/" + key + "/list?task=" + taskId);
+    }
+
+    @Test
+    void aMailThatCannotBeSentDoesNotFailTheEditAndIsRetriedUntilItGoesOut() {
+        TestUser owner = newUser("owner");
+        TestUser bob = newUser("bob");
+        String key = newProject(owner);
+        addMember(owner.api(), key, bob, "MEMBER");
+
+        TestMailServer.stop();
+        try {
+            createTask(owner.api(), key, json("name", "Sent later", "assigneeIds", List.of(bob.id())));
+            assertThat(unread(bob))
+                    .as("the edit and its notification are stored")
+                    .isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> jdbc.sql("select email_attempts from notification where user_id = ?")
+                                    .param(bob.id())
+                                    .query(Integer.class)
+                                    .single(),
+                            attempts -> attempts >= 1);
+        } finally {
+            TestMailServer.restart();
+        }
+
+        MimeMessage mail = mailTo(bob.email());
+        assertThat(subject(mail)).contains("Sent later");
     }
 
     @Test

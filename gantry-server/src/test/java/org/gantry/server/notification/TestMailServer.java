@@ -1,8 +1,11 @@
 package org.gantry.server.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,11 +23,29 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
 
     public static synchronized GreenMail greenMail() {
         if (greenMail == null) {
-            greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            // A fixed free port (not GreenMail's dynamic one), so a test can stop and restart the server on it.
+            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> greenMail.stop()));
         }
         return greenMail;
+    }
+
+    /** Stops the SMTP server (sends fail) until {@link #restart()}. */
+    public static synchronized void stop() {
+        greenMail().stop();
+    }
+
+    public static synchronized void restart() {
+        greenMail.start();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every mail received so far (tests pick theirs by recipient: each test has its own people). */

@@ -86,7 +86,9 @@ class NotificationCentreIT extends BrowserTest {
                 .hasAccessibleName(Pattern.compile("Notifications\\s+1\\s+unread"));
         assertThat(page.locator("#unread-summary")).containsText("1 unread");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Unread").setExact(true))
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Unread").setExact(true))
                 .click();
         assertThat(page.locator("#notification-list > li")).hasCount(1);
 
@@ -101,7 +103,7 @@ class NotificationCentreIT extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("You were assigned to “Pour the foundation”"))
                 .click();
         Locator drawer = page.locator("#drawer");
-        assertThat(drawer.getByRole(AriaRole.HEADING)).hasText("Pour the foundation");
+        assertThat(drawer.locator("h2")).hasText("Pour the foundation");
         Locator stop = drawer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop watching"));
         assertThat(stop).hasAttribute("aria-pressed", "true");
         stop.click();
