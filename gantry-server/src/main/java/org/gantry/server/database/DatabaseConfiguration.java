@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.gantry.server.database.EarlyDatabaseStart.DatabaseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.Environment;
 
 @Configuration(proxyBeanMethods = false)
@@ -42,20 +46,64 @@ class DatabaseConfiguration {
 
     static DatabaseServer startEmbedded(DatabaseSettings settings) {
         try {
-            Path directory = settings.ephemeral()
-                    ? Files.createTempDirectory("gantry-pg")
-                    : Path.of(settings.dataDirectory(), "postgres").toAbsolutePath();
+            Path directory;
+            if (settings.ephemeral()) {
+                directory = Files.createTempDirectory("gantry-pg");
+            } else {
+                Path dataFolder =
+                        Path.of(settings.dataDirectory()).toAbsolutePath().normalize();
+                DataFolderLock.acquire(dataFolder);
+                directory = dataFolder.resolve("postgres");
+                OrphanedPostmaster.stopIfAny(directory);
+            }
             Files.createDirectories(directory);
-            log.info("Starting the embedded PostgreSQL with its data in {}", directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            boolean durable = settings.durable() && !settings.ephemeral();
+            log.info(
+                    "Starting the embedded PostgreSQL with its data in {} ({})",
+                    directory,
+                    durable
+                            ? "durable: fsync, synchronous commit and full page writes on"
+                            : "NOT durable: a crash can lose the last acknowledged writes");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(settings.ephemeral())
                     .setServerConfig("max_connections", "200")
-                    .start();
+                    // Crash recovery replays the write-ahead log before the server answers.
+                    .setPGStartupWait(Duration.ofMinutes(5));
+            // The library starts PostgreSQL with its test defaults (-F = fsync off, synchronous_commit
+            // off); a -c on the command line comes after -F and wins, so these restore the safe defaults.
+            String on = durable ? "on" : "off";
+            builder.setServerConfig("fsync", on)
+                    .setServerConfig("synchronous_commit", on)
+                    .setServerConfig("full_page_writes", on);
+            EmbeddedPostgres postgres;
+            try {
+                postgres = builder.start();
+            } catch (IOException | RuntimeException e) {
+                // The library may have launched the postmaster before failing (e.g. a slow start);
+                // it runs detached, so stop it rather than leave it holding the folder.
+                OrphanedPostmaster.stopIfAny(directory);
+                throw e;
+            }
             return new DatabaseServer(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * A class-data-sharing training start ({@code -Dspring.context.exit=onRefresh}, see run.sh) ends
+     * with {@code Runtime.halt}, which runs no shutdown hook and closes no bean: stop the embedded
+     * PostgreSQL once every bean is built, just before that halt, or it outlives the JVM.
+     */
+    @Bean
+    static SmartInitializingSingleton stopDatabaseBeforeExitOnRefresh(ObjectProvider<DatabaseServer> server) {
+        return () -> {
+            if ("onRefresh".equalsIgnoreCase(SpringProperties.getProperty("spring.context.exit"))) {
+                log.info("Exit on refresh (training start): stopping the embedded PostgreSQL now");
+                server.ifAvailable(DatabaseServer::closeQuietly);
+            }
+        };
     }
 
     @Bean(destroyMethod = "close")
@@ -84,7 +132,7 @@ class DatabaseConfiguration {
             try {
                 close();
             } catch (IOException e) {
-                log.warn("Could not stop an embedded PostgreSQL that was started too early", e);
+                log.warn("Could not stop the embedded PostgreSQL", e);
             }
         }
     }
