@@ -56,6 +56,7 @@ class CrashRecoveryIT {
     private static final Duration MAX_LOAD_BEFORE_KILL = Duration.ofSeconds(90);
     /** Writers stop by themselves after this long, whatever happens to the test. */
     private static final Duration WRITERS_GIVE_UP = Duration.ofMinutes(3);
+
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
