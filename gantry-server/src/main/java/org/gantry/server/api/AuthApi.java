@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.gantry.server.identity.ApiToken;
 import org.gantry.server.identity.ApiTokenService;
+import org.gantry.server.identity.ClientAddresses;
 import org.gantry.server.identity.CreatedApiToken;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.TokenRequest;
@@ -25,16 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthApi {
 
     private final ApiTokenService tokens;
+    private final ClientAddresses clientAddresses;
 
-    AuthApi(ApiTokenService tokens) {
+    AuthApi(ApiTokenService tokens, ClientAddresses clientAddresses) {
         this.tokens = tokens;
+        this.clientAddresses = clientAddresses;
     }
 
     @Operation(summary = "Exchange e-mail and password for a token (shown only in this response); rate limited")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedApiToken create(@RequestBody TokenRequest request, HttpServletRequest http) {
-        return tokens.create(request, http.getRemoteAddr());
+        return tokens.create(request, clientAddresses.of(http));
     }
 
     @Operation(summary = "Your active tokens")

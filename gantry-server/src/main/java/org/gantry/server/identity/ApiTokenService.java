@@ -52,8 +52,11 @@ public class ApiTokenService {
         this.rateLimiter = rateLimiter;
     }
 
-    /** Checks e-mail and password (counting failures against the login rate limit), then issues a token. */
-    @Transactional
+    /**
+     * Checks e-mail and password (counting failures against the login limit), then issues a token.
+     * Deliberately not one transaction: the limiter records a failure in its own, and holding a
+     * connection while waiting for a second one could starve the pool under a burst of logins.
+     */
     public CreatedApiToken create(TokenRequest request, String clientAddress) {
         var problems = new InvalidInput.Collector();
         if (request.email() == null || request.email().isBlank()) {

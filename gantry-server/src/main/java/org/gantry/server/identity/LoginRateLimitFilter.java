@@ -11,9 +11,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class LoginRateLimitFilter extends OncePerRequestFilter {
 
     private final LoginRateLimiter limiter;
+    private final ClientAddresses clientAddresses;
 
-    LoginRateLimitFilter(LoginRateLimiter limiter) {
+    LoginRateLimitFilter(LoginRateLimiter limiter, ClientAddresses clientAddresses) {
         this.limiter = limiter;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override
@@ -24,7 +26,7 @@ final class LoginRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (limiter.isBlocked(request.getParameter("email"), request.getRemoteAddr())) {
+        if (limiter.isBlocked(request.getParameter("email"), clientAddresses.of(request))) {
             response.sendRedirect(request.getContextPath() + "/login?locked");
             return;
         }

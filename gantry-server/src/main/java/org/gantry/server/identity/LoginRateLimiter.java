@@ -1,50 +1,75 @@
 package org.gantry.server.identity;
 
-import java.time.Clock;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed logins per e-mail and client address, and per address alone (against password
- * spraying), in a fixed window. Blocked callers are refused before their password is checked. The
- * counts live in this server's memory: with several instances each counts its own share.
+ * Login limiting, in PostgreSQL so every server on the database counts the same failures. Two
+ * limits over a sliding window: per account (the e-mail, from any address: against guessing one
+ * person's password) and, much higher, per client address (against trying common passwords on many
+ * accounts; high because an office behind one NAT or proxy shares it). Reaching a limit locks the
+ * account or address for one window, no longer; locked callers are refused before their password
+ * is checked and are not counted, and the failures that led to the lock are cleared, so the lock
+ * really ends after one window. Successful logins add nothing and clear the account's failures. An
+ * admin can clear a lock at once ({@link LoginLocks}).
+ *
+ * <p>Each call runs in its own transaction: a failure must be recorded even though the login that
+ * failed rolls back.
  */
 @Component
 class LoginRateLimiter {
 
-    private record Window(Instant start, int failures) {}
+    static final String ACCOUNT = "account";
+    static final String ADDRESS = "address";
+    private static final int MAX_SUBJECT_LENGTH = 320;
 
-    private final Map<String, Window> failures = new ConcurrentHashMap<>();
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final int maxFailures;
     private final int maxFailuresPerAddress;
     private final Duration window;
-    private final Clock clock = Clock.systemUTC();
 
     LoginRateLimiter(
-            @Value("${gantry.login.max-failures:5}") int maxFailures,
-            @Value("${gantry.login.max-failures-per-address:50}") int maxFailuresPerAddress,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            @Value("${gantry.login.max-failures:10}") int maxFailures,
+            @Value("${gantry.login.max-failures-per-address:100}") int maxFailuresPerAddress,
             @Value("${gantry.login.window:15m}") Duration window) {
+        this.jdbc = jdbc;
+        this.events = events;
         this.maxFailures = maxFailures;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.window = window;
     }
 
-    void checkAllowed(String email, String address) {
-        Instant now = clock.instant();
-        Duration wait = max(
-                waitFor(accountKey(email, address), maxFailures, now),
-                waitFor(addressKey(address), maxFailuresPerAddress, now));
-        if (!wait.isZero()) {
-            throw new TooManyLoginFailures(wait);
+    /** Throws {@link TooManyLoginFailures} while the account or the address is locked. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    public void checkAllowed(String email, String address) {
+        Optional<Instant> until = jdbc.sql("select max(locked_until) from login_lock where locked_until > now()"
+                        + " and ((kind = 'account' and subject = ?) or (kind = 'address' and subject = ?))")
+                .params(account(email), subject(address))
+                .query((rs, row) -> instant(rs, 1))
+                .optional()
+                .filter(instant -> instant != null);
+        if (until.isPresent()) {
+            Duration wait = Duration.between(Instant.now(), until.get());
+            throw new TooManyLoginFailures(wait.isNegative() ? Duration.ofSeconds(1) : wait);
         }
     }
 
-    boolean isBlocked(String email, String address) {
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    public boolean isBlocked(String email, String address) {
         try {
             checkAllowed(email, address);
             return false;
@@ -53,43 +78,88 @@ class LoginRateLimiter {
         }
     }
 
-    void recordFailure(String email, String address) {
-        Instant now = clock.instant();
-        if (failures.size() > 10_000) {
-            failures.values().removeIf(w -> w.start().plus(window).isBefore(now));
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailure(String email, String address) {
+        String account = account(email);
+        String client = subject(address);
+        long windowSeconds = window.toSeconds();
+        jdbc.sql("delete from login_failure where failed_at < now() - make_interval(secs => ?)")
+                .param(windowSeconds)
+                .update();
+        jdbc.sql("insert into login_failure (email, address) values (?, ?)")
+                .params(account, client)
+                .update();
+        long accountFailures = jdbc.sql("select count(*) from login_failure where email = ?"
+                        + " and failed_at >= now() - make_interval(secs => ?)")
+                .params(account, windowSeconds)
+                .query(Long.class)
+                .single();
+        if (accountFailures >= maxFailures) {
+            lock(
+                    ACCOUNT,
+                    account,
+                    "login_failure where email = ?",
+                    account,
+                    client,
+                    accountFailures + " failed logins for this account within " + minutes() + " minutes");
         }
-        failures.merge(accountKey(email, address), new Window(now, 1), (old, one) -> add(old, now));
-        failures.merge(addressKey(address), new Window(now, 1), (old, one) -> add(old, now));
-    }
-
-    void recordSuccess(String email, String address) {
-        failures.remove(accountKey(email, address));
-    }
-
-    private Window add(Window old, Instant now) {
-        return old.start().plus(window).isBefore(now)
-                ? new Window(now, 1)
-                : new Window(old.start(), old.failures() + 1);
-    }
-
-    private Duration waitFor(String key, int limit, Instant now) {
-        Window w = failures.get(key);
-        if (w == null || w.failures() < limit) {
-            return Duration.ZERO;
+        long addressFailures = jdbc.sql("select count(*) from login_failure where address = ?"
+                        + " and failed_at >= now() - make_interval(secs => ?)")
+                .params(client, windowSeconds)
+                .query(Long.class)
+                .single();
+        if (addressFailures >= maxFailuresPerAddress) {
+            lock(
+                    ADDRESS,
+                    client,
+                    "login_failure where address = ?",
+                    account,
+                    client,
+                    addressFailures + " failed logins from this address within " + minutes() + " minutes");
         }
-        Duration left = Duration.between(now, w.start().plus(window));
-        return left.isNegative() ? Duration.ZERO : left;
     }
 
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    /** A successful login adds nothing to any count and forgets the account's earlier failures. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordSuccess(String email, String address) {
+        jdbc.sql("delete from login_failure where email = ?")
+                .param(account(email))
+                .update();
     }
 
-    private static String accountKey(String email, String address) {
-        return (email == null ? "" : email.strip().toLowerCase(Locale.ROOT)) + "|" + address;
+    /**
+     * Starts a lock unless one is in force (two servers may race here: only the one whose insert or
+     * renewal wins announces it), and clears the failures counted for it.
+     */
+    private void lock(String kind, String subject, String failures, String email, String address, String reason) {
+        Optional<Instant> until = jdbc.sql("insert into login_lock (kind, subject, locked_until, reason)"
+                        + " values (?, ?, now() + make_interval(secs => ?), ?)"
+                        + " on conflict (kind, subject) do update set locked_until = excluded.locked_until,"
+                        + " reason = excluded.reason, created_at = now()"
+                        + " where login_lock.locked_until <= now()"
+                        + " returning locked_until")
+                .params(kind, subject, window.toSeconds(), reason)
+                .query((rs, row) -> instant(rs, 1))
+                .optional();
+        jdbc.sql("delete from " + failures).param(subject).update();
+        until.ifPresent(instant -> events.publishEvent(new LoginLocked(email, address, instant, reason)));
     }
 
-    private static String addressKey(String address) {
-        return "|" + address;
+    private long minutes() {
+        return Math.max(1, window.toMinutes());
+    }
+
+    static String account(String email) {
+        return subject(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String subject(String text) {
+        String value = text == null ? "" : text;
+        return value.length() > MAX_SUBJECT_LENGTH ? value.substring(0, MAX_SUBJECT_LENGTH) : value;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -67,7 +67,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, LoginRateLimiter limiter) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, LoginRateLimiter limiter, ClientAddresses clientAddresses)
+            throws Exception {
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -82,15 +83,16 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .successHandler((request, response, authentication) -> {
-                            limiter.recordSuccess(request.getParameter("email"), request.getRemoteAddr());
+                            limiter.recordSuccess(request.getParameter("email"), clientAddresses.of(request));
                             success.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, e) -> {
-                            limiter.recordFailure(request.getParameter("email"), request.getRemoteAddr());
+                            limiter.recordFailure(request.getParameter("email"), clientAddresses.of(request));
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new LoginRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(
+                        new LoginRateLimitFilter(limiter, clientAddresses), UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

@@ -1,14 +1,19 @@
 package org.gantry.server.web;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.gantry.server.demo.DemoProject;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.Invitation;
+import org.gantry.server.identity.LoginLock;
+import org.gantry.server.identity.LoginLocks;
 import org.gantry.server.identity.NewUser;
 import org.gantry.server.identity.UserChanges;
 import org.gantry.server.identity.UserService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * System administration: invite users (their one-time password is shown once, right after), deactivate
- * and reactivate them, reset a password, and create the demo project.
+ * and reactivate them, reset a password, clear a login lock, and create the demo project.
  */
 @Controller
 @RequestMapping("/admin")
@@ -28,10 +33,23 @@ class AdminPages {
 
     private final UserService users;
     private final DemoProject demo;
+    private final LoginLocks loginLocks;
 
-    AdminPages(UserService users, DemoProject demo) {
+    AdminPages(UserService users, DemoProject demo, LoginLocks loginLocks) {
         this.users = users;
         this.demo = demo;
+        this.loginLocks = loginLocks;
+    }
+
+    /** A login lock as the admin page lists it; the end time in UTC to the minute. */
+    public record LockRow(long id, String kind, String subject, String until, String reason) {
+        private static final DateTimeFormatter MINUTES =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+        static LockRow of(LoginLock lock) {
+            return new LockRow(
+                    lock.id(), lock.kind(), lock.subject(), MINUTES.format(lock.lockedUntil()), lock.reason());
+        }
     }
 
     /** The invitation form. */
@@ -41,6 +59,8 @@ class AdminPages {
     String users(CurrentUser user, Model model) {
         requireAdmin(user);
         model.addAttribute("users", users.list(user, null, true));
+        model.addAttribute(
+                "loginLocks", loginLocks.list(user).stream().map(LockRow::of).toList());
         model.addAttribute("section", "admin");
         if (!model.containsAttribute("invite")) {
             model.addAttribute("invite", new InviteForm("", "", false));
@@ -90,6 +110,17 @@ class AdminPages {
     String resetPassword(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         String password = users.resetPassword(user, id);
         redirect.addFlashAttribute("reset", new Invitation(users.get(user, id), password));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/login-locks/{id}/clear")
+    String clearLoginLock(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            loginLocks.clear(user, id);
+            redirect.addFlashAttribute("notice", "The login lock is cleared: logging in works again at once.");
+        } catch (NotFound e) {
+            redirect.addFlashAttribute("problem", "That login lock had already ended.");
+        }
         return "redirect:/admin/users";
     }
 

@@ -18,10 +18,24 @@ final class ApiClient {
 
     private final String baseUrl;
     private final String token;
+    private final String forwardedFor;
 
     ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, null);
+    }
+
+    private ApiClient(String baseUrl, String token, String forwardedFor) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same client as seen through a reverse proxy on this machine (a trusted proxy by default):
+     * every request says, in X-Forwarded-For, that it comes from {@code clientAddress}.
+     */
+    ApiClient forwardedFor(String clientAddress) {
+        return new ApiClient(baseUrl, token, clientAddress);
     }
 
     record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -64,6 +78,9 @@ final class ApiClient {
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -11,12 +11,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gantry.server.api.ApiClient.Response;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 class AuthenticationIT extends ApiIntegrationTest {
+
+    private static final String TOKENS = "/api/v1/auth/tokens";
 
     @Test
     void aTokenFromEmailAndPasswordWorksUntilRevoked() {
@@ -114,18 +121,98 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     @Test
-    void repeatedFailedLoginsAreRateLimited() {
+    void tenFailedLoginsLockTheAccountFromEveryAddressForOneWindowButNotTheAddress() {
         TestUser user = newUser("target");
-        for (int i = 0; i < 5; i++) {
-            Response failed =
-                    anonymous().post("/api/v1/auth/tokens", json("email", user.email(), "password", "guess-" + i));
-            assertThat(failed.status()).isEqualTo(401);
+        TestUser colleague = newUser("colleague");
+        String attacker = someAddress();
+        for (int i = 0; i < 10; i++) {
+            Response failed = anonymous()
+                    .forwardedFor(attacker)
+                    .post(TOKENS, json("email", user.email(), "password", "guess-number-" + i));
+            assertThat(failed.status()).as("failure " + (i + 1)).isEqualTo(401);
         }
-        Response blocked =
-                anonymous().post("/api/v1/auth/tokens", json("email", user.email(), "password", user.password()));
-        assertThat(blocked.status()).as("even the right password waits").isEqualTo(429);
-        assertThat(blocked.header("Retry-After")).isNotNull();
+        Instant lockedAt = Instant.now();
+
+        Response blocked = anonymous()
+                .forwardedFor(someAddress())
+                .post(TOKENS, json("email", user.email(), "password", user.password()));
+        assertThat(blocked.status())
+                .as("even the right password, from another address, waits")
+                .isEqualTo(429);
+        assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(1L, 15 * 60L);
         assertThat(blocked.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(blocked.body().get("detail").asString()).contains("ask an admin");
+
+        Response sameAddressOtherAccount = anonymous()
+                .forwardedFor(attacker)
+                .post(TOKENS, json("email", colleague.email(), "password", colleague.password()));
+        assertThat(sameAddressOtherAccount.status())
+                .as("the address is not locked: others behind it still log in")
+                .isEqualTo(201);
+
+        JsonNode lock = loginLock("account", user.email());
+        Instant until = Instant.parse(lock.get("lockedUntil").asString());
+        assertThat(until)
+                .as("locked for one window (15 minutes), no longer")
+                .isAfter(lockedAt.plus(Duration.ofMinutes(14)))
+                .isBefore(lockedAt.plus(Duration.ofMinutes(16)));
+        assertThat(lock.get("reason").asString()).contains("failed logins for this account");
+    }
+
+    @Test
+    void anAdminClearsALoginLockAndItsOwnerLogsInAtOnce() {
+        TestUser user = newUser("locked-out");
+        for (int i = 0; i < 10; i++) {
+            anonymous().post(TOKENS, json("email", user.email(), "password", "not-my-password-" + i));
+        }
+        assertThat(anonymous()
+                        .post(TOKENS, json("email", user.email(), "password", user.password()))
+                        .status())
+                .isEqualTo(429);
+        long id = loginLock("account", user.email()).get("id").asLong();
+
+        Response notAdmin = user.api().delete("/api/v1/admin/login-locks/" + id);
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(notAdmin.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(admin().delete("/api/v1/admin/login-locks/" + id).status()).isEqualTo(204);
+
+        assertThat(token(user.email(), user.password())).startsWith("gty_");
+        assertThat(admin().delete("/api/v1/admin/login-locks/" + id).status())
+                .as("the lock is gone")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void successfulLoginsDoNotCountAndForgetEarlierFailures() {
+        TestUser user = newUser("forgetful");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 9; i++) {
+                assertThat(anonymous()
+                                .post(TOKENS, json("email", user.email(), "password", "typo-" + round + "-" + i))
+                                .status())
+                        .isEqualTo(401);
+            }
+            assertThat(token(user.email(), user.password()))
+                    .as("18 failures in all, but never 10 without a success between")
+                    .startsWith("gty_");
+        }
+    }
+
+    /** The lock in force on this account or address, as the admin API lists it. */
+    private JsonNode loginLock(String kind, String subject) {
+        Response locks = admin().get("/api/v1/admin/login-locks");
+        assertThat(locks.status()).as(locks.toString()).isEqualTo(200);
+        return locks.body()
+                .valueStream()
+                .filter(lock -> lock.get("kind").asString().equals(kind)
+                        && lock.get("subject").asString().equals(subject.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " lock for " + subject + " in " + locks));
+    }
+
+    /** A documentation address (RFC 5737) of its own per call, as a client behind the local proxy. */
+    static String someAddress() {
+        return "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
     }
 
     @Test
@@ -175,7 +262,7 @@ class AuthenticationIT extends ApiIntegrationTest {
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             HttpResponse<String> failed = postForm(
                     attacker,
                     "/login",

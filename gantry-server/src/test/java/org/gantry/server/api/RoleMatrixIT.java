@@ -124,18 +124,28 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 OK,
                 NO,
-                NO);
+                NO),
+        // System administration: no project involved, so an outsider is refused like everyone else.
+        LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
+        // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
+        CLEAR_LOGIN_LOCK(NO, (f, api) -> api.delete("/api/v1/admin/login-locks/0"), 404, NO, NO, NO, NO);
 
         final BiFunction<Fixture, ApiClient, Response> call;
         final int[] expected;
+        final int outsider;
 
         Action(BiFunction<Fixture, ApiClient, Response> call, int... expected) {
+            this(404, call, expected);
+        }
+
+        Action(int outsider, BiFunction<Fixture, ApiClient, Response> call, int... expected) {
             this.call = call;
             this.expected = expected;
+            this.outsider = outsider;
         }
 
         int expectedFor(Role role) {
-            return role == Role.OUTSIDER ? 404 : expected[role.ordinal()];
+            return role == Role.OUTSIDER ? outsider : expected[role.ordinal()];
         }
     }
 

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** An admin invites the team; people manage their own API tokens; the demo project opens. */
@@ -140,5 +144,34 @@ class AdministrationIT extends BrowserTest {
         assertThat(rows).isBetween(50, 80);
         assertThat(page.locator("tr.task-row.summary").first()).isVisible();
         screenshot("demo-list");
+    }
+
+    @Test
+    void anAdminClearsALoginLockOnTheAdminPageAndItsOwnerLogsInAtOnce() throws Exception {
+        Person person = invite("Lara Locked");
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> failed = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + person.user().email()
+                                    + "\",\"password\":\"wrong-guess-" + i + "\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(failed.statusCode()).isEqualTo(401);
+        }
+
+        logInAsAdmin();
+        page.navigate("/admin/users");
+        Locator row = page.locator("#login-lock-list tr[data-subject='" + person.user().email() + "']");
+        assertThat(row).containsText("10 failed logins for this account");
+        screenshot("admin-login-locks");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear the lock on " + person.user().email()))
+                .click();
+        assertThat(page.locator("#flash")).containsText("login lock is cleared");
+        assertThat(row).hasCount(0);
+
+        context.clearCookies();
+        logIn(person);
     }
 }
