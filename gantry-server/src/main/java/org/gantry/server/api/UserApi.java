@@ -2,7 +2,9 @@ package org.gantry.server.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.gantry.server.identity.CurrentSession;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.Invitation;
 import org.gantry.server.identity.NewUser;
@@ -39,11 +41,13 @@ class UserApi {
         return users.me(user);
     }
 
-    @Operation(summary = "Change your password (at least 10 characters)")
+    @Operation(
+            summary = "Change your password; revokes all your API tokens and ends your other sessions",
+            description = "A session that calls this stays logged in; log in again for a new API token.")
     @PostMapping("/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(CurrentUser user, @RequestBody PasswordChange change) {
-        users.changePassword(user, change);
+    void changePassword(CurrentUser user, @RequestBody PasswordChange change, HttpServletRequest request) {
+        CurrentSession.keepAfterPasswordChange(request, users.changePassword(user, change));
     }
 
     @Operation(summary = "Active users (admins may include inactive ones), filtered by name or e-mail, paged")

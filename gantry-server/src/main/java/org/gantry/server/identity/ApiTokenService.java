@@ -12,16 +12,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Personal API tokens. The database keeps only a SHA-256 hash of each token: cheap to check on every
@@ -33,15 +30,6 @@ public class ApiTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String TOKEN_PREFIX = "gty_";
 
-    /**
-     * Recently checked tokens, so a burst of API calls does not look each one up. Revoking a token or
-     * deactivating its user on this server evicts it at once; on other servers it lapses within the TTL.
-     */
-    private static final long CACHE_NANOS = 10_000_000_000L;
-
-    private record Cached(CurrentUser user, long tokenId, long checkedAt) {}
-
-    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final LoginRateLimiter rateLimiter;
@@ -111,25 +99,18 @@ public class ApiTokenService {
         if (revoked == 0) {
             throw new NotFound("You have no token " + tokenId + ".");
         }
-        recent.values().removeIf(cached -> cached.tokenId() == tokenId);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void userDeactivated(UserDeactivated event) {
-        recent.values().removeIf(cached -> cached.user().id() == event.userId());
-    }
-
-    /** The active user behind a token, if the token is known, not revoked and its user active. */
+    /**
+     * The active user behind a token, if the token is known, not revoked and its user active. Read
+     * from the database on every call (one indexed lookup): a revoked token, a deactivated user or a
+     * removed admin role takes effect on the next request, on every server.
+     */
     Optional<CurrentUser> authenticate(String token) {
         if (!token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         String hash = hash(token);
-        long now = System.nanoTime();
-        Cached cached = recent.get(hash);
-        if (cached != null && now - cached.checkedAt() < CACHE_NANOS) {
-            return Optional.of(cached.user());
-        }
         record Match(CurrentUser user, long tokenId, Instant lastUsedAt) {}
         Optional<Match> match = jdbc.sql(
                         "select u.id, u.email, u.name, u.system_admin, t.id as token_id, t.last_used_at"
@@ -151,10 +132,6 @@ public class ApiTokenService {
                 .ifPresent(m -> jdbc.sql("update api_token set last_used_at = now() where id = ?")
                         .param(m.tokenId())
                         .update());
-        if (recent.size() > 10_000) {
-            recent.clear();
-        }
-        match.ifPresentOrElse(m -> recent.put(hash, new Cached(m.user(), m.tokenId(), now)), () -> recent.remove(hash));
         return match.map(Match::user);
     }
 

@@ -47,6 +47,10 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
             return user;
         }
         if (principal instanceof GantryUserDetails details) {
+            Object checked = request.getAttribute(AccountStateFilter.CURRENT_USER, NativeWebRequest.SCOPE_REQUEST);
+            if (checked instanceof CurrentUser fresh) {
+                return fresh;
+            }
             return sessionUsers.current(details.user().id()).orElseThrow(() -> {
                 HttpSession session =
                         request.getNativeRequest(HttpServletRequest.class).getSession(false);

@@ -12,16 +12,23 @@ final class GantryUserDetails implements UserDetails, CredentialsContainer {
 
     private final CurrentUser user;
     private final boolean active;
+    private final int credentialsVersion;
     private String passwordHash;
 
-    GantryUserDetails(CurrentUser user, boolean active, String passwordHash) {
+    GantryUserDetails(CurrentUser user, boolean active, int credentialsVersion, String passwordHash) {
         this.user = user;
         this.active = active;
+        this.credentialsVersion = credentialsVersion;
         this.passwordHash = passwordHash;
     }
 
     CurrentUser user() {
         return user;
+    }
+
+    /** How many password changes and resets the account had when this login checked its password. */
+    int credentialsVersion() {
+        return credentialsVersion;
     }
 
     static List<GrantedAuthority> authorities(CurrentUser user) {

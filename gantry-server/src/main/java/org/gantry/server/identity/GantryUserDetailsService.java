@@ -17,7 +17,7 @@ class GantryUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        return jdbc.sql("select id, email, name, system_admin, active, password_hash from app_user"
+        return jdbc.sql("select id, email, name, system_admin, active, credentials_version, password_hash from app_user"
                         + " where lower(email) = lower(?)")
                 .param(email == null ? "" : email.strip())
                 .query((rs, row) -> new GantryUserDetails(
@@ -27,6 +27,7 @@ class GantryUserDetailsService implements UserDetailsService {
                                 rs.getString("name"),
                                 rs.getBoolean("system_admin")),
                         rs.getBoolean("active"),
+                        rs.getInt("credentials_version"),
                         rs.getString("password_hash")))
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));

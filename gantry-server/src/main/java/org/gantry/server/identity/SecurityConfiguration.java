@@ -34,7 +34,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, SessionUsers sessionUsers)
+            throws Exception {
         RequestMatcher bearer = BearerTokenFilter::hasBearerToken;
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(
@@ -45,6 +46,7 @@ class SecurityConfiguration {
                                 .anyRequest()
                                 .authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new AccountStateFilter(sessionUsers, true), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(bearer).ignoringRequestMatchers("/api/v1/auth/tokens"))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(
@@ -67,7 +69,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, LoginRateLimiter limiter, ClientAddresses clientAddresses)
+    SecurityFilterChain pageChain(
+            HttpSecurity http, LoginRateLimiter limiter, ClientAddresses clientAddresses, SessionUsers sessionUsers)
             throws Exception {
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/");
@@ -84,6 +87,7 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .successHandler((request, response, authentication) -> {
                             limiter.recordSuccess(request.getParameter("email"), clientAddresses.of(request));
+                            AccountStateFilter.loggedIn(request, authentication);
                             success.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, e) -> {
@@ -93,6 +97,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(
                         new LoginRateLimitFilter(limiter, clientAddresses), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AccountStateFilter(sessionUsers, false), AnonymousAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

@@ -1,25 +1,20 @@
 package org.gantry.server.identity;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The current state of users logged in by session. A session keeps the user as they were at login;
- * this re-reads them (at most every 10 s per user) so a deactivated user is thrown out and a changed
- * admin role takes effect without logging in again.
+ * The current state of users logged in by session, read from the database on every request: a
+ * session keeps the user as they were at login, but a deactivation, a changed admin role, a password
+ * change or reset must take effect on the very next request, on every server (no cache to go stale).
  */
 @Component
 class SessionUsers {
 
-    private static final long FRESH_NANOS = 10_000_000_000L;
+    /** An active user as they are now. */
+    record State(CurrentUser user, boolean mustChangePassword, int credentialsVersion) {}
 
-    private record Checked(Optional<CurrentUser> user, long at) {}
-
-    private final Map<Long, Checked> checked = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
 
     SessionUsers(JdbcClient jdbc) {
@@ -27,27 +22,22 @@ class SessionUsers {
     }
 
     /** The user as they are now, or empty when deactivated or deleted. */
-    Optional<CurrentUser> current(long userId) {
-        long now = System.nanoTime();
-        Checked last = checked.get(userId);
-        if (last != null && now - last.at() < FRESH_NANOS) {
-            return last.user();
-        }
-        Optional<CurrentUser> user = jdbc.sql(
-                        "select id, email, name, system_admin from app_user where id = ? and active")
+    Optional<State> state(long userId) {
+        return jdbc.sql("select id, email, name, system_admin, must_change_password, credentials_version"
+                        + " from app_user where id = ? and active")
                 .param(userId)
-                .query((rs, row) -> new CurrentUser(
-                        rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getBoolean("system_admin")))
+                .query((rs, row) -> new State(
+                        new CurrentUser(
+                                rs.getLong("id"),
+                                rs.getString("email"),
+                                rs.getString("name"),
+                                rs.getBoolean("system_admin")),
+                        rs.getBoolean("must_change_password"),
+                        rs.getInt("credentials_version")))
                 .optional();
-        if (checked.size() > 10_000) {
-            checked.clear();
-        }
-        checked.put(userId, new Checked(user, now));
-        return user;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    void userDeactivated(UserDeactivated event) {
-        checked.remove(event.userId());
+    Optional<CurrentUser> current(long userId) {
+        return state(userId).map(State::user);
     }
 }

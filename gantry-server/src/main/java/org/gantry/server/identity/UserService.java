@@ -130,9 +130,7 @@ public class UserService {
             throw new StaleVersion("The user", current);
         }
         if (!active) {
-            jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
-                    .param(id)
-                    .update();
+            revokeTokens(id);
             events.publishEvent(new UserDeactivated(id));
         }
         return find(id).orElseThrow();
@@ -145,14 +143,21 @@ public class UserService {
         find(id).orElseThrow(() -> new NotFound("There is no user " + id + "."));
         String password = oneTimePassword();
         jdbc.sql("update app_user set password_hash = ?, must_change_password = true, updated_at = now(),"
-                        + " version = version + 1 where id = ?")
+                        + " credentials_version = credentials_version + 1, version = version + 1 where id = ?")
                 .params(passwordEncoder.encode(password), id)
                 .update();
+        revokeTokens(id);
         return password;
     }
 
+    /**
+     * Changes the caller's password, revokes all their API tokens and ends their other sessions (the
+     * caller's session keeps going when the caller hands the returned count to {@code keepSession}).
+     *
+     * @return the account's new credentials version
+     */
     @Transactional
-    public void changePassword(CurrentUser caller, PasswordChange change) {
+    public int changePassword(CurrentUser caller, PasswordChange change) {
         var problems = new InvalidInput.Collector();
         String hash = jdbc.sql("select password_hash from app_user where id = ?")
                 .param(caller.id())
@@ -164,9 +169,19 @@ public class UserService {
         }
         checkPassword("newPassword", change.newPassword(), problems);
         problems.throwIfAny();
-        jdbc.sql("update app_user set password_hash = ?, must_change_password = false, updated_at = now(),"
-                        + " version = version + 1 where id = ?")
+        int credentialsVersion = jdbc.sql("update app_user set password_hash = ?, must_change_password = false,"
+                        + " updated_at = now(), credentials_version = credentials_version + 1,"
+                        + " version = version + 1 where id = ? returning credentials_version")
                 .params(passwordEncoder.encode(change.newPassword()), caller.id())
+                .query(Integer.class)
+                .single();
+        revokeTokens(caller.id());
+        return credentialsVersion;
+    }
+
+    private void revokeTokens(long userId) {
+        jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null")
+                .param(userId)
                 .update();
     }
 

@@ -3,6 +3,7 @@ package org.gantry.server.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gantry.server.identity.ApiTokenService;
 import org.gantry.server.identity.BadCredentials;
+import org.gantry.server.identity.CurrentSession;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.PasswordChange;
 import org.gantry.server.identity.TokenRequest;
@@ -88,10 +89,15 @@ class AccountPages {
     }
 
     @PostMapping("/password")
-    String changePassword(CurrentUser user, PasswordForm form, RedirectAttributes redirect) {
+    String changePassword(
+            CurrentUser user, PasswordForm form, HttpServletRequest request, RedirectAttributes redirect) {
         try {
-            users.changePassword(user, new PasswordChange(form.currentPassword(), form.newPassword()));
-            redirect.addFlashAttribute("notice", "Your password is changed.");
+            CurrentSession.keepAfterPasswordChange(
+                    request,
+                    users.changePassword(user, new PasswordChange(form.currentPassword(), form.newPassword())));
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Your password is changed. Your other sessions are logged out and your API tokens revoked.");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("errors", FieldMessages.of(e));
         }

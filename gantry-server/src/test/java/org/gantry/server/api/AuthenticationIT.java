@@ -115,9 +115,12 @@ class AuthenticationIT extends ApiIntegrationTest {
                         "/api/v1/me/password",
                         json("currentPassword", user.password(), "newPassword", "a-much-longer-password"));
         assertThat(changed.status()).isEqualTo(204);
-        assertThat(user.api().get("/api/v1/me").body().get("mustChangePassword").asBoolean())
+        assertThat(user.api().get("/api/v1/me").status())
+                .as("the token made with the one-time password is revoked")
+                .isEqualTo(401);
+        ApiClient renewed = new ApiClient(baseUrl(), token(user.email(), "a-much-longer-password"));
+        assertThat(renewed.get("/api/v1/me").body().get("mustChangePassword").asBoolean())
                 .isFalse();
-        assertThat(token(user.email(), "a-much-longer-password")).startsWith("gty_");
     }
 
     @Test
@@ -303,6 +306,93 @@ class AuthenticationIT extends ApiIntegrationTest {
 
         assertThat(browser.send(me, HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsAndRevokesTokensButKeepsTheCurrentSession() throws Exception {
+        TestUser user = newUser("changer");
+        HttpClient here = logInWithTheForm(user.email(), user.password());
+        HttpClient elsewhere = logInWithTheForm(user.email(), user.password());
+        String form = here.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/account/password"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> changed = postForm(
+                here,
+                "/account/password",
+                "currentPassword=" + enc(user.password()) + "&newPassword=" + enc("fresh-correct-horse-staple")
+                        + "&_csrf=" + csrf(form));
+        assertThat(changed.statusCode()).isEqualTo(302);
+
+        assertThat(status(here, "/api/v1/me"))
+                .as("the session that changed it stays")
+                .isEqualTo(200);
+        assertThat(status(elsewhere, "/api/v1/me")).as("another session ends").isEqualTo(401);
+        assertThat(user.api().get("/api/v1/me").status())
+                .as("API tokens are revoked")
+                .isEqualTo(401);
+        assertThat(token(user.email(), "fresh-correct-horse-staple")).startsWith("gty_");
+    }
+
+    @Test
+    void anAdminsPasswordResetEndsEverySessionAndRevokesEveryToken() throws Exception {
+        TestUser user = newUser("forgot");
+        HttpClient session = logInWithTheForm(user.email(), user.password());
+        assertThat(status(session, "/api/v1/me")).isEqualTo(200);
+
+        Response reset = admin().post("/api/v1/users/" + user.id() + "/password-reset", null);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+
+        assertThat(status(session, "/api/v1/me")).isEqualTo(401);
+        assertThat(user.api().get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(token(user.email(), reset.body().get("oneTimePassword").asString()))
+                .startsWith("gty_");
+    }
+
+    @Test
+    void aDemotedAdminLosesAdminRightsOnTheVeryNextRequest() throws Exception {
+        String email = "deputy-" + newKey().toLowerCase(Locale.ROOT) + "@gantry.test";
+        Response invited = admin().post("/api/v1/users", json("email", email, "name", "Deputy", "systemAdmin", true));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        long id = invited.body().get("user").get("id").asLong();
+        String password = invited.body().get("oneTimePassword").asString();
+        ApiClient deputy = new ApiClient(baseUrl(), token(email, password));
+        HttpClient session = logInWithTheForm(email, password);
+        assertThat(deputy.get("/api/v1/admin/login-locks").status()).isEqualTo(200);
+        assertThat(status(session, "/api/v1/admin/login-locks")).isEqualTo(200);
+
+        int version = admin().get("/api/v1/users/" + id).body().get("version").asInt();
+        assertThat(admin().patch("/api/v1/users/" + id, json("systemAdmin", false, "version", version))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(deputy.get("/api/v1/admin/login-locks").status())
+                .as("token, at once")
+                .isEqualTo(403);
+        assertThat(status(session, "/api/v1/admin/login-locks"))
+                .as("session, at once")
+                .isEqualTo(403);
+    }
+
+    private HttpClient logInWithTheForm(String email, String password) throws Exception {
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = browser.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> loggedIn = postForm(
+                browser, "/login", "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + csrf(page));
+        assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return browser;
+    }
+
+    private int status(HttpClient browser, String path) throws Exception {
+        return browser.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private HttpResponse<String> postForm(HttpClient client, String path, String form)

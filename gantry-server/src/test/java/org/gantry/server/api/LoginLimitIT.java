@@ -42,9 +42,8 @@ class LoginLimitIT extends ApiIntegrationTest {
         assertThat(fromSprayer.status())
                 .as("the address is locked, for every account")
                 .isEqualTo(429);
-        Response fromColleague = anonymous()
-                .forwardedFor("198.51.100.78")
-                .post(TOKENS, json("email", email, "password", password));
+        Response fromColleague =
+                anonymous().forwardedFor("198.51.100.78").post(TOKENS, json("email", email, "password", password));
         assertThat(fromColleague.status())
                 .as("another client behind the same proxy is not")
                 .isEqualTo(201);

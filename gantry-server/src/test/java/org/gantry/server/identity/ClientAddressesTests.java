@@ -23,7 +23,8 @@ class ClientAddressesTests {
     @Test
     void theHeaderIsReadFromTheRightSoAClientCannotPrependAnAddressOfItsChoice() {
         // The client sent "X-Forwarded-For: 192.0.2.66"; the proxy appended the address it saw.
-        assertThat(addresses.of(request("127.0.0.1", "192.0.2.66, 198.51.100.3"))).isEqualTo("198.51.100.3");
+        assertThat(addresses.of(request("127.0.0.1", "192.0.2.66, 198.51.100.3")))
+                .isEqualTo("198.51.100.3");
         // Two trusted proxies in a row: the first untrusted hop from the right is the client.
         assertThat(addresses.of(request("127.0.0.1", "198.51.100.4, 10.0.0.7"))).isEqualTo("198.51.100.4");
     }

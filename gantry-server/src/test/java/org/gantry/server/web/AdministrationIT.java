@@ -154,8 +154,8 @@ class AdministrationIT extends BrowserTest {
             HttpResponse<String> failed = http.send(
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/tokens"))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + person.user().email()
-                                    + "\",\"password\":\"wrong-guess-" + i + "\"}"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\""
+                                    + person.user().email() + "\",\"password\":\"wrong-guess-" + i + "\"}"))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(failed.statusCode()).isEqualTo(401);
@@ -163,10 +163,14 @@ class AdministrationIT extends BrowserTest {
 
         logInAsAdmin();
         page.navigate("/admin/users");
-        Locator row = page.locator("#login-lock-list tr[data-subject='" + person.user().email() + "']");
+        Locator row = page.locator(
+                "#login-lock-list tr[data-subject='" + person.user().email() + "']");
         assertThat(row).containsText("10 failed logins for this account");
         screenshot("admin-login-locks");
-        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Clear the lock on " + person.user().email()))
+        row.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions()
+                                .setName("Clear the lock on " + person.user().email()))
                 .click();
         assertThat(page.locator("#flash")).containsText("login lock is cleared");
         assertThat(row).hasCount(0);

@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -78,6 +79,7 @@ public abstract class BrowserTest {
 
     @BeforeAll
     static void launchBrowser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create();
         browser = playwright
                 .chromium()
@@ -108,7 +110,8 @@ public abstract class BrowserTest {
         context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setViewportSize(1400, 900));
-        context.setDefaultTimeout(10_000);
+        // Generous, not tight: seven engineers' builds share two cores (load averages of 40 and more).
+        context.setDefaultTimeout(30_000);
         page = context.newPage();
         page.onConsoleMessage(message -> {
             if (message.type().equals("error")) {
