@@ -7,6 +7,9 @@ import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.identity.UserDeactivated;
+import org.gantry.server.project.MemberRemoved;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,6 +78,26 @@ class CalendarFeeds {
                             : new ProjectTarget(projectId);
                 })
                 .optional();
+    }
+
+    /**
+     * Every member was shown the project's feed address, and it is a credential of its own: when one
+     * leaves the project (or is deactivated), the address is replaced so it stops answering for them.
+     * The others find the new one on the calendar page.
+     */
+    @EventListener
+    void memberRemoved(MemberRemoved event) {
+        jdbc.sql("delete from calendar_feed where project_id = ?")
+                .param(event.projectId())
+                .update();
+    }
+
+    @EventListener
+    void userDeactivated(UserDeactivated event) {
+        jdbc.sql("delete from calendar_feed where project_id in"
+                        + " (select project_id from project_member where user_id = ?)")
+                .param(event.userId())
+                .update();
     }
 
     private Optional<String> existing(String column, long id) {

@@ -1,12 +1,13 @@
 package org.gantry.server.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -29,7 +30,20 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return passwordEncoders();
+    }
+
+    /**
+     * New hashes are bcrypt of a SHA-256 pre-hash ({@code {bcrypt-sha256}...}, any length up to 128
+     * characters); hashes stored before, plain bcrypt without a prefix, keep matching.
+     */
+    static PasswordEncoder passwordEncoders() {
+        PasswordEncoder legacy = new PrehashedBcryptPasswordEncoder.Legacy();
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(
+                PrehashedBcryptPasswordEncoder.ID,
+                Map.of(PrehashedBcryptPasswordEncoder.ID, new PrehashedBcryptPasswordEncoder(), "bcrypt", legacy));
+        encoder.setDefaultPasswordEncoderForMatches(legacy);
+        return encoder;
     }
 
     @Bean

@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
-    static final int MINIMUM_PASSWORD_LENGTH = 10;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -167,7 +166,7 @@ public class UserService {
         if (change.currentPassword() == null || !passwordEncoder.matches(change.currentPassword(), hash)) {
             problems.add("currentPassword", "does not match your current password");
         }
-        checkPassword("newPassword", change.newPassword(), problems);
+        PasswordPolicy.check("newPassword", change.newPassword(), caller.email(), caller.name(), problems);
         problems.throwIfAny();
         int credentialsVersion = jdbc.sql("update app_user set password_hash = ?, must_change_password = false,"
                         + " updated_at = now(), credentials_version = credentials_version + 1,"
@@ -220,14 +219,6 @@ public class UserService {
 
     long createAdmin(String email, String name, String password, boolean mustChangePassword) {
         return insert(email, name, password, true, mustChangePassword);
-    }
-
-    static void checkPassword(String field, String password, InvalidInput.Collector problems) {
-        if (password == null || password.length() < MINIMUM_PASSWORD_LENGTH) {
-            problems.add(field, "must be at least " + MINIMUM_PASSWORD_LENGTH + " characters long");
-        } else if (password.length() > 128) {
-            problems.add(field, "must be at most 128 characters long");
-        }
     }
 
     static String oneTimePassword() {

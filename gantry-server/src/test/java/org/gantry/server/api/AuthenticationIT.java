@@ -124,6 +124,28 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aNewPasswordMustBeLongUncommonAndNotTheirOwnButMayBeFarLongerThanBcryptReads() {
+        TestUser user = newUser("policy");
+        for (String weak : java.util.List.of(
+                "eleven-char", "aaaaaaaaaaaaaa", "password1234", "qwertyuiopasdf", user.email(), "x".repeat(129))) {
+            assertThat(errorFields(user.api()
+                            .post(
+                                    "/api/v1/me/password",
+                                    json("currentPassword", user.password(), "newPassword", weak))))
+                    .as(weak)
+                    .containsExactly("newPassword");
+        }
+        String longOne = "a long passphrase with accents, é ü ö, " + "x9".repeat(40); // 119 characters, 122 bytes
+        Response changed = user.api()
+                .post("/api/v1/me/password", json("currentPassword", user.password(), "newPassword", longOne));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        assertThat(token(user.email(), longOne)).startsWith("gty_");
+        Response almost = anonymous()
+                .post(TOKENS, json("email", user.email(), "password", longOne.substring(0, 118) + "8"));
+        assertThat(almost.status()).as("every character counts, also past 72 bytes").isEqualTo(401);
+    }
+
+    @Test
     void tenFailedLoginsLockTheAccountFromEveryAddressForOneWindowButNotTheAddress() {
         TestUser user = newUser("target");
         TestUser colleague = newUser("colleague");

@@ -153,6 +153,22 @@ class CalendarFeedIT {
     }
 
     @Test
+    void aRemovedMembersProjectFeedAddressStopsAnswering() throws Exception {
+        CurrentUser ana = invite("Ana");
+        Project project = project("UTC");
+        projects.addMember(admin(), project.key(), new NewMember(ana.id(), null, ProjectRole.MEMBER));
+        String shownToAna = feeds.projectSecret(ana, project.key());
+        assertThat(get(shownToAna).statusCode()).isEqualTo(200);
+
+        projects.removeMember(admin(), project.key(), ana.id());
+
+        assertThat(get(shownToAna).statusCode()).isEqualTo(404);
+        String forTheOthers = feeds.projectSecret(admin(), project.key());
+        assertThat(forTheOthers).isNotEqualTo(shownToAna);
+        assertThat(get(forTheOthers).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aDeactivatedPersonsFeedAnswers404() throws Exception {
         CurrentUser ana = invite("Ana");
         String secret = feeds.personalSecret(ana);
