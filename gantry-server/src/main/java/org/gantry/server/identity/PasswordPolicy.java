@@ -58,7 +58,8 @@ final class PasswordPolicy {
 
     private static boolean isRun(String lower) {
         for (String run : RUNS) {
-            if (run.contains(lower) || new StringBuilder(run).reverse().toString().contains(lower)) {
+            if (run.contains(lower)
+                    || new StringBuilder(run).reverse().toString().contains(lower)) {
                 return true;
             }
         }

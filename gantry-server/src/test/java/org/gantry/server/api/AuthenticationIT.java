@@ -140,9 +140,11 @@ class AuthenticationIT extends ApiIntegrationTest {
                 .post("/api/v1/me/password", json("currentPassword", user.password(), "newPassword", longOne));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
         assertThat(token(user.email(), longOne)).startsWith("gty_");
-        Response almost = anonymous()
-                .post(TOKENS, json("email", user.email(), "password", longOne.substring(0, 118) + "8"));
-        assertThat(almost.status()).as("every character counts, also past 72 bytes").isEqualTo(401);
+        Response almost =
+                anonymous().post(TOKENS, json("email", user.email(), "password", longOne.substring(0, 118) + "8"));
+        assertThat(almost.status())
+                .as("every character counts, also past 72 bytes")
+                .isEqualTo(401);
     }
 
     @Test

@@ -14,7 +14,8 @@ class PasswordPolicyTests {
     @Test
     void aLongUncommonPassphraseIsAccepted() {
         assertThat(problem("violet-harbour-tractor-9")).isNull();
-        assertThat(problem("x".repeat(60) + "correct horse battery staple" + "y".repeat(40))).isNull();
+        assertThat(problem("x".repeat(60) + "correct horse battery staple" + "y".repeat(40)))
+                .isNull();
     }
 
     @Test
@@ -59,9 +60,13 @@ class PasswordPolicyTests {
         assertThat(encoder.matches("é".repeat(100) + "-tall", hash)).isFalse();
 
         String stored = new BCryptPasswordEncoder().encode("admin-password-1");
-        assertThat(encoder.matches("admin-password-1", stored)).as("a hash from before").isTrue();
+        assertThat(encoder.matches("admin-password-1", stored))
+                .as("a hash from before")
+                .isTrue();
         assertThat(encoder.matches("wrong-password", stored)).isFalse();
-        assertThat(encoder.matches(longPassword, stored)).as("no error past 72 bytes").isFalse();
+        assertThat(encoder.matches(longPassword, stored))
+                .as("no error past 72 bytes")
+                .isFalse();
     }
 
     private static String problem(String password) {
