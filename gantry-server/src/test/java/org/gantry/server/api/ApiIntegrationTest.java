@@ -61,8 +61,18 @@ abstract class ApiIntegrationTest {
         return response.body().get("token").asString();
     }
 
-    /** A new active user, invited by the admin, with a token of their own. */
+    /**
+     * A new active user, invited by the admin, who has chosen their own password (as everybody must
+     * before doing anything else), with a token of their own.
+     */
     TestUser newUser(String label) {
+        TestUser invited = newUserOnOneTimePassword(label);
+        String own = chooseOwnPassword(invited.email(), invited.password());
+        return new TestUser(invited.id(), invited.email(), own, new ApiClient(baseUrl(), token(invited.email(), own)));
+    }
+
+    /** A new user as the invitation leaves them: still on the one-time password the admin was shown. */
+    TestUser newUserOnOneTimePassword(String label) {
         String email = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@gantry.test";
         Response invited = admin().post("/api/v1/users", json("email", email, "name", label + " Tester"));
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
@@ -72,6 +82,15 @@ abstract class ApiIntegrationTest {
                 email,
                 password,
                 new ApiClient(baseUrl(), token(email, password)));
+    }
+
+    /** Replaces a one-time password with a password of the user's own, through the API; returns it. */
+    String chooseOwnPassword(String email, String oneTimePassword) {
+        String own = "own-" + UUID.randomUUID();
+        Response changed = new ApiClient(baseUrl(), token(email, oneTimePassword))
+                .post("/api/v1/me/password", json("currentPassword", oneTimePassword, "newPassword", own));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
+        return own;
     }
 
     static String newKey() {

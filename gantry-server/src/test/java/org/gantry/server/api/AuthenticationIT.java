@@ -103,8 +103,44 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aOneTimePasswordOpensNothingButThePasswordChange() throws Exception {
+        TestUser user = newUserOnOneTimePassword("fresh");
+        String project = newProject(newUser("owner"));
+
+        Response refused = user.api().get("/api/v1/projects");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.body().get("title").asString()).isEqualTo("Password change required");
+        assertThat(refused.body().get("detail").asString()).contains("POST /api/v1/me/password");
+        assertThat(user.api()
+                        .post("/api/v1/projects", json("key", newKey(), "name", "Not yet"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(user.api().get("/api/v1/projects/" + project).status()).isEqualTo(403);
+        assertThat(user.api().get("/api/v1/me").status()).as("who am I").isEqualTo(200);
+        assertThat(user.api().get("/api/v1/auth/tokens").status())
+                .as("my tokens")
+                .isEqualTo(200);
+
+        HttpClient session = logInWithTheForm(user.email(), user.password());
+        assertThat(status(session, "/api/v1/projects")).as("session on the API").isEqualTo(403);
+        HttpResponse<String> page = session.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/projects")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/account/password?required");
+
+        String own = "chosen by me " + newKey();
+        assertThat(user.api()
+                        .post("/api/v1/me/password", json("currentPassword", user.password(), "newPassword", own))
+                        .status())
+                .isEqualTo(204);
+        ApiClient renewed = new ApiClient(baseUrl(), token(user.email(), own));
+        assertThat(renewed.get("/api/v1/projects").status()).isEqualTo(200);
+    }
+
+    @Test
     void anInvitedUserChangesTheOneTimePassword() {
-        TestUser user = newUser("newbie");
+        TestUser user = newUserOnOneTimePassword("newbie");
         assertThat(user.api().get("/api/v1/me").body().get("mustChangePassword").asBoolean())
                 .isTrue();
         assertThat(errorFields(user.api()
@@ -380,7 +416,8 @@ class AuthenticationIT extends ApiIntegrationTest {
         Response invited = admin().post("/api/v1/users", json("email", email, "name", "Deputy", "systemAdmin", true));
         assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
         long id = invited.body().get("user").get("id").asLong();
-        String password = invited.body().get("oneTimePassword").asString();
+        String password =
+                chooseOwnPassword(email, invited.body().get("oneTimePassword").asString());
         ApiClient deputy = new ApiClient(baseUrl(), token(email, password));
         HttpClient session = logInWithTheForm(email, password);
         assertThat(deputy.get("/api/v1/admin/login-locks").status()).isEqualTo(200);

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.identity.Invitation;
 import org.gantry.server.identity.NewUser;
 import org.gantry.server.identity.UserAccount;
 import org.gantry.server.project.NewMember;
@@ -191,10 +190,7 @@ class CalendarPageIT extends BrowserTest {
     private Person invite(String name) {
         String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "." + unique().toLowerCase(Locale.ROOT)
                 + "@example.test";
-        Invitation invitation = users.invite(admin(), new NewUser(email, name, false));
-        UserAccount account = invitation.user();
-        return new Person(
-                new CurrentUser(account.id(), account.email(), account.name(), false), invitation.oneTimePassword());
+        return withOwnPassword(users.invite(admin(), new NewUser(email, name, false)));
     }
 
     private Project projectWith(Person person, ProjectRole role) {

@@ -193,7 +193,7 @@ class ImportPageIT extends BrowserTest {
         context.clearCookies();
         page.navigate("/login");
         page.getByLabel("E-mail").fill(stakeholderAccount.user().email());
-        page.getByLabel("Password").fill(stakeholderAccount.oneTimePassword());
+        page.getByLabel("Password").fill(withOwnPassword(stakeholderAccount).password());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         page.waitForURL("**/projects**");

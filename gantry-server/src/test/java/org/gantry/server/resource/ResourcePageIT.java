@@ -167,7 +167,8 @@ class ResourcePageIT extends BrowserTest {
                 new NewUser("sponsor." + unique().toLowerCase(Locale.ROOT) + "@example.test", "Sponsor", false));
         projects.addMember(
                 admin(), project.key(), new NewMember(invitation.user().id(), null, ProjectRole.STAKEHOLDER));
-        logIn(invitation.user().email(), invitation.oneTimePassword());
+        Person person = withOwnPassword(invitation);
+        logIn(person.user().email(), person.password());
 
         page.navigate("/projects/" + project.key() + "/resources");
         assertThat(page.locator("#resource-table tbody tr")).hasCount(2);
@@ -190,7 +191,8 @@ class ResourcePageIT extends BrowserTest {
         Invitation invitation = users.invite(
                 admin(),
                 new NewUser("outsider." + unique().toLowerCase(Locale.ROOT) + "@example.test", "Outsider", false));
-        logIn(invitation.user().email(), invitation.oneTimePassword());
+        Person person = withOwnPassword(invitation);
+        logIn(person.user().email(), person.password());
 
         com.microsoft.playwright.Response response = page.navigate("/projects/" + project.key() + "/resources");
         org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(404);

@@ -48,10 +48,26 @@ class AdministrationIT extends BrowserTest {
         assertThat(page.locator("#flash")).containsText("Ines Invited joined the project as member");
         screenshot("members");
 
+        // The one-time password opens only the password form: the admin has seen it.
         context.clearCookies();
-        logIn(email, password);
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/account/password?required");
+        assertThat(page.locator("#password-required")).containsText("Choose your own password");
+        page.navigate("/projects/" + project.key() + "/list");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/account/password\\?required$"));
+
+        page.getByLabel("Current password").fill(password);
+        page.getByLabel("New password").fill("my own words " + unique());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
+        assertThat(page.locator("#flash")).containsText("Your password is changed");
+        assertThat(page.locator("#password-reminder")).hasCount(0);
+        page.navigate("/projects");
         assertThat(page.locator("#project-list")).containsText(project.name());
-        assertThat(page.locator("#password-reminder")).containsText("one-time password");
         screenshot("projects-list");
     }
 
@@ -73,7 +89,7 @@ class AdministrationIT extends BrowserTest {
         assertThat(page.locator("#member-list tr[data-email='" + email + "']")).containsText("Nora New");
 
         context.clearCookies();
-        logIn(email, password);
+        logInAndChooseOwnPassword(email, password);
         page.navigate("/projects/" + project.key() + "/list");
         assertThat(page.locator("#read-only-note")).containsText("stakeholder");
     }

@@ -135,10 +135,19 @@ public abstract class BrowserTest {
     Person invite(String name) {
         String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "." + unique().toLowerCase(Locale.ROOT)
                 + "@example.test";
-        Invitation invitation = users.invite(admin(), new NewUser(email, name, false));
+        return withOwnPassword(users.invite(admin(), new NewUser(email, name, false)));
+    }
+
+    /**
+     * The invited person after choosing their own password, as everybody on a one-time password must
+     * before anything else.
+     */
+    protected Person withOwnPassword(Invitation invitation) {
         UserAccount account = invitation.user();
-        return new Person(
-                new CurrentUser(account.id(), account.email(), account.name(), false), invitation.oneTimePassword());
+        CurrentUser user = new CurrentUser(account.id(), account.email(), account.name(), false);
+        String own = "own-" + java.util.UUID.randomUUID();
+        users.changePassword(user, new org.gantry.server.identity.PasswordChange(invitation.oneTimePassword(), own));
+        return new Person(user, own);
     }
 
     /** A new project owned by the admin, with {@code person} as a member in {@code role}. */
@@ -159,6 +168,29 @@ public abstract class BrowserTest {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         page.waitForURL("**/projects**");
+    }
+
+    /**
+     * Logs in with a one-time password, which opens only the password form, and chooses a password
+     * of one's own there; returns it.
+     */
+    String logInAndChooseOwnPassword(String email, String oneTimePassword) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(oneTimePassword);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/account/password?required");
+        String own = "own-" + java.util.UUID.randomUUID();
+        page.getByLabel("Current password").fill(oneTimePassword);
+        page.getByLabel("New password").fill(own);
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Change password"))
+                .click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#flash"))
+                .containsText("Your password is changed");
+        return own;
     }
 
     void logIn(Person person) {
