@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Optional;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Personal API tokens. The database keeps only a SHA-256 hash of each token: cheap to check on every
@@ -34,10 +37,20 @@ public class ApiTokenService {
     private final PasswordEncoder passwordEncoder;
     private final LoginRateLimiter rateLimiter;
 
-    ApiTokenService(JdbcClient jdbc, PasswordEncoder passwordEncoder, LoginRateLimiter rateLimiter) {
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    ApiTokenService(
+            JdbcClient jdbc,
+            PasswordEncoder passwordEncoder,
+            LoginRateLimiter rateLimiter,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.rateLimiter = rateLimiter;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -62,22 +75,36 @@ public class ApiTokenService {
         problems.throwIfAny();
         String email = request.email().strip();
         rateLimiter.checkAllowed(email, clientAddress);
-        var user = jdbc.sql("select id, password_hash from app_user where lower(email) = lower(?) and active")
+        record Account(long id, String email, String passwordHash) {}
+        var user = jdbc.sql("select id, email, password_hash from app_user where lower(email) = lower(?) and active")
                 .param(email)
-                .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .query((rs, row) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .optional();
-        if (user.isEmpty() || !passwordEncoder.matches(request.password(), (String) user.get()[1])) {
-            rateLimiter.recordFailure(email, clientAddress);
+        if (user.isEmpty()
+                || !passwordEncoder.matches(request.password(), user.get().passwordHash())) {
+            rateLimiter.recordFailure(email, clientAddress, "API token request: wrong e-mail or password");
             throw new BadCredentials();
         }
         rateLimiter.recordSuccess(email, clientAddress);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return jdbc.sql("insert into api_token (user_id, name, token_hash) values (?, ?, ?) returning id, created_at")
-                .params(user.get()[0], name, hash(token))
-                .query((rs, row) -> new CreatedApiToken(rs.getLong("id"), name, token, instant(rs, "created_at")))
-                .single();
+        return transaction.execute(status -> {
+            CreatedApiToken created = jdbc.sql(
+                            "insert into api_token (user_id, name, token_hash) values (?, ?, ?) returning id, created_at")
+                    .params(user.get().id(), name, hash(token))
+                    .query((rs, row) -> new CreatedApiToken(rs.getLong("id"), name, token, instant(rs, "created_at")))
+                    .single();
+            events.publishEvent(new SecurityEvent(
+                    SecurityEvent.Kind.TOKEN_CREATED,
+                    user.get().id(),
+                    user.get().email(),
+                    "token " + created.id() + " \"" + name + "\" (with the password)",
+                    null,
+                    null,
+                    clientAddress));
+            return created;
+        });
     }
 
     @Transactional(readOnly = true)
@@ -92,13 +119,17 @@ public class ApiTokenService {
 
     @Transactional
     public void revoke(CurrentUser caller, long tokenId) {
-        int revoked = jdbc.sql(
-                        "update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+        String name = jdbc.sql("update api_token set revoked_at = now() where id = ? and user_id = ?"
+                        + " and revoked_at is null returning name")
                 .params(tokenId, caller.id())
-                .update();
-        if (revoked == 0) {
-            throw new NotFound("You have no token " + tokenId + ".");
-        }
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFound("You have no token " + tokenId + "."));
+        events.publishEvent(SecurityEvent.of(
+                SecurityEvent.Kind.TOKEN_REVOKED,
+                caller.id(),
+                caller.email(),
+                "token " + tokenId + " \"" + name + "\""));
     }
 
     /**
@@ -106,7 +137,7 @@ public class ApiTokenService {
      * from the database on every call (one indexed lookup): a revoked token, a deactivated user or a
      * removed admin role takes effect on the next request, on every server.
      */
-    Optional<CurrentUser> authenticate(String token) {
+    Optional<TokenUser> authenticate(String token) {
         if (!token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
@@ -132,8 +163,11 @@ public class ApiTokenService {
                 .ifPresent(m -> jdbc.sql("update api_token set last_used_at = now() where id = ?")
                         .param(m.tokenId())
                         .update());
-        return match.map(Match::user);
+        return match.map(m -> new TokenUser(m.user(), m.tokenId()));
     }
+
+    /** The user behind a token, and which token it was (for the audit log). */
+    record TokenUser(CurrentUser user, long tokenId) {}
 
     private static String hash(String token) {
         try {

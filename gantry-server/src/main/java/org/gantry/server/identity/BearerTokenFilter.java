@@ -35,7 +35,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         if (hasBearerToken(request)) {
             String token =
                     request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).strip();
-            Optional<CurrentUser> user = tokens.authenticate(token);
+            Optional<ApiTokenService.TokenUser> user = tokens.authenticate(token);
             if (user.isEmpty()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
                 ProblemResponses.write(
@@ -46,8 +46,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                 return;
             }
             SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    user.get(), null, GantryUserDetails.authorities(user.get())));
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(
+                    user.get().user(),
+                    null,
+                    GantryUserDetails.authorities(user.get().user()));
+            authentication.setDetails(new CurrentActor.TokenId(user.get().tokenId()));
+            context.setAuthentication(authentication);
             SecurityContextHolder.setContext(context);
         }
         chain.doFilter(request, response);

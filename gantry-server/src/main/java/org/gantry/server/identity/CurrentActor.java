@@ -23,4 +23,15 @@ public final class CurrentActor {
         }
         return Optional.empty();
     }
+
+    /** The API token the current request authenticated with, if it came with one. */
+    public static Optional<Long> tokenId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getDetails() instanceof TokenId id
+                ? Optional.of(id.id())
+                : Optional.empty();
+    }
+
+    /** Kept as the authentication's details by {@link BearerTokenFilter}. */
+    record TokenId(long id) {}
 }

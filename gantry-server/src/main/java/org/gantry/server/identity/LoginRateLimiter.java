@@ -80,7 +80,26 @@ class LoginRateLimiter {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFailure(String email, String address) {
+        recordFailure(email, address, "wrong e-mail or password");
+    }
+
+    /** Counts a failed login and records it in the audit log (in this transaction) with why it failed. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailure(String email, String address, String why) {
         String account = account(email);
+        Long userId = jdbc.sql("select id from app_user where lower(email) = ?")
+                .param(account)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        events.publishEvent(new SecurityEvent(
+                SecurityEvent.Kind.LOGIN_FAILED,
+                userId,
+                account,
+                userId == null ? why + " (no such account)" : why,
+                null,
+                null,
+                subject(address)));
         String client = subject(address);
         long windowSeconds = window.toSeconds();
         jdbc.sql("delete from login_failure where failed_at < now() - make_interval(secs => ?)")

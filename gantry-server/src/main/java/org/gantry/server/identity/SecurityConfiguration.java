@@ -2,6 +2,7 @@ package org.gantry.server.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -84,7 +85,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pageChain(
-            HttpSecurity http, LoginRateLimiter limiter, ClientAddresses clientAddresses, SessionUsers sessionUsers)
+            HttpSecurity http,
+            LoginRateLimiter limiter,
+            ClientAddresses clientAddresses,
+            SessionUsers sessionUsers,
+            ApplicationEventPublisher events)
             throws Exception {
         var success = new SavedRequestAwareAuthenticationSuccessHandler();
         success.setDefaultTargetUrl("/");
@@ -100,8 +105,19 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .successHandler((request, response, authentication) -> {
-                            limiter.recordSuccess(request.getParameter("email"), clientAddresses.of(request));
+                            String address = clientAddresses.of(request);
+                            limiter.recordSuccess(request.getParameter("email"), address);
                             AccountStateFilter.loggedIn(request, authentication);
+                            if (authentication.getPrincipal() instanceof GantryUserDetails details) {
+                                events.publishEvent(new SecurityEvent(
+                                        SecurityEvent.Kind.LOGIN,
+                                        details.user().id(),
+                                        details.user().email(),
+                                        "password",
+                                        null,
+                                        null,
+                                        address));
+                            }
                             success.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, e) -> {

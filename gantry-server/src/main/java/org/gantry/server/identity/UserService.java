@@ -100,7 +100,10 @@ public class UserService {
         problems.throwIfAny();
         requireFreeEmail(email);
         String password = oneTimePassword();
-        long id = insert(email, name, password, Boolean.TRUE.equals(command.systemAdmin()), true);
+        boolean admin = Boolean.TRUE.equals(command.systemAdmin());
+        long id = insert(email, name, password, admin, true);
+        events.publishEvent(
+                new SecurityEvent(SecurityEvent.Kind.USER_CREATED, id, email, "invited", null, roleName(admin), null));
         return new Invitation(find(id).orElseThrow(), password);
     }
 
@@ -128,6 +131,26 @@ public class UserService {
         if (updated == 0) {
             throw new StaleVersion("The user", current);
         }
+        if (admin != current.systemAdmin()) {
+            events.publishEvent(new SecurityEvent(
+                    SecurityEvent.Kind.SYSTEM_ROLE_CHANGED,
+                    id,
+                    current.email(),
+                    null,
+                    roleName(current.systemAdmin()),
+                    roleName(admin),
+                    null));
+        }
+        if (active != current.active()) {
+            events.publishEvent(new SecurityEvent(
+                    active ? SecurityEvent.Kind.USER_REACTIVATED : SecurityEvent.Kind.USER_DEACTIVATED,
+                    id,
+                    current.email(),
+                    null,
+                    current.active() ? "active" : "deactivated",
+                    active ? "active" : "deactivated",
+                    null));
+        }
         if (!active) {
             revokeTokens(id);
             events.publishEvent(new UserDeactivated(id));
@@ -139,13 +162,18 @@ public class UserService {
     @Transactional
     public String resetPassword(CurrentUser caller, long id) {
         requireAdmin(caller);
-        find(id).orElseThrow(() -> new NotFound("There is no user " + id + "."));
+        UserAccount account = find(id).orElseThrow(() -> new NotFound("There is no user " + id + "."));
         String password = oneTimePassword();
         jdbc.sql("update app_user set password_hash = ?, must_change_password = true, updated_at = now(),"
                         + " credentials_version = credentials_version + 1, version = version + 1 where id = ?")
                 .params(passwordEncoder.encode(password), id)
                 .update();
         revokeTokens(id);
+        events.publishEvent(SecurityEvent.of(
+                SecurityEvent.Kind.PASSWORD_RESET,
+                id,
+                account.email(),
+                "new one-time password; sessions ended, API tokens revoked"));
         return password;
     }
 
@@ -175,7 +203,16 @@ public class UserService {
                 .query(Integer.class)
                 .single();
         revokeTokens(caller.id());
+        events.publishEvent(SecurityEvent.of(
+                SecurityEvent.Kind.PASSWORD_CHANGED,
+                caller.id(),
+                caller.email(),
+                "other sessions ended, API tokens revoked"));
         return credentialsVersion;
+    }
+
+    private static String roleName(boolean systemAdmin) {
+        return systemAdmin ? "system admin" : "user";
     }
 
     private void revokeTokens(long userId) {

@@ -283,7 +283,10 @@ public class ProjectService {
         jdbc.sql("insert into project_member (project_id, user_id, role) values (?, ?, ?)")
                 .params(access.projectId(), userId.get(), command.role().name())
                 .update();
-        return member(access.projectId(), userId.get()).orElseThrow();
+        ProjectMember added = member(access.projectId(), userId.get()).orElseThrow();
+        events.publishEvent(new MemberRoleChanged(
+                access.projectId(), access.key(), added.userId(), added.email(), null, added.role()));
+        return added;
     }
 
     @Transactional
@@ -312,6 +315,10 @@ public class ProjectService {
         if (updated == 0) {
             throw new StaleVersion("The membership", current);
         }
+        if (current.role() != changes.role()) {
+            events.publishEvent(new MemberRoleChanged(
+                    access.projectId(), access.key(), userId, current.email(), current.role(), changes.role()));
+        }
         return member(access.projectId(), userId).orElseThrow();
     }
 
@@ -329,6 +336,8 @@ public class ProjectService {
                 .params(access.projectId(), userId)
                 .update();
         events.publishEvent(new MemberRemoved(access.projectId(), userId));
+        events.publishEvent(
+                new MemberRoleChanged(access.projectId(), access.key(), userId, current.email(), current.role(), null));
     }
 
     /** The user ids of the project's members, to check assignments. */

@@ -28,7 +28,10 @@ final class Labels {
             Map.entry("role", "Role"),
             Map.entry("lag", "Lag"),
             Map.entry("predecessorId", "Predecessor"),
-            Map.entry("successorId", "Successor"));
+            Map.entry("successorId", "Successor"),
+            Map.entry("person", "Person"),
+            Map.entry("from", "From"),
+            Map.entry("to", "To"));
 
     private Labels() {}
 

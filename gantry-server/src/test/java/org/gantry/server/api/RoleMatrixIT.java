@@ -128,7 +128,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
-        CLEAR_LOGIN_LOCK(NO, (f, api) -> api.delete("/api/v1/admin/login-locks/0"), 404, NO, NO, NO, NO);
+        CLEAR_LOGIN_LOCK(NO, (f, api) -> api.delete("/api/v1/admin/login-locks/0"), 404, NO, NO, NO, NO),
+        READ_AUDIT_LOG(NO, (f, api) -> api.get("/api/v1/admin/audit?size=5"), OK, NO, NO, NO, NO);
 
         final BiFunction<Fixture, ApiClient, Response> call;
         final int[] expected;
