@@ -27,7 +27,6 @@ import org.mpxj.DayType;
 import org.mpxj.Duration;
 import org.mpxj.LocalDateRange;
 import org.mpxj.LocalTimeRange;
-import org.mpxj.MPXJException;
 import org.mpxj.ProjectCalendar;
 import org.mpxj.ProjectCalendarDays;
 import org.mpxj.ProjectCalendarException;
@@ -45,6 +44,7 @@ import org.mpxj.TaskMode;
 import org.mpxj.TimeUnit;
 import org.mpxj.common.ProjectCalendarHelper;
 import org.mpxj.reader.UniversalProjectReader;
+import org.mpxj.reader.UniversalProjectReader.ProjectReaderProxy;
 
 /**
  * Reads any file MPXJ reads (Microsoft Project MPP/MSPDI/MPX, Primavera XER/PMXML, GanttProject, Phoenix,
@@ -112,7 +112,7 @@ public final class PlanReader {
     }
 
     static Plan readAny(InputStream in, String fileName) throws ImportFailure {
-        return readImport(in, fileName, false).plan();
+        return readImport(in, fileName, false, ArchiveLimits.DEFAULT).plan();
     }
 
     /**
@@ -120,7 +120,13 @@ public final class PlanReader {
      * Gantry's engine computes, with both values and the reason. Refuses files without tasks or resources.
      */
     public static ImportedPlan readWithReport(InputStream in, String fileName) throws ImportFailure {
-        ImportedPlan imported = readImport(in, fileName, true);
+        return readWithReport(in, fileName, ArchiveLimits.DEFAULT);
+    }
+
+    /** {@link #readWithReport(InputStream, String)} with the server's limits on archives. */
+    public static ImportedPlan readWithReport(InputStream in, String fileName, ArchiveLimits limits)
+            throws ImportFailure {
+        ImportedPlan imported = readImport(in, fileName, true, limits);
         if (imported.plan().tasks().isEmpty() && imported.plan().resources().isEmpty()) {
             throw new ImportFailure(
                     ImportFailure.Reason.NO_PROJECT,
@@ -129,7 +135,8 @@ public final class PlanReader {
         return imported;
     }
 
-    private static ImportedPlan readImport(InputStream in, String fileName, boolean report) throws ImportFailure {
+    private static ImportedPlan readImport(InputStream in, String fileName, boolean report, ArchiveLimits limits)
+            throws ImportFailure {
         byte[] bytes;
         try {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAXIMUM_BYTES + 1));
@@ -140,11 +147,15 @@ public final class PlanReader {
         if (bytes.length == 0) {
             throw new ImportFailure(ImportFailure.Reason.EMPTY, "The file is empty: it holds no project.");
         }
+        limits.check(new ByteArrayInputStream(bytes));
         List<ProjectFile> projects;
-        try {
-            projects = new UniversalProjectReader().readAll(new ByteArrayInputStream(bytes));
-        } catch (MPXJException | RuntimeException | LinkageError e) {
+        UniversalProjectReader reader = new UniversalProjectReader();
+        try (ProjectReaderProxy proxy = reader.getProjectReaderProxy(new ByteArrayInputStream(bytes))) {
+            projects = proxy == null ? List.of() : proxy.readAll();
+        } catch (Exception | LinkageError e) {
             throw failure(e);
+        } finally {
+            ReaderCleanup.release(reader);
         }
         if (projects == null || projects.isEmpty() || projects.get(0) == null) {
             throw new ImportFailure(

@@ -50,10 +50,16 @@ public record Spreadsheet(int headerRow, List<String> headers, List<List<String>
 
     /** Reads the first sheet of an Excel workbook (.xlsx or .xls). */
     public static Spreadsheet readExcel(InputStream in) throws ImportFailure {
+        return readExcel(in, ArchiveLimits.DEFAULT);
+    }
+
+    /** {@link #readExcel(InputStream)} with the server's limits on archives (an .xlsx file is a zip). */
+    public static Spreadsheet readExcel(InputStream in, ArchiveLimits limits) throws ImportFailure {
         byte[] bytes = readAll(in);
         if (bytes.length == 0) {
             throw new ImportFailure(ImportFailure.Reason.EMPTY, "The file is empty: it holds no rows.");
         }
+        limits.check(new ByteArrayInputStream(bytes));
         List<List<String>> records = new ArrayList<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
             if (workbook.getNumberOfSheets() == 0) {

@@ -29,6 +29,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -42,11 +43,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Every failure of the API as an RFC 9457 problem. Invalid input is a 400 whose {@code errors} name
  * each field ({@code [{field, message}]}), whether the service found it or the JSON could not even be
- * read; nothing the client sends should produce a 500. Feature packages that keep their own REST
- * controllers (resources) are listed here too, so every endpoint answers failures the same way.
+ * read; nothing the client sends should produce a 500. It advises every {@code @RestController}, also
+ * those feature packages keep beside their pages, so every endpoint answers failures the same way.
  */
-@RestControllerAdvice(
-        basePackages = {"org.gantry.server.api", "org.gantry.server.resource", "org.gantry.server.notification"})
+@RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -78,11 +78,11 @@ class ImportPages {
             Model model,
             HttpServletResponse response)
             throws IOException {
-        if (TablePreviews.isSpreadsheet(file.getOriginalFilename())) {
+        if (TablePreviews.isSpreadsheet(UploadNames.cleaned(file))) {
             return table(file, mapping, model, response);
         }
         try (InputStream in = file.getInputStream()) {
-            ImportSummary summary = imports.report(in, file.getOriginalFilename());
+            ImportSummary summary = imports.report(in, UploadNames.cleaned(file));
             model.addAttribute("summary", summary);
             model.addAttribute(
                     "shown",
@@ -107,8 +107,8 @@ class ImportPages {
         try (InputStream in = file.getInputStream()) {
             ImportSummary summary = into == null || into.isBlank()
                     ? imports.importFile(
-                            user, in, file.getOriginalFilename(), key == null || key.isBlank() ? null : key, choice)
-                    : imports.importInto(user, into, in, file.getOriginalFilename(), choice);
+                            user, in, UploadNames.cleaned(file), key == null || key.isBlank() ? null : key, choice)
+                    : imports.importInto(user, into, in, UploadNames.cleaned(file), choice);
             return done(summary, model, response);
         } catch (ImportFailure e) {
             return failure(model, response, e.getMessage());
@@ -131,10 +131,10 @@ class ImportPages {
     private String table(MultipartFile file, List<String> names, Model model, HttpServletResponse response)
             throws IOException {
         try {
-            Spreadsheet sheet = TablePreviews.sheet(file);
+            Spreadsheet sheet = TablePreviews.sheet(file, UploadNames.cleaned(file), imports.limits());
             ColumnMapping mapping = TablePreviews.mapping(sheet, names);
             TablePreview preview = TablePreviews.of(
-                    sheet, mapping, imports.previewTable(sheet, mapping, file.getOriginalFilename(), null));
+                    sheet, mapping, imports.previewTable(sheet, mapping, UploadNames.cleaned(file), null));
             model.addAttribute("preview", preview);
             model.addAttribute("columns", List.of(TableColumn.values()));
             return "interchange/fragments :: table";
@@ -163,12 +163,12 @@ class ImportPages {
                             + " or export the plan to Microsoft Project XML first.");
         }
         try {
-            Spreadsheet sheet = TablePreviews.sheet(file);
+            Spreadsheet sheet = TablePreviews.sheet(file, UploadNames.cleaned(file), imports.limits());
             ImportSummary summary = imports.importTable(
                     user,
                     sheet,
                     TablePreviews.mapping(sheet, mapping),
-                    file.getOriginalFilename(),
+                    UploadNames.cleaned(file),
                     null,
                     key == null || key.isBlank() ? null : key);
             return done(summary, model, response);

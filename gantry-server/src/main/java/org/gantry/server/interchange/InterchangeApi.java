@@ -49,8 +49,9 @@ class InterchangeApi {
                     + " engine computes differently; writes nothing")
     @PostMapping(path = "/api/v1/projects/import/report", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportSummary report(CurrentUser user, @RequestParam("file") MultipartFile file) throws ImportFailure, IOException {
+        String fileName = UploadNames.checked(file);
         try (InputStream in = file.getInputStream()) {
-            return imports.report(in, file.getOriginalFilename());
+            return imports.report(in, fileName);
         }
     }
 
@@ -70,9 +71,10 @@ class InterchangeApi {
                     case "gantry" -> DateChoice.GANTRY;
                     default -> throw new InvalidInput("dates", "must be file or gantry");
                 };
+        String fileName = UploadNames.checked(file);
         ImportSummary summary;
         try (InputStream in = file.getInputStream()) {
-            summary = imports.importFile(user, in, file.getOriginalFilename(), key, choice);
+            summary = imports.importFile(user, in, fileName, key, choice);
         }
         return ResponseEntity.created(URI.create("/api/v1/projects/" + summary.projectKey()))
                 .body(summary);
@@ -90,9 +92,10 @@ class InterchangeApi {
             @RequestParam(required = false) List<String> mapping,
             @RequestParam(required = false) String name)
             throws ImportFailure, IOException {
-        Spreadsheet sheet = TablePreviews.sheet(file);
+        String fileName = UploadNames.checked(file);
+        Spreadsheet sheet = TablePreviews.sheet(file, fileName, imports.limits());
         ColumnMapping columns = TablePreviews.mapping(sheet, mapping);
-        return TablePreviews.of(sheet, columns, imports.previewTable(sheet, columns, file.getOriginalFilename(), name));
+        return TablePreviews.of(sheet, columns, imports.previewTable(sheet, columns, fileName, name));
     }
 
     @Operation(
@@ -106,9 +109,10 @@ class InterchangeApi {
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String key)
             throws ImportFailure, IOException {
-        Spreadsheet sheet = TablePreviews.sheet(file);
-        ImportSummary summary = imports.importTable(
-                user, sheet, TablePreviews.mapping(sheet, mapping), file.getOriginalFilename(), name, key);
+        String fileName = UploadNames.checked(file);
+        Spreadsheet sheet = TablePreviews.sheet(file, fileName, imports.limits());
+        ImportSummary summary =
+                imports.importTable(user, sheet, TablePreviews.mapping(sheet, mapping), fileName, name, key);
         return ResponseEntity.created(URI.create("/api/v1/projects/" + summary.projectKey()))
                 .body(summary);
     }
@@ -147,8 +151,9 @@ class InterchangeApi {
                     case "gantry" -> DateChoice.GANTRY;
                     default -> throw new InvalidInput("dates", "must be file or gantry");
                 };
+        String fileName = UploadNames.checked(file);
         try (InputStream in = file.getInputStream()) {
-            return imports.importInto(user, project, in, file.getOriginalFilename(), choice);
+            return imports.importInto(user, project, in, fileName, choice);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.gantry.interchange.ArchiveLimits;
 import org.gantry.interchange.ColumnMapping;
 import org.gantry.interchange.DateDifference;
 import org.gantry.interchange.ImportFailure;
@@ -60,21 +61,29 @@ public class PlanImport {
     private final TaskTableWriter writer;
     private final PlanDetailsWriter details;
     private final ApplicationEventPublisher events;
+    private final ArchiveLimits limits;
 
     PlanImport(
             ProjectService projects,
             TaskTableWriter writer,
             PlanDetailsWriter details,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ArchiveLimits limits) {
         this.projects = projects;
         this.writer = writer;
         this.details = details;
         this.events = events;
+        this.limits = limits;
+    }
+
+    /** What an uploaded archive (an .xlsx, a zip) may hold. */
+    ArchiveLimits limits() {
+        return limits;
     }
 
     /** Reads the file and reports what an import would create; writes nothing. */
     public ImportSummary report(InputStream file, String fileName) throws ImportFailure {
-        ImportedPlan imported = PlanReader.readWithReport(file, fileName);
+        ImportedPlan imported = PlanReader.readWithReport(file, fileName, limits);
         Plan plan = imported.plan();
         return summary(null, plan, imported, notKept(plan));
     }
@@ -83,7 +92,7 @@ public class PlanImport {
     @Transactional(rollbackFor = Exception.class)
     public ImportSummary importFile(CurrentUser user, InputStream file, String fileName, String key, DateChoice dates)
             throws ImportFailure {
-        return importPlan(user, PlanReader.readWithReport(file, fileName), fileName, key, dates, null);
+        return importPlan(user, PlanReader.readWithReport(file, fileName, limits), fileName, key, dates, null);
     }
 
     /** Adds the file's tasks and links after the existing tasks of a project the user may edit. */
@@ -92,7 +101,7 @@ public class PlanImport {
             CurrentUser user, String projectRef, InputStream file, String fileName, DateChoice dates)
             throws ImportFailure {
         Project existing = projects.get(user, projectRef);
-        return importPlan(user, PlanReader.readWithReport(file, fileName), fileName, null, dates, existing);
+        return importPlan(user, PlanReader.readWithReport(file, fileName, limits), fileName, null, dates, existing);
     }
 
     /**

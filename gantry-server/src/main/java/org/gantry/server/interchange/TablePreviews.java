@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gantry.interchange.ArchiveLimits;
 import org.gantry.interchange.ColumnMapping;
 import org.gantry.interchange.ImportFailure;
 import org.gantry.interchange.PlanDuration;
@@ -27,13 +28,11 @@ final class TablePreviews {
         return name.endsWith(".csv") || name.endsWith(".txt") || name.endsWith(".xlsx") || name.endsWith(".xls");
     }
 
-    static Spreadsheet sheet(MultipartFile file) throws ImportFailure, IOException {
-        String fileName = file.getOriginalFilename() == null
-                ? ""
-                : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+    static Spreadsheet sheet(MultipartFile file, String name, ArchiveLimits limits) throws ImportFailure, IOException {
+        String fileName = name == null ? "" : name.toLowerCase(Locale.ROOT);
         try (InputStream in = file.getInputStream()) {
             return fileName.endsWith(".xlsx") || fileName.endsWith(".xls")
-                    ? Spreadsheet.readExcel(in)
+                    ? Spreadsheet.readExcel(in, limits)
                     : Spreadsheet.readCsv(in);
         }
     }

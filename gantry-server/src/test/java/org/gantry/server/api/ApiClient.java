@@ -96,6 +96,47 @@ final class ApiClient {
         }
     }
 
+    /** Sends a body of any content type as it is (null content type: no header). */
+    Response sendRaw(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Accept", "application/json");
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode node = response.body().isBlank() || !response.body().trim().matches("^[\\[{].*")
+                    ? tools.jackson.databind.node.MissingNode.getInstance()
+                    : JSON.readTree(response.body());
+            return new Response(response.statusCode(), node, response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A multipart/form-data upload of one file (part {@code file}) and text fields. */
+    Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+        String boundary = "gantry-test-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(utf8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(utf8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        return sendRaw("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     /** A JSON object from alternating names and values; null values are kept. */
     static Map<String, Object> json(Object... namesAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
