@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.gantry.server.identity.BadCredentials;
 import org.gantry.server.identity.TooManyLoginFailures;
+import org.gantry.server.identity.TwoFactorCodeRequired;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.FieldProblem;
 import org.gantry.server.shared.Forbidden;
@@ -75,7 +76,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadCredentials.class)
     ProblemDetail badCredentials(BadCredentials e) {
-        return problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage());
+        if (e instanceof TwoFactorCodeRequired) {
+            problem.setProperty("twoFactorRequired", true);
+        }
+        return problem;
     }
 
     @ExceptionHandler(TooManyLoginFailures.class)

@@ -39,18 +39,21 @@ public class ApiTokenService {
 
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final TwoFactorService twoFactor;
 
     ApiTokenService(
             JdbcClient jdbc,
             PasswordEncoder passwordEncoder,
             LoginRateLimiter rateLimiter,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            TwoFactorService twoFactor) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.rateLimiter = rateLimiter;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.twoFactor = twoFactor;
     }
 
     /**
@@ -85,6 +88,18 @@ public class ApiTokenService {
             rateLimiter.recordFailure(email, clientAddress, "API token request: wrong e-mail or password");
             throw new BadCredentials();
         }
+        boolean withCode = twoFactor.isOn(user.get().id());
+        if (withCode) {
+            if (request.otp() == null || request.otp().isBlank()) {
+                throw new TwoFactorCodeRequired("This account has two-factor sign-in: send the current code of"
+                        + " your authenticator app (or one of your recovery codes) as otp.");
+            }
+            if (!twoFactor.verify(user.get().id(), request.otp())) {
+                rateLimiter.recordFailure(email, clientAddress, "API token request: wrong two-factor code");
+                throw new TwoFactorCodeRequired(
+                        "The two-factor code is wrong, expired or was already used; send a current one as otp.");
+            }
+        }
         rateLimiter.recordSuccess(email, clientAddress);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
@@ -99,7 +114,8 @@ public class ApiTokenService {
                     SecurityEvent.Kind.TOKEN_CREATED,
                     user.get().id(),
                     user.get().email(),
-                    "token " + created.id() + " \"" + name + "\" (with the password)",
+                    "token " + created.id() + " \"" + name + "\" (with the password"
+                            + (withCode ? " and a two-factor code)" : ")"),
                     null,
                     null,
                     clientAddress));

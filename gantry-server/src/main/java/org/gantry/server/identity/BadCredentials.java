@@ -10,4 +10,8 @@ public class BadCredentials extends RuntimeException {
     BadCredentials() {
         super("The e-mail or password is wrong, or the account is deactivated.");
     }
+
+    BadCredentials(String message) {
+        super(message);
+    }
 }

@@ -2,7 +2,6 @@ package org.gantry.server.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,7 +11,6 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -89,12 +87,17 @@ class SecurityConfiguration {
             LoginRateLimiter limiter,
             ClientAddresses clientAddresses,
             SessionUsers sessionUsers,
-            ApplicationEventPublisher events)
+            SignIns signIns)
             throws Exception {
-        var success = new SavedRequestAwareAuthenticationSuccessHandler();
-        success.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/error", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
+                                "/login",
+                                "/login/code",
+                                "/error",
+                                "/css/**",
+                                "/js/**",
+                                "/images/**",
+                                "/webjars/**",
+                                "/favicon.ico")
                         .permitAll()
                         // iCal feeds: calendar apps cannot log in; the secret in the URL is the credential
                         // (checked by calendar.FeedEndpoint, which answers 404 for anything else).
@@ -104,22 +107,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
-                        .successHandler((request, response, authentication) -> {
-                            String address = clientAddresses.of(request);
-                            limiter.recordSuccess(request.getParameter("email"), address);
-                            AccountStateFilter.loggedIn(request, authentication);
-                            if (authentication.getPrincipal() instanceof GantryUserDetails details) {
-                                events.publishEvent(new SecurityEvent(
-                                        SecurityEvent.Kind.LOGIN,
-                                        details.user().id(),
-                                        details.user().email(),
-                                        "password",
-                                        null,
-                                        null,
-                                        address));
-                            }
-                            success.onAuthenticationSuccess(request, response, authentication);
-                        })
+                        .successHandler(signIns::passwordAccepted)
                         .failureHandler((request, response, e) -> {
                             limiter.recordFailure(request.getParameter("email"), clientAddresses.of(request));
                             response.sendRedirect(request.getContextPath() + "/login?error");

@@ -3,12 +3,16 @@ package org.gantry.server.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gantry.server.identity.ApiTokenService;
 import org.gantry.server.identity.BadCredentials;
+import org.gantry.server.identity.ClientAddresses;
 import org.gantry.server.identity.CurrentSession;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.PasswordChange;
 import org.gantry.server.identity.TokenRequest;
 import org.gantry.server.identity.TooManyLoginFailures;
+import org.gantry.server.identity.TwoFactorCodeRequired;
+import org.gantry.server.identity.TwoFactorService;
 import org.gantry.server.identity.UserService;
+import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.springframework.stereotype.Controller;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -29,14 +34,19 @@ class AccountPages {
 
     private final ApiTokenService tokens;
     private final UserService users;
+    private final TwoFactorService twoFactor;
+    private final ClientAddresses clientAddresses;
 
-    AccountPages(ApiTokenService tokens, UserService users) {
+    AccountPages(
+            ApiTokenService tokens, UserService users, TwoFactorService twoFactor, ClientAddresses clientAddresses) {
         this.tokens = tokens;
         this.users = users;
+        this.twoFactor = twoFactor;
+        this.clientAddresses = clientAddresses;
     }
 
     /** A new token: what it is for, and the person's password to confirm it is them. */
-    public record TokenForm(String name, String password) {}
+    public record TokenForm(String name, String password, String otp) {}
 
     /** The change-password form. */
     public record PasswordForm(String currentPassword, String newPassword) {}
@@ -44,6 +54,7 @@ class AccountPages {
     @GetMapping("/tokens")
     String tokens(CurrentUser user, Model model) {
         model.addAttribute("tokens", tokens.list(user));
+        model.addAttribute("twoFactorOn", twoFactor.status(user).enabled());
         model.addAttribute("section", "account");
         return "account/tokens";
     }
@@ -54,7 +65,11 @@ class AccountPages {
             redirect.addFlashAttribute(
                     "created",
                     tokens.create(
-                            new TokenRequest(user.email(), form.password(), form.name()), request.getRemoteAddr()));
+                            new TokenRequest(user.email(), form.password(), form.name(), form.otp()),
+                            clientAddresses.of(request)));
+        } catch (TwoFactorCodeRequired e) {
+            redirect.addFlashAttribute(
+                    "problem", "The two-factor code is missing, wrong or was already used: no token was created.");
         } catch (BadCredentials e) {
             redirect.addFlashAttribute("problem", "That is not your password: no token was created.");
         } catch (TooManyLoginFailures e) {
@@ -79,6 +94,63 @@ class AccountPages {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/account/tokens";
+    }
+
+    @GetMapping("/two-factor")
+    String twoFactor(CurrentUser user, Model model) {
+        model.addAttribute("status", twoFactor.status(user));
+        twoFactor.pendingEnrolment(user).ifPresent(enrolment -> {
+            model.addAttribute("enrolment", enrolment);
+            model.addAttribute("qrCode", QrCode.svgDataUri(enrolment.otpauthUri()));
+        });
+        model.addAttribute("section", "account");
+        return "account/two-factor";
+    }
+
+    @PostMapping("/two-factor/start")
+    String startTwoFactor(CurrentUser user, RedirectAttributes redirect) {
+        try {
+            twoFactor.start(user);
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/account/two-factor";
+    }
+
+    @PostMapping("/two-factor/confirm")
+    String confirmTwoFactor(
+            CurrentUser user, @RequestParam(required = false) String code, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute(
+                    "recoveryCodes", twoFactor.confirm(user, code).recoveryCodes());
+            redirect.addFlashAttribute("notice", "Two-factor sign-in is on.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute(
+                    "codeError", "That is not the code your app shows now. Check the app and try again.");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/account/two-factor";
+    }
+
+    @PostMapping("/two-factor/disable")
+    String disableTwoFactor(
+            CurrentUser user,
+            @RequestParam(required = false) String code,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            twoFactor.disable(user, code, clientAddresses.of(request));
+            redirect.addFlashAttribute("notice", "Two-factor sign-in is off: your password alone signs you in.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute(
+                    "disableError", "That is neither your app's current code nor an unused recovery code.");
+        } catch (TooManyLoginFailures e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/account/two-factor";
     }
 
     @GetMapping("/password")

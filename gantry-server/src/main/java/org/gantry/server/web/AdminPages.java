@@ -8,6 +8,7 @@ import org.gantry.server.identity.Invitation;
 import org.gantry.server.identity.LoginLock;
 import org.gantry.server.identity.LoginLocks;
 import org.gantry.server.identity.NewUser;
+import org.gantry.server.identity.TwoFactorService;
 import org.gantry.server.identity.UserChanges;
 import org.gantry.server.identity.UserService;
 import org.gantry.server.shared.Conflict;
@@ -34,11 +35,13 @@ class AdminPages {
     private final UserService users;
     private final DemoProject demo;
     private final LoginLocks loginLocks;
+    private final TwoFactorService twoFactor;
 
-    AdminPages(UserService users, DemoProject demo, LoginLocks loginLocks) {
+    AdminPages(UserService users, DemoProject demo, LoginLocks loginLocks, TwoFactorService twoFactor) {
         this.users = users;
         this.demo = demo;
         this.loginLocks = loginLocks;
+        this.twoFactor = twoFactor;
     }
 
     /** A login lock as the admin page lists it; the end time in UTC to the minute. */
@@ -59,6 +62,7 @@ class AdminPages {
     String users(CurrentUser user, Model model) {
         requireAdmin(user);
         model.addAttribute("users", users.list(user, null, true));
+        model.addAttribute("twoFactorUsers", twoFactor.enabledUserIds(user));
         model.addAttribute(
                 "loginLocks", loginLocks.list(user).stream().map(LockRow::of).toList());
         model.addAttribute("section", "admin");
@@ -110,6 +114,20 @@ class AdminPages {
     String resetPassword(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         String password = users.resetPassword(user, id);
         redirect.addFlashAttribute("reset", new Invitation(users.get(user, id), password));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/users/{id}/two-factor/reset")
+    String resetTwoFactor(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            twoFactor.reset(user, id);
+            redirect.addFlashAttribute(
+                    "notice",
+                    users.get(user, id).name() + " signs in with the password alone until they turn"
+                            + " two-factor sign-in on again.");
+        } catch (NotFound e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
         return "redirect:/admin/users";
     }
 

@@ -129,7 +129,10 @@ class RoleMatrixIT extends ApiIntegrationTest {
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
         CLEAR_LOGIN_LOCK(NO, (f, api) -> api.delete("/api/v1/admin/login-locks/0"), 404, NO, NO, NO, NO),
-        READ_AUDIT_LOG(NO, (f, api) -> api.get("/api/v1/admin/audit?size=5"), OK, NO, NO, NO, NO);
+        READ_AUDIT_LOG(NO, (f, api) -> api.get("/api/v1/admin/audit?size=5"), OK, NO, NO, NO, NO),
+        // Everyone's own two-factor status; only admins reset someone's (user 0 never exists: 404).
+        READ_OWN_TWO_FACTOR(OK, (f, api) -> api.get("/api/v1/me/two-factor"), OK, OK, OK, OK, OK),
+        RESET_TWO_FACTOR(NO, (f, api) -> api.delete("/api/v1/users/0/two-factor"), 404, NO, NO, NO, NO);
 
         final BiFunction<Fixture, ApiClient, Response> call;
         final int[] expected;
