@@ -21,8 +21,13 @@ import java.util.Map;
  */
 final class CompiledCalendar {
     static final long MINUTES_PER_DAY = 1440;
-    /** Dates further than this from the first request are not working time: stops runaway searches. */
-    private static final int MAXIMUM_SPAN_DAYS = 366 * 200;
+    /**
+     * Dates further than this from the first request are not working time: stops runaway searches. A
+     * compiled calendar is shared by every project with the same working time (CalendarCache), so the span
+     * must hold every date the server accepts (1900 to 2200) with the table's margins, or one project's
+     * dates in 1900 would make another's in 2200 unschedulable.
+     */
+    private static final int MAXIMUM_SPAN_DAYS = 366 * 310;
 
     /** The calendar and its base calendars, nearest first. */
     private final List<WorkingCalendar> chain;

@@ -23,6 +23,7 @@ import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.gantry.server.shared.PlanDates;
 import org.gantry.server.shared.StaleVersion;
 import org.gantry.server.task.StatusService;
 import org.gantry.server.task.Task;
@@ -62,7 +63,9 @@ class CalendarPages {
 
         LocalDate anchor(ZoneId zone) {
             try {
-                return date == null || date.isBlank() ? LocalDate.now(zone) : LocalDate.parse(date);
+                LocalDate anchor = date == null || date.isBlank() ? LocalDate.now(zone) : LocalDate.parse(date);
+                // A page of the year 999,999,999 cannot be laid out (its next month does not exist).
+                return PlanDates.contains(anchor) ? anchor : LocalDate.now(zone);
             } catch (DateTimeParseException e) {
                 return LocalDate.now(zone);
             }
@@ -108,6 +111,9 @@ class CalendarPages {
         CalendarNotice notice = null;
         try {
             LocalDate wanted = LocalDate.parse(day);
+            if (!PlanDates.contains(wanted)) {
+                throw new InvalidInput("day", PlanDates.MESSAGE);
+            }
             Task moved = moveStart(user, project, id, wanted, version);
             // A weekend or holiday, or a predecessor that finishes later (once the project is
             // rescheduled), puts the start elsewhere than the drop: say where, so nothing looks lost.

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.gantry.server.shared.PlanDates;
 import org.gantry.server.shared.StaleVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -185,6 +186,7 @@ class Notifications {
         if (change.snoozedUntil() != null && !change.snoozedUntil().isAfter(Instant.now())) {
             problems.add("snoozedUntil", "must be in the future");
         }
+        PlanDates.check("snoozedUntil", change.snoozedUntil(), problems);
         problems.throwIfAny();
         if (change.version() != null && change.version() != current.version()) {
             throw new StaleVersion("Notification " + id, current);

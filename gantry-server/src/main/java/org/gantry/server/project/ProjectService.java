@@ -24,6 +24,7 @@ import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.PageOf;
+import org.gantry.server.shared.PlanDates;
 import org.gantry.server.shared.StaleVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,6 +129,7 @@ public class ProjectService {
         String currency = checkCurrency(command.currency() == null ? "EUR" : command.currency(), problems);
         WorkingCalendar calendar = command.calendar() == null ? WorkingCalendar.standard() : command.calendar();
         checkCalendar(calendar, problems);
+        PlanDates.check("startDate", command.startDate(), problems);
         problems.throwIfAny();
         LocalDate startDate = command.startDate() == null ? LocalDate.now(ZoneId.of(timeZone)) : command.startDate();
         if (jdbc.sql("select exists(select 1 from project where upper(project_key) = ?)")
@@ -195,6 +197,7 @@ public class ProjectService {
         if (changes.calendar() != null) {
             checkCalendar(calendar, problems);
         }
+        PlanDates.check("startDate", changes.startDate(), problems);
         problems.throwIfAny();
         LocalDate startDate = changes.startDate() == null ? current.startDate() : changes.startDate();
         boolean archived = changes.archived() == null ? current.archived() : changes.archived();
@@ -494,6 +497,8 @@ public class ProjectService {
             Holiday holiday = holidays.get(i);
             if (holiday == null || holiday.date() == null) {
                 problems.add("calendar.holidays[" + i + "].date", "is required");
+            } else if (!PlanDates.contains(holiday.date())) {
+                problems.add("calendar.holidays[" + i + "].date", PlanDates.MESSAGE);
             } else if (!seen.add(holiday.date())) {
                 problems.add("calendar.holidays[" + i + "].date", "is listed twice");
             } else if (holiday.name() != null && holiday.name().length() > 100) {

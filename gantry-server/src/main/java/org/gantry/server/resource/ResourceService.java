@@ -164,7 +164,7 @@ public class ResourceService {
         }
         List<String> clear = changes.clear() == null ? List.of() : changes.clear();
         for (String field : clear) {
-            if (!CLEARABLE.contains(field)) {
+            if (field == null || !CLEARABLE.contains(field)) {
                 problems.add("clear", "may name standardRate, overtimeRate or costPerUse, not '" + field + "'");
             }
         }

@@ -19,6 +19,7 @@ import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.gantry.server.shared.PlanDates;
 import org.gantry.server.shared.StaleVersion;
 import org.gantry.server.task.TaskService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -241,6 +242,8 @@ class ScheduleService {
         LocalDateTime deadline = clear.contains("deadline")
                 ? null
                 : changes.deadline() == null ? current.deadline() : changes.deadline();
+        PlanDates.check("constraintDate", changes.constraintDate(), problems);
+        PlanDates.check("deadline", changes.deadline(), problems);
         problems.throwIfAny();
         int updated = jdbc.sql("update task set constraint_type = ?, constraint_date = ?, deadline = ?,"
                         + " updated_at = now(), version = version + 1 where id = ? and project_id = ? and version = ?")
@@ -259,9 +262,12 @@ class ScheduleService {
     @Transactional
     public Rescheduled changeStatusDate(CurrentUser user, String projectRef, StatusDateChange change) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.EDIT_PROJECT);
+        var problems = new InvalidInput.Collector();
         if (change.version() == null) {
-            throw new InvalidInput("version", "is required: send the project's version you last read");
+            problems.add("version", "is required: send the project's version you last read");
         }
+        PlanDates.check("statusDate", change.statusDate(), problems);
+        problems.throwIfAny();
         int updated = jdbc.sql("update project set status_date = ?, updated_at = now(), version = version + 1"
                         + " where id = ? and version = ?")
                 .params(change.statusDate(), access.projectId(), change.version())

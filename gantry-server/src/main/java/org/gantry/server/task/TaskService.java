@@ -16,6 +16,7 @@ import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.PageOf;
+import org.gantry.server.shared.PlanDates;
 import org.gantry.server.shared.StaleVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -178,6 +179,8 @@ public class TaskService {
         DurationText duration = duration(
                         access, command.duration(), command.durationMinutes(), command.durationUnit(), problems)
                 .orElse(new DurationText(milestone ? 0 : access.minutesPerDay(), DurationUnit.DAYS));
+        PlanDates.check("start", command.start(), problems);
+        PlanDates.check("finish", command.finish(), problems);
         checkDates(command.start(), command.finish(), problems);
         int percent = checkPercent(command.percentComplete(), 0, problems);
         if (command.position() != null && command.position() < 1) {
@@ -263,6 +266,8 @@ public class TaskService {
         LocalDateTime finish =
                 clear.contains("finish") ? null : changes.finish() == null ? current.finish() : changes.finish();
         // The scheduler places the finish after a typed start; only a typed finish can be out of order.
+        PlanDates.check("start", changes.start(), problems);
+        PlanDates.check("finish", changes.finish(), problems);
         checkDates(start, changes.finish() == null ? null : finish, problems);
         boolean nowDone = changes.status() != null
                 && !status.equals(current.status())
