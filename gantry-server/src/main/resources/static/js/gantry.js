@@ -1,6 +1,7 @@
 // Behaviour shared by every page: the CSRF header for htmx, confirmations, and the list view when present.
 import { initListView } from './list-view.js';
 import { confirmAction } from './confirm.js';
+import { initComments } from './comments.js';
 
 const csrfHeader = document.querySelector('meta[name="_csrf_header"]')?.content;
 const csrfToken = document.querySelector('meta[name="_csrf"]')?.content;
@@ -56,3 +57,5 @@ const grid = document.getElementById('task-grid');
 if (grid) {
   initListView(grid);
 }
+
+initComments();

@@ -12,6 +12,11 @@ public enum Permission {
     MANAGE_MEMBERS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER)),
     /** Create, edit, move and link tasks. */
     EDIT_TASKS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER, ProjectRole.MEMBER)),
+    /**
+     * Comment on tasks and resolve threads. Stakeholders too: a sponsor's question belongs next to the
+     * task, and commenting changes nothing in the plan.
+     */
+    COMMENT(EnumSet.allOf(ProjectRole.class)),
     /** Delete tasks (with their subtasks) and define task statuses. */
     MANAGE_TASKS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER));
 

@@ -143,12 +143,12 @@ class NotificationApiIT extends ApiIntegrationTest {
         addMember(owner.api(), key, carol, "MEMBER");
         JsonNode task = createTask(owner.api(), key, json("name", "Pick a vendor", "assigneeIds", List.of(carol.id())));
         long taskId = task.get("id").asLong();
-        long projectId =
-                owner.api().get("/api/v1/projects/" + key).body().get("id").asLong();
 
-        // Until comments land, the test publishes what the comment module will publish when one is stored.
-        transactions.executeWithoutResult(status -> events.publishEvent(new CommentPosted(
-                projectId, taskId, 99, owner.id(), Set.of(bob.id()), "@bob please compare the two offers by Friday")));
+        Response comment = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/tasks/" + taskId + "/comments",
+                        json("body", "@" + bob.email() + " please **compare** the two offers by Friday"));
+        assertThat(comment.status()).as(comment.toString()).isEqualTo(201);
 
         JsonNode mention =
                 bob.api().get("/api/v1/notifications").body().get("items").get(0);

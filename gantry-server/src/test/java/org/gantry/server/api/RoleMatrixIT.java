@@ -30,7 +30,15 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
     /** A fresh project with three tasks (A, B, C) and a link A -> B. */
     record Fixture(
-            String key, long taskA, long taskB, long taskC, long link, int versionA, int versionC, TestUser newcomer) {
+            String key,
+            long taskA,
+            long taskB,
+            long taskC,
+            long link,
+            int versionA,
+            int versionC,
+            TestUser newcomer,
+            long ownersComment) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -125,6 +133,38 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 NO,
                 NO),
+        LIST_COMMENTS((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/comments"), OK, OK, OK, OK, OK),
+        READ_COMMENT((f, api) -> api.get(f.project() + "/comments/" + f.ownersComment()), OK, OK, OK, OK, OK),
+        // Commenting changes nothing in the plan: stakeholders may ask their questions too.
+        POST_COMMENT(
+                (f, api) -> api.post(f.project() + "/tasks/" + f.taskA() + "/comments", json("body", "Hello")),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED),
+        // Only its author edits a comment, not even an admin.
+        EDIT_OWNERS_COMMENT(
+                (f, api) -> api.patch(
+                        f.project() + "/comments/" + f.ownersComment(), json("body", "Changed", "version", 0)),
+                NO,
+                OK,
+                NO,
+                NO,
+                NO),
+        RESOLVE_THREAD(
+                (f, api) -> api.put(
+                        f.project() + "/comments/" + f.ownersComment() + "/resolution",
+                        json("resolved", true, "version", 0)),
+                OK,
+                OK,
+                OK,
+                OK,
+                OK),
+        // Its author, and owners and managers (to moderate), delete a comment.
+        DELETE_OWNERS_COMMENT(
+                (f, api) -> api.delete(f.project() + "/comments/" + f.ownersComment()), GONE, GONE, GONE, NO, NO),
+        MENTION_CANDIDATES((f, api) -> api.get(f.project() + "/mention-candidates?q=a"), OK, OK, OK, OK, OK),
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
@@ -204,8 +244,19 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 .body()
                 .get("version")
                 .asInt();
+        Response comment =
+                owner.api().post("/api/v1/projects/" + key + "/tasks/" + a + "/comments", json("body", "Owner's note"));
+        assertThat(comment.status()).as(comment.toString()).isEqualTo(201);
         return new Fixture(
-                key, a, b, c, link.body().get("id").asLong(), versionA, versionC, users.get(Role.values().length));
+                key,
+                a,
+                b,
+                c,
+                link.body().get("id").asLong(),
+                versionA,
+                versionC,
+                users.get(Role.values().length),
+                comment.body().get("id").asLong());
     }
 
     /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */

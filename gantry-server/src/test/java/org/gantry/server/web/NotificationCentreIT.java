@@ -6,9 +6,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
-import org.gantry.server.collaboration.CommentPosted;
+import org.gantry.server.collaboration.CommentService;
+import org.gantry.server.collaboration.NewComment;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
 import org.gantry.server.task.NewTask;
@@ -16,8 +16,6 @@ import org.gantry.server.task.Task;
 import org.gantry.server.task.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The bell and the notification centre in the browser: after another person assigns and mentions you,
@@ -31,10 +29,7 @@ class NotificationCentreIT extends BrowserTest {
     TaskService tasks;
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
+    CommentService comments;
 
     @Test
     void theBellCountsAnotherPersonsAssignmentAndMentionAndMarkingReadLowersIt() {
@@ -60,8 +55,11 @@ class NotificationCentreIT extends BrowserTest {
                         null,
                         null,
                         null));
-        transactions.executeWithoutResult(status -> events.publishEvent(new CommentPosted(
-                project.id(), task.id(), 1, admin().id(), Set.of(bob.user().id()), "@Bob can you start on Monday?")));
+        comments.post(
+                admin(),
+                project.key(),
+                task.id(),
+                new NewComment("@" + bob.user().email() + " can you start on Monday?", null));
 
         logIn(bob);
         Locator bell =
