@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +41,7 @@ public class ApiTokenService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final TwoFactorService twoFactor;
+    private final SignInSettings signInSettings;
 
     ApiTokenService(
             JdbcClient jdbc,
@@ -47,13 +49,15 @@ public class ApiTokenService {
             LoginRateLimiter rateLimiter,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            TwoFactorService twoFactor) {
+            TwoFactorService twoFactor,
+            SignInSettings signInSettings) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.rateLimiter = rateLimiter;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.twoFactor = twoFactor;
+        this.signInSettings = signInSettings;
     }
 
     /**
@@ -78,10 +82,11 @@ public class ApiTokenService {
         problems.throwIfAny();
         String email = request.email().strip();
         rateLimiter.checkAllowed(email, clientAddress);
-        record Account(long id, String email, String passwordHash) {}
-        var user = jdbc.sql("select id, email, password_hash from app_user where lower(email) = lower(?) and active")
+        record Account(long id, String email, String passwordHash, boolean systemAdmin) {}
+        var user = jdbc.sql("select id, email, password_hash, system_admin from app_user"
+                        + " where lower(email) = lower(?) and active")
                 .param(email)
-                .query((rs, row) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .query((rs, row) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .optional();
         if (user.isEmpty()
                 || !passwordEncoder.matches(request.password(), user.get().passwordHash())) {
@@ -101,21 +106,45 @@ public class ApiTokenService {
             }
         }
         rateLimiter.recordSuccess(email, clientAddress);
+        if (!user.get().systemAdmin() && signInSettings.ssoOnly()) {
+            throw new Forbidden("Password sign-in is turned off on this server: sign in with single sign-on in the"
+                    + " browser and create the token on the API tokens page.");
+        }
+        return issue(
+                user.get().id(),
+                user.get().email(),
+                name,
+                clientAddress,
+                "(with the password" + (withCode ? " and a two-factor code)" : ")"));
+    }
+
+    /**
+     * A token for someone whose browser session was signed in through the OpenID Connect provider
+     * (they have no password to re-enter): the provider's sign-in vouches for them.
+     */
+    public CreatedApiToken createForProviderSession(CurrentUser caller, String requestedName, String clientAddress) {
+        String name = requestedName == null || requestedName.isBlank() ? "API token" : requestedName.strip();
+        if (name.length() > 100) {
+            throw new InvalidInput("name", "must be at most 100 characters long");
+        }
+        return issue(caller.id(), caller.email(), name, clientAddress, "(signed in through single sign-on)");
+    }
+
+    private CreatedApiToken issue(long userId, String email, String name, String clientAddress, String how) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         return transaction.execute(status -> {
             CreatedApiToken created = jdbc.sql(
                             "insert into api_token (user_id, name, token_hash) values (?, ?, ?) returning id, created_at")
-                    .params(user.get().id(), name, hash(token))
+                    .params(userId, name, hash(token))
                     .query((rs, row) -> new CreatedApiToken(rs.getLong("id"), name, token, instant(rs, "created_at")))
                     .single();
             events.publishEvent(new SecurityEvent(
                     SecurityEvent.Kind.TOKEN_CREATED,
-                    user.get().id(),
-                    user.get().email(),
-                    "token " + created.id() + " \"" + name + "\" (with the password"
-                            + (withCode ? " and a two-factor code)" : ")"),
+                    userId,
+                    email,
+                    "token " + created.id() + " \"" + name + "\" " + how,
                     null,
                     null,
                     clientAddress));

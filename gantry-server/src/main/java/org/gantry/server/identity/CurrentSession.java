@@ -14,4 +14,12 @@ public final class CurrentSession {
     public static void keepAfterPasswordChange(HttpServletRequest request, int credentialsVersion) {
         AccountStateFilter.keepSession(request, credentialsVersion);
     }
+
+    /** The name of the OpenID Connect provider this session signed in through, if it did. */
+    public static java.util.Optional<String> signedInWithProvider(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(OidcSignIns.SIGNED_IN_WITH) instanceof String name
+                ? java.util.Optional.of(name)
+                : java.util.Optional.empty();
+    }
 }

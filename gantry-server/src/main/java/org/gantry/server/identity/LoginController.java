@@ -15,13 +15,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
     private final SignIns signIns;
+    private final OidcProvider provider;
+    private final SignInSettings settings;
 
-    LoginController(SignIns signIns) {
+    LoginController(SignIns signIns, OidcProvider provider, SignInSettings settings) {
         this.signIns = signIns;
+        this.provider = provider;
+        this.settings = settings;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("ssoName", provider.configured() ? provider.name() : null);
+        model.addAttribute("ssoOnly", settings.ssoOnly());
         return "login";
     }
 

@@ -6,9 +6,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -87,8 +89,20 @@ class SecurityConfiguration {
             LoginRateLimiter limiter,
             ClientAddresses clientAddresses,
             SessionUsers sessionUsers,
-            SignIns signIns)
+            SignIns signIns,
+            OidcProvider oidcProvider,
+            OidcSignIns oidcSignIns,
+            SignInSettings signInSettings,
+            JdbcClient jdbc)
             throws Exception {
+        if (oidcProvider.configured()) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login")
+                            .clientRegistrationRepository(oidcProvider)
+                            .successHandler(oidcSignIns::providerAccepted)
+                            .failureHandler(oidcSignIns::providerFailed))
+                    .addFilterBefore(
+                            new OidcAvailability(oidcProvider), OAuth2AuthorizationRequestRedirectFilter.class);
+        }
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/login/code",
@@ -115,6 +129,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(
                         new LoginRateLimitFilter(limiter, clientAddresses), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new PasswordSignInSwitch(signInSettings, jdbc), LoginRateLimitFilter.class)
                 .addFilterAfter(new AccountStateFilter(sessionUsers, false), AnonymousAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));

@@ -13,6 +13,7 @@ import org.gantry.server.identity.TwoFactorCodeRequired;
 import org.gantry.server.identity.TwoFactorService;
 import org.gantry.server.identity.UserService;
 import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.springframework.stereotype.Controller;
@@ -52,9 +53,11 @@ class AccountPages {
     public record PasswordForm(String currentPassword, String newPassword) {}
 
     @GetMapping("/tokens")
-    String tokens(CurrentUser user, Model model) {
+    String tokens(CurrentUser user, Model model, HttpServletRequest request) {
         model.addAttribute("tokens", tokens.list(user));
         model.addAttribute("twoFactorOn", twoFactor.status(user).enabled());
+        model.addAttribute(
+                "provider", CurrentSession.signedInWithProvider(request).orElse(null));
         model.addAttribute("section", "account");
         return "account/tokens";
     }
@@ -62,6 +65,11 @@ class AccountPages {
     @PostMapping("/tokens")
     String create(CurrentUser user, TokenForm form, HttpServletRequest request, RedirectAttributes redirect) {
         try {
+            if (CurrentSession.signedInWithProvider(request).isPresent()) {
+                redirect.addFlashAttribute(
+                        "created", tokens.createForProviderSession(user, form.name(), clientAddresses.of(request)));
+                return "redirect:/account/tokens";
+            }
             redirect.addFlashAttribute(
                     "created",
                     tokens.create(
@@ -73,6 +81,8 @@ class AccountPages {
         } catch (BadCredentials e) {
             redirect.addFlashAttribute("problem", "That is not your password: no token was created.");
         } catch (TooManyLoginFailures e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        } catch (Forbidden e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         } catch (InvalidInput e) {
             redirect.addFlashAttribute(

@@ -8,6 +8,8 @@ import org.gantry.server.identity.Invitation;
 import org.gantry.server.identity.LoginLock;
 import org.gantry.server.identity.LoginLocks;
 import org.gantry.server.identity.NewUser;
+import org.gantry.server.identity.SignInChanges;
+import org.gantry.server.identity.SignInSettings;
 import org.gantry.server.identity.TwoFactorService;
 import org.gantry.server.identity.UserChanges;
 import org.gantry.server.identity.UserService;
@@ -36,12 +38,19 @@ class AdminPages {
     private final DemoProject demo;
     private final LoginLocks loginLocks;
     private final TwoFactorService twoFactor;
+    private final SignInSettings signIn;
 
-    AdminPages(UserService users, DemoProject demo, LoginLocks loginLocks, TwoFactorService twoFactor) {
+    AdminPages(
+            UserService users,
+            DemoProject demo,
+            LoginLocks loginLocks,
+            TwoFactorService twoFactor,
+            SignInSettings signIn) {
         this.users = users;
         this.demo = demo;
         this.loginLocks = loginLocks;
         this.twoFactor = twoFactor;
+        this.signIn = signIn;
     }
 
     /** A login lock as the admin page lists it; the end time in UTC to the minute. */
@@ -63,6 +72,7 @@ class AdminPages {
         requireAdmin(user);
         model.addAttribute("users", users.list(user, null, true));
         model.addAttribute("twoFactorUsers", twoFactor.enabledUserIds(user));
+        model.addAttribute("signIn", signIn.get(user));
         model.addAttribute(
                 "loginLocks", loginLocks.list(user).stream().map(LockRow::of).toList());
         model.addAttribute("section", "admin");
@@ -114,6 +124,25 @@ class AdminPages {
     String resetPassword(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         String password = users.resetPassword(user, id);
         redirect.addFlashAttribute("reset", new Invitation(users.get(user, id), password));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/sign-in")
+    String changeSignIn(
+            CurrentUser user,
+            @RequestParam(required = false) Boolean ssoOnly,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        try {
+            var settings = signIn.update(user, new SignInChanges(Boolean.TRUE.equals(ssoOnly), version));
+            redirect.addFlashAttribute(
+                    "notice",
+                    settings.ssoOnly()
+                            ? "Only single sign-on now: passwords work for system admins only."
+                            : "Passwords and single sign-on both work now.");
+        } catch (Conflict | InvalidInput e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
         return "redirect:/admin/users";
     }
 

@@ -172,7 +172,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
         READ_AUDIT_LOG(NO, (f, api) -> api.get("/api/v1/admin/audit?size=5"), OK, NO, NO, NO, NO),
         // Everyone's own two-factor status; only admins reset someone's (user 0 never exists: 404).
         READ_OWN_TWO_FACTOR(OK, (f, api) -> api.get("/api/v1/me/two-factor"), OK, OK, OK, OK, OK),
-        RESET_TWO_FACTOR(NO, (f, api) -> api.delete("/api/v1/users/0/two-factor"), 404, NO, NO, NO, NO);
+        RESET_TWO_FACTOR(NO, (f, api) -> api.delete("/api/v1/users/0/two-factor"), 404, NO, NO, NO, NO),
+        READ_SIGN_IN_SETTINGS(NO, (f, api) -> api.get("/api/v1/admin/sign-in"), OK, NO, NO, NO, NO),
+        // Without a version: the admin passes the permission check and is told what is missing.
+        CHANGE_SIGN_IN_SETTINGS(
+                NO, (f, api) -> api.send("PUT", "/api/v1/admin/sign-in", json("ssoOnly", false)), 400, NO, NO, NO, NO);
 
         final BiFunction<Fixture, ApiClient, Response> call;
         final int[] expected;
