@@ -3,8 +3,17 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gantry.server.api.ApiClient.Response;
 import org.gantry.server.identity.Totp;
 import org.junit.jupiter.api.Test;
@@ -142,6 +151,86 @@ class TwoFactorIT extends ApiIntegrationTest {
         assertThat(locked.status())
                 .as("the right code now waits for the lock to end")
                 .isEqualTo(429);
+    }
+
+    @Test
+    void theLoginPageAsksForTheCodeAfterThePasswordAndWrongCodesLockTheAccount() throws Exception {
+        Enrolled enrolled = enrol("pagecode");
+        TestUser user = enrolled.user();
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> password = postForm(
+                browser,
+                "/login",
+                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf="
+                        + csrf(get(browser, "/login").body()));
+        assertThat(password.headers().firstValue("Location").orElseThrow()).endsWith("/login/code");
+        assertThat(get(browser, "/api/v1/me").statusCode())
+                .as("not signed in yet")
+                .isEqualTo(401);
+        HttpResponse<String> codePage = get(browser, "/login/code");
+        assertThat(codePage.body()).contains(user.email(), "name=\"code\"");
+        HttpResponse<String> signedIn = postForm(
+                browser, "/login/code", "code=" + code(enrolled.secret(), 0) + "&_csrf=" + csrf(codePage.body()));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("login");
+        assertThat(get(browser, "/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(admin().get("/api/v1/admin/audit?kind=LOGIN&person=" + user.id())
+                        .body()
+                        .get("items")
+                        .get(0)
+                        .get("detail")
+                        .asString())
+                .isEqualTo("password and two-factor code");
+
+        HttpClient guesser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        postForm(
+                guesser,
+                "/login",
+                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf="
+                        + csrf(get(guesser, "/login").body()));
+        String last = "";
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> wrong = postForm(
+                    guesser,
+                    "/login/code",
+                    "code=" + String.format("%06d", 100 + i) + "&_csrf="
+                            + csrf(get(guesser, "/login/code").body()));
+            last = wrong.headers().firstValue("Location").orElseThrow();
+            if (i < 9) {
+                assertThat(last).endsWith("/login/code?error");
+            }
+        }
+        assertThat(last).as("the tenth wrong code locks the account").endsWith("/login?locked");
+        assertThat(get(guesser, "/login/code").headers().firstValue("Location").orElseThrow())
+                .as("and ends the half-done sign-in")
+                .endsWith("/login?codeExpired");
+        assertThat(tokenRequest(user, code(enrolled.secret(), 30)).status()).isEqualTo(429);
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postForm(HttpClient client, String path, String form) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String page) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
+        return enc(matcher.group(1));
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private Enrolled enrol(String label) {
