@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,6 +22,8 @@ import org.springframework.test.context.TestPropertySource;
             "gantry.oidc.client-secret=secret",
             "gantry.oidc.name=Acme Login"
         })
+// A server of its own (configured with a provider): closed after this class, not kept for the JVM.
+@DirtiesContext
 class UnreachableProviderIT extends ApiIntegrationTest {
 
     private static final HttpClient HTTP =

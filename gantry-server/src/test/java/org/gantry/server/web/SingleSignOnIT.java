@@ -20,6 +20,7 @@ import org.gantry.server.identity.UserAccount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * people become plain users; existing ones are matched by verified e-mail; an unverified e-mail is
  * refused; the admin's single-sign-on-only switch refuses passwords except a system admin's.
  */
+// A server of its own (configured with a provider): closed after this class, not kept for the JVM.
+@DirtiesContext
 class SingleSignOnIT extends BrowserTest {
 
     @DynamicPropertySource
