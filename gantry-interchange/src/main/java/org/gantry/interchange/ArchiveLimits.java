@@ -3,9 +3,8 @@ package org.gantry.interchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
  * What an uploaded archive may hold, checked before any reader sees it. MPXJ takes every file that starts
@@ -81,18 +80,12 @@ public record ArchiveLimits(long maximumExpandedBytes, int maximumEntries, int m
             if (level > maximumDepth) {
                 throw tooDeep();
             }
-            ZipInputStream zip = new ZipInputStream(in);
+            // Commons Compress rather than java.util.zip: it reads the Zip64 data descriptors that POI
+            // writes into workbooks (our own Excel exports among them), which ZipInputStream misreads as
+            // a wrong entry size, and stored entries followed by a data descriptor.
+            ZipArchiveInputStream zip = new ZipArchiveInputStream(in, "UTF-8", true, true);
             while (true) {
-                ZipEntry entry;
-                try {
-                    entry = zip.getNextEntry();
-                } catch (ZipException e) {
-                    if ("only DEFLATED entries can have EXT descriptor".equals(e.getMessage())) {
-                        // MPXJ stops unpacking here too and reads what it has.
-                        return;
-                    }
-                    throw e;
-                }
+                ZipArchiveEntry entry = zip.getNextEntry();
                 if (entry == null) {
                     return;
                 }
