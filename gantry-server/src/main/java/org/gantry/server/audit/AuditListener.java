@@ -52,9 +52,9 @@ class AuditListener {
 
     @EventListener
     void on(LoginLocked event) {
-        boolean account = event.email() != null
-                && event.reason() != null
-                && event.reason().contains("account");
+        // identity.LoginRateLimiter's reasons say "for this account" or "from this address"; an address
+        // lock concerns every account tried from there, not the one whose failure happened to tip it.
+        boolean account = event.reason() != null && event.reason().contains("account");
         log.record(new AuditLog.Row(
                 AuditKind.LOGIN_LOCKED,
                 null,
@@ -62,7 +62,7 @@ class AuditListener {
                 null,
                 event.address(),
                 null,
-                event.email(),
+                account ? event.email() : null,
                 null,
                 (account ? "account locked: " : "address locked: ") + event.reason(),
                 null,

@@ -56,6 +56,17 @@ class LoginLimitIT extends ApiIntegrationTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(lock.get("reason").asString()).contains("from this address");
+        JsonNode audited = admin.get("/api/v1/admin/audit?kind=LOGIN_LOCKED&size=500")
+                .body()
+                .get("items")
+                .valueStream()
+                .filter(row -> sprayer.equals(row.get("address").asString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(audited.get("detail").asString()).startsWith("address locked: ");
+        assertThat(audited.get("subjectEmail").isNull())
+                .as("an address lock is about no one account")
+                .isTrue();
         assertThat(admin.delete("/api/v1/admin/login-locks/" + lock.get("id").asLong())
                         .status())
                 .isEqualTo(204);
