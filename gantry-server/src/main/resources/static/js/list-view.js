@@ -59,6 +59,7 @@ export function initListView(grid) {
       if (twisty) {
         const isClosed = closed.has(row.dataset.id);
         twisty.setAttribute('aria-expanded', String(!isClosed));
+        row.setAttribute('aria-expanded', String(!isClosed));
         twisty.setAttribute('aria-label', `${isClosed ? 'Expand' : 'Collapse'} ${row.dataset.name}`);
         if (isClosed) {
           hiddenBelow = level;
@@ -126,6 +127,7 @@ export function initListView(grid) {
 
   // After each swap of the rows: restore collapse, selection and any edit the server asked for.
   function refresh() {
+    grid.setAttribute('role', body().dataset.mode === 'tree' ? 'treegrid' : 'grid');
     applyCollapse();
     showSort();
     const count = taskRows().length;
