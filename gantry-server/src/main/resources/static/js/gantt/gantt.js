@@ -70,9 +70,9 @@ export function createGantt(container, options = {}) {
   root.innerHTML = `
     <div class="gantt-table-head" role="rowgroup"><div class="gantt-table-head-row" role="row" aria-rowindex="1"></div></div>
     <div class="gantt-time-head" aria-hidden="true"><svg class="gantt-header-svg" xmlns="http://www.w3.org/2000/svg"></svg></div>
-    <div class="gantt-scroller" role="presentation">
+    <div class="gantt-scroller" role="rowgroup" tabindex="0" aria-label="Tasks (scroll with the arrow keys)">
       <div class="gantt-canvas" role="presentation">
-        <div class="gantt-table-body" role="rowgroup"><div class="gantt-table-rows" role="presentation"></div></div>
+        <div class="gantt-table-body" role="presentation"><div class="gantt-table-rows" role="presentation"></div></div>
         <div class="gantt-time-body" aria-hidden="true">
           <svg class="gantt-body-svg" xmlns="http://www.w3.org/2000/svg">${linkMarkerDefinitions(markerPrefix)}<g class="gantt-grid-layer"></g><g></g><g></g><g></g></svg>
           <svg class="gantt-overlay" xmlns="http://www.w3.org/2000/svg"></svg>
@@ -548,6 +548,16 @@ export function createGantt(container, options = {}) {
     chart.tableScrollLeft = elements.tableHbar.scrollLeft;
     placeTable();
   }, { passive: true });
+  // The scroller is a tab stop of its own (the rows' rowgroup, so the treegrid stays valid): Up, Down,
+  // Page Up/Down, Home and End scroll it natively; Left and Right scroll the timeline sideways (Shift:
+  // a screen at a time), as a trackpad would.
+  elements.scroller.addEventListener('keydown', (event) => {
+    if (event.target !== elements.scroller || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const step = event.shiftKey ? Math.max(40, chart.viewport.width - 40) : 80;
+    elements.timeHbar.scrollLeft += event.key === 'ArrowLeft' ? -step : step;
+    event.preventDefault();
+  });
   // The shared scroller only scrolls vertically; sideways wheel and trackpad gestures go to the
   // horizontal scrollbar of the pane under the pointer.
   elements.scroller.addEventListener('wheel', (event) => {

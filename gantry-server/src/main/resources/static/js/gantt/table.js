@@ -3,7 +3,8 @@
  *
  * A column is named by key ('wbs', 'name', ...) or given as { key, title, width } to override the
  * defaults. Rows are role="row" inside the role="treegrid" root, with aria-level and aria-expanded
- * so that screen readers announce the outline.
+ * so that screen readers announce the outline; the name cell also says "milestone", "summary" and
+ * "critical", which the bars show by shape and colour.
  */
 import { escapeMarkup } from './markup.js';
 
@@ -88,7 +89,9 @@ function nameCell(record, context) {
     : '<span class="gantt-toggle-space"></span>';
   const icon = task.milestone ? '<span class="gantt-milestone-icon" aria-hidden="true"></span>' : '';
   const error = record.error ? `<span class="gantt-row-error" title="${escapeMarkup(record.error)}">${escapeMarkup(record.error)}</span>` : '';
-  return `<div class="gantt-cell gantt-column-name" role="gridcell" style="padding-left:${indent + 4}px">${toggle}${icon}<span class="gantt-name" title="${escapeMarkup(task.name)}">${escapeMarkup(task.name)}</span>${error}</div>`;
+  const states = [task.milestone && 'milestone', task.summary && 'summary', task.critical && 'critical'].filter(Boolean);
+  const spoken = states.length ? `<span class="gantt-sr">, ${states.join(', ')}</span>` : '';
+  return `<div class="gantt-cell gantt-column-name" role="gridcell" style="padding-left:${indent + 4}px">${toggle}${icon}<span class="gantt-name" title="${escapeMarkup(task.name)}">${escapeMarkup(task.name)}</span>${spoken}${error}</div>`;
 }
 
 /** Markup for the table rows rows[from..to); row elements are absolutely positioned by the caller's block. */
