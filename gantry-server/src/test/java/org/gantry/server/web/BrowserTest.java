@@ -36,7 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Browser tests drive Debian's Chromium through Playwright against the real server on a random port.
  * One browser per test class, a fresh browser context (cookies, storage) per test, and each test makes
  * its own users and projects, so tests do not depend on each other. A test fails when the page logs a
- * console error or throws.
+ * console error or throws, or when axe-core finds a serious or critical WCAG 2.1 A/AA violation on a page
+ * it visits or in its final state ({@link AccessibilityCheck}).
  *
  * <p>The configuration is exactly that of the API tests' {@code ApiIntegrationTest}, so Spring's
  * context cache shares one server and one embedded PostgreSQL between all integration tests of a JVM.
@@ -72,6 +73,7 @@ public abstract class BrowserTest {
 
     protected BrowserContext context;
     protected Page page;
+    private AccessibilityCheck accessibility;
     protected final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     /** A person who can log in, with the password they would type. */
@@ -112,7 +114,9 @@ public abstract class BrowserTest {
                 .setViewportSize(1400, 900));
         // Generous, not tight: seven engineers' builds share two cores (load averages of 40 and more).
         context.setDefaultTimeout(30_000);
-        page = context.newPage();
+        Page browserPage = context.newPage();
+        accessibility = new AccessibilityCheck(browserPage);
+        page = accessibility.checkingEveryNavigation();
         page.onConsoleMessage(message -> {
             if (message.type().equals("error")) {
                 consoleErrors.add(message.text() + " at " + message.location());
@@ -123,8 +127,20 @@ public abstract class BrowserTest {
 
     @AfterEach
     void closeContextWithoutConsoleErrors() {
-        context.close();
+        try {
+            assertAccessible("final");
+        } finally {
+            context.close();
+        }
         assertThat(consoleErrors).as("errors in the browser console").isEmpty();
+    }
+
+    /**
+     * Fails on a serious or critical axe-core violation in the page's current state, e.g. with a dialog open
+     * or a validation error shown ({@code state} names it; one URL in one state is analysed once).
+     */
+    protected void assertAccessible(String state) {
+        accessibility.assertAccessible(state);
     }
 
     CurrentUser admin() {

@@ -1,0 +1,225 @@
+package org.gantry.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import org.gantry.server.demo.DemoProject;
+import org.gantry.server.project.NewMember;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectRole;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every page, as an admin on the demo project, as a read-only stakeholder and on an empty project, with
+ * the task panel and a dialog open and validation errors shown, has no serious or critical axe-core
+ * violation of the WCAG 2.0/2.1 A and AA rules. {@link BrowserTest} analyses each page on arrival; this
+ * test waits for the pages that draw themselves (list, Gantt, calendar) and analyses them drawn, and
+ * analyses the extra states explicitly. A failure names the rules that fired and the elements.
+ */
+class AccessibilityIT extends BrowserTest {
+
+    @Autowired
+    DemoProject demo;
+
+    Project project;
+
+    @BeforeEach
+    void theDemoProject() {
+        project = demo.create(admin());
+    }
+
+    @Test
+    void everyPageOfTheDemoProjectIsAccessibleToAnAdmin() {
+        page.navigate("/login?error");
+        logInAsAdmin();
+        String base = "/projects/" + project.key();
+
+        listViewWithTaskPanelAndDeleteDialog(base, true);
+        ganttDrawn(base);
+        calendarDrawn(base);
+        page.navigate(base + "/resources");
+        page.navigate(base + "/members");
+        page.navigate(base + "/settings");
+        page.navigate(base + "/import");
+        page.navigate("/projects/import");
+        page.navigate("/admin/users");
+        page.navigate("/notifications");
+        page.navigate("/notifications/preferences");
+
+        page.navigate("/projects/new");
+        page.locator("#key").fill("V" + unique());
+        page.locator("#name").fill("Validation");
+        page.locator("#workingHours").fill("nine to five");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Create project"))
+                .click();
+        assertThat(page.locator(".field-error").first()).isVisible();
+        assertAccessible("validation error");
+
+        tokenAndPasswordErrors();
+    }
+
+    @Test
+    void everyPageOfTheDemoProjectIsAccessibleToAReadOnlyStakeholder() {
+        Person sponsor = invite("Read Only Sponsor");
+        projects.addMember(admin(), project.key(), new NewMember(sponsor.user().id(), null, ProjectRole.STAKEHOLDER));
+        logIn(sponsor);
+        String base = "/projects/" + project.key();
+
+        listViewWithTaskPanelAndDeleteDialog(base, false);
+        assertThat(page.locator("#read-only-note")).isVisible();
+        ganttDrawn(base);
+        calendarDrawn(base);
+        page.navigate(base + "/resources");
+        page.navigate(base + "/members");
+        page.navigate(base + "/settings");
+        page.navigate("/notifications");
+        tokenAndPasswordErrors();
+    }
+
+    @Test
+    void everyPageOfAnEmptyProjectIsAccessible() {
+        Project empty = projectWith(null, null);
+        logInAsAdmin();
+        String base = "/projects/" + empty.key();
+        page.navigate(base + "/list");
+        assertThat(page.locator(".empty-row")).isVisible();
+        page.navigate(base + "/gantt");
+        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        assertAccessible("drawn");
+        page.navigate(base + "/calendar");
+        page.navigate(base + "/resources");
+        page.navigate(base + "/members");
+        page.navigate(base + "/settings");
+    }
+
+    @Test
+    void theGanttChartsScrollRegionTakesTheFocusAndScrollsWithTheArrowKeys() {
+        logInAsAdmin();
+        page.navigate("/projects/" + project.key() + "/gantt");
+        assertThat(page.locator(".gantt-task").first()).isAttached();
+        Locator rows = page.locator(".gantt-scroller");
+        assertThat(rows).hasAttribute("tabindex", "0");
+        assertThat(rows).hasAccessibleName("Tasks (scroll with the arrow keys)");
+
+        page.locator(".gantt").focus();
+        page.keyboard().press("Tab");
+        assertThat(rows).isFocused();
+        Locator timeline = page.locator(".gantt-time-hbar");
+        double left = ((Number) timeline.evaluate("element => element.scrollLeft")).doubleValue();
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("ArrowRight");
+        eventually(
+                () -> ((Number) timeline.evaluate("element => element.scrollLeft")).doubleValue() > left,
+                "Right scrolls the timeline");
+        page.keyboard().press("PageDown");
+        eventually(
+                () -> ((Number) rows.evaluate("element => element.scrollTop")).doubleValue() > 0,
+                "Page Down scrolls the rows");
+        System.out.println("Gantt row as read out: "
+                + page.locator(".gantt-row.is-critical").first().ariaSnapshot());
+    }
+
+    /** Prints what a screen reader is given for a row, a summary row and a dependency (see README). */
+    @Test
+    void theListViewAndTheTaskPanelNameTheirRowsAndDependencies() {
+        logInAsAdmin();
+        page.navigate("/projects/" + project.key() + "/list");
+        assertThat(page.locator("#task-grid")).hasAttribute("role", "treegrid");
+        Locator summary = page.locator("tr.task-row.summary").first();
+        assertThat(summary).hasAttribute("aria-expanded", "true");
+        assertThat(summary).hasAttribute("aria-level", "1");
+        Locator task = page.locator("tr.task-row:not(.summary)").nth(2);
+        assertThat(task).hasAttribute("aria-level", "2");
+        System.out.println("List row as read out:\n" + task.ariaSnapshot());
+        System.out.println("Summary row as read out:\n" + summary.ariaSnapshot());
+
+        task.locator("td.c-wbs").click();
+        page.keyboard().press(" ");
+        Locator dependencies = page.locator("#drawer #predecessors");
+        assertThat(dependencies).isVisible();
+        assertThat(dependencies).hasAccessibleName("Waits for (predecessors)");
+        assertThat(dependencies.locator("li").first()).containsText("finish-to-start");
+        System.out.println("Dependency as read out:\n" + dependencies.ariaSnapshot());
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition, String what) {
+        long until = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private void listViewWithTaskPanelAndDeleteDialog(String base, boolean canDelete) {
+        page.navigate(base + "/list");
+        assertThat(page.locator("tr.task-row").first()).isVisible();
+        assertAccessible("rows drawn");
+
+        Locator summary = page.locator("tr.task-row.summary").first();
+        summary.locator("td.c-wbs").click();
+        page.keyboard().press(" ");
+        assertThat(page.locator("#drawer [data-action=close-drawer]").first()).isVisible();
+        assertAccessible("task panel of a summary");
+        page.keyboard().press("Escape");
+
+        Locator linked = page.locator("tr.task-row:not(.summary)").nth(2);
+        linked.locator("td.c-wbs").click();
+        page.keyboard().press(" ");
+        assertThat(page.locator("#drawer #predecessors, #drawer #successors").first())
+                .isVisible();
+        assertAccessible("task panel with dependencies");
+        page.keyboard().press("Escape");
+
+        if (canDelete) {
+            linked.locator("td.c-wbs").click();
+            page.keyboard().press("Delete");
+            Locator dialog = page.locator("dialog[open]");
+            assertThat(dialog).isVisible();
+            assertAccessible("delete dialog");
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
+                    .click();
+            assertThat(page.locator("dialog[open]")).hasCount(0);
+        }
+    }
+
+    private void ganttDrawn(String base) {
+        page.navigate(base + "/gantt");
+        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        assertThat(page.locator(".gantt-task").first()).isAttached();
+        assertAccessible("drawn");
+    }
+
+    private void calendarDrawn(String base) {
+        page.navigate(base + "/calendar");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        assertAccessible("drawn");
+    }
+
+    private void tokenAndPasswordErrors() {
+        page.navigate("/account/tokens");
+        page.locator("#token-form input[name=name]").fill("laptop");
+        page.locator("#token-form input[type=password]").fill("not the password");
+        page.locator("#token-form button[type=submit]").click();
+        assertThat(page.getByRole(AriaRole.ALERT).first()).isVisible();
+        assertAccessible("wrong password");
+
+        page.navigate("/account/password");
+        page.locator("#current-password").fill("not the password");
+        page.locator("#new-password").fill("password");
+        page.locator("#password-form button[type=submit]").click();
+        assertThat(page.locator(".field-error").first()).isVisible();
+        assertAccessible("validation error");
+        assertThat(page.url()).contains("/account/password");
+    }
+}
