@@ -47,6 +47,8 @@ class AccessibilityIT extends BrowserTest {
         page.navigate(base + "/import");
         page.navigate("/projects/import");
         page.navigate("/admin/users");
+        page.navigate("/admin/audit");
+        page.navigate("/account/two-factor");
         page.navigate("/notifications");
         page.navigate("/notifications/preferences");
 
@@ -77,6 +79,7 @@ class AccessibilityIT extends BrowserTest {
         page.navigate(base + "/members");
         page.navigate(base + "/settings");
         page.navigate("/notifications");
+        page.navigate("/account/two-factor");
         tokenAndPasswordErrors();
     }
 

@@ -37,7 +37,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * One browser per test class, a fresh browser context (cookies, storage) per test, and each test makes
  * its own users and projects, so tests do not depend on each other. A test fails when the page logs a
  * console error or throws, or when axe-core finds a serious or critical WCAG 2.1 A/AA violation on a page
- * it visits or in its final state ({@link AccessibilityCheck}).
+ * it visits or in its final state ({@link AccessibilityCheck}). For that {@code page} is a proxy of the
+ * browser's page: {@code PlaywrightAssertions.assertThat(page)} cannot take it, wait with
+ * {@code page.waitForURL(...)} instead.
  *
  * <p>The configuration is exactly that of the API tests' {@code ApiIntegrationTest}, so Spring's
  * context cache shares one server and one embedded PostgreSQL between all integration tests of a JVM.
