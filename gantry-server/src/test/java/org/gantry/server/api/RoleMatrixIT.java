@@ -172,6 +172,24 @@ class RoleMatrixIT extends ApiIntegrationTest {
         READ_AUDIT_LOG(NO, (f, api) -> api.get("/api/v1/admin/audit?size=5"), OK, NO, NO, NO, NO),
         // Everyone's own two-factor status; only admins reset someone's (user 0 never exists: 404).
         READ_OWN_TWO_FACTOR(OK, (f, api) -> api.get("/api/v1/me/two-factor"), OK, OK, OK, OK, OK),
+        // Self-service for everyone: start an enrolment, a wrong first code (400), turning off what is off (409).
+        START_OWN_TWO_FACTOR(OK, (f, api) -> api.post("/api/v1/me/two-factor", null), OK, OK, OK, OK, OK),
+        CONFIRM_OWN_TWO_FACTOR(
+                400,
+                (f, api) -> api.post("/api/v1/me/two-factor/confirm", json("code", "not-a-code")),
+                400,
+                400,
+                400,
+                400,
+                400),
+        DISABLE_OWN_TWO_FACTOR(
+                409,
+                (f, api) -> api.post("/api/v1/me/two-factor/disable", json("code", "000000")),
+                409,
+                409,
+                409,
+                409,
+                409),
         RESET_TWO_FACTOR(NO, (f, api) -> api.delete("/api/v1/users/0/two-factor"), 404, NO, NO, NO, NO),
         READ_SIGN_IN_SETTINGS(NO, (f, api) -> api.get("/api/v1/admin/sign-in"), OK, NO, NO, NO, NO),
         // Without a version: the admin passes the permission check and is told what is missing.
