@@ -46,6 +46,9 @@ public final class CsvExport {
         writer.write("\r\n");
     }
 
+    /** First characters that make a spreadsheet read a cell as a formula. */
+    static final String FORMULA_STARTS = "=+-@\t\r";
+
     static String quote(String value) {
         if (value == null) {
             return "";
@@ -54,9 +57,11 @@ public final class CsvExport {
                 || value.indexOf('"') >= 0
                 || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0
+                || value.indexOf('\t') >= 0
                 || value.indexOf(';') >= 0;
-        // A leading =, +, - or @ would make a spreadsheet evaluate the cell as a formula.
-        String safe = !value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        // A leading =, +, -, @, tab or carriage return would make a spreadsheet evaluate the cell as a
+        // formula (OWASP's CSV injection list); an apostrophe in front makes it text.
+        String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return needsQuotes || safe != value ? "\"" + safe.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -499,7 +499,7 @@ public final class TableImport {
         }
         String value = values.get(index);
         // CsvExport guards formulas with an apostrophe; take it off again.
-        if (value.length() > 1 && value.charAt(0) == '\'' && "=+@".indexOf(value.charAt(1)) >= 0) {
+        if (value.length() > 1 && value.charAt(0) == '\'' && CsvExport.FORMULA_STARTS.indexOf(value.charAt(1)) >= 0) {
             value = value.substring(1);
         }
         return value;

@@ -32,6 +32,11 @@ class TableExportTests {
         assertThat(CsvExport.quote("Mobile first.\nThen desktop.")).isEqualTo("\"Mobile first.\nThen desktop.\"");
         assertThat(CsvExport.quote("=1+1")).isEqualTo("\"'=1+1\"");
         assertThat(CsvExport.quote("plain")).isEqualTo("plain");
+        assertThat(CsvExport.quote("-2+3+cmd|' /C calc'!A0")).isEqualTo("\"'-2+3+cmd|' /C calc'!A0\"");
+        assertThat(CsvExport.quote("\t=1+1")).isEqualTo("\"'\t=1+1\"");
+        assertThat(CsvExport.quote("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(CsvExport.quote("+1")).isEqualTo("\"'+1\"");
+        assertThat(CsvExport.quote("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
     }
 
     @Test

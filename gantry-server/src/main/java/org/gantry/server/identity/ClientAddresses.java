@@ -52,6 +52,20 @@ public class ClientAddresses {
         return address;
     }
 
+    /**
+     * Whether the client reached us over HTTPS: this connection is TLS, or a trusted reverse proxy that
+     * terminated TLS says so in X-Forwarded-Proto (anyone else could claim it).
+     */
+    boolean overHttps(HttpServletRequest request) {
+        if (request.isSecure()) {
+            return true;
+        }
+        String proto = request.getHeader("X-Forwarded-Proto");
+        return proto != null
+                && "https".equalsIgnoreCase(proto.split(",")[0].strip())
+                && isTrusted(request.getRemoteAddr());
+    }
+
     private boolean isTrusted(String address) {
         if (!isAddress(address)) {
             return false;

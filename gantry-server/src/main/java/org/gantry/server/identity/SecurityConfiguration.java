@@ -7,14 +7,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -28,6 +34,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline';"
                     + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Browser features Gantry never uses, denied to every page (names every current browser knows). */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -49,7 +58,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokenService tokens, SessionUsers sessionUsers)
+    SecurityFilterChain apiChain(
+            HttpSecurity http, ApiTokenService tokens, SessionUsers sessionUsers, ClientAddresses clientAddresses)
             throws Exception {
         RequestMatcher bearer = BearerTokenFilter::hasBearerToken;
         http.securityMatcher("/api/**")
@@ -70,15 +80,26 @@ class SecurityConfiguration {
                                         401,
                                         "Unauthorized",
                                         "Log in, or send Authorization: Bearer <token> (see POST /api/v1/auth/tokens)."))
-                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
-                                response,
-                                403,
-                                "Forbidden",
-                                isSessionWrite(request)
-                                        ? "The CSRF token is missing or wrong: send it in the X-CSRF-TOKEN header."
-                                        : "You are not allowed to do this.")))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                        .accessDeniedHandler((request, response, e) -> {
+                            // The CSRF check runs before authentication is required: a write without any
+                            // credentials is told to authenticate (401), not about a token it cannot have.
+                            if (e instanceof CsrfException && !authenticated()) {
+                                ProblemResponses.write(
+                                        response,
+                                        401,
+                                        "Unauthorized",
+                                        "Log in, or send Authorization: Bearer <token> (see POST /api/v1/auth/tokens).");
+                                return;
+                            }
+                            ProblemResponses.write(
+                                    response,
+                                    403,
+                                    "Forbidden",
+                                    isSessionWrite(request)
+                                            ? "The CSRF token is missing or wrong: send it in the X-CSRF-TOKEN header."
+                                            : "You are not allowed to do this.");
+                        }))
+                .headers(headers -> secureHeaders(headers, clientAddresses));
         return http.build();
     }
 
@@ -131,9 +152,29 @@ class SecurityConfiguration {
                         new LoginRateLimitFilter(limiter, clientAddresses), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordSignInSwitch(signInSettings, jdbc), LoginRateLimitFilter.class)
                 .addFilterAfter(new AccountStateFilter(sessionUsers, false), AnonymousAuthenticationFilter.class)
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                .headers(headers -> secureHeaders(headers, clientAddresses));
         return http.build();
+    }
+
+    /**
+     * The same headers on pages and API: CSP, referrer policy, a Permissions-Policy that denies the browser
+     * features Gantry never uses, and HSTS (a year, subdomains) whenever the client came over HTTPS, also
+     * through a trusted reverse proxy that terminated TLS (never over plain HTTP, where it means nothing).
+     */
+    private static void secureHeaders(HeadersConfigurer<HttpSecurity> headers, ClientAddresses clientAddresses) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.requestMatcher(clientAddresses::overHttps)
+                        .includeSubDomains(true)
+                        .maxAgeInSeconds(31_536_000))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
+    }
+
+    private static boolean authenticated() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     private static boolean isSessionWrite(HttpServletRequest request) {
