@@ -34,6 +34,7 @@ class TwoFactorSignInIT extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on"))
                 .click();
         assertThat(page.locator("#confirm-error")).containsText("not the code your app shows");
+        assertAccessible("wrong first code");
 
         page.getByLabel("Code from your app").fill(now(secret, -30));
         page.getByLabel("Code from your app").press("Enter");
@@ -42,6 +43,7 @@ class TwoFactorSignInIT extends BrowserTest {
                 .map(String::strip)
                 .toList();
         assertThat(page.locator("#two-factor-status")).containsText("On");
+        assertAccessible("recovery codes shown");
         screenshot("two-factor-recovery-codes");
         page.reload();
         assertThat(page.locator("#recovery-codes")).hasCount(0);
