@@ -8,9 +8,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -21,13 +25,18 @@ import java.util.stream.Collectors;
  * final state of every test is checked, and tests check extra states (a dialog or panel open, a
  * validation error shown) with {@link BrowserTest#assertAccessible(String)}.
  *
- * <p>An analysis costs 0.5 to 2 s on this busy machine, so one URL in one state is analysed once per test.
+ * <p>An analysis costs 0.5 to 2 s on this busy machine (6 to 9 s for a list of 60 tasks), and most tests
+ * log in and pass the same pages on their way. So a kind of page on arrival (its path with project keys
+ * and ids left out, and its query's parameter names) is analysed once per test JVM, and any other state
+ * (the final one, or one a test names) once per URL per test.
  */
 final class AccessibilityCheck {
 
     static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
     private static final Set<String> NAVIGATIONS = Set.of("navigate", "waitForURL", "reload", "goBack", "goForward");
+
+    private static final Set<String> ARRIVALS_ANALYSED = ConcurrentHashMap.newKeySet();
 
     private final Page page;
     private final Set<String> analysed = new HashSet<>();
@@ -54,18 +63,52 @@ final class AccessibilityCheck {
                         throw e.getCause();
                     }
                     if (navigation) {
-                        assertAccessible("loaded");
+                        assertAccessibleOnArrival();
                     }
                     return result;
                 });
     }
 
-    /** Analyses the page in {@code state} unless this URL was already analysed in that state. */
+    /** Analyses the page in {@code state} unless this test already analysed this URL in that state. */
     void assertAccessible(String state) {
         String url = page.url();
-        if (url.isEmpty() || url.startsWith("about:") || !analysed.add(url + " | " + state)) {
-            return;
+        if (!url.isEmpty() && !url.startsWith("about:") && analysed.add(url + " | " + state)) {
+            analyse(url, state);
         }
+    }
+
+    private void assertAccessibleOnArrival() {
+        String url = page.url();
+        if (!url.isEmpty() && !url.startsWith("about:") && ARRIVALS_ANALYSED.add(pageKind(url))) {
+            analyse(url, "loaded");
+        }
+    }
+
+    /** "/projects/{project}/tasks/{id}?error" for http://host/projects/DEMO/tasks/12?error=1. */
+    static String pageKind(String url) {
+        URI uri = URI.create(url);
+        List<String> segments = new ArrayList<>(List.of(uri.getPath().split("/", -1)));
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            if (segment.matches("\\d+")) {
+                segments.set(i, "{id}");
+            } else if (i > 0
+                    && segments.get(i - 1).equals("projects")
+                    && !Set.of("new", "import").contains(segment)) {
+                segments.set(i, "{project}");
+            }
+        }
+        String parameters = uri.getRawQuery() == null
+                ? ""
+                : Arrays.stream(uri.getRawQuery().split("&"))
+                        .map(parameter -> parameter.replaceFirst("=.*", ""))
+                        .sorted()
+                        .distinct()
+                        .collect(Collectors.joining("&", "?", ""));
+        return String.join("/", segments) + parameters;
+    }
+
+    private void analyse(String url, String state) {
         long started = System.nanoTime();
         AxeResults results = new AxeBuilder(page).withTags(WCAG_A_AA).analyze();
         List<Rule> failures = results.getViolations().stream()
@@ -84,7 +127,7 @@ final class AccessibilityCheck {
 
     private void checkPageBeingLeft() {
         try {
-            assertAccessible("loaded");
+            assertAccessibleOnArrival();
         } catch (PlaywrightException pageWentAwayMeanwhile) {
             // A click started a navigation and the document is being replaced: nothing left to check.
         }
