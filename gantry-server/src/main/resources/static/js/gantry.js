@@ -53,6 +53,30 @@ document.addEventListener('click', async (event) => {
   }
 });
 
+// A field's help and error texts are read out with its control (aria-describedby), and a field marked
+// invalid by the server says so (aria-invalid); also for fields swapped in by htmx.
+function describeFields(root) {
+  root.querySelectorAll?.('.field').forEach((field) => {
+    const control = field.querySelector(':scope > input[id]:not([type="hidden"]):not([type="checkbox"]), :scope > select[id], :scope > textarea[id]');
+    if (!control) {
+      return;
+    }
+    const described = new Set((control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+    for (const note of field.querySelectorAll(':scope > .field-error, :scope > .help')) {
+      note.id ||= `${control.id}-${note.classList.contains('help') ? 'help' : 'error'}`;
+      described.add(note.id);
+    }
+    if (described.size) {
+      control.setAttribute('aria-describedby', [...described].join(' '));
+    }
+    if (field.classList.contains('invalid')) {
+      control.setAttribute('aria-invalid', 'true');
+    }
+  });
+}
+describeFields(document);
+document.addEventListener('htmx:afterSettle', (event) => describeFields(event.detail.elt ?? document));
+
 const grid = document.getElementById('task-grid');
 if (grid) {
   initListView(grid);

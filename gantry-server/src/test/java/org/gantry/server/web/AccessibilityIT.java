@@ -250,5 +250,13 @@ class AccessibilityIT extends BrowserTest {
         assertThat(page.locator(".field-error").first()).isVisible();
         assertAccessible("validation error");
         assertThat(page.url()).contains("/account/password");
+        // The control says it is invalid, and the error is read out with it.
+        Locator invalid = page.locator(".field.invalid input").first();
+        assertThat(invalid).hasAttribute("aria-invalid", "true");
+        assertThat(invalid)
+                .hasAccessibleDescription(page.locator(".field.invalid .field-error")
+                        .first()
+                        .textContent()
+                        .strip());
     }
 }
