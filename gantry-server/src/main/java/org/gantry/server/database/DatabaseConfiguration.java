@@ -117,6 +117,12 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
+    /** Transactions that tell the activity log who is writing ({@link ActorAwareTransactionManager}). */
+    @Bean
+    org.springframework.jdbc.support.JdbcTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+        return new ActorAwareTransactionManager(dataSource);
+    }
+
     /** The database the pool connects to; closes the embedded server, if any, after the pool. */
     record DatabaseServer(EmbeddedPostgres embedded, String url, String user, String password)
             implements AutoCloseable {

@@ -416,6 +416,11 @@ public class ProjectScheduler {
                     rows.version.get(i) + bump));
         }
         if (!ids.isEmpty()) {
+            // The activity log (V51) attributes these rows to the scheduler, not to the person whose edit
+            // caused them: they are the engine's consequences. Transaction-local, undone right after.
+            jdbc.sql("select set_config('gantry.actor_kind', 'scheduler', true)")
+                    .query(String.class)
+                    .single();
             jdbc.sql("update task t set start_at = u.start_at, finish_at = u.finish_at, early_start = u.early_start,"
                             + " early_finish = u.early_finish, late_start = u.late_start, late_finish = u.late_finish,"
                             + " total_slack_minutes = u.total_slack, free_slack_minutes = u.free_slack,"
@@ -437,6 +442,9 @@ public class ProjectScheduler {
                             criticals.toArray(Boolean[]::new),
                             bumps.toArray(Integer[]::new))
                     .update();
+            jdbc.sql("select set_config('gantry.actor_kind', '', true)")
+                    .query(String.class)
+                    .single();
         }
         return changed;
     }

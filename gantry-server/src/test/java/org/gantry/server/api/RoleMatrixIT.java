@@ -164,6 +164,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
         // Its author, and owners and managers (to moderate), delete a comment.
         DELETE_OWNERS_COMMENT(
                 (f, api) -> api.delete(f.project() + "/comments/" + f.ownersComment()), GONE, GONE, GONE, NO, NO),
+        READ_ACTIVITY((f, api) -> api.get(f.project() + "/activity?size=5"), OK, OK, OK, OK, OK),
+        EXPORT_ACTIVITY((f, api) -> api.get(f.project() + "/activity/export"), OK, OK, OK, OK, OK),
+        TASK_HISTORY((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/history"), OK, OK, OK, OK, OK),
         MENTION_CANDIDATES((f, api) -> api.get(f.project() + "/mention-candidates?q=a"), OK, OK, OK, OK, OK),
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
