@@ -86,7 +86,11 @@ public class ActivityService {
             Map.entry("working_hours", "Working hours"),
             Map.entry("category", "Category"),
             Map.entry("max_units", "Maximum units"),
-            Map.entry("standard_rate", "Standard rate"));
+            Map.entry("standard_rate", "Standard rate"),
+            Map.entry("tasks", "Tasks"),
+            Map.entry("links", "Links"),
+            Map.entry("resources", "Resources"),
+            Map.entry("assignments", "Assignments"));
 
     private static final String SELECT = "select a.id, a.occurred_at, a.actor_kind, a.actor_id, u.name as actor_name,"
             + " a.token_id, a.entity, a.entity_key, a.task_id, a.action, a.label, a.changes::text as changes"

@@ -259,4 +259,40 @@ class PlanDetailsWriter {
             }
         }
     }
+
+    /**
+     * Stops the activity log's row-by-row record for the rest of this transaction's import (V51): an
+     * import is recorded once, by {@link #recordImport}.
+     */
+    void pauseActivity() {
+        client.sql("select set_config('gantry.activity', 'paused', true)")
+                .query(String.class)
+                .single();
+    }
+
+    /** Resumes the activity log and records the import as one change, by whoever made it. */
+    void recordImport(long projectId, String fileName, int tasks, int links, int resources, int assignments) {
+        client.sql("select set_config('gantry.activity', '', true)")
+                .query(String.class)
+                .single();
+        client.sql("insert into activity (project_id, entity, entity_key, action, label, changes, actor_id, token_id,"
+                        + " actor_kind) values (?, 'project', ?, 'imported', ?,"
+                        + " jsonb_build_object('tasks', jsonb_build_array(null, ?::text),"
+                        + " 'links', jsonb_build_array(null, ?::text), 'resources', jsonb_build_array(null, ?::text),"
+                        + " 'assignments', jsonb_build_array(null, ?::text)),"
+                        + " nullif(current_setting('gantry.actor_id', true), '')::bigint,"
+                        + " nullif(current_setting('gantry.token_id', true), '')::bigint,"
+                        + " case when nullif(current_setting('gantry.actor_id', true), '') is null then 'system'"
+                        + " when nullif(current_setting('gantry.token_id', true), '') is not null then 'token'"
+                        + " else 'user' end)")
+                .params(
+                        projectId,
+                        Long.toString(projectId),
+                        fileName == null ? "a file" : fileName,
+                        Integer.toString(tasks),
+                        Integer.toString(links),
+                        Integer.toString(resources),
+                        Integer.toString(assignments))
+                .update();
+    }
 }

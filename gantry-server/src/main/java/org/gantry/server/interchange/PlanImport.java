@@ -164,6 +164,7 @@ public class PlanImport {
         String projectKey = project.key();
         long projectId =
                 projects.access(user, projectKey).require(Permission.EDIT_TASKS).projectId();
+        details.pauseActivity();
         List<String> notKept = notKept(plan);
         Adjustments adjusted = new Adjustments();
 
@@ -381,6 +382,8 @@ public class PlanImport {
         // Synchronous: the schedule module reschedules inside this transaction, before the import commits.
         events.publishEvent(new PlanImported(projectId, dates == DateChoice.FILE));
 
+        details.recordImport(
+                projectId, fileName, ids.size(), linkRows.size(), resourceRows.size(), assignmentRows.size());
         ImportSummary summary = summary(project, plan, imported, notKept);
         return new ImportSummary(
                 summary.projectKey(),

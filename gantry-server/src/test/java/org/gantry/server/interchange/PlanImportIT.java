@@ -852,6 +852,22 @@ class PlanImportIT {
         assertThat(exported.status()).isEqualTo(200);
         System.out.println("... and exported as MSPDI in " + (System.nanoTime() - exportBegan) / 1_000_000L + " ms");
         assertThat(seconds).isLessThan(20);
+
+        // The activity log records the import once, with what it brought, not 8,000 rows.
+        Reply activity = get("/api/v1/projects/" + projectKey + "/activity?kind=project&size=50");
+        assertThat(activity.json()
+                        .get("items")
+                        .valueStream()
+                        .filter(row -> row.get("action").asString().equals("imported"))
+                        .toList())
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("changes").toString())
+                        .contains("\"" + imported.json().get("tasks").asInt() + "\"", "\"4000\""));
+        assertThat(get("/api/v1/projects/" + projectKey + "/activity?kind=task&size=1")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
     }
 
     @Test
