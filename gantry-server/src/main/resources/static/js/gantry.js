@@ -2,6 +2,7 @@
 import { initListView } from './list-view.js';
 import { confirmAction } from './confirm.js';
 import { initComments } from './comments.js';
+import { initAttachments } from './attachments.js';
 
 const csrfHeader = document.querySelector('meta[name="_csrf_header"]')?.content;
 const csrfToken = document.querySelector('meta[name="_csrf"]')?.content;
@@ -83,3 +84,4 @@ if (grid) {
 }
 
 initComments();
+initAttachments();

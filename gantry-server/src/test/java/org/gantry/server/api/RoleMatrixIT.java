@@ -38,7 +38,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
             int versionA,
             int versionC,
             TestUser newcomer,
-            long ownersComment) {
+            long ownersComment,
+            long ownersAttachment) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -167,6 +168,24 @@ class RoleMatrixIT extends ApiIntegrationTest {
         READ_ACTIVITY((f, api) -> api.get(f.project() + "/activity?size=5"), OK, OK, OK, OK, OK),
         EXPORT_ACTIVITY((f, api) -> api.get(f.project() + "/activity/export"), OK, OK, OK, OK, OK),
         TASK_HISTORY((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/history"), OK, OK, OK, OK, OK),
+        // Attaching a file is like commenting: every member, stakeholders too; reading the project lets one download.
+        LIST_ATTACHMENTS((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/attachments"), OK, OK, OK, OK, OK),
+        UPLOAD_ATTACHMENT(
+                (f, api) -> api.upload(
+                        f.project() + "/tasks/" + f.taskA() + "/attachments",
+                        "notes.txt",
+                        "notes".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.util.Map.of()),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED),
+        DOWNLOAD_ATTACHMENT(
+                (f, api) -> api.get(f.project() + "/attachments/" + f.ownersAttachment()), OK, OK, OK, OK, OK),
+        // Its uploader, and owners and managers, delete an attachment.
+        DELETE_OWNERS_ATTACHMENT(
+                (f, api) -> api.delete(f.project() + "/attachments/" + f.ownersAttachment()), GONE, GONE, GONE, NO, NO),
         MENTION_CANDIDATES((f, api) -> api.get(f.project() + "/mention-candidates?q=a"), OK, OK, OK, OK, OK),
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
@@ -272,6 +291,13 @@ class RoleMatrixIT extends ApiIntegrationTest {
         Response comment =
                 owner.api().post("/api/v1/projects/" + key + "/tasks/" + a + "/comments", json("body", "Owner's note"));
         assertThat(comment.status()).as(comment.toString()).isEqualTo(201);
+        Response attachment = owner.api()
+                .upload(
+                        "/api/v1/projects/" + key + "/tasks/" + a + "/attachments",
+                        "plan.txt",
+                        "the plan".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.util.Map.of());
+        assertThat(attachment.status()).as(attachment.toString()).isEqualTo(201);
         return new Fixture(
                 key,
                 a,
@@ -281,7 +307,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 versionA,
                 versionC,
                 users.get(Role.values().length),
-                comment.body().get("id").asLong());
+                comment.body().get("id").asLong(),
+                attachment.body().get("id").asLong());
     }
 
     /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */

@@ -1,0 +1,351 @@
+package org.gantry.server.collaboration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.tika.Tika;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Forbidden;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Files attached to tasks. Everyone who may comment may attach (stakeholders too); everyone who may
+ * read the project may download; the uploader, and the project's owners and managers, may delete.
+ *
+ * <p>An upload is copied to a temporary file in the store's incoming folder (counting its size and
+ * hashing it on the way, and stopping as soon as it passes the limit), its type is detected from the
+ * bytes with Apache Tika, the row is inserted, and the file is moved into place just before the
+ * transaction commits. A failure anywhere, the commit included, deletes the file: nothing is ever half
+ * stored. The project's total is checked under a per-project advisory lock so two uploads at once
+ * cannot both squeeze under it.
+ */
+@Service
+public class AttachmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
+
+    /** Types shown inline as thumbnails. SVG (and HTML) can carry script: never inline. */
+    static final Set<String> INLINE_IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+    private static final int LOCK_SPACE = 0x6174_7463; // "attc": the advisory-lock space of attachments
+    private static final int MAX_NAME = 255;
+
+    private static final String SELECT = "select f.id, f.task_id, f.storage_key, f.name, f.size_bytes,"
+            + " f.content_type, f.sha256, f.uploader_id, u.name as uploader_name, f.created_at"
+            + " from task_attachment f left join app_user u on u.id = f.uploader_id";
+
+    record Stored(
+            long id,
+            long taskId,
+            String key,
+            String name,
+            long size,
+            String contentType,
+            String sha256,
+            Long uploaderId,
+            String uploaderName,
+            java.time.Instant createdAt) {}
+
+    /** An attachment's bytes to send, with what to say about them. */
+    public record Download(Path file, String name, String contentType, long size, boolean inline) {}
+
+    private final JdbcClient jdbc;
+    private final ProjectService projects;
+    private final AttachmentStore store;
+    private final long maxFile;
+    private final long maxProject;
+    private final Tika tika = new Tika();
+
+    AttachmentService(
+            JdbcClient jdbc,
+            ProjectService projects,
+            AttachmentStore store,
+            @Value("${gantry.attachment.max-file:25MB}") DataSize maxFile,
+            @Value("${gantry.attachment.max-project:1GB}") DataSize maxProject) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.store = store;
+        this.maxFile = maxFile.toBytes();
+        this.maxProject = maxProject.toBytes();
+    }
+
+    public long maxFileBytes() {
+        return maxFile;
+    }
+
+    /** A task's attachments, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Attachment> list(CurrentUser user, String projectRef, long taskId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        requireTask(access, taskId);
+        return jdbc
+                .sql(SELECT + " where f.task_id = ? and f.project_id = ? order by f.created_at, f.id")
+                .params(taskId, access.projectId())
+                .query(AttachmentService::row)
+                .list()
+                .stream()
+                .map(stored -> view(access, stored))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Attachment get(CurrentUser user, String projectRef, long id) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        return view(access, require(access, id));
+    }
+
+    /**
+     * Attaches a file to a task. {@code name} is the uploader's file name (only its last path segment is
+     * kept); the content type is detected from the bytes.
+     */
+    @Transactional
+    public Attachment upload(CurrentUser user, String projectRef, long taskId, String name, InputStream content) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
+        requireTask(access, taskId);
+        if (content == null) {
+            throw new InvalidInput("file", "is required: send the file as the multipart part named file");
+        }
+        String fileName = cleanName(name);
+        Path incoming = null;
+        boolean handedOver = false;
+        try {
+            incoming = store.newIncoming();
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long size = copy(new DigestInputStream(content, sha256), incoming);
+            if (size == 0) {
+                throw new InvalidInput("file", "is empty");
+            }
+            String contentType = detect(incoming, fileName);
+            String hash = HexFormat.of().formatHex(sha256.digest());
+
+            jdbc.sql("select count(*) from pg_advisory_xact_lock(?, ?)")
+                    .params(LOCK_SPACE, (int) access.projectId())
+                    .query(Long.class)
+                    .single();
+            long used = jdbc.sql("select coalesce(sum(size_bytes), 0) from task_attachment where project_id = ?")
+                    .param(access.projectId())
+                    .query(Long.class)
+                    .single();
+            if (used + size > maxProject) {
+                throw new AttachmentTooLarge("Project " + access.key() + " already holds " + megabytes(used)
+                        + " of attachments; with this file (" + megabytes(size) + ") it would pass its limit of "
+                        + megabytes(maxProject) + ". Nothing was stored.");
+            }
+            String key = AttachmentStore.newKey();
+            long id = jdbc.sql("insert into task_attachment (project_id, task_id, storage_key, name, size_bytes,"
+                            + " content_type, sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                    .params(access.projectId(), taskId, key, fileName, size, contentType, hash, user.id())
+                    .query(Long.class)
+                    .single();
+            placeOnCommit(incoming, key);
+            handedOver = true;
+            return view(access, require(access, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store the attachment", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (!handedOver && incoming != null) {
+                store.deleteQuietly(incoming);
+            }
+        }
+    }
+
+    /** The bytes of an attachment, for anyone who may read the project. */
+    @Transactional(readOnly = true)
+    public Download download(CurrentUser user, String projectRef, long id) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        Stored stored = require(access, id);
+        Path file = store.path(stored.key());
+        if (!Files.isRegularFile(file)) {
+            log.error("Attachment {} ({}) has no file at {}", id, stored.name(), file);
+            throw new NotFound("The file of attachment " + id + " is missing on the server.");
+        }
+        return new Download(
+                file, stored.name(), stored.contentType(), stored.size(), INLINE_IMAGES.contains(stored.contentType()));
+    }
+
+    /** Deletes an attachment: its uploader may, and so may the project's owners and managers. */
+    @Transactional
+    public void delete(CurrentUser user, String projectRef, long id) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
+        Stored stored = require(access, id);
+        if (!mayDelete(access, stored)) {
+            throw new Forbidden("Only its uploader, or an owner or manager of the project, can delete an attachment.");
+        }
+        jdbc.sql("delete from task_attachment where id = ?").param(id).update();
+        Path file = store.path(stored.key());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                store.deleteQuietly(file);
+            }
+        });
+    }
+
+    /**
+     * Moves the upload into place before the commit; if the commit then fails, the file goes again.
+     * (Moving after the commit would leave a row without its file if the server stopped in between.)
+     */
+    private void placeOnCommit(Path incoming, String key) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                try {
+                    store.place(incoming, key);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not move the attachment into place", e);
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    store.deleteQuietly(incoming);
+                    store.deleteQuietly(store.path(key));
+                }
+            }
+        });
+    }
+
+    /** Copies at most the limit (plus one byte, to notice more); more is refused with 413. */
+    private long copy(InputStream content, Path target) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = content;
+                OutputStream out = Files.newOutputStream(target)) {
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                total += read;
+                if (total > maxFile) {
+                    throw new AttachmentTooLarge("The file is larger than the limit of " + megabytes(maxFile)
+                            + " per attachment. Nothing was stored.");
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * The type from the bytes (with the name only as a hint for types the bytes cannot tell apart). An
+     * image type the bytes alone do not confirm (random bytes named .png) is not believed.
+     */
+    private String detect(Path file, String name) throws IOException {
+        String withName;
+        String fromBytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            withName = tika.detect(in, name);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            fromBytes = tika.detect(in);
+        }
+        if (withName.startsWith("image/") && !withName.equals(fromBytes)) {
+            return fromBytes;
+        }
+        return withName;
+    }
+
+    static String cleanName(String name) {
+        String cleaned = name == null ? "" : name;
+        int slash = Math.max(cleaned.lastIndexOf('/'), cleaned.lastIndexOf('\\'));
+        cleaned = cleaned.substring(slash + 1);
+        cleaned = cleaned.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "").strip();
+        if (cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..")) {
+            cleaned = "attachment";
+        }
+        if (cleaned.length() > MAX_NAME) {
+            int dot = cleaned.lastIndexOf('.');
+            String extension = dot > 0 && cleaned.length() - dot <= 16 ? cleaned.substring(dot) : "";
+            cleaned = cleaned.substring(0, MAX_NAME - extension.length()) + extension;
+        }
+        return cleaned;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    private void requireTask(ProjectAccess access, long taskId) {
+        boolean exists = jdbc.sql("select exists (select 1 from task where id = ? and project_id = ?)")
+                .params(taskId, access.projectId())
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            throw new NotFound("There is no task " + taskId + " in project " + access.key() + ".");
+        }
+    }
+
+    private Optional<Stored> find(ProjectAccess access, long id) {
+        return jdbc.sql(SELECT + " where f.id = ? and f.project_id = ?")
+                .params(id, access.projectId())
+                .query(AttachmentService::row)
+                .optional();
+    }
+
+    private Stored require(ProjectAccess access, long id) {
+        return find(access, id)
+                .orElseThrow(() -> new NotFound("There is no attachment " + id + " in project " + access.key() + "."));
+    }
+
+    private static boolean mayDelete(ProjectAccess access, Stored stored) {
+        return Objects.equals(stored.uploaderId(), access.user().id()) || access.can(Permission.EDIT_PROJECT);
+    }
+
+    private static Attachment view(ProjectAccess access, Stored stored) {
+        boolean open = !access.archived() && access.can(Permission.COMMENT);
+        return new Attachment(
+                stored.id(),
+                stored.taskId(),
+                stored.name(),
+                stored.size(),
+                stored.contentType(),
+                stored.sha256(),
+                stored.uploaderId(),
+                stored.uploaderName() == null ? "Former user" : stored.uploaderName(),
+                stored.createdAt(),
+                INLINE_IMAGES.contains(stored.contentType()),
+                open && mayDelete(access, stored),
+                "/api/v1/projects/" + access.key() + "/attachments/" + stored.id());
+    }
+
+    private static Stored row(ResultSet rs, int n) throws SQLException {
+        return new Stored(
+                rs.getLong("id"),
+                rs.getLong("task_id"),
+                rs.getString("storage_key"),
+                rs.getString("name"),
+                rs.getLong("size_bytes"),
+                rs.getString("content_type"),
+                rs.getString("sha256"),
+                rs.getObject("uploader_id", Long.class),
+                rs.getString("uploader_name"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
