@@ -62,6 +62,7 @@ class ActivityPages {
                         "link",
                         "assignee",
                         "comment",
+                        "attachment",
                         "member",
                         "status",
                         "resource",

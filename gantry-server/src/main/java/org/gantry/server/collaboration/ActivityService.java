@@ -44,6 +44,7 @@ public class ActivityService {
             "resource",
             "assignment",
             "comment",
+            "attachment",
             "scheduler");
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_CSV_ROWS = 100_000;

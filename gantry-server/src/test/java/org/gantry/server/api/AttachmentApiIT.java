@@ -221,5 +221,22 @@ class AttachmentApiIT extends ApiIntegrationTest {
         assertThat(rows(key)).isZero();
         assertThat(filesOnDisk()).isEqualTo(filesBefore - 2);
         assertThat(ana.api().delete(secondUrl).status()).isEqualTo(404);
+
+        // The activity log (and the task's history) records each upload and delete, by whom.
+        JsonNode activity = owner.api()
+                .get("/api/v1/projects/" + key + "/activity?kind=attachment&size=50")
+                .body()
+                .get("items");
+        assertThat(activity.valueStream()
+                        .map(row -> row.get("action").asString() + " "
+                                + row.get("label").asString()))
+                .containsExactlyInAnyOrder("created a.txt", "created b.txt", "deleted a.txt", "deleted b.txt");
+        assertThat(owner.api()
+                        .get("/api/v1/projects/" + key + "/tasks/" + taskId + "/history")
+                        .body()
+                        .valueStream()
+                        .filter(row -> "attachment".equals(row.get("entity").asString()))
+                        .count())
+                .isEqualTo(4);
     }
 }

@@ -1,0 +1,97 @@
+package org.gantry.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectRole;
+import org.gantry.server.task.NewTask;
+import org.gantry.server.task.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The Attachments section of a task's panel, as people use it: attach an image with the file picker,
+ * see it listed with a thumbnail, download it through its link, and delete it.
+ */
+class AttachmentsIT extends BrowserTest {
+
+    @Autowired
+    TaskService tasks;
+
+    private static byte[] png() {
+        BufferedImage image = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(2, 2, 0x3366ff);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aMemberAttachesAnImageSeesItsThumbnailDownloadsItAndDeletesIt() throws IOException {
+        Person mia = invite("Mia Member");
+        Project project = projectWith(mia, ProjectRole.MEMBER);
+        tasks.create(admin(), project.key(), NewTask.named("Design the logo"));
+        List<String> errors = new ArrayList<>();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                errors.add(message.text());
+            }
+        });
+
+        logIn(mia);
+        Locator section = openAttachments(project, "Design the logo");
+        assertThat(section.locator("#no-attachments")).isVisible();
+        byte[] image = png();
+
+        section.getByLabel("Attach a file").setInputFiles(new FilePayload("logo draft.png", "image/png", image));
+
+        Locator item = page.locator("#attachments li.attachment").first();
+        assertThat(item).containsText("logo draft.png");
+        assertThat(item).containsText("Mia Member");
+        assertThat(page.locator("#attachments-heading")).hasText("Attachments (1)");
+        assertThat(page.locator("#attachment-status")).containsText("Uploaded logo draft.png");
+        Locator thumbnail = item.getByRole(AriaRole.IMG);
+        assertThat(thumbnail).hasAttribute("alt", "Preview of logo draft.png");
+        page.waitForCondition(() -> (Boolean) thumbnail.evaluate("img => img.complete && img.naturalWidth === 8"));
+
+        Download download =
+                page.waitForDownload(() -> item.getByRole(AriaRole.LINK).click());
+        assertThat(download.suggestedFilename()).isEqualTo("logo draft.png");
+        assertThat(Files.readAllBytes(download.path())).isEqualTo(image);
+
+        Locator delete = item.locator("details.attachment-delete > summary");
+        delete.focus();
+        page.keyboard().press("Enter");
+        item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete attachment logo draft.png"))
+                .click();
+        assertThat(page.locator("#attachments li.attachment")).hasCount(0);
+        assertThat(page.locator("#attachments-heading")).hasText("Attachments (0)");
+        assertThat(page.locator("#attachment-status")).hasText("Attachment deleted.");
+        assertThat(errors).as("no console errors").isEmpty();
+    }
+
+    private Locator openAttachments(Project project, String taskName) {
+        page.navigate("/projects/" + project.key() + "/list");
+        page.locator("tr.task-row[data-name=\"" + taskName + "\"] td.c-wbs").click();
+        page.keyboard().press(" ");
+        Locator section = page.locator("#drawer #attachments");
+        assertThat(section.locator("#attachments-heading")).isVisible();
+        return section;
+    }
+}
