@@ -27,6 +27,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -90,6 +91,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         HttpHeaders.RETRY_AFTER,
                         String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins", e.getMessage()));
+    }
+
+    /**
+     * Spring Security's firewall refuses some requests only when a parameter is first read, inside the
+     * handler: a form body whose parameter name holds a NUL, say.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return invalid(List.of(new FieldProblem("body", "holds characters the server does not accept (such as NUL)")));
     }
 
     /** A constraint the services did not foresee, e.g. two requests racing for the same key. */

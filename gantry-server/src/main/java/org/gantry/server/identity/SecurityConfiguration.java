@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -37,6 +38,16 @@ class SecurityConfiguration {
 
     /** Browser features Gantry never uses, denied to every page (names every current browser knows). */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /**
+     * A request the firewall refuses before any controller (an encoded NUL or a "/../" in the path, say) is a
+     * 400 problem, not the servlet container's 500.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) ->
+                ProblemResponses.write(response, 400, "Bad request", "The request was refused: " + e.getMessage());
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -56,6 +56,28 @@ class WebHardeningIT extends ApiIntegrationTest {
     }
 
     @Test
+    void requestsTheFirewallRefusesAreA400ProblemNotA500() {
+        TestUser owner = newUser("firewall");
+        String project = newProject(owner);
+        long task = createTask(owner.api(), project, json("name", "Walls"))
+                .get("id")
+                .asLong();
+        // A form body whose parameter name holds a NUL: refused when the parameters are first read.
+        Response form = owner.api()
+                .sendRaw(
+                        "POST",
+                        "/api/v1/projects/" + project + "/tasks/" + task + "/comments",
+                        "application/x-www-form-urlencoded",
+                        "{\"body\":\"%00\"}".getBytes(StandardCharsets.UTF_8));
+        assertThat(form.status()).as(form.toString()).isBetween(400, 499);
+        for (String path :
+                List.of("/api/v1/projects/%00", "/api/v1/projects/a%2F..%2F..%2Fb", "/api/v1/projects/%25")) {
+            Response response = owner.api().get(path);
+            assertThat(response.status()).as(path + " " + response).isBetween(400, 499);
+        }
+    }
+
+    @Test
     void csvCellsThatWouldStartAFormulaAreNeutralised() {
         TestUser owner = newUser("exporter");
         String project = newProject(owner);
