@@ -46,6 +46,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/resources");
         visit(base + "/members");
         visit(base + "/settings");
+        visit(base + "/activity");
         visit(base + "/import");
         visit("/projects/import");
         visit("/admin/users");
@@ -82,6 +83,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/resources");
         visit(base + "/members");
         visit(base + "/settings");
+        visit(base + "/activity");
         visit("/notifications");
         visit("/account/two-factor");
         tokenAndPasswordErrors();
