@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.gantry.server.api.ApiClient.Response;
 import org.gantry.server.collaboration.AttachmentStore;
+import org.gantry.server.collaboration.AttachmentSweep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,9 @@ class AttachmentApiIT extends ApiIntegrationTest {
 
     @Autowired
     AttachmentStore store;
+
+    @Autowired
+    AttachmentSweep sweep;
 
     private static String attachments(String key, long taskId) {
         return "/api/v1/projects/" + key + "/tasks/" + taskId + "/attachments";
@@ -238,5 +242,49 @@ class AttachmentApiIT extends ApiIntegrationTest {
                         .filter(row -> "attachment".equals(row.get("entity").asString()))
                         .count())
                 .isEqualTo(4);
+    }
+
+    @Test
+    void filesOfADeletedTaskAreSweptAwayAndFilesStillInUseStay() throws Exception {
+        TestUser owner = newUser("owner");
+        String key = newProject(owner);
+        long doomed =
+                createTask(owner.api(), key, json("name", "Doomed")).get("id").asLong();
+        long kept = createTask(owner.api(), key, json("name", "Kept")).get("id").asLong();
+        long gone = owner.api()
+                .upload(attachments(key, doomed), "old.txt", "old".getBytes(), Map.of())
+                .body()
+                .get("id")
+                .asLong();
+        long stays = owner.api()
+                .upload(attachments(key, kept), "new.txt", "new".getBytes(), Map.of())
+                .body()
+                .get("id")
+                .asLong();
+        Path goneFile = fileOf(gone);
+        Path staysFile = fileOf(stays);
+        assertThat(goneFile).exists();
+
+        assertThat(owner.api()
+                        .delete("/api/v1/projects/" + key + "/tasks/" + doomed)
+                        .status())
+                .isEqualTo(204);
+        assertThat(goneFile)
+                .as("the database cannot delete files: the row went by cascade")
+                .exists();
+
+        sweep.sweep(java.time.Duration.ZERO);
+        assertThat(goneFile).doesNotExist();
+        assertThat(staysFile).exists();
+        HttpResponse<byte[]> still = download(owner, "/api/v1/projects/" + key + "/attachments/" + stays);
+        assertThat(still.body()).isEqualTo("new".getBytes());
+    }
+
+    private Path fileOf(long id) {
+        String storageKey = jdbc.sql("select storage_key from task_attachment where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
+        return store.root().resolve(storageKey.substring(0, 2)).resolve(storageKey);
     }
 }
