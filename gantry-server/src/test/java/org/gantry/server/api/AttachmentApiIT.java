@@ -235,6 +235,11 @@ class AttachmentApiIT extends ApiIntegrationTest {
                         .map(row -> row.get("action").asString() + " "
                                 + row.get("label").asString()))
                 .containsExactlyInAnyOrder("created a.txt", "created b.txt", "deleted a.txt", "deleted b.txt");
+        assertThat(activity.get(0).get("changes").valueStream().map(change -> change.get("field")
+                        .asString()))
+                .as("the file's name, size, type and checksum, not the server's name for it on disk")
+                .contains("name", "size_bytes", "content_type", "sha256")
+                .doesNotContain("storage_key");
         assertThat(owner.api()
                         .get("/api/v1/projects/" + key + "/tasks/" + taskId + "/history")
                         .body()
