@@ -132,8 +132,9 @@ public class CommentService {
     }
 
     /**
-     * Changes the text of one's own comment (it shows as edited). People newly mentioned by an edit are
-     * linked but not notified: a notification for an edit would repeat the comment's earlier ones.
+     * Changes the text of one's own comment (it shows as edited). People the edit mentions for the first
+     * time are told ({@link MentionsAdded}); the watchers, told of the comment when it was posted, are not
+     * told again.
      */
     @Transactional
     public Comment edit(CurrentUser user, String projectRef, long commentId, CommentChange change) {
@@ -160,6 +161,12 @@ public class CommentService {
                 .param(commentId)
                 .update();
         storeMentions(commentId, rendered.mentionedUserIds());
+        Set<Long> added = new java.util.LinkedHashSet<>(rendered.mentionedUserIds());
+        added.removeAll(current.mentions());
+        if (!added.isEmpty()) {
+            events.publishEvent(new MentionsAdded(
+                    access.projectId(), current.taskId(), commentId, user.id(), Set.copyOf(added), plain(rendered)));
+        }
         return view(access, require(access, commentId));
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gantry.server.collaboration.CommentPosted;
+import org.gantry.server.collaboration.MentionsAdded;
 import org.gantry.server.identity.CurrentActor;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.schedule.RescheduledTask;
@@ -130,6 +131,35 @@ class NotificationTriggers {
                     comment.authorId()));
         }
         notifications.store(comment.projectId(), drafts);
+    }
+
+    /** People an edited comment mentions for the first time: told like a new mention, watchers not again. */
+    @EventListener
+    void on(MentionsAdded added) {
+        if (!enabled) {
+            return;
+        }
+        Set<Long> mentioned = new LinkedHashSet<>(added.mentionedUserIds());
+        mentioned.remove(added.authorId());
+        if (mentioned.isEmpty()) {
+            return;
+        }
+        watchers.watchAutomatically(added.taskId(), mentioned, "MENTIONED");
+        TaskName task = taskName(added.taskId());
+        String actor = actorName(added.authorId());
+        String excerpt = "“" + Wording.excerpt(added.excerpt(), 200) + "”";
+        List<Draft> drafts = new ArrayList<>();
+        for (long userId : mentioned) {
+            drafts.add(new Draft(
+                    userId,
+                    added.taskId(),
+                    Reason.MENTIONED,
+                    actor + " mentioned you on " + task.quoted(),
+                    excerpt,
+                    actor + " edited a comment on " + task.quoted() + ".",
+                    added.authorId()));
+        }
+        notifications.store(added.projectId(), drafts);
     }
 
     /**

@@ -99,6 +99,53 @@ class CommentApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void anEditThatAddsAMentionTellsOnlyTheNewlyMentionedPerson() {
+        TestUser owner = newUser("owner");
+        TestUser dana = newUser("dana");
+        TestUser eli = newUser("eli");
+        String key = newProject(owner);
+        addMember(owner.api(), key, dana, "MEMBER");
+        addMember(owner.api(), key, eli, "MEMBER");
+        long taskId =
+                createTask(owner.api(), key, json("name", "Budget")).get("id").asLong();
+        JsonNode posted = owner.api()
+                .post(comments(key, taskId), json("body", "Numbers from @" + dana.email() + " please"))
+                .body();
+        assertThat(mentions(dana)).isEqualTo(1);
+
+        Response edited = owner.api()
+                .patch(
+                        "/api/v1/projects/" + key + "/comments/"
+                                + posted.get("id").asLong(),
+                        json(
+                                "body",
+                                "Numbers from @" + dana.email() + " and @" + eli.email() + " please",
+                                "version",
+                                posted.get("version").asInt()));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(mentions(eli)).as("newly mentioned").isEqualTo(1);
+        assertThat(mentions(dana))
+                .as("already told when the comment was posted")
+                .isEqualTo(1);
+        assertThat(eli.api()
+                        .get("/api/v1/projects/" + key + "/tasks/" + taskId + "/watchers")
+                        .body()
+                        .get("watching")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    private static long mentions(TestUser user) {
+        return user.api()
+                .get("/api/v1/notifications")
+                .body()
+                .get("items")
+                .valueStream()
+                .filter(n -> n.get("reason").asString().equals("MENTIONED"))
+                .count();
+    }
+
+    @Test
     void aWbsReferenceLinksToThatTaskAndCodeIsLeftAlone() {
         TestUser owner = newUser("owner");
         String key = newProject(owner);
