@@ -229,6 +229,67 @@ class NotificationPages {
         return e.errors().stream().collect(Collectors.toMap(p -> p.field(), p -> p.message(), (a, b) -> a + "; " + b));
     }
 
+    /**
+     * The Schedule alerts section of a project's Settings page: how far a task must move before its
+     * watchers are told. Owners and managers change it; everyone else sees it.
+     */
+    @GetMapping("/projects/{key}/notification-settings")
+    String alertSettings(CurrentUser user, @PathVariable String key, Model model) {
+        return alertModel(user, key, preferences.projectSettings(user, key), Map.of(), model);
+    }
+
+    @PostMapping("/projects/{key}/notification-settings")
+    String saveAlertSettings(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) String moveThreshold,
+            @RequestParam(required = false) Integer version,
+            Model model) {
+        try {
+            ProjectNotificationSettings saved = preferences.changeProjectSettings(
+                    user,
+                    key,
+                    new ProjectNotificationSettings(
+                            null,
+                            null,
+                            moveThreshold == null || moveThreshold.isBlank() ? null : moveThreshold.strip(),
+                            null,
+                            moveThreshold == null || moveThreshold.isBlank() ? List.of("moveThreshold") : null,
+                            version));
+            model.addAttribute("alertsSaved", "Saved.");
+            return alertModel(user, key, saved, Map.of(), model);
+        } catch (InvalidInput e) {
+            model.addAttribute("typedThreshold", moveThreshold);
+            return alertModel(user, key, preferences.projectSettings(user, key), errors(e), model);
+        } catch (org.gantry.server.shared.StaleVersion e) {
+            model.addAttribute("alertsConflict", "Someone changed these settings meanwhile; here they are now.");
+            return alertModel(user, key, preferences.projectSettings(user, key), Map.of(), model);
+        }
+    }
+
+    private String alertModel(
+            CurrentUser user,
+            String key,
+            ProjectNotificationSettings settings,
+            Map<String, String> errors,
+            Model model) {
+        model.addAttribute("alerts", settings);
+        model.addAttribute("alertErrors", errors);
+        model.addAttribute("projectKey", key);
+        var access = projects.access(user, key);
+        // In the form as it is typed (2d, 4h, 30m), so saving it unchanged is accepted again.
+        long minutes = settings.moveThresholdMinutes() == null ? 0 : settings.moveThresholdMinutes();
+        long perDay = Math.max(1, access.minutesPerDay());
+        model.addAttribute(
+                "thresholdAsTyped",
+                minutes % perDay == 0
+                        ? minutes / perDay + "d"
+                        : minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m");
+        model.addAttribute(
+                "canChangeAlerts", access.can(org.gantry.server.project.Permission.EDIT_PROJECT) && !access.archived());
+        return "notification/fragments :: alerts";
+    }
+
     /** The Watch / Stop watching button of a task's panel (htmx swaps it in place). */
     @GetMapping("/projects/{key}/tasks/{id}/watch")
     String watchButton(CurrentUser user, @PathVariable String key, @PathVariable long id, Model model) {

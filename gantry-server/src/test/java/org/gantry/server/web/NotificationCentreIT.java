@@ -123,4 +123,32 @@ class NotificationCentreIT extends BrowserTest {
         assertThat(page.getByLabel("E-mail: A task entered the critical path")).hasValue("DIGEST");
         assertThat(page.getByLabel("Daily digest at")).hasValue("17:30");
     }
+
+    @Test
+    void anOwnerSetsTheScheduleAlertThresholdOnTheSettingsPageAndAMemberOnlySeesIt() {
+        Person mia = invite("Mia Member");
+        Project project = projectWith(mia, ProjectRole.MEMBER);
+        logInAsAdmin();
+        page.navigate("/projects/" + project.key() + "/settings");
+        Locator threshold = page.getByLabel("Tell watchers when a task moves by more than");
+        threshold.fill("soon");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save alerts"))
+                .click();
+        assertThat(page.locator("#schedule-alerts .field-error")).containsText("a working duration such as 1d");
+        page.getByLabel("Tell watchers when a task moves by more than").fill("2d");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save alerts"))
+                .click();
+        assertThat(page.locator("#schedule-alerts [role=status]")).hasText("Saved.");
+        page.reload();
+        assertThat(page.getByLabel("Tell watchers when a task moves by more than"))
+                .hasValue("2d");
+
+        context.clearCookies();
+        logIn(mia);
+        page.navigate("/projects/" + project.key() + "/settings");
+        assertThat(page.getByLabel("Tell watchers when a task moves by more than"))
+                .isDisabled();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save alerts")))
+                .hasCount(0);
+    }
 }
