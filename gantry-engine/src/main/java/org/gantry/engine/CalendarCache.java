@@ -11,6 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CalendarCache {
     private static final int LIMIT = 512;
+    /**
+     * Tables grow on demand up to six centuries each (CompiledCalendar.FIRST_DAY to END_DAY), so the count
+     * of entries alone does not bound memory: past about four million tabulated days (some 64 MB) the
+     * cache starts again. Running schedules keep the calendars they hold.
+     */
+    private static final long DAY_BUDGET = 4_000_000;
+
     private static final Map<Object, CompiledCalendar> COMPILED = new ConcurrentHashMap<>();
 
     private CalendarCache() {}
@@ -38,8 +45,9 @@ final class CalendarCache {
         if (found != null) {
             return found;
         }
-        if (COMPILED.size() >= LIMIT) {
+        if (COMPILED.size() >= LIMIT || CompiledCalendar.tabulatedDays() > DAY_BUDGET) {
             COMPILED.clear();
+            CompiledCalendar.forgetTabulatedDays();
         }
         return COMPILED.computeIfAbsent(key, k -> new CompiledCalendar(key, hintDay));
     }

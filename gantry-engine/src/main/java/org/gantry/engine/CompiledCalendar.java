@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A calendar turned into tables for fast arithmetic. Instants are minutes since 1970-01-01T00:00 (the
@@ -22,12 +23,19 @@ import java.util.Map;
 final class CompiledCalendar {
     static final long MINUTES_PER_DAY = 1440;
     /**
-     * Dates further than this from the first request are not working time: stops runaway searches. A
-     * compiled calendar is shared by every project with the same working time (CalendarCache), so the span
-     * must hold every date the server accepts (1900 to 2200) with the table's margins, or one project's
-     * dates in 1900 would make another's in 2200 unschedulable.
+     * The days a table may cover: 1800-01-01 up to (not including) 2400-01-01. Outside them nothing is
+     * working time, which stops runaway searches (a calendar with no working time, three centuries of
+     * work). The bound is absolute, not relative to the dates seen so far: a compiled calendar is shared
+     * by every project with the same working time (CalendarCache), and a bound that followed the first
+     * dates asked for let one project's far dates make another's ordinary dates unschedulable. The server
+     * accepts plan dates from 1900 to 2200; the century either side leaves room for durations and lags.
      */
-    private static final int MAXIMUM_SPAN_DAYS = 366 * 310;
+    static final long FIRST_DAY = LocalDate.of(1800, 1, 1).toEpochDay();
+
+    static final long END_DAY = LocalDate.of(2400, 1, 1).toEpochDay();
+
+    /** Days tabulated by every compiled calendar since the cache was last emptied: its memory, roughly. */
+    private static final AtomicLong TABULATED_DAYS = new AtomicLong();
 
     /** The calendar and its base calendars, nearest first. */
     private final List<WorkingCalendar> chain;
@@ -41,7 +49,7 @@ final class CompiledCalendar {
         this.chain = chain;
         this.parts = null;
         index();
-        this.table = build(hintDay - 400, hintDay + 366 * 3);
+        this.table = buildAround(hintDay);
     }
 
     /**
@@ -51,7 +59,7 @@ final class CompiledCalendar {
     CompiledCalendar(CompiledCalendar first, CompiledCalendar second, long hintDay) {
         this.chain = first.chain;
         this.parts = new CompiledCalendar[] {first, second};
-        this.table = build(hintDay - 400, hintDay + 366 * 3);
+        this.table = buildAround(hintDay);
     }
 
     static long toMinutes(LocalDateTime instant) {
@@ -153,9 +161,18 @@ final class CompiledCalendar {
         if (day >= t.firstDay && day < t.firstDay + t.dayPattern.length) {
             return t;
         }
-        return grow(day);
+        t = grow(day);
+        if (day < t.firstDay || day >= t.firstDay + t.dayPattern.length) {
+            throw new ScheduleException(
+                    new ScheduleProblem.NoWorkingTime(chain.get(0).id()));
+        }
+        return t;
     }
 
+    /**
+     * A table covering {@code day} with margins, within the supported days; throws when the table already
+     * reaches the supported bound on the side of {@code day}, so a search towards it ends.
+     */
     private synchronized Table grow(long day) {
         Table t = table;
         long first = t.firstDay;
@@ -163,15 +180,34 @@ final class CompiledCalendar {
         if (day >= first && day < end) {
             return t;
         }
-        long newFirst = Math.min(first, day - 366);
-        long newEnd = Math.max(end, day + 366 * 2);
-        if (newEnd - newFirst > MAXIMUM_SPAN_DAYS) {
+        if ((day < first && first <= FIRST_DAY) || (day >= end && end >= END_DAY)) {
             throw new ScheduleException(
                     new ScheduleProblem.NoWorkingTime(chain.get(0).id()));
         }
+        long newFirst = Math.max(FIRST_DAY, Math.min(first, day - 366));
+        long newEnd = Math.min(END_DAY, Math.max(end, day + 366 * 2));
         Table grown = extend(t, newFirst, newEnd);
+        TABULATED_DAYS.addAndGet(grown.dayPattern.length - t.dayPattern.length);
         table = grown;
         return grown;
+    }
+
+    /** Three years around {@code hintDay} (usually today or the project's start), within the supported days. */
+    private Table buildAround(long hintDay) {
+        long first = Math.max(FIRST_DAY, Math.min(hintDay - 400, END_DAY - 366 * 3));
+        long end = Math.min(END_DAY, first + 400 + 366 * 3);
+        Table built = build(first, end);
+        TABULATED_DAYS.addAndGet(built.dayPattern.length);
+        return built;
+    }
+
+    /** Days tabulated since {@link #forgetTabulatedDays()}, for the cache to bound its memory. */
+    static long tabulatedDays() {
+        return TABULATED_DAYS.get();
+    }
+
+    static void forgetTabulatedDays() {
+        TABULATED_DAYS.set(0);
     }
 
     private Table build(long firstDay, long endDay) {
@@ -256,9 +292,9 @@ final class CompiledCalendar {
                     continue;
                 }
                 int[] periods = flatten(exception.periods());
-                long last =
-                        Math.min(exception.to().toEpochDay(), exception.from().toEpochDay() + MAXIMUM_SPAN_DAYS);
-                for (long d = exception.from().toEpochDay(); d <= last; d++) {
+                // Only the supported days can be asked for: an exception over ten thousand years costs no more.
+                long last = Math.min(exception.to().toEpochDay(), END_DAY - 1);
+                for (long d = Math.max(exception.from().toEpochDay(), FIRST_DAY); d <= last; d++) {
                     byDate.put(d, periods);
                 }
             }

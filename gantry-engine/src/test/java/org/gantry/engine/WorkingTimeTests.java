@@ -1,6 +1,7 @@
 package org.gantry.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -119,6 +120,31 @@ class WorkingTimeTests {
         assertThat(standard.add(far, 480)).isEqualTo(far.withHour(17));
         assertThat(standard.nextWorkStart(LocalDateTime.of(1999, 1, 2, 8, 0)))
                 .isEqualTo(LocalDateTime.of(1999, 1, 4, 8, 0));
+    }
+
+    @Test
+    void workRunningPastTheLastSupportedDateHasNoWorkingTimeAndLeavesOtherDatesAlone() {
+        // The standard calendar's tables are shared by every project using it (CalendarCache). A plan in
+        // 2200 asking for three centuries of work used to stretch the shared table so far that a date in
+        // 1950 could no longer be added to it: one project's dates made another's unschedulable.
+        LocalDateTime late = LocalDateTime.of(2200, 6, 2, 8, 0);
+        assertThatThrownBy(() -> standard.add(late, 300L * 2080 * 60))
+                .isInstanceOfSatisfying(ScheduleException.class, e -> assertThat(e.problem())
+                        .isInstanceOf(ScheduleProblem.NoWorkingTime.class));
+        LocalDateTime early = LocalDateTime.of(1950, 6, 5, 8, 0); // a Monday
+        assertThat(standard.add(early, 480)).isEqualTo(early.withHour(17));
+        assertThat(standard.add(late, 480)).isEqualTo(late.withHour(17));
+        assertThat(standard.add(at(4, 8, 0), 480)).isEqualTo(at(4, 17, 0));
+    }
+
+    @Test
+    void datesBeforeTheFirstSupportedDayHaveNoWorkingTime() {
+        assertThatThrownBy(() -> standard.nextWorkStart(LocalDateTime.of(1700, 1, 4, 8, 0)))
+                .isInstanceOf(ScheduleException.class);
+        assertThatThrownBy(() -> standard.subtract(LocalDateTime.of(1900, 1, 2, 8, 0), 200L * 2080 * 60))
+                .isInstanceOf(ScheduleException.class);
+        assertThat(standard.nextWorkStart(LocalDateTime.of(1900, 1, 6, 8, 0)))
+                .isEqualTo(LocalDateTime.of(1900, 1, 8, 8, 0));
     }
 
     @Test
