@@ -1,12 +1,16 @@
 package org.gantry.server.identity;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -16,6 +20,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
@@ -159,6 +164,7 @@ class SecurityConfiguration {
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(handling -> handling.accessDeniedHandler(SecurityConfiguration::pageAccessDenied))
                 .addFilterBefore(
                         new LoginRateLimitFilter(limiter, clientAddresses), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordSignInSwitch(signInSettings, jdbc), LoginRateLimitFilter.class)
@@ -179,6 +185,23 @@ class SecurityConfiguration {
                         .includeSubDomains(true)
                         .maxAgeInSeconds(31_536_000))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY));
+    }
+
+    /**
+     * A sign-in form whose session has gone (left open past the session timeout, the server restarted, the
+     * cookies were cleared) fails the CSRF check: the person is asked to sign in again rather than shown
+     * "Not allowed", which reads as a refusal of their account. Every other refusal is the 403 page.
+     */
+    private static void pageAccessDenied(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException, ServletException {
+        if (e instanceof CsrfException
+                && HttpMethod.POST.matches(request.getMethod())
+                && "/login".equals(request.getServletPath())) {
+            response.sendRedirect(request.getContextPath() + "/login?formExpired");
+            return;
+        }
+        new AccessDeniedHandlerImpl().handle(request, response, e);
     }
 
     private static boolean authenticated() {

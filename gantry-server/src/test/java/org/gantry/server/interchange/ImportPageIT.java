@@ -190,7 +190,7 @@ class ImportPageIT extends BrowserTest {
                 key,
                 new org.gantry.server.project.NewMember(
                         stakeholderAccount.user().id(), null, org.gantry.server.project.ProjectRole.STAKEHOLDER));
-        context.clearCookies();
+        forgetSession();
         page.navigate("/login");
         page.getByLabel("E-mail").fill(stakeholderAccount.user().email());
         page.getByLabel("Password").fill(withOwnPassword(stakeholderAccount).password());

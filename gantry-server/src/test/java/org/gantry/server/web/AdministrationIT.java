@@ -49,7 +49,7 @@ class AdministrationIT extends BrowserTest {
         screenshot("members");
 
         // The one-time password opens only the password form: the admin has seen it.
-        context.clearCookies();
+        forgetSession();
         page.navigate("/login");
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Password").fill(password);
@@ -88,7 +88,7 @@ class AdministrationIT extends BrowserTest {
                 page.locator("#one-time-password .secret").textContent().strip();
         assertThat(page.locator("#member-list tr[data-email='" + email + "']")).containsText("Nora New");
 
-        context.clearCookies();
+        forgetSession();
         logInAndChooseOwnPassword(email, password);
         page.navigate("/projects/" + project.key() + "/list");
         assertThat(page.locator("#read-only-note")).containsText("stakeholder");
@@ -107,13 +107,32 @@ class AdministrationIT extends BrowserTest {
                 .click();
         assertThat(row).containsText("Deactivated");
 
-        context.clearCookies();
+        forgetSession();
         page.navigate("/login");
         page.getByLabel("E-mail").fill(leaver.user().email());
         page.getByLabel("Password").fill(leaver.password());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("deactivated");
+    }
+
+    @Test
+    void aSignInFormWhoseSessionEndedAsksToSignInAgainInsteadOfRefusing() {
+        Person person = invite("Ella Expired");
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(person.user().email());
+        page.getByLabel("Password").fill(person.password());
+        context.clearCookies(); // the session the form was issued in is gone, and with it its CSRF token
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("sign-in form had expired");
+
+        page.getByLabel("E-mail").fill(person.user().email());
+        page.getByLabel("Password").fill(person.password());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        page.waitForURL("**/projects**");
+        assertThat(page.locator(".sidebar-foot .who")).containsText("Ella Expired");
     }
 
     @Test
@@ -191,7 +210,7 @@ class AdministrationIT extends BrowserTest {
         assertThat(page.locator("#flash")).containsText("login lock is cleared");
         assertThat(row).hasCount(0);
 
-        context.clearCookies();
+        forgetSession();
         logIn(person);
     }
 }

@@ -18,7 +18,7 @@ class AuditPageIT extends BrowserTest {
         page.getByLabel("Password").press("Enter");
         page.waitForURL("**/login?error");
         logIn(ana);
-        context.clearCookies();
+        forgetSession();
 
         logInAsAdmin();
         page.getByRole(

@@ -145,6 +145,16 @@ public abstract class BrowserTest {
         accessibility.assertAccessible(state);
     }
 
+    /**
+     * Signs the browser out by forgetting its cookies, after leaving the page: a request the page still had
+     * in flight (the bell loads after every page) would otherwise bring back a session of its own between
+     * the next sign-in form and its submission.
+     */
+    protected void forgetSession() {
+        page.navigate("about:blank");
+        context.clearCookies();
+    }
+
     CurrentUser admin() {
         UserAccount admin = users.findByEmail(ADMIN_EMAIL).orElseThrow();
         return new CurrentUser(admin.id(), admin.email(), admin.name(), true);

@@ -67,7 +67,7 @@ class CommentsIT extends BrowserTest {
         assertThat(page.locator("#comments-heading")).hasText("Comments (1)");
 
         // Dana hears of it in the bell and the notification centre.
-        context.clearCookies();
+        forgetSession();
         logIn(dana);
         Locator bell =
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Notifications")));

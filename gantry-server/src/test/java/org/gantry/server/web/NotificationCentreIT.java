@@ -143,7 +143,7 @@ class NotificationCentreIT extends BrowserTest {
         assertThat(page.getByLabel("Tell watchers when a task moves by more than"))
                 .hasValue("2d");
 
-        context.clearCookies();
+        forgetSession();
         logIn(mia);
         page.navigate("/projects/" + project.key() + "/settings");
         assertThat(page.getByLabel("Tell watchers when a task moves by more than"))

@@ -90,7 +90,7 @@ class SingleSignOnIT extends BrowserTest {
         assertThat(users.findByEmail(ines.user().email()).orElseThrow().id())
                 .isEqualTo(ines.user().id());
 
-        context.clearCookies();
+        forgetSession();
         String unverified = "mallory" + unique().toLowerCase(Locale.ROOT);
         Person victim = invite("Victor Victim");
         TestIdentityProvider.addUser(
@@ -117,7 +117,7 @@ class SingleSignOnIT extends BrowserTest {
             assertThat(page.locator("#flash")).containsText("Only single sign-on now");
             screenshot("sso-only-admin");
 
-            context.clearCookies();
+            forgetSession();
             page.navigate(gantry("/login"));
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with Acme Login")))
                     .isVisible();
