@@ -1,0 +1,132 @@
+package org.gantry.engine.earnedvalue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EarnedValueAnalysisTests {
+    private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
+
+    // S (summary) holds A (Mon-Fri of week 1, 1,000, 50 %) and B (Mon-Fri of week 2, 500, 0 %); C (Mon-Tue,
+    // 300, done) is on its own. Status date: Wednesday of week 1.
+    private final List<TaskBudget> tasks = List.of(
+            task("S", null, 0, 4, "0", "0"),
+            task("A", "S", 0, 4, "1000", "50"),
+            task("B", "S", 7, 11, "500", "0"),
+            task("C", null, 0, 1, "300", "100"));
+    // 50 an hour until Tuesday, 60 from Wednesday.
+    private final List<CostRate> rates = List.of(
+            new CostRate("pat", LocalDate.of(2026, 1, 1), new BigDecimal("50")),
+            new CostRate("pat", MONDAY.plusDays(2), new BigDecimal("60")));
+    private final List<TimeEntry> entries = List.of(
+            entry("A", 0, "8"), // 400
+            entry("A", 2, "4"), // 240 at the new rate
+            entry("A", 3, "8"), // after the status date: not counted
+            entry("C", 1, "2")); // 100
+
+    private EarnedValueReport report(ReportingPeriod period) {
+        return EarnedValueAnalysis.analyse(
+                tasks, rates, entries, WorkingDays.mondayToFriday(), MONDAY.plusDays(2), period);
+    }
+
+    @Test
+    void plannedValueIsTheBudgetSpreadOverWorkingDaysUpToTheStatusDate() {
+        EarnedValueReport report = report(ReportingPeriod.WEEK);
+        assertThat(report.tasks().get("A").plannedValue()).isEqualByComparingTo("600"); // 3 of 5 days
+        assertThat(report.tasks().get("B").plannedValue()).isEqualByComparingTo("0");
+        assertThat(report.tasks().get("C").plannedValue()).isEqualByComparingTo("300");
+        assertThat(report.project().plannedValue()).isEqualByComparingTo("900");
+    }
+
+    @Test
+    void earnedValueIsPercentCompleteOfTheBudgetAndActualCostUsesTheRateOfTheDay() {
+        EarnedValueReport report = report(ReportingPeriod.WEEK);
+        assertThat(report.tasks().get("A").earnedValue()).isEqualByComparingTo("500");
+        assertThat(report.tasks().get("A").actualCost()).isEqualByComparingTo("640");
+        assertThat(report.tasks().get("C").actualCost()).isEqualByComparingTo("100");
+        assertThat(report.project())
+                .isEqualTo(new EarnedValue(
+                        new BigDecimal("1800"),
+                        report.project().plannedValue(),
+                        report.project().earnedValue(),
+                        report.project().actualCost()));
+        assertThat(report.project().earnedValue()).isEqualByComparingTo("800");
+        assertThat(report.project().actualCost()).isEqualByComparingTo("740");
+    }
+
+    @Test
+    void aSummaryTaskIsTheSumOfItsChildren() {
+        EarnedValue summary = report(ReportingPeriod.WEEK).tasks().get("S");
+        assertThat(summary.budgetAtCompletion()).isEqualByComparingTo("1500");
+        assertThat(summary.plannedValue()).isEqualByComparingTo("600");
+        assertThat(summary.earnedValue()).isEqualByComparingTo("500");
+        assertThat(summary.actualCost()).isEqualByComparingTo("640");
+    }
+
+    @Test
+    void earnedScheduleIsCountedInDaysOnTheDailyPlan() {
+        // Cumulative PV by day: 350, 700, 900, 1100, 1300, 1300, 1300, 1400 ... 1800 (day 12).
+        // EV 800: C = 2, ES = 2 + 100 / 200 = 2.5; AT = 3; IEAC(t) = 12 x 3 / 2.5 = 14.4 days.
+        EarnedValueReport report = report(ReportingPeriod.WEEK);
+        assertThat(report.earnedSchedule().plannedDuration()).isEqualByComparingTo("12");
+        assertThat(report.earnedSchedule().completedPeriods()).isEqualTo(2);
+        assertThat(report.earnedSchedule().earnedSchedule()).isEqualByComparingTo("2.5");
+        assertThat(report.earnedSchedule().scheduleVariance()).isEqualByComparingTo("-0.5");
+        assertThat(report.earnedSchedule().independentEstimateAtCompletion()).isEqualByComparingTo("14.4");
+        assertThat(report.forecastFinish()).isEqualTo(MONDAY.plusDays(14));
+        assertThat(report.baselineFinish()).isEqualTo(MONDAY.plusDays(11));
+    }
+
+    @Test
+    void theWeeklyCurveHasActualsUpToTheStatusDateAndEarnedValueInItsWeek() {
+        List<EarnedValuePoint> curve = report(ReportingPeriod.WEEK).curve();
+        assertThat(curve).hasSize(2);
+        assertThat(curve.get(0).periodEnd()).isEqualTo(MONDAY.plusDays(6));
+        assertThat(curve.get(0).plannedValue()).isEqualByComparingTo("1300");
+        assertThat(curve.get(0).actualCost()).isEqualByComparingTo("740");
+        assertThat(curve.get(0).earnedValue()).isEqualByComparingTo("800");
+        assertThat(curve.get(1).plannedValue()).isEqualByComparingTo("1800");
+        assertThat(curve.get(1).actualCost()).isNull();
+        assertThat(curve.get(1).earnedValue()).isNull();
+    }
+
+    @Test
+    void aDailyCurveEndsOnTheBaselineFinish() {
+        List<EarnedValuePoint> curve = report(ReportingPeriod.DAY).curve();
+        assertThat(curve).hasSize(12);
+        assertThat(curve.get(1).plannedValue()).isEqualByComparingTo("700");
+        assertThat(curve.get(1).actualCost()).isEqualByComparingTo("500");
+        assertThat(curve.get(2).earnedValue()).isEqualByComparingTo("800");
+        assertThat(curve.get(1).earnedValue()).isNull();
+    }
+
+    @Test
+    void aBudgetThatDoesNotDivideEvenlyStillAddsUpToItself() {
+        EarnedValueReport report = EarnedValueAnalysis.analyse(
+                List.of(task("X", null, 0, 2, "100", "0")),
+                List.of(),
+                List.of(),
+                WorkingDays.mondayToFriday(),
+                MONDAY.plusDays(2),
+                ReportingPeriod.DAY);
+        assertThat(report.project().plannedValue()).isEqualByComparingTo("100");
+        assertThat(report.curve().get(0).plannedValue()).isEqualByComparingTo("33.3333333333");
+    }
+
+    private static TaskBudget task(String id, String parent, int fromDay, int toDay, String budget, String percent) {
+        return new TaskBudget(
+                id,
+                parent,
+                MONDAY.plusDays(fromDay),
+                MONDAY.plusDays(toDay),
+                new BigDecimal(budget),
+                new BigDecimal(percent));
+    }
+
+    private static TimeEntry entry(String task, int day, String hours) {
+        return new TimeEntry("pat", task, MONDAY.plusDays(day), new BigDecimal(hours));
+    }
+}
