@@ -107,13 +107,20 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseServer server, @Value("${gantry.db.pool-size:20}") int poolSize) {
+    HikariDataSource dataSource(
+            DatabaseServer server,
+            @Value("${gantry.db.pool-size:20}") int poolSize,
+            @Value("${gantry.live.enabled:true}") boolean live) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.url());
         config.setUsername(server.user());
         config.setPassword(server.password());
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("gantry");
+        if (!live) {
+            // GANTRY_LIVE=false: the live-update triggers (V70) skip their work in this server's sessions.
+            config.setConnectionInitSql("select set_config('gantry.live', 'off', false)");
+        }
         return new HikariDataSource(config);
     }
 

@@ -82,6 +82,10 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(
                         requests -> requests.requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**")
                                 .permitAll()
+                                // The end of a live-update stream (server-sent events) is an async dispatch of
+                                // a request that was authorised when it began; it writes nothing new.
+                                .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC)
+                                .permitAll()
                                 .requestMatchers(HttpMethod.POST, "/api/v1/auth/tokens")
                                 .permitAll()
                                 .anyRequest()

@@ -125,6 +125,81 @@ final class ApiClient {
         }
     }
 
+    /**
+     * Opens a server-sent-event stream and reads it only up to its first event (or, for an error, the whole
+     * problem), then closes it: the status, headers and that text, like any other answer.
+     */
+    Response openStream(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<java.io.InputStream> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            StringBuilder text = new StringBuilder();
+            try (var reader = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.isEmpty() && response.statusCode() == 200 && text.length() > 0) {
+                        break;
+                    }
+                    text.append(line).append('\n');
+                }
+            }
+            String body = text.toString();
+            JsonNode node = body.trim().startsWith("{")
+                    ? JSON.readTree(body)
+                    : tools.jackson.databind.node.MissingNode.getInstance();
+            return new Response(response.statusCode(), node, new TextResponse(response, body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer whose body was read as a stream, with the part that was read as its text. */
+    private record TextResponse(HttpResponse<?> response, String body) implements HttpResponse<String> {
+        @Override
+        public int statusCode() {
+            return response.statusCode();
+        }
+
+        @Override
+        public HttpRequest request() {
+            return response.request();
+        }
+
+        @Override
+        public java.util.Optional<HttpResponse<String>> previousResponse() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.net.http.HttpHeaders headers() {
+            return response.headers();
+        }
+
+        @Override
+        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
+            return response.sslSession();
+        }
+
+        @Override
+        public URI uri() {
+            return response.uri();
+        }
+
+        @Override
+        public HttpClient.Version version() {
+            return response.version();
+        }
+    }
+
     /** A multipart/form-data upload of one file (part {@code file}) and text fields. */
     Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "gantry-test-" + Long.toHexString(System.nanoTime());

@@ -186,6 +186,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
         // Its uploader, and owners and managers, delete an attachment.
         DELETE_OWNERS_ATTACHMENT(
                 (f, api) -> api.delete(f.project() + "/attachments/" + f.ownersAttachment()), GONE, GONE, GONE, NO, NO),
+        // Live updates: everyone who can read the project may follow it; outsiders learn nothing (404).
+        LIVE_EVENTS((f, api) -> api.openStream(f.project() + "/events"), OK, OK, OK, OK, OK),
+        LIVE_STATE((f, api) -> api.get(f.project() + "/live"), OK, OK, OK, OK, OK),
         MENTION_CANDIDATES((f, api) -> api.get(f.project() + "/mention-candidates?q=a"), OK, OK, OK, OK, OK),
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
