@@ -1,6 +1,7 @@
 // The calendar view: drag a task bar to another day (or Alt+Left/Right) to move its start, a popover
 // with the task's details on click, arrow keys between days, and filters that apply on change.
 // Listeners sit on the document because a move re-renders the whole #calendar section.
+import { whenProjectChanges } from './live.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 let drag = null;          // { id, version, offsetDays } while a bar is being dragged
@@ -195,3 +196,35 @@ if (linked && /^\d+$/.test(linked)) {
   bar?.classList.add('linked');
   bar?.focus();
 }
+
+// Someone else changed the project: fetch this calendar again and put its section in place of the old one
+// (the same view, period and filters: the page's own address). Waits while a bar is dragged, a move is on
+// its way or a task's popover is open; the focused bar or day keeps the focus.
+async function liveRefresh() {
+  const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  if (!response.ok || drag || focusAfterSwap || (popover && !popover.hidden)) {
+    return;
+  }
+  const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById('calendar');
+  const old = calendar();
+  if (!fresh || !old) {
+    return;
+  }
+  const focused = old.contains(document.activeElement) ? document.activeElement : null;
+  const focusedBar = focused?.closest('.cal-bar')?.dataset.id;
+  const focusedDay = focused?.closest('.cal-day')?.dataset.day;
+  const tabDay = old.querySelector('.cal-day[tabindex="0"]')?.dataset.day;
+  const adopted = document.importNode(fresh, true);
+  old.replaceWith(adopted);
+  window.htmx.process(adopted);
+  const day = adopted.querySelector(`.cal-day[data-day="${tabDay}"]`)
+    ?? adopted.querySelector('.cal-day.today:not(.outside)') ?? adopted.querySelector('.cal-day:not(.outside)');
+  day?.setAttribute('tabindex', '0');
+  if (focusedBar) {
+    adopted.querySelector(`.cal-bar[data-id="${focusedBar}"]`)?.focus();
+  } else if (focusedDay) {
+    focusDay(focusedDay);
+  }
+  document.dispatchEvent(new CustomEvent('calendar:live-updated'));
+}
+whenProjectChanges(liveRefresh, { busy: () => drag !== null || focusAfterSwap !== null || (popover && !popover.hidden) });

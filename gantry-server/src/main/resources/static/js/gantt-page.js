@@ -3,6 +3,7 @@
 // the same request and answers with what moved, which the chart then shows. Undo sends the inverse
 // call (again with the current version), so it is an edit like any other and can be refused as stale.
 import { createGantt } from './gantt/gantt.js';
+import { whenProjectChanges } from './live.js';
 
 const page = document.getElementById('gantt-page');
 const key = page.dataset.project;
@@ -48,6 +49,16 @@ class Problem extends Error {
 }
 
 async function call(method, path, body) {
+  if (method === 'GET') return send(method, path, body);
+  ownEdits += 1;
+  try {
+    return await send(method, path, body);
+  } finally {
+    ownEdits -= 1;
+  }
+}
+
+async function send(method, path, body) {
   const headers = { Accept: 'application/json' };
   const token = document.querySelector('meta[name="_csrf"]')?.content;
   const header = document.querySelector('meta[name="_csrf_header"]')?.content;
@@ -450,6 +461,22 @@ newTask?.addEventListener('submit', async (event) => {
   } catch (problem) {
     showError(`The task was not added: ${problem.message}`);
   }
+});
+
+// Someone else changed the project: refetch the schedule and show it in place (scroll, selection,
+// collapsed rows and columns stay; the tasks that moved are highlighted as after one's own edit). Waits
+// while a bar is being dragged or an edit of this page is on its way.
+let ownEdits = 0;
+async function liveReload() {
+  const before = new Map([...tasks.values()].map((task) => [task.id, `${task.start}|${task.finish}|${task.version}|${task.name}`]));
+  await load();
+  const changed = [...tasks.values()].filter((task) => before.get(task.id) !== `${task.start}|${task.finish}|${task.version}|${task.name}`);
+  if (changed.length && changed.length <= 500) gantt.updateTasks(changed.map((task) => ({ id: task.id })));
+  document.dispatchEvent(new CustomEvent('gantt:live-updated', { detail: { changed: changed.length } }));
+}
+whenProjectChanges(liveReload, {
+  busy: () => !gantt || ownEdits > 0 || host.querySelector('.is-dragging, .is-linking') !== null
+    || host.matches('.is-dragging, .is-linking'),
 });
 
 columnChooser();

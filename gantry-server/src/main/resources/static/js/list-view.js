@@ -1,6 +1,7 @@
 // The list view: row selection, keyboard navigation, inline edit, outline actions, collapse and sort.
 // The server renders the rows; every change posts to a page endpoint and swaps in the rows it answers.
 import { confirmAction } from './confirm.js';
+import { whenProjectChanges } from './live.js';
 
 const EDITORS = {
   name: 'text',
@@ -457,6 +458,55 @@ export function initListView(grid) {
     drawer.replaceChildren();
     selectedRow()?.querySelector('td.active-cell')?.focus();
   }
+
+  // Someone else changed the project: fetch the rows again and put them in place of the old ones. A row
+  // with an open cell editor stays exactly as it is (the node is never moved, so the editor keeps its focus
+  // and what was typed; saving it against its old version shows the usual conflict if that task changed),
+  // and so do the notices of this person's refused edits. The panel is not touched.
+  async function liveRefresh() {
+    const query = new URLSearchParams(filterValues());
+    const response = await fetch(`${base}/list/rows?${query}`, {
+      credentials: 'same-origin', headers: { 'HX-Request': 'true', Accept: 'text/html' },
+    });
+    if (!response.ok || body().querySelector('[aria-busy="true"]')) {
+      return;
+    }
+    const template = document.createElement('template');
+    template.innerHTML = (await response.text()).trim();
+    const fresh = template.content.querySelector('#task-rows');
+    const old = body();
+    if (!fresh || !old) {
+      return;
+    }
+    const editing = old.querySelector('td.editing')?.closest('tr');
+    const notices = [...old.querySelectorAll('tr.notice-row')].map((notice) => ({
+      notice, after: notice.previousElementSibling?.id,
+    }));
+    for (const child of [...old.children]) {
+      if (child !== editing) child.remove();
+    }
+    let beforeEditing = true;
+    for (const child of [...fresh.children]) {
+      if (editing && child.id === editing.id) {
+        beforeEditing = false;
+        continue;
+      }
+      if (child.classList.contains('notice-row')) continue;
+      if (editing && beforeEditing) editing.before(child);
+      else old.append(child);
+    }
+    for (const { notice, after } of notices) {
+      const row = after && document.getElementById(after);
+      if (row && old.contains(row)) row.after(notice);
+    }
+    for (const name of ['data-mode', 'data-sort']) {
+      old.setAttribute(name, fresh.getAttribute(name));
+    }
+    window.htmx.process(old);
+    refresh();
+    document.dispatchEvent(new CustomEvent('list:live-updated'));
+  }
+  whenProjectChanges(liveRefresh, { busy: () => body()?.querySelector('[aria-busy="true"]') != null });
 
   refresh();
 

@@ -123,6 +123,8 @@ class CalendarPageIT extends BrowserTest {
         Project project = projectWith(member, ProjectRole.MEMBER);
         Task task = tasks.create(admin(), project.key(), dated("Build", MONDAY.plusDays(1), 1));
         logIn(member);
+        // Live updates would show the rename before the drag: this is the case where it has not arrived yet.
+        page.route("**/events**", route -> route.abort());
         page.navigate("/projects/" + project.key() + "/calendar?date=" + MONDAY);
         Locator bar = page.locator(".cal-bar[data-id='" + task.id() + "']");
         assertThat(bar).isVisible();
@@ -153,6 +155,7 @@ class CalendarPageIT extends BrowserTest {
         assertThat(page.locator(".cal-bar[data-id='" + task.id() + "']"))
                 .hasAttribute("data-start", MONDAY.plusDays(1).toString());
         assertThat(page.locator(".cal-bar[data-id='" + task.id() + "']")).containsText("Build it");
+        consoleErrors.removeIf(error -> error.contains("ERR_FAILED"));
     }
 
     @Test

@@ -32,7 +32,10 @@ class ReadOnlyAndConflictsIT extends BrowserTest {
         page.navigate("/projects/" + project.key() + "/list");
         assertThat(row(task)).containsText("Set up CI");
 
-        // Someone else renames the task after the page was loaded.
+        // Someone else renames the task while this person edits its duration (the live update leaves the row
+        // being edited as it is).
+        row(task).locator("td[data-field=duration]").click();
+        Locator editor = page.locator("td.editing .cell-editor");
         tasks.update(
                 admin(),
                 project.key(),
@@ -54,8 +57,6 @@ class ReadOnlyAndConflictsIT extends BrowserTest {
                         null,
                         task.version()));
 
-        row(task).locator("td[data-field=duration]").click();
-        Locator editor = page.locator("td.editing .cell-editor");
         editor.fill("4d");
         editor.press("Enter");
 
@@ -85,9 +86,9 @@ class ReadOnlyAndConflictsIT extends BrowserTest {
         page.navigate("/projects/" + project.key() + "/list");
         assertThat(row(gone)).isVisible();
 
-        tasks.delete(admin(), project.key(), gone.id(), null);
         row(gone).locator("td[data-field=name]").click();
         Locator editor = page.locator("td.editing .cell-editor");
+        tasks.delete(admin(), project.key(), gone.id(), null);
         editor.fill("Renamed");
         editor.press("Enter");
 
