@@ -24,6 +24,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -193,13 +194,15 @@ class SecurityConfiguration {
 
     /**
      * A sign-in form whose session has gone (left open past the session timeout, the server restarted, the
-     * cookies were cleared) fails the CSRF check: the person is asked to sign in again rather than shown
-     * "Not allowed", which reads as a refusal of their account. Every other refusal is the 403 page.
+     * cookies were cleared) fails the CSRF check with no token in the session to compare: the person is
+     * asked to sign in again rather than shown "Not allowed", which reads as a refusal of their account. A
+     * token that is absent or wrong while the session has one is a forged post: the 403 page, like every
+     * other refusal.
      */
     private static void pageAccessDenied(
             HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException, ServletException {
-        if (e instanceof CsrfException
+        if (e instanceof MissingCsrfTokenException
                 && HttpMethod.POST.matches(request.getMethod())
                 && "/login".equals(request.getServletPath())) {
             response.sendRedirect(request.getContextPath() + "/login?formExpired");
