@@ -32,6 +32,7 @@ import org.gantry.interchange.PlanTask;
 import org.gantry.interchange.PlanTaskKind;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Holiday;
+import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.project.WorkingCalendar;
@@ -104,6 +105,8 @@ public class PlanExport {
     @Transactional(readOnly = true)
     public Plan plan(CurrentUser user, String projectRef) {
         Project project = projects.get(user, projectRef);
+        // Rates and costs are money: an export by a member or stakeholder leaves them out.
+        boolean seesCosts = projects.access(user, projectRef).can(Permission.SEE_COSTS);
         List<Task> outline = tasks.outline(user, projectRef);
         long projectId = project.id();
         WorkingCalendar calendar = project.calendar();
@@ -193,9 +196,13 @@ public class PlanExport {
                             resourceKind(rs.getString("kind")),
                             rs.getString("material_label"),
                             rs.getBigDecimal("max_units").doubleValue(),
-                            rate(rs.getBigDecimal("standard_rate"), rs.getString("standard_rate_per")),
-                            rate(rs.getBigDecimal("overtime_rate"), rs.getString("overtime_rate_per")),
-                            rs.getBigDecimal("cost_per_use"),
+                            seesCosts
+                                    ? rate(rs.getBigDecimal("standard_rate"), rs.getString("standard_rate_per"))
+                                    : null,
+                            seesCosts
+                                    ? rate(rs.getBigDecimal("overtime_rate"), rs.getString("overtime_rate_per"))
+                                    : null,
+                            seesCosts ? rs.getBigDecimal("cost_per_use") : null,
                             rs.getString("calendar_key"),
                             notes == null || notes.isEmpty() ? null : notes));
                 })
@@ -305,7 +312,7 @@ public class PlanExport {
                                     ? null
                                     : new PlanDuration(minutes, engineUnit(rs.getString("duration_unit"))),
                             (Long) rs.getObject("work_minutes", Long.class),
-                            rs.getBigDecimal("cost"));
+                            seesCosts ? rs.getBigDecimal("cost") : null);
                 })
                 .list();
         return new Plan(properties, calendars, planTasks, planLinks, resources, assignments, baselines, List.of());

@@ -18,7 +18,14 @@ public enum Permission {
      */
     COMMENT(EnumSet.allOf(ProjectRole.class)),
     /** Delete tasks (with their subtasks) and define task statuses. */
-    MANAGE_TASKS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER));
+    MANAGE_TASKS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER)),
+    /** Log one's own time on the project's tasks (stakeholders only read). */
+    LOG_TIME(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER, ProjectRole.MEMBER)),
+    /**
+     * See and change money: rates, costs, earned value, and everyone's time entries. Rates are what people
+     * are paid or charged, so members and stakeholders do not see them.
+     */
+    SEE_COSTS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER));
 
     private final Set<ProjectRole> roles;
 

@@ -29,4 +29,30 @@ public record Resource(
         String notes,
         int assignmentCount,
         long assignedWorkMinutes,
-        int version) {}
+        int version) {
+
+    /** The same resource with its rates left out, for people who may not see money (members, stakeholders). */
+    public Resource withoutRates() {
+        return new Resource(
+                id,
+                name,
+                initials,
+                email,
+                group,
+                kind,
+                materialLabel,
+                maxUnits,
+                null,
+                null,
+                null,
+                null,
+                null,
+                currency,
+                calendarKey,
+                calendarName,
+                notes,
+                assignmentCount,
+                assignedWorkMinutes,
+                version);
+    }
+}

@@ -5,11 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.PageOf;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
@@ -54,6 +57,41 @@ class ResourceApi {
             @PathVariable long id,
             @RequestBody ResourceChanges changes) {
         return resources.update(user, project, id, changes);
+    }
+
+    @Operation(
+            summary = "Add a resource (owners, managers)",
+            description = "kind WORK (default), MATERIAL or COST; userId makes a work resource a project member, whose"
+                    + " time entries then cost at its rates; rates per hour.")
+    @PostMapping("/api/v1/projects/{project}/resources")
+    @ResponseStatus(HttpStatus.CREATED)
+    Resource create(CurrentUser user, @PathVariable String project, @RequestBody NewResource body) {
+        return resources.create(user, project, body);
+    }
+
+    @Operation(summary = "Put a resource on a task with units (%) and planned work in hours (owners, managers)")
+    @PostMapping("/api/v1/projects/{project}/tasks/{id}/assignments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Assignment assign(
+            CurrentUser user, @PathVariable String project, @PathVariable long id, @RequestBody NewAssignment body) {
+        return resources.assign(user, project, id, body);
+    }
+
+    @Operation(summary = "A resource's dated rates, oldest first (owners, managers)")
+    @GetMapping("/api/v1/projects/{project}/resources/{id}/rates")
+    List<CostRate> rates(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        return resources.rates(user, project, id);
+    }
+
+    @Operation(
+            summary = "Add a rate valid from a date (owners, managers); 409 when one exists on that date",
+            description = "Standard and overtime rates per hour, cost per use. Time entries on and after the date"
+                    + " cost at this rate.")
+    @PostMapping("/api/v1/projects/{project}/resources/{id}/rates")
+    @ResponseStatus(HttpStatus.CREATED)
+    CostRate addRate(
+            CurrentUser user, @PathVariable String project, @PathVariable long id, @RequestBody NewCostRate body) {
+        return resources.addRate(user, project, id, body);
     }
 
     @Operation(summary = "The resources assigned to a task, with units and work")

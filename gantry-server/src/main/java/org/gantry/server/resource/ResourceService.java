@@ -83,7 +83,8 @@ public class ResourceService {
             select = select.param("q", pattern);
             count = count.param("q", pattern);
         }
-        List<Resource> items = select.query(ResourceService::resource).list();
+        List<Resource> items =
+                visibleRates(access, select.query(ResourceService::resource).list());
         long total = count.query(Long.class).single();
         return new PageOf<>(items, page, size, total);
     }
@@ -92,10 +93,19 @@ public class ResourceService {
     @Transactional(readOnly = true)
     public List<Resource> all(CurrentUser user, String projectRef) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        return jdbc.sql("select " + RESOURCE_COLUMNS + RESOURCE_FROM + " order by r.id")
-                .param("project", access.projectId())
-                .query(ResourceService::resource)
-                .list();
+        return visibleRates(
+                access,
+                jdbc.sql("select " + RESOURCE_COLUMNS + RESOURCE_FROM + " order by r.id")
+                        .param("project", access.projectId())
+                        .query(ResourceService::resource)
+                        .list());
+    }
+
+    /** Rates are money: only owners, managers and admins see them. */
+    private static List<Resource> visibleRates(ProjectAccess access, List<Resource> resources) {
+        return access.can(Permission.SEE_COSTS)
+                ? resources
+                : resources.stream().map(Resource::withoutRates).toList();
     }
 
     /** One resource with its assignments, or 404 when the project has no such resource. */
@@ -109,7 +119,7 @@ public class ResourceService {
                 .param("resource", resourceId)
                 .query(ResourceService::assignment)
                 .list();
-        return new ResourceDetails(resource, assignments);
+        return new ResourceDetails(visibleRates(access, List.of(resource)).get(0), assignments);
     }
 
     /** The resources working on a task, or 404 when the project has no such task. */
@@ -195,6 +205,219 @@ public class ResourceService {
             throw new StaleVersion("Resource " + resourceId, find(access, resourceId));
         }
         return find(access, resourceId);
+    }
+
+    /**
+     * Adds a resource (owners and managers). A work resource may be a member of the project: their time
+     * entries then cost at its rates. Rates are per hour.
+     */
+    @Transactional
+    public Resource create(CurrentUser user, String projectRef, NewResource body) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.EDIT_PROJECT);
+        if (body == null) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        String name = body.name() == null ? "" : body.name().strip();
+        if (name.isEmpty()) {
+            problems.add("name", "is required");
+        } else if (name.length() > MAXIMUM_NAME) {
+            problems.add("name", "must be at most " + MAXIMUM_NAME + " characters");
+        } else if (name.indexOf('\0') >= 0) {
+            problems.add("name", "must not contain NUL characters");
+        }
+        String kind = body.kind() == null ? "WORK" : body.kind();
+        if (!Set.of("WORK", "MATERIAL", "COST").contains(kind)) {
+            problems.add("kind", "must be WORK, MATERIAL or COST");
+        }
+        BigDecimal maxUnits = body.maxUnits() == null ? new BigDecimal("100") : body.maxUnits();
+        if (maxUnits.signum() < 0 || maxUnits.compareTo(MAXIMUM_UNITS) > 0) {
+            problems.add("maxUnits", "must be a percentage between 0 and " + MAXIMUM_UNITS.toPlainString());
+        } else if (maxUnits.stripTrailingZeros().scale() > 2) {
+            problems.add("maxUnits", "must have at most two decimals");
+        }
+        BigDecimal standardRate = amount("standardRate", body.standardRate(), null, List.of(), problems);
+        BigDecimal overtimeRate = amount("overtimeRate", body.overtimeRate(), null, List.of(), problems);
+        BigDecimal costPerUse = amount("costPerUse", body.costPerUse(), null, List.of(), problems);
+        if (body.userId() != null) {
+            boolean member =
+                    jdbc.sql("select count(*) from project_member where project_id = :project and user_id = :user")
+                                    .param("project", access.projectId())
+                                    .param("user", body.userId())
+                                    .query(Long.class)
+                                    .single()
+                            > 0;
+            if (!member) {
+                problems.add("userId", "must be a member of project " + access.key());
+            } else if (!"WORK".equals(kind)) {
+                problems.add("userId", "only a work resource can be a person");
+            }
+        }
+        problems.throwIfAny();
+        long id = jdbc.sql("insert into resource (project_id, name, kind, user_id, max_units, standard_rate,"
+                        + " standard_rate_per, overtime_rate, overtime_rate_per, cost_per_use)"
+                        + " values (:project, :name, :kind, :user, :units, :standard,"
+                        + " case when cast(:standard as numeric) is null then null else 'HOURS' end, :overtime,"
+                        + " case when cast(:overtime as numeric) is null then null else 'HOURS' end, :perUse)"
+                        + " returning id")
+                .param("project", access.projectId())
+                .param("name", name)
+                .param("kind", kind)
+                .param("user", body.userId())
+                .param("units", maxUnits)
+                .param("standard", standardRate)
+                .param("overtime", overtimeRate)
+                .param("perUse", costPerUse)
+                .query(Long.class)
+                .single();
+        return find(access, id);
+    }
+
+    /** Puts a resource on a task (owners and managers) with units and planned work; 409 if already on it. */
+    @Transactional
+    public Assignment assign(CurrentUser user, String projectRef, long taskId, NewAssignment body) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.EDIT_PROJECT);
+        var task = jdbc.sql("select start_at, finish_at from task where id = :task and project_id = :project")
+                .param("task", taskId)
+                .param("project", access.projectId())
+                .query((rs, n) -> new LocalDateTime[] {local(rs.getTimestamp(1)), local(rs.getTimestamp(2))})
+                .optional()
+                .orElseThrow(() -> new NotFound("Project " + access.key() + " has no task " + taskId + "."));
+        if (body == null) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        if (body.resourceId() == null) {
+            problems.add("resourceId", "is required");
+        } else if (jdbc.sql("select count(*) from resource where id = :id and project_id = :project")
+                        .param("id", body.resourceId())
+                        .param("project", access.projectId())
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            problems.add("resourceId", "must be a resource of project " + access.key());
+        }
+        BigDecimal units = body.units() == null ? new BigDecimal("100") : body.units();
+        if (units.signum() < 0 || units.compareTo(MAXIMUM_UNITS) > 0) {
+            problems.add("units", "must be between 0 and " + MAXIMUM_UNITS.toPlainString());
+        } else if (units.stripTrailingZeros().scale() > 2) {
+            problems.add("units", "must have at most two decimals");
+        }
+        BigDecimal hours = body.workHours() == null ? BigDecimal.ZERO : body.workHours();
+        if (hours.signum() < 0 || hours.compareTo(new BigDecimal("1000000")) > 0) {
+            problems.add("workHours", "must be between 0 and 1000000");
+        }
+        problems.throwIfAny();
+        long minutes = hours.multiply(BigDecimal.valueOf(60))
+                .setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValueExact();
+        boolean exists = jdbc.sql("select count(*) from assignment where task_id = :task and resource_id = :resource")
+                        .param("task", taskId)
+                        .param("resource", body.resourceId())
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (exists) {
+            throw new org.gantry.server.shared.Conflict(
+                    "Already assigned", "This resource already works on task " + taskId + ".");
+        }
+        long id = jdbc.sql("insert into assignment (project_id, task_id, resource_id, units, work_minutes,"
+                        + " remaining_work_minutes, start_at, finish_at) values (:project, :task, :resource, :units,"
+                        + " :work, :work, :start, :finish) returning id")
+                .param("project", access.projectId())
+                .param("task", taskId)
+                .param("resource", body.resourceId())
+                .param("units", units)
+                .param("work", minutes)
+                .param("start", task[0])
+                .param("finish", task[1])
+                .query(Long.class)
+                .single();
+        return jdbc.sql(ASSIGNMENT_QUERY + " and a.id = :id")
+                .param("project", access.projectId())
+                .param("id", id)
+                .query(ResourceService::assignment)
+                .single();
+    }
+
+    /** A resource's dated rates (owners and managers), oldest first. */
+    @Transactional(readOnly = true)
+    public List<CostRate> rates(CurrentUser user, String projectRef, long resourceId) {
+        ProjectAccess access = projects.access(user, projectRef);
+        find(access, resourceId);
+        requireCosts(access);
+        return jdbc.sql("select id, resource_id, effective_from, standard_rate, overtime_rate, cost_per_use, version"
+                        + " from resource_rate where resource_id = :resource and project_id = :project"
+                        + " order by effective_from")
+                .param("resource", resourceId)
+                .param("project", access.projectId())
+                .query((rs, n) -> new CostRate(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getObject(3, java.time.LocalDate.class),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getBigDecimal(6),
+                        rs.getInt(7)))
+                .list();
+    }
+
+    /** Adds a dated rate (owners and managers); 409 when the resource already has one on that date. */
+    @Transactional
+    public CostRate addRate(CurrentUser user, String projectRef, long resourceId, NewCostRate body) {
+        ProjectAccess access = projects.access(user, projectRef);
+        find(access, resourceId);
+        access.require(Permission.EDIT_PROJECT);
+        if (body == null) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        if (body.effectiveFrom() == null) {
+            problems.add("effectiveFrom", "is required");
+        } else if (body.effectiveFrom().getYear() < 1900 || body.effectiveFrom().getYear() > 2200) {
+            problems.add("effectiveFrom", "must lie between 1900-01-01 and 2200-12-31");
+        }
+        if (body.standardRate() == null) {
+            problems.add("standardRate", "is required");
+        }
+        BigDecimal standard = amount("standardRate", body.standardRate(), null, List.of(), problems);
+        BigDecimal overtime = amount("overtimeRate", body.overtimeRate(), null, List.of(), problems);
+        BigDecimal perUse = amount("costPerUse", body.costPerUse(), null, List.of(), problems);
+        problems.throwIfAny();
+        boolean taken =
+                jdbc.sql("select count(*) from resource_rate where resource_id = :resource and effective_from = :from")
+                                .param("resource", resourceId)
+                                .param("from", body.effectiveFrom())
+                                .query(Long.class)
+                                .single()
+                        > 0;
+        if (taken) {
+            throw new org.gantry.server.shared.Conflict(
+                    "Rate exists", "Resource " + resourceId + " already has a rate from " + body.effectiveFrom() + ".");
+        }
+        long id = jdbc.sql("insert into resource_rate (project_id, resource_id, effective_from, standard_rate,"
+                        + " overtime_rate, cost_per_use) values (:project, :resource, :from, :standard, :overtime,"
+                        + " :perUse) returning id")
+                .param("project", access.projectId())
+                .param("resource", resourceId)
+                .param("from", body.effectiveFrom())
+                .param("standard", standard)
+                .param("overtime", overtime)
+                .param("perUse", perUse)
+                .query(Long.class)
+                .single();
+        return rates(user, projectRef, resourceId).stream()
+                .filter(rate -> rate.id() == id)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static void requireCosts(ProjectAccess access) {
+        if (!access.can(Permission.SEE_COSTS)) {
+            throw new org.gantry.server.shared.Forbidden("Rates in project " + access.key()
+                    + " are for owners and managers; your role ("
+                    + (access.role() == null ? "none" : access.role().name().toLowerCase()) + ") does not see them.");
+        }
     }
 
     private static BigDecimal amount(

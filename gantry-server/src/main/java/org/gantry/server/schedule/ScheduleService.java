@@ -13,6 +13,7 @@ import java.util.Set;
 import org.gantry.engine.ConstraintType;
 import org.gantry.engine.WorkingPeriod;
 import org.gantry.engine.WorkingTime;
+import org.gantry.server.cost.PlannedCosts;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
@@ -40,12 +41,19 @@ class ScheduleService {
     private final ProjectService projects;
     private final TaskService tasks;
     private final ProjectScheduler scheduler;
+    private final PlannedCosts plannedCosts;
 
-    ScheduleService(JdbcClient jdbc, ProjectService projects, TaskService tasks, ProjectScheduler scheduler) {
+    ScheduleService(
+            JdbcClient jdbc,
+            ProjectService projects,
+            TaskService tasks,
+            ProjectScheduler scheduler,
+            PlannedCosts plannedCosts) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.tasks = tasks;
         this.scheduler = scheduler;
+        this.plannedCosts = plannedCosts;
     }
 
     /** Everything the chart draws, in three queries plus the calendar; {@code baselineSlot} may be null. */
@@ -333,6 +341,9 @@ class ScheduleService {
         if (!ids.isEmpty() && captured < ids.stream().distinct().count()) {
             throw new InvalidInput("taskIds", "every id must be a task of this project");
         }
+        // The baseline's cost is each task's planned cost now: the budget earned value measures against.
+        plannedCosts.captureIntoBaseline(
+                access.projectId(), slot, ids, access.minutesPerDay(), access.minutesPerWeek());
         return new BaselineSlot(slot, BaselineSlot.name(slot), captured, Instant.now());
     }
 

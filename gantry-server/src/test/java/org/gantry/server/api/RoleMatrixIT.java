@@ -39,7 +39,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
             int versionC,
             TestUser newcomer,
             long ownersComment,
-            long ownersAttachment) {
+            long ownersAttachment,
+            long ownersTimeEntry,
+            long resource) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -190,6 +192,54 @@ class RoleMatrixIT extends ApiIntegrationTest {
         LIVE_EVENTS((f, api) -> api.openStream(f.project() + "/events"), OK, OK, OK, OK, OK),
         LIVE_STATE((f, api) -> api.get(f.project() + "/live"), OK, OK, OK, OK, OK),
         MENTION_CANDIDATES((f, api) -> api.get(f.project() + "/mention-candidates?q=a"), OK, OK, OK, OK, OK),
+        // Time: everyone who works logs their own; owners and managers see and change everyone's.
+        LIST_TIME_ENTRIES((f, api) -> api.get("/api/v1/time-entries?project=" + f.key()), OK, OK, OK, OK, OK),
+        READ_OWNERS_TIME_ENTRY((f, api) -> api.get("/api/v1/time-entries/" + f.ownersTimeEntry()), OK, OK, OK, NO, NO),
+        LOG_TIME(
+                (f, api) -> api.post(
+                        "/api/v1/time-entries", json("taskId", f.taskA(), "date", "2026-03-02", "hours", "1:30")),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        EDIT_OWNERS_TIME_ENTRY(
+                (f, api) -> api.patch("/api/v1/time-entries/" + f.ownersTimeEntry(), json("hours", "2", "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        DELETE_OWNERS_TIME_ENTRY(
+                (f, api) -> api.delete("/api/v1/time-entries/" + f.ownersTimeEntry()), GONE, GONE, GONE, NO, NO),
+        // Money is for owners and managers. The fixture has no baseline, so those allowed learn that (409).
+        READ_EARNED_VALUE((f, api) -> api.get(f.project() + "/earned-value"), 409, 409, 409, NO, NO),
+        CREATE_RESOURCE(
+                (f, api) -> api.post(f.project() + "/resources", json("name", "Crane", "standardRate", 90)),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        ASSIGN_RESOURCE(
+                (f, api) -> api.post(
+                        f.project() + "/tasks/" + f.taskA() + "/assignments",
+                        json("resourceId", f.resource(), "workHours", 8)),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        READ_RATES((f, api) -> api.get(f.project() + "/resources/" + f.resource() + "/rates"), OK, OK, OK, NO, NO),
+        ADD_RATE(
+                (f, api) -> api.post(
+                        f.project() + "/resources/" + f.resource() + "/rates",
+                        json("effectiveFrom", "2026-06-01", "standardRate", 70)),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
@@ -301,6 +351,12 @@ class RoleMatrixIT extends ApiIntegrationTest {
                         "the plan".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                         java.util.Map.of());
         assertThat(attachment.status()).as(attachment.toString()).isEqualTo(201);
+        Response timeEntry =
+                owner.api().post("/api/v1/time-entries", json("taskId", a, "date", "2026-03-02", "hours", "1"));
+        assertThat(timeEntry.status()).as(timeEntry.toString()).isEqualTo(201);
+        Response resource =
+                owner.api().post("/api/v1/projects/" + key + "/resources", json("name", "Pump", "standardRate", 30));
+        assertThat(resource.status()).as(resource.toString()).isEqualTo(201);
         return new Fixture(
                 key,
                 a,
@@ -311,7 +367,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 versionC,
                 users.get(Role.values().length),
                 comment.body().get("id").asLong(),
-                attachment.body().get("id").asLong());
+                attachment.body().get("id").asLong(),
+                timeEntry.body().get("id").asLong(),
+                resource.body().get("id").asLong());
     }
 
     /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */

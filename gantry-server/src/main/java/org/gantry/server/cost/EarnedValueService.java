@@ -1,0 +1,214 @@
+package org.gantry.server.cost;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.gantry.engine.earnedvalue.EarnedSchedule;
+import org.gantry.engine.earnedvalue.EarnedValue;
+import org.gantry.engine.earnedvalue.EarnedValueAnalysis;
+import org.gantry.engine.earnedvalue.EarnedValueReport;
+import org.gantry.engine.earnedvalue.EstimateMethod;
+import org.gantry.engine.earnedvalue.ReportingPeriod;
+import org.gantry.engine.earnedvalue.TaskBudget;
+import org.gantry.engine.earnedvalue.TimeEntry;
+import org.gantry.engine.earnedvalue.WorkingDays;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
+import org.gantry.server.shared.InvalidInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Earned value of a project (engine: {@link EarnedValueAnalysis}). Budgets are the baseline's task costs
+ * (set when the baseline is captured, or imported with it), spread over the baseline dates on the
+ * project's working days; EV is percent complete of the budget; AC is every time entry up to the status
+ * date at the rate of the person's resource that day. Owners, managers and admins only.
+ */
+@Service
+public class EarnedValueService {
+    private final JdbcClient jdbc;
+    private final ProjectService projects;
+    private final PlannedCosts plannedCosts;
+
+    EarnedValueService(JdbcClient jdbc, ProjectService projects, PlannedCosts plannedCosts) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.plannedCosts = plannedCosts;
+    }
+
+    private record Row(long id, Long parent, String wbs, String name, TaskBudget budget) {}
+
+    @Transactional(readOnly = true)
+    public EarnedValueView report(
+            CurrentUser user, String projectRef, String statusDateText, Integer baselineSlot, String by) {
+        ProjectAccess access = projects.access(user, projectRef);
+        if (!access.can(Permission.SEE_COSTS)) {
+            throw new Forbidden("Earned value of project " + access.key() + " is for owners and managers; your role ("
+                    + (access.role() == null ? "none" : access.role().name().toLowerCase()) + ") does not see costs.");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        int slot = baselineSlot == null ? 0 : baselineSlot;
+        if (slot < 0 || slot > 10) {
+            problems.add("baseline", "must be a baseline slot from 0 to 10");
+        }
+        ReportingPeriod period = null;
+        try {
+            period = ReportingPeriod.valueOf((by == null ? "week" : by).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add("by", "must be day, week or month");
+        }
+        LocalDate statusDate = null;
+        if (statusDateText != null && !statusDateText.isBlank()) {
+            try {
+                statusDate = LocalDate.parse(statusDateText.strip());
+                if (statusDate.getYear() < 1900 || statusDate.getYear() > 2200) {
+                    problems.add("statusDate", "must lie between 1900-01-01 and 2200-12-31");
+                }
+            } catch (DateTimeParseException e) {
+                problems.add("statusDate", "must be a date such as 2026-03-31");
+            }
+        }
+        problems.throwIfAny();
+        var project = jdbc.sql("select currency, working_days, status_date from project where id = ?")
+                .params(access.projectId())
+                .query((rs, n) -> new Object[] {
+                    rs.getString(1).strip(),
+                    rs.getString(2),
+                    rs.getTimestamp(3) == null
+                            ? null
+                            : rs.getTimestamp(3).toLocalDateTime().toLocalDate()
+                })
+                .single();
+        if (statusDate == null) {
+            statusDate = project[2] != null ? (LocalDate) project[2] : LocalDate.now(access.timeZone());
+        }
+        List<Row> rows = jdbc.sql("select t.id, t.parent_id, array_to_string(t.outline_path, '.'), t.name,"
+                        + " t.percent_complete, b.start_at, b.finish_at, b.cost from task t join task_baseline b"
+                        + " on b.task_id = t.id and b.slot = ? where t.project_id = ? and b.start_at is not null"
+                        + " and b.finish_at is not null order by t.outline_path")
+                .params(slot, access.projectId())
+                .query((rs, n) -> {
+                    LocalDate start = rs.getTimestamp(6).toLocalDateTime().toLocalDate();
+                    LocalDate finish = rs.getTimestamp(7).toLocalDateTime().toLocalDate();
+                    BigDecimal cost = rs.getBigDecimal(8);
+                    Long parent = rs.getObject(2) == null ? null : rs.getLong(2);
+                    return new Row(
+                            rs.getLong(1),
+                            parent,
+                            rs.getString(3),
+                            rs.getString(4),
+                            new TaskBudget(
+                                    String.valueOf(rs.getLong(1)),
+                                    parent == null ? null : String.valueOf(parent),
+                                    start,
+                                    finish.isBefore(start) ? start : finish,
+                                    cost == null ? BigDecimal.ZERO : cost,
+                                    BigDecimal.valueOf(rs.getInt(5))));
+                })
+                .list();
+        if (rows.isEmpty()) {
+            throw new Conflict(
+                    "No baseline",
+                    "Project " + access.key() + " has no tasks in baseline " + slot
+                            + "; set the baseline first (POST .../baselines/" + slot + ").");
+        }
+        List<TimeEntry> entries = jdbc.sql("select user_id, task_id, entry_date, minutes from time_entry"
+                        + " where project_id = ? and entry_date <= ?")
+                .params(access.projectId(), statusDate)
+                .query((rs, n) -> new TimeEntry(
+                        String.valueOf(rs.getLong(1)),
+                        String.valueOf(rs.getLong(2)),
+                        rs.getObject(3, LocalDate.class),
+                        BigDecimal.valueOf(rs.getInt(4)).divide(BigDecimal.valueOf(60), 10, RoundingMode.HALF_UP)))
+                .list();
+        Set<DayOfWeek> days = new HashSet<>();
+        for (String day : ((String) project[1]).split(",")) {
+            if (!day.isBlank()) {
+                days.add(DayOfWeek.of(Integer.parseInt(day.strip())));
+            }
+        }
+        Set<LocalDate> holidays = new HashSet<>(jdbc.sql("select day from project_holiday where project_id = ?")
+                .params(access.projectId())
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .list());
+        EarnedValueReport report = EarnedValueAnalysis.analyse(
+                rows.stream().map(Row::budget).toList(),
+                plannedCosts.peopleRates(access.projectId(), access.minutesPerDay(), access.minutesPerWeek()),
+                entries,
+                new WorkingDays(days, holidays),
+                statusDate,
+                period);
+        List<EarnedValueView.TaskFigures> tasks = new ArrayList<>();
+        for (Row row : rows) {
+            tasks.add(new EarnedValueView.TaskFigures(
+                    row.id(),
+                    row.wbs(),
+                    row.name(),
+                    figures(report.tasks().get(row.budget().task()))));
+        }
+        EarnedSchedule schedule = report.earnedSchedule();
+        return new EarnedValueView(
+                access.key(),
+                (String) project[0],
+                statusDate,
+                slot,
+                period.name().toLowerCase(Locale.ROOT),
+                figures(report.project()),
+                new EarnedValueView.Schedule(
+                        report.baselineStart(),
+                        report.baselineFinish(),
+                        schedule.plannedDuration(),
+                        schedule.actualTime(),
+                        index(schedule.earnedSchedule()),
+                        index(schedule.scheduleVariance()),
+                        index(schedule.schedulePerformanceIndex()),
+                        index(schedule.independentEstimateAtCompletion()),
+                        report.forecastFinish()),
+                tasks,
+                report.curve().stream()
+                        .map(point -> new EarnedValueView.Point(
+                                point.periodEnd(),
+                                money(point.plannedValue()),
+                                money(point.actualCost()),
+                                money(point.earnedValue())))
+                        .toList());
+    }
+
+    private static EarnedValueView.Figures figures(EarnedValue value) {
+        return new EarnedValueView.Figures(
+                money(value.budgetAtCompletion()),
+                money(value.plannedValue()),
+                money(value.earnedValue()),
+                money(value.actualCost()),
+                money(value.scheduleVariance()),
+                money(value.costVariance()),
+                index(value.schedulePerformanceIndex()),
+                index(value.costPerformanceIndex()),
+                money(value.estimateAtCompletion(EstimateMethod.BUDGET_OVER_COST_PERFORMANCE)),
+                money(value.estimateAtCompletion(EstimateMethod.REMAINING_AT_BUDGETED_RATE)),
+                money(value.estimateAtCompletion(EstimateMethod.REMAINING_AT_COST_AND_SCHEDULE_PERFORMANCE)),
+                money(value.estimateToComplete(EstimateMethod.BUDGET_OVER_COST_PERFORMANCE)),
+                money(value.varianceAtCompletion(EstimateMethod.BUDGET_OVER_COST_PERFORMANCE)),
+                index(value.toCompletePerformanceIndex()));
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal index(BigDecimal value) {
+        return value == null ? null : value.setScale(4, RoundingMode.HALF_UP);
+    }
+}
