@@ -1,6 +1,7 @@
 package org.gantry.server;
 
 import java.util.Arrays;
+import org.gantry.server.database.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GantryApplication {
 
     public static void main(String[] args) {
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args));
+        }
         SpringApplication.run(GantryApplication.class, withShortFlags(args));
     }
 
