@@ -1,6 +1,5 @@
 package org.gantry.server.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -31,7 +30,7 @@ class DatabaseConfiguration {
         DatabaseSettings settings = DatabaseSettings.from(environment);
         if (!settings.url().isBlank()) {
             log.info("Using the PostgreSQL at {}", settings.url());
-            return new DatabaseServer(null, settings.url(), settings.user(), settings.password());
+            return new DatabaseServer(null, settings.url(), settings.user(), settings.password(), null);
         }
         CompletableFuture<DatabaseServer> early = EarlyDatabaseStart.take(settings);
         if (early == null) {
@@ -85,7 +84,12 @@ class DatabaseConfiguration {
                 OrphanedPostmaster.stopIfAny(directory);
                 throw e;
             }
-            return new DatabaseServer(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            return new DatabaseServer(
+                    postgres,
+                    postgres.getJdbcUrl("postgres", "postgres"),
+                    "postgres",
+                    "",
+                    settings.ephemeral() ? null : StopAfterTheServer.disarmLibraryHook(postgres));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
         }
@@ -111,17 +115,19 @@ class DatabaseConfiguration {
             DatabaseServer server,
             @Value("${gantry.db.pool-size:20}") int poolSize,
             @Value("${gantry.live.enabled:true}") boolean live) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.url());
-        config.setUsername(server.user());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("gantry");
+        // Configured, not started: the pool starts on first use, after the metrics registry (if any) has
+        // been given to it (a pool built from a HikariConfig starts at once and refuses one afterwards).
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server.url());
+        dataSource.setUsername(server.user());
+        dataSource.setPassword(server.password());
+        dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setPoolName("gantry");
         if (!live) {
             // GANTRY_LIVE=false: the live-update triggers (V70) skip their work in this server's sessions.
-            config.setConnectionInitSql("select set_config('gantry.live', 'off', false)");
+            dataSource.setConnectionInitSql("select set_config('gantry.live', 'off', false)");
         }
-        return new HikariDataSource(config);
+        return dataSource;
     }
 
     /** Transactions that tell the activity log who is writing ({@link ActorAwareTransactionManager}). */
@@ -131,12 +137,25 @@ class DatabaseConfiguration {
     }
 
     /** The database the pool connects to; closes the embedded server, if any, after the pool. */
-    record DatabaseServer(EmbeddedPostgres embedded, String url, String user, String password)
+    /**
+     * The database the pool connects to; closes the embedded server, if any, after the pool.
+     * {@code libraryClosed}: the library's own "closed" flag, set while the library's shutdown hook must
+     * not stop the server (see {@link StopAfterTheServer}); null when the library stops it as it likes.
+     */
+    record DatabaseServer(
+            EmbeddedPostgres embedded,
+            String url,
+            String user,
+            String password,
+            java.util.concurrent.atomic.AtomicBoolean libraryClosed)
             implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
             if (embedded != null) {
+                if (libraryClosed != null) {
+                    libraryClosed.set(false);
+                }
                 embedded.close();
             }
         }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.core.Authentication;
@@ -71,6 +72,63 @@ class SecurityConfiguration {
                 Map.of(PrehashedBcryptPasswordEncoder.ID, new PrehashedBcryptPasswordEncoder(), "bcrypt", legacy));
         encoder.setDefaultPasswordEncoderForMatches(legacy);
         return encoder;
+    }
+
+    /**
+     * Operations endpoints under /actuator. The health probes answer anyone with the status alone (a load
+     * balancer has no account; details need an admin). Everything else (health details, metrics,
+     * Prometheus) is for system admins, by session or API token (Prometheus sends one as a bearer token),
+     * and for requests made on this machine directly: from a loopback address with no forwarding header, so
+     * a reverse proxy on the same machine (which adds X-Forwarded-For) does not make the world local.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementChain(
+            HttpSecurity http, ApiTokenService tokens, SessionUsers sessionUsers, ClientAddresses clientAddresses)
+            throws Exception {
+        http.securityMatcher("/actuator", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET,
+                                "/actuator/health",
+                                "/actuator/health/liveness",
+                                "/actuator/health/readiness")
+                        .permitAll()
+                        .anyRequest()
+                        .access((authentication, context) -> new AuthorizationDecision(
+                                isAdmin(authentication.get()) || directFromThisMachine(context.getRequest()))))
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new AccountStateFilter(sessionUsers, true), AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable()) // reads only: nothing under /actuator changes state here
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint((request, response, e) -> ProblemResponses.write(
+                                        response,
+                                        401,
+                                        "Unauthorized",
+                                        "Operations endpoints are for system admins: send Authorization: Bearer"
+                                                + " <token> of an admin, or call from this machine."))
+                                .accessDeniedHandler((request, response, e) -> ProblemResponses.write(
+                                        response, 403, "Forbidden", "Operations endpoints are for system admins.")))
+                .headers(headers -> secureHeaders(headers, clientAddresses));
+        return http.build();
+    }
+
+    private static boolean isAdmin(Authentication authentication) {
+        return authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
+    }
+
+    static boolean directFromThisMachine(HttpServletRequest request) {
+        if (request.getHeader("X-Forwarded-For") != null || request.getHeader("Forwarded") != null) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     @Bean

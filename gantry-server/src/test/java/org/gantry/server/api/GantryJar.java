@@ -34,6 +34,7 @@ final class GantryJar implements AutoCloseable {
     private final Path dataFolder;
     private final Path logs;
     private Process server;
+    private Path serverLog;
     private int port;
     private int runs;
 
@@ -49,6 +50,7 @@ final class GantryJar implements AutoCloseable {
     void start(Map<String, String> environment) throws Exception {
         port = freePort();
         Path log = logs.resolve("server-" + (++runs) + ".log");
+        serverLog = log;
         ProcessBuilder builder = builder(log, "--server.port=" + port);
         builder.environment().putAll(environment);
         server = builder.start();
@@ -84,9 +86,23 @@ final class GantryJar implements AutoCloseable {
 
     /** SIGTERM, as a service manager stops it: the server ends its requests and its database, then exits. */
     int stop() throws Exception {
+        signalStop();
+        return awaitExit();
+    }
+
+    /** Sends SIGTERM without waiting. */
+    void signalStop() {
         server.destroy();
+    }
+
+    int awaitExit() throws InterruptedException {
         assertThat(server.waitFor(2, TimeUnit.MINUTES)).as("the server stopped").isTrue();
         return server.exitValue();
+    }
+
+    /** What the running (or last) server wrote to its console. */
+    String serverLog() throws IOException {
+        return Files.readString(serverLog, StandardCharsets.UTF_8);
     }
 
     Optional<ProcessHandle> postmaster() {
