@@ -269,7 +269,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
         READ_SIGN_IN_SETTINGS(NO, (f, api) -> api.get("/api/v1/admin/sign-in"), OK, NO, NO, NO, NO),
         // Without a version: the admin passes the permission check and is told what is missing.
         CHANGE_SIGN_IN_SETTINGS(
-                NO, (f, api) -> api.send("PUT", "/api/v1/admin/sign-in", json("ssoOnly", false)), 400, NO, NO, NO, NO);
+                NO, (f, api) -> api.send("PUT", "/api/v1/admin/sign-in", json("ssoOnly", false)), 400, NO, NO, NO, NO),
+        // Operations, asked through a proxy (a request made on the server's own machine reaches metrics too).
+        READ_HEALTH_PROBE(
+                OK, (f, api) -> api.forwardedFor("203.0.113.7").get("/actuator/health/readiness"), OK, OK, OK, OK, OK),
+        READ_METRICS(NO, (f, api) -> api.forwardedFor("203.0.113.7").get("/actuator/metrics"), OK, NO, NO, NO, NO);
 
         final BiFunction<Fixture, ApiClient, Response> call;
         final int[] expected;
