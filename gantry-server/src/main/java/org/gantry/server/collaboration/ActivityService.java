@@ -128,7 +128,7 @@ public class ActivityService {
                 .params(params)
                 .query(ActivityService::entry)
                 .list();
-        return new PageOf<>(items, page, size, total);
+        return new PageOf<>(withoutMoney(access, items), page, size, total);
     }
 
     /** The task's history, newest first: its own changes and those of what hangs on it. */
@@ -144,11 +144,13 @@ public class ActivityService {
         if (!exists) {
             throw new NotFound("There is no task " + taskId + " in project " + access.key() + ".");
         }
-        return jdbc.sql(SELECT + " where a.project_id = ? and (a.task_id = ? or a.other_task_id = ?)"
-                        + " order by a.id desc limit ?")
-                .params(access.projectId(), taskId, taskId, Math.max(1, Math.min(limit, 500)))
-                .query(ActivityService::entry)
-                .list();
+        return withoutMoney(
+                access,
+                jdbc.sql(SELECT + " where a.project_id = ? and (a.task_id = ? or a.other_task_id = ?)"
+                                + " order by a.id desc limit ?")
+                        .params(access.projectId(), taskId, taskId, Math.max(1, Math.min(limit, 500)))
+                        .query(ActivityService::entry)
+                        .list());
     }
 
     /** The feed as CSV, one line per changed field, oldest first; formulas are neutralised for spreadsheets. */
@@ -162,10 +164,12 @@ public class ActivityService {
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(access.timeZone());
         try {
             out.write("When,Who,Kind,Action,What,Field,Old value,New value\r\n");
-            for (ActivityEntry entry : jdbc.sql(SELECT + " where " + where.sql() + " order by a.id limit ?")
-                    .params(params)
-                    .query(ActivityService::entry)
-                    .list()) {
+            for (ActivityEntry entry : withoutMoney(
+                    access,
+                    jdbc.sql(SELECT + " where " + where.sql() + " order by a.id limit ?")
+                            .params(params)
+                            .query(ActivityService::entry)
+                            .list())) {
                 List<ActivityEntry.FieldChange> changes = entry.changes().isEmpty()
                         ? List.of(new ActivityEntry.FieldChange("", "", null, null))
                         : entry.changes();
@@ -186,6 +190,33 @@ public class ActivityService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Rates are money: for those who may not see costs, the log keeps that a resource changed, not its rates. */
+    private static final Set<String> MONEY =
+            Set.of("standard_rate", "standard_rate_per", "overtime_rate", "overtime_rate_per", "cost_per_use", "cost");
+
+    private static List<ActivityEntry> withoutMoney(ProjectAccess access, List<ActivityEntry> entries) {
+        if (access.can(Permission.SEE_COSTS)) {
+            return entries;
+        }
+        return entries.stream()
+                .map(e -> new ActivityEntry(
+                        e.id(),
+                        e.occurredAt(),
+                        e.actorKind(),
+                        e.actorId(),
+                        e.actorName(),
+                        e.tokenId(),
+                        e.entity(),
+                        e.entityKey(),
+                        e.taskId(),
+                        e.action(),
+                        e.label(),
+                        e.changes().stream()
+                                .filter(change -> !MONEY.contains(change.field()))
+                                .toList()))
+                .toList();
     }
 
     private record Where(String sql, List<Object> params) {}

@@ -172,6 +172,20 @@ class EarnedValueApiIT extends ApiIntegrationTest {
                 pat.api().get(project + "/export?format=mspdi").raw().body();
         assertThat(ownersExport).containsPattern(patsRate);
         assertThat(patsExport).contains("<Name>Pat</Name>").doesNotContainPattern(patsRate);
+        assertThat(changedFields(owner, project)).contains("standard_rate", "cost_per_use");
+        assertThat(changedFields(pat, project)).contains("name").doesNotContain("standard_rate", "cost_per_use");
+    }
+
+    /** Every field named in the project's activity feed, as the person reads it. */
+    private static java.util.List<String> changedFields(TestUser person, String project) {
+        Response feed = person.api().get(project + "/activity?size=200");
+        assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
+        return feed.body()
+                .get("items")
+                .valueStream()
+                .flatMap(item -> item.get("changes").valueStream())
+                .map(change -> change.get("field").asString())
+                .toList();
     }
 
     @Test
