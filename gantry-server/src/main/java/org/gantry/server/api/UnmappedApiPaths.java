@@ -6,6 +6,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,6 +40,36 @@ class UnmappedApiPaths {
             throw e;
         }
         return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage(), request);
+    }
+
+    /**
+     * A multipart-only endpoint (an import) asked with another body type: Spring finds no endpoint for
+     * that type, so no controller's own handling applies.
+     */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail wrongBodyType(HttpMediaTypeNotSupportedException e, HttpServletRequest request)
+            throws HttpMediaTypeNotSupportedException {
+        if (!isApi(request)) {
+            throw e;
+        }
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported media type",
+                "This endpoint takes " + e.getSupportedMediaTypes() + ", not " + e.getContentType() + ".",
+                request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail unacceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request)
+            throws HttpMediaTypeNotAcceptableException {
+        if (!isApi(request)) {
+            throw e;
+        }
+        return problem(
+                HttpStatus.NOT_ACCEPTABLE,
+                "Not acceptable",
+                "This endpoint answers with " + e.getSupportedMediaTypes() + ".",
+                request);
     }
 
     private static boolean isApi(HttpServletRequest request) {

@@ -56,6 +56,22 @@ class WebHardeningIT extends ApiIntegrationTest {
     }
 
     @Test
+    void pathsTomcatRefusesAndBodiesOfTheWrongTypeAreProblemsToo() {
+        // Tomcat refuses an encoded NUL in the path before Spring sees the request.
+        Response nulInPath = admin().patch("/api/v1/projects/%00/comments/abc", json("body", "x", "version", 1));
+        assertThat(nulInPath.status()).isEqualTo(400);
+        assertThat(nulInPath.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(nulInPath.body().get("status").asInt()).isEqualTo(400);
+        assertThat(nulInPath.body().get("detail").asString()).contains("refused before it reached Gantry");
+
+        // An import takes multipart only: no endpoint matches a JSON body, so no controller answers it.
+        Response jsonImport = admin().post("/api/v1/projects/import", json("file", "plan.mpp"));
+        assertThat(jsonImport.status()).isEqualTo(415);
+        assertThat(jsonImport.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(jsonImport.body().get("detail").asString()).contains("multipart/form-data");
+    }
+
+    @Test
     void requestsTheFirewallRefusesAreA400ProblemNotA500() {
         TestUser owner = newUser("firewall");
         String project = newProject(owner);

@@ -183,6 +183,11 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                         + abbreviate(response.raw().body()));
             } else if (status >= 400 && !after.equals(before)) {
                 failures.add("refused with " + status + " but wrote " + difference(before, after) + ": " + fuzzCase);
+            } else if (status >= 400 && !isProblem(response)) {
+                failures.add("refused with " + status + " but not as a problem document ("
+                        + response.header("Content-Type") + "): "
+                        + abbreviate(response.raw().body()) + " for "
+                        + fuzzCase);
             } else if (status >= 200 && status < 300) {
                 repairAfterSuccess(fuzzCase);
                 after = digest();
@@ -200,6 +205,29 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         System.out.println(report);
         Files.writeString(Path.of("target", "fuzz-report.txt"), report);
         assertThat(failures).as(report).isEmpty();
+    }
+
+    /**
+     * An RFC 9457 problem: the media type, the same status in the body as on the response, a title, and
+     * for a 400 with field errors, each naming its field.
+     */
+    private static boolean isProblem(Response response) {
+        String type = response.header("Content-Type");
+        JsonNode body = response.body();
+        if (type == null || !type.startsWith("application/problem+json") || !body.isObject()) {
+            return false;
+        }
+        if (body.path("status").asInt() != response.status()
+                || body.path("title").asString("").isBlank()) {
+            return false;
+        }
+        for (JsonNode error : body.path("errors")) {
+            if (error.path("field").asString("").isBlank()
+                    || error.path("message").asString("").isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ----- the data the requests aim at -----

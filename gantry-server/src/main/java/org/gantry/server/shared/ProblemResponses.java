@@ -1,14 +1,17 @@
-package org.gantry.server.identity;
+package org.gantry.server.shared;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Problem documents written by security filters, before any controller or Jackson is involved. */
-final class ProblemResponses {
+/**
+ * Problem documents written where no controller or Jackson is involved: security filters, and Tomcat
+ * refusing a request it cannot parse ({@code api.ProblemErrorReports}).
+ */
+public final class ProblemResponses {
 
     private ProblemResponses() {}
 
-    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
