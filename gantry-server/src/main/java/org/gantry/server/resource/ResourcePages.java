@@ -103,6 +103,7 @@ class ResourcePages {
                         .sum()));
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("canManage", canManage(access));
+        model.addAttribute("seesCosts", access.can(Permission.SEE_COSTS));
         model.addAttribute("projectKey", project.key());
         return "resource/resources";
     }
@@ -120,6 +121,7 @@ class ResourcePages {
         model.addAttribute("resource", details.resource());
         model.addAttribute("assignments", details.assignments());
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
+        model.addAttribute("seesCosts", access.can(Permission.SEE_COSTS));
         return "resource/resource";
     }
 

@@ -172,6 +172,10 @@ class ResourcePageIT extends BrowserTest {
 
         page.navigate("/projects/" + project.key() + "/resources");
         assertThat(page.locator("#resource-table tbody tr")).hasCount(2);
+        // Rates are money: a stakeholder sees the resources but not what they cost.
+        assertThat(page.locator("#resource-table thead")).not().containsText("Standard rate");
+        assertThat(page.locator("#resource-table")).not().containsText("45.00");
+        assertThat(page.locator("#rates-hidden")).isVisible();
         assertThat(page.locator("#export-menu")).isVisible();
         assertThat(page.locator("#import-into-project")).hasCount(0);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Edit Welder")))
