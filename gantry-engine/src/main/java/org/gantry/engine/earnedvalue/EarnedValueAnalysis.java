@@ -153,10 +153,14 @@ public final class EarnedValueAnalysis {
             cumulativePlanned.add(running);
         }
         BigDecimal actualTime = BigDecimal.valueOf(Math.max(0, statusDay + 1));
-        EarnedSchedule schedule =
-                new PlannedValueCurve(cumulativePlanned).earnedSchedule(project.earnedValue(), actualTime);
-        BigDecimal forecastDays = schedule.independentEstimateAtCompletion();
-        LocalDate forecastFinish = forecastDays == null
+        // A negative budget (a credit) can make the cumulative plan fall back: earned schedule has no meaning
+        // then, and is left out rather than guessed.
+        EarnedSchedule schedule = nonDecreasing(cumulativePlanned)
+                ? new PlannedValueCurve(cumulativePlanned).earnedSchedule(project.earnedValue(), actualTime)
+                : null;
+        BigDecimal forecastDays =
+                schedule == null || actualTime.signum() == 0 ? null : schedule.independentEstimateAtCompletion();
+        LocalDate forecastFinish = forecastDays == null || forecastDays.signum() <= 0
                 ? null
                 : projectStart.plusDays(
                         forecastDays.setScale(0, RoundingMode.CEILING).longValueExact() - 1);
@@ -237,6 +241,17 @@ public final class EarnedValueAnalysis {
             case WEEK -> periodEnd.minusDays(6);
             case MONTH -> periodEnd.withDayOfMonth(1);
         };
+    }
+
+    private static boolean nonDecreasing(List<BigDecimal> cumulative) {
+        BigDecimal previous = BigDecimal.ZERO;
+        for (BigDecimal value : cumulative) {
+            if (value.compareTo(previous) < 0) {
+                return false;
+            }
+            previous = value;
+        }
+        return true;
     }
 
     private static BigDecimal[] zeros(int length) {

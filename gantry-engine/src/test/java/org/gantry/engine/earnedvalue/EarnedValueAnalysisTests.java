@@ -116,6 +116,31 @@ class EarnedValueAnalysisTests {
         assertThat(report.curve().get(0).plannedValue()).isEqualByComparingTo("33.3333333333");
     }
 
+    @Test
+    void beforeTheBaselineStartsNothingIsPlannedAndNoFinishIsForecast() {
+        EarnedValueReport report = EarnedValueAnalysis.analyse(
+                tasks, rates, entries, WorkingDays.mondayToFriday(), MONDAY.minusDays(3), ReportingPeriod.WEEK);
+        assertThat(report.project().plannedValue()).isEqualByComparingTo("0");
+        assertThat(report.earnedSchedule().actualTime()).isEqualByComparingTo("0");
+        assertThat(report.earnedSchedule().schedulePerformanceIndex()).isNull();
+        assertThat(report.forecastFinish()).isNull();
+        assertThat(report.curve().get(0).actualCost()).isNull();
+    }
+
+    @Test
+    void aNegativeBudgetLeavesEarnedScheduleOutInsteadOfFailing() {
+        EarnedValueReport report = EarnedValueAnalysis.analyse(
+                List.of(task("X", null, 0, 1, "100", "50"), task("Credit", null, 2, 2, "-300", "0")),
+                List.of(),
+                List.of(),
+                WorkingDays.mondayToFriday(),
+                MONDAY.plusDays(3),
+                ReportingPeriod.DAY);
+        assertThat(report.project().budgetAtCompletion()).isEqualByComparingTo("-200");
+        assertThat(report.earnedSchedule()).isNull();
+        assertThat(report.forecastFinish()).isNull();
+    }
+
     private static TaskBudget task(String id, String parent, int fromDay, int toDay, String budget, String percent) {
         return new TaskBudget(
                 id,

@@ -166,16 +166,27 @@ public class EarnedValueService {
                 slot,
                 period.name().toLowerCase(Locale.ROOT),
                 figures(report.project()),
-                new EarnedValueView.Schedule(
-                        report.baselineStart(),
-                        report.baselineFinish(),
-                        schedule.plannedDuration(),
-                        schedule.actualTime(),
-                        index(schedule.earnedSchedule()),
-                        index(schedule.scheduleVariance()),
-                        index(schedule.schedulePerformanceIndex()),
-                        index(schedule.independentEstimateAtCompletion()),
-                        report.forecastFinish()),
+                schedule == null
+                        ? new EarnedValueView.Schedule(
+                                report.baselineStart(),
+                                report.baselineFinish(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)
+                        : new EarnedValueView.Schedule(
+                                report.baselineStart(),
+                                report.baselineFinish(),
+                                schedule.plannedDuration(),
+                                schedule.actualTime(),
+                                index(schedule.earnedSchedule()),
+                                index(schedule.scheduleVariance()),
+                                index(schedule.schedulePerformanceIndex()),
+                                index(schedule.independentEstimateAtCompletion()),
+                                report.forecastFinish()),
                 tasks,
                 report.curve().stream()
                         .map(point -> new EarnedValueView.Point(
