@@ -111,7 +111,8 @@ public final class CostCheck {
                     key(task),
                     parent != null && ProjectFileImport.included(parent) ? key(parent) : null,
                     amount(task.getFixedCost()),
-                    accrual(task.getFixedCostAccrual())));
+                    accrual(task.getFixedCostAccrual()),
+                    task.getActive()));
         }
         List<CostResource> resources = new ArrayList<>();
         for (Resource resource : file.getResources()) {

@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>A material's assignment costs its quantity at the standard rate (per unit), plus the per-use cost
  *       once, whatever the quantity.
  *   <li>A cost resource's assignment costs the amount assigned. A budget resource's costs nothing.
- *   <li>A task costs its assignments plus its fixed cost; a summary task also adds its children's costs.
+ *   <li>A task costs its assignments plus its fixed cost; a summary task also adds its children's costs,
+ *       except those of inactive children (an inactive task keeps its own cost, its summaries ignore it).
  *       Accrual (start, prorated, end) decides when a cost is incurred, never how much it is; the contour
  *       decides when the work is done, so it changes a cost only through rates that change meanwhile.
  * </ul>
@@ -70,6 +71,8 @@ public final class CostModel {
         }
         Map<String, String> parents = new HashMap<>();
         tasks.forEach(task -> parents.put(task.task(), task.parent()));
+        Map<String, Boolean> active = new HashMap<>();
+        tasks.forEach(task -> active.put(task.task(), task.active()));
         Map<String, BigDecimal> total = new LinkedHashMap<>();
         tasks.forEach(task -> total.put(task.task(), BigDecimal.ZERO));
         for (CostTask task : tasks) {
@@ -77,6 +80,9 @@ public final class CostModel {
             int depth = 0;
             for (String at = task.task(); at != null && total.containsKey(at); at = parents.get(at)) {
                 total.merge(at, cost, BigDecimal::add);
+                if (!active.get(at)) {
+                    break; // an inactive task's cost (and what it holds) stops there
+                }
                 if (++depth > tasks.size()) {
                     throw new IllegalArgumentException("the work breakdown has a cycle at task " + at);
                 }

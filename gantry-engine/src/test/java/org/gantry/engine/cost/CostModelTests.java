@@ -123,4 +123,21 @@ class CostModelTests {
         assertThat(costs.get("C")).isEqualByComparingTo("0");
         assertThat(costs.get("S")).isEqualByComparingTo("235"); // 180 + 40 + its own 5 fixed and 10 of work
     }
+
+    @Test
+    void anInactiveTaskKeepsItsCostButItsSummaryLeavesItOut() {
+        CostResource ann = CostResource.working("ann", CostRateTable.of(CostRateEntry.always("10", "0", "0")));
+        List<CostTask> tasks = List.of(
+                new CostTask("S", null, null, null),
+                new CostTask("A", "S", null, null),
+                new CostTask("Dropped", "S", new BigDecimal("7"), null, false));
+        List<CostAssignment> assignments = List.of(
+                CostAssignment.of("A", "ann", MONDAY, "1", "2", "0"),
+                CostAssignment.of("Dropped", "ann", MONDAY, "1", "5", "0"));
+
+        Map<String, BigDecimal> costs = CostModel.taskCosts(tasks, List.of(ann), assignments);
+
+        assertThat(costs.get("Dropped")).isEqualByComparingTo("57");
+        assertThat(costs.get("S")).isEqualByComparingTo("20");
+    }
 }
