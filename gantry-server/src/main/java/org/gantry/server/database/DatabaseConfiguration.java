@@ -84,9 +84,12 @@ class DatabaseConfiguration {
                 OrphanedPostmaster.stopIfAny(directory);
                 throw e;
             }
+            String url = postgres.getJdbcUrl("postgres", "postgres");
+            // More servers on this machine may share it (live updates keep them in step), with GANTRY_DB_URL.
+            log.info("The embedded PostgreSQL listens at {} (user postgres)", url);
             return new DatabaseServer(
                     postgres,
-                    postgres.getJdbcUrl("postgres", "postgres"),
+                    url,
                     "postgres",
                     "",
                     settings.ephemeral() ? null : StopAfterTheServer.disarmLibraryHook(postgres));
