@@ -4,7 +4,9 @@
 # ROUNDS times alternating so both see the same machine, and runs scripts/load-test.sh against each. With
 # them on, VIEWERS live streams (curl, as browsers would hold them) follow the load test's project from the
 # moment it is seeded, so every create is numbered, NOTIFYed, LISTENed to and sent to them. Prints every
-# run's create_task line (and how many events the viewers received) and the median rate per mode.
+# run's create_task line (and how many events the viewers received, and the CPU the server's JVM and its
+# PostgreSQL used per created task during the create scenario, which a busy machine disturbs less than the
+# rate) and the medians per mode. LIVE_ONLY=1 keeps notifications on in both modes (live updates alone).
 # Run by hand after `mvn -B -DskipTests package`.
 #
 #   scripts/live-cost.sh [ROUNDS=2] [VIEWERS=4] [extra load-test options, e.g. --seconds 20]
@@ -21,12 +23,24 @@ password=load-test-password-1
 work="$(mktemp -d)"
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
+cpu_ticks() { # $1 = the JVM's pid, $2 = its data folder: user+system clock ticks of the JVM and its PostgreSQL
+  local pids="$1" postmaster
+  postmaster="$(pgrep -f -- "$2/postgres" | head -1 || true)"
+  [ -n "$postmaster" ] && pids="$pids $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
+  local total=0 pid
+  for pid in $pids; do
+    [ -r "/proc/$pid/stat" ] || continue
+    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
+
 run() { # $1 = true|false
   local mode="$1"
   shift
   local data="$work/data-$mode-$RANDOM"
   GANTRY_PORT="$port" GANTRY_DATA_DIR="$data" GANTRY_ADMIN_EMAIL="$email" GANTRY_ADMIN_PASSWORD="$password" \
-    GANTRY_NOTIFICATIONS="$mode" GANTRY_LIVE="$mode" java -Xmx1g -jar "$jar" > "$work/server-$mode.log" 2>&1 &
+    GANTRY_NOTIFICATIONS="$([ "${LIVE_ONLY:-0}" = 1 ] && echo true || echo "$mode")" GANTRY_LIVE="$mode" java -Xmx1g -jar "$jar" > "$work/server-$mode.log" 2>&1 &
   local server=$!
   for _ in $(seq 1 180); do
     grep -q "Gantry is ready" "$work/server-$mode.log" && break
@@ -51,9 +65,22 @@ run() { # $1 = true|false
       streams+=($!)
     done
   fi
+  # CPU of the JVM and of PostgreSQL (postmaster and backends) while the create scenario runs.
+  for _ in $(seq 1 1200); do
+    grep -q '^read_task_with_links' "$work/load-$mode.out" && break
+    sleep 0.25
+  done
+  local before after
+  before="$(cpu_ticks "$server" "$data")"
   wait "$load" || true
+  after="$(cpu_ticks "$server" "$data")"
   local line events=0
   line="$(grep '^create_task' "$work/load-$mode.out" || echo 'create_task rps=0 failed')"
+  local rps seconds
+  rps="$(echo "$line" | sed 's/.*rps=\([0-9]*\).*/\1/')"
+  seconds=25 # the scenario's 20 s and its 5 s of warm-up (the defaults)
+  line="$line cpu_ms_per_create=$(awk -v b="$before" -v a="$after" -v r="$rps" -v s="$seconds" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN { if (r > 0) printf "%.1f", (a - b) * 1000 / hz / (r * s); else print "n/a" }')"
   for pid in "${streams[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ "$mode" = true ] && [ "$viewers" -gt 0 ]; then
     events="$(cat "$work"/viewer-*.txt | grep -cE '^event: ?changed' || true)"
@@ -65,15 +92,20 @@ run() { # $1 = true|false
 }
 
 results=()
-for _ in $(seq 1 "$rounds"); do
-  for mode in false true; do
+for round in $(seq 1 "$rounds"); do
+  order="false true"
+  [ $((round % 2)) = 0 ] && order="true false"
+  for mode in $order; do
     line="$(run "$mode" "$@")"
     echo "$line"
     results+=("$line")
   done
 done
 for mode in false true; do
-  printf '%s\n' "${results[@]}" | grep "notifications=$mode " | sed 's/.*create_task rps=\([0-9]*\).*/\1/' | sort -n \
-    | awk -v mode="$mode" '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-        printf "median create_task rps with live updates and notifications=%s: %s over %d runs\n", mode, m, NR }'
+  for figure in rps cpu_ms_per_create; do
+    printf '%s\n' "${results[@]}" | grep "notifications=$mode " | sed "s/.* $figure=\([0-9.]*\).*/\1/" | sort -n \
+      | awk -v mode="$mode" -v figure="$figure" '{ v[NR] = $1 }
+          END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+                printf "median create_task %s with live updates and notifications=%s: %s over %d runs\n", figure, mode, m, NR }'
+  done
 done

@@ -261,6 +261,13 @@ taskForm?.addEventListener('submit', async (event) => {
     box.textContent = problem.message;
     box.hidden = false;
   };
+  // A live update may have brought someone else's version of the task while the dialog was open: the
+  // dialog shows the old values, so saving them would overwrite that change unseen.
+  if (tasks.get(id)?.version !== before.version) {
+    fail(new Error('Someone else changed this task while this dialog was open, so nothing was saved.'
+      + ' Cancel and open the task again to see their version.'));
+    return;
+  }
   try {
     const duration = taskForm.elements.duration.value.trim();
     const days = `${Math.round((before.durationMinutes / (project.minutesPerDay || 480)) * 100) / 100}d`;

@@ -24,6 +24,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.gantry.server.project.ProjectAccess;
 import org.postgresql.PGConnection;
@@ -164,7 +166,7 @@ public class LiveUpdates implements SmartLifecycle {
         long seq = sequenceOf(access.projectId());
         synchronized (stream) {
             stream.sentSeq = seq;
-            stream.wantedSeq = Math.max(stream.wantedSeq, seq);
+            stream.wantedSeq.accumulateAndGet(seq, Math::max);
             try {
                 emitter.send(SseEmitter.event()
                         .name("hello")
@@ -236,9 +238,12 @@ public class LiveUpdates implements SmartLifecycle {
             return;
         }
         for (Stream stream : streams) {
-            synchronized (stream) {
-                // 0: the project was deleted; its pages refetch and learn that.
-                stream.wantedSeq = seq == 0 ? stream.wantedSeq + 1 : Math.max(stream.wantedSeq, seq);
+            // Never waits for a stream's lock (a sender may be busy writing to a slow client).
+            // 0: the project was deleted; its pages refetch and learn that.
+            if (seq == 0) {
+                stream.wantedSeq.incrementAndGet();
+            } else {
+                stream.wantedSeq.accumulateAndGet(seq, Math::max);
             }
             schedule(stream);
         }
@@ -251,9 +256,7 @@ public class LiveUpdates implements SmartLifecycle {
         }
         List<Viewer> viewers = viewers(projectId);
         for (Stream stream : streams) {
-            synchronized (stream) {
-                stream.viewers = viewers;
-            }
+            stream.viewers.set(viewers);
             schedule(stream);
         }
     }
@@ -272,13 +275,15 @@ public class LiveUpdates implements SmartLifecycle {
                 return;
             }
             try {
-                if (stream.wantedSeq > stream.sentSeq) {
-                    stream.sentSeq = stream.wantedSeq;
+                long wanted = stream.wantedSeq.get();
+                if (wanted > stream.sentSeq) {
+                    stream.sentSeq = wanted;
                     stream.emitter.send(changedEvent(stream.sentSeq));
                 }
-                if (stream.viewers != null) {
+                List<Viewer> viewers = stream.viewers.getAndSet(null);
+                if (viewers != null) {
                     List<Map<String, Object>> people = new ArrayList<>();
-                    for (Viewer viewer : stream.viewers) {
+                    for (Viewer viewer : viewers) {
                         Map<String, Object> person = new LinkedHashMap<>();
                         person.put("userId", viewer.userId());
                         person.put("name", viewer.name());
@@ -286,7 +291,6 @@ public class LiveUpdates implements SmartLifecycle {
                         person.put("you", viewer.userId() == stream.userId);
                         people.add(person);
                     }
-                    stream.viewers = null;
                     stream.emitter.send(SseEmitter.event()
                             .name("presence")
                             .data(Map.of("viewers", people), MediaType.APPLICATION_JSON));
@@ -519,8 +523,8 @@ public class LiveUpdates implements SmartLifecycle {
         final AtomicBoolean scheduled = new AtomicBoolean();
         final AtomicBoolean closed = new AtomicBoolean();
         long sentSeq;
-        long wantedSeq;
-        List<Viewer> viewers;
+        final AtomicLong wantedSeq = new AtomicLong();
+        final AtomicReference<List<Viewer>> viewers = new AtomicReference<>();
 
         Stream(UUID id, long projectId, long userId, SseEmitter emitter) {
             this.id = id;

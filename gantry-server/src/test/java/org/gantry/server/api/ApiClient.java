@@ -162,6 +162,98 @@ final class ApiClient {
         }
     }
 
+    /** One server-sent event: its name, id and data. */
+    record Event(String name, String id, String data) {}
+
+    /**
+     * A server-sent-event stream read on a thread of its own into a queue, until closed. {@code lastEventId}
+     * (may be null) is sent as Last-Event-ID, as a browser does when it reconnects.
+     */
+    EventStream events(String path, String lastEventId) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Accept", "text/event-stream");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            HttpResponse<java.io.InputStream> response =
+                    HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return new EventStream(response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class EventStream implements AutoCloseable {
+        final int status;
+        private final java.io.InputStream body;
+        private final java.util.concurrent.BlockingQueue<Event> events =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+
+        EventStream(HttpResponse<java.io.InputStream> response) {
+            this.status = response.statusCode();
+            this.body = response.body();
+            Thread reader = new Thread(this::read, "test-event-stream");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read() {
+            try (var lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8))) {
+                String name = "message";
+                String id = null;
+                StringBuilder data = new StringBuilder();
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.isEmpty()) {
+                        if (data.length() > 0 || id != null) {
+                            events.add(new Event(name, id, data.toString()));
+                        }
+                        name = "message";
+                        id = null;
+                        data.setLength(0);
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).trim();
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).trim();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5).trim());
+                    }
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        }
+
+        /** The next event of this name within the time, skipping others; null if none came. */
+        Event next(String name, java.time.Duration within) throws InterruptedException {
+            long until = System.nanoTime() + within.toNanos();
+            while (true) {
+                long left = until - System.nanoTime();
+                Event event = left <= 0 ? null : events.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (event == null || event.name().equals(name)) {
+                    return event;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // closed anyway
+            }
+        }
+    }
+
     /** An answer whose body was read as a stream, with the part that was read as its text. */
     private record TextResponse(HttpResponse<?> response, String body) implements HttpResponse<String> {
         @Override
