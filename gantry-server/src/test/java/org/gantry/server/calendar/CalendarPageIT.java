@@ -124,7 +124,12 @@ class CalendarPageIT extends BrowserTest {
         Task task = tasks.create(admin(), project.key(), dated("Build", MONDAY.plusDays(1), 1));
         logIn(member);
         // Live updates would show the rename before the drag: this is the case where it has not arrived yet.
-        page.route("**/events**", route -> route.abort());
+        page.route(
+                "**/events**",
+                route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("text/event-stream")
+                        .setBody(": no events\n\n")));
         page.navigate("/projects/" + project.key() + "/calendar?date=" + MONDAY);
         Locator bar = page.locator(".cal-bar[data-id='" + task.id() + "']");
         assertThat(bar).isVisible();
@@ -155,7 +160,6 @@ class CalendarPageIT extends BrowserTest {
         assertThat(page.locator(".cal-bar[data-id='" + task.id() + "']"))
                 .hasAttribute("data-start", MONDAY.plusDays(1).toString());
         assertThat(page.locator(".cal-bar[data-id='" + task.id() + "']")).containsText("Build it");
-        consoleErrors.removeIf(error -> error.contains("ERR_FAILED"));
     }
 
     @Test
