@@ -3,14 +3,6 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gantry.server.api.ApiClient.Response;
@@ -47,7 +38,6 @@ import tools.jackson.databind.JsonNode;
  */
 class CrashRecoveryIT {
 
-    private static final Path JAR = Path.of("target", "gantry-server.jar");
     private static final String ADMIN_EMAIL = "crash-admin@gantry.test";
     private static final String ADMIN_PASSWORD = "crash-test-admin-passphrase";
     private static final int WRITERS = 4;
@@ -57,16 +47,10 @@ class CrashRecoveryIT {
     /** Writers stop by themselves after this long, whatever happens to the test. */
     private static final Duration WRITERS_GIVE_UP = Duration.ofMinutes(3);
 
-    private static final Duration START_LIMIT = Duration.ofMinutes(4);
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @TempDir
     Path dataFolder;
 
-    private Process server;
-    private int port;
-    private int starts;
+    private GantryJar jar;
 
     /** Task id to its name, for every create the API answered with 201. */
     private final Map<Long, String> acknowledgedCreates = new ConcurrentHashMap<>();
@@ -81,7 +65,7 @@ class CrashRecoveryIT {
 
     @Test
     void everyAcknowledgedWriteSurvivesKillsOfTheServerAndItsDatabase() throws Exception {
-        assertThat(JAR).as("the runnable jar (built by package, before verify)").exists();
+        jar = new GantryJar(dataFolder, "crash-test");
         long began = System.nanoTime();
         start();
         assertDurableSettings();
@@ -129,7 +113,7 @@ class CrashRecoveryIT {
 
     /** Writes from several threads until enough are acknowledged, then kills the server mid-load. */
     private int loadThenKill(String token, List<String> projects, int cycle, Crash crash) throws Exception {
-        ApiClient api = new ApiClient(baseUrl(), token);
+        ApiClient api = jar.api(token);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger acknowledged = new AtomicInteger();
         long killAt = System.nanoTime() + MAX_LOAD_BEFORE_KILL.toNanos();
@@ -148,15 +132,14 @@ class CrashRecoveryIT {
         assertThat(writers)
                 .as("the load is still running when the server is killed")
                 .allMatch(Thread::isAlive);
-        Optional<ProcessHandle> postmaster = postmaster();
+        Optional<ProcessHandle> postmaster = jar.postmaster();
         assertThat(postmaster).as("the server's PostgreSQL").isPresent();
-        server.destroyForcibly(); // SIGKILL
         if (crash == Crash.JAVA_AND_DATABASE) {
             List<ProcessHandle> children = postmaster.get().children().toList();
             postmaster.get().destroyForcibly();
             children.forEach(ProcessHandle::destroyForcibly);
         }
-        server.waitFor(30, TimeUnit.SECONDS);
+        jar.kill();
         stop.set(true);
         for (Thread writer : writers) {
             writer.join(Duration.ofSeconds(30).toMillis());
@@ -235,7 +218,7 @@ class CrashRecoveryIT {
     }
 
     private Map<Long, JsonNode> allTasks(String token, String project) {
-        ApiClient api = new ApiClient(baseUrl(), token);
+        ApiClient api = jar.api(token);
         Map<Long, JsonNode> tasks = new HashMap<>();
         for (int page = 0; ; page++) {
             Response response = api.get("/api/v1/projects/" + project + "/tasks?size=500&page=" + page);
@@ -250,36 +233,16 @@ class CrashRecoveryIT {
 
     /** Starts the jar on the data folder and waits until it answers; after a crash, this is the restart. */
     private void start() throws Exception {
-        Optional<ProcessHandle> orphan = postmaster();
-        port = freePort();
-        starts++;
-        Path log = Files.createDirectories(Path.of("target", "crash-test")).resolve("server-" + starts + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xmx512m",
-                        "-jar",
-                        JAR.toString(),
-                        "--server.port=" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("GANTRY_DATA_DIR", dataFolder.toString());
-        builder.environment().put("GANTRY_ADMIN_EMAIL", ADMIN_EMAIL);
-        builder.environment().put("GANTRY_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.environment().put("GANTRY_DEMO", "false");
-        builder.environment().put("GANTRY_DB_DURABLE", System.getProperty("gantry.crash-test.durable", "true"));
-        builder.environment().remove("GANTRY_DB_URL");
-        server = builder.start();
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (!answers()) {
-            assertThat(server.isAlive())
-                    .as("the server started (log: %s)%n%s", log, tail(log))
-                    .isTrue();
-            assertThat(System.nanoTime())
-                    .as("the server answered within " + START_LIMIT)
-                    .isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        Optional<ProcessHandle> orphan = jar.postmaster();
+        jar.start(Map.of(
+                "GANTRY_ADMIN_EMAIL",
+                ADMIN_EMAIL,
+                "GANTRY_ADMIN_PASSWORD",
+                ADMIN_PASSWORD,
+                "GANTRY_DEMO",
+                "false",
+                "GANTRY_DB_DURABLE",
+                System.getProperty("gantry.crash-test.durable", "true")));
         orphan.ifPresent(old -> assertThat(old.isAlive())
                 .as("the orphaned PostgreSQL %d was stopped by the restart", old.pid())
                 .isFalse());
@@ -287,28 +250,15 @@ class CrashRecoveryIT {
 
     /** A second server on the same data folder must refuse to start (and must not touch the database). */
     private void assertSecondServerOnTheSameFolderIsRefused() throws Exception {
-        Path log = Path.of("target", "crash-test", "second-server.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        JAR.toString(),
-                        "--server.port=" + freePort())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("GANTRY_DATA_DIR", dataFolder.toString());
-        Process second = builder.start();
-        assertThat(second.waitFor(3, TimeUnit.MINUTES))
-                .as("the second server gave up")
-                .isTrue();
-        assertThat(second.exitValue()).isNotZero();
-        assertThat(Files.readString(log)).contains("is in use by another running Gantry server");
-        assertThat(answers()).as("the first server still answers").isTrue();
+        GantryJar.Result second = jar.run("--server.port=0");
+        assertThat(second.exitCode()).isNotZero();
+        assertThat(second.output()).contains("is in use by another running Gantry server");
+        assertThat(jar.answering()).as("the first server still answers").isTrue();
     }
 
     /** The embedded PostgreSQL of a non-ephemeral start writes every commit to disk before answering. */
     private void assertDurableSettings() throws SQLException {
-        int databasePort = Integer.parseInt(pidFileLine(3).orElseThrow());
+        int databasePort = Integer.parseInt(jar.pidFileLine(3).orElseThrow());
         try (Connection connection = DriverManager.getConnection(
                         "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "");
                 Statement statement = connection.createStatement()) {
@@ -327,7 +277,7 @@ class CrashRecoveryIT {
     }
 
     private String adminToken() {
-        Response response = new ApiClient(baseUrl(), null)
+        Response response = jar.api(null)
                 .post(
                         "/api/v1/auth/tokens",
                         json("email", ADMIN_EMAIL, "password", ADMIN_PASSWORD, "name", "crash test"));
@@ -337,81 +287,16 @@ class CrashRecoveryIT {
 
     private String newProject(String token) {
         String key = "CR" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        Response created =
-                new ApiClient(baseUrl(), token).post("/api/v1/projects", json("key", key, "name", "Crash test " + key));
+        Response created = jar.api(token).post("/api/v1/projects", json("key", key, "name", "Crash test " + key));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return key;
-    }
-
-    private Optional<ProcessHandle> postmaster() {
-        return pidFileLine(0).map(Long::parseLong).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
-    }
-
-    private Optional<String> pidFileLine(int index) {
-        try {
-            List<String> lines =
-                    Files.readAllLines(dataFolder.resolve("postgres").resolve("postmaster.pid"));
-            return lines.size() > index ? Optional.of(lines.get(index).strip()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private boolean answers() {
-        try {
-            HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-                            .timeout(Duration.ofSeconds(5))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private String baseUrl() {
-        return "http://localhost:" + port;
     }
 
     /** Stops the server and its database whatever happened, so no test leaves a PostgreSQL behind. */
     @AfterEach
     void stopEverything() throws Exception {
-        Optional<ProcessHandle> postmaster = postmaster();
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
-        }
-        if (postmaster.isPresent() && postmaster.get().isAlive()) {
-            ProcessHandle process = postmaster.get();
-            List<ProcessHandle> children = process.children().toList();
-            process.destroy(); // SIGTERM: PostgreSQL's smart shutdown
-            try {
-                process.onExit().get(30, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                process.destroyForcibly();
-                children.forEach(ProcessHandle::destroyForcibly);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
+        if (jar != null) {
+            jar.close();
         }
     }
 

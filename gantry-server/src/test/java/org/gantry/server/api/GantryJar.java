@@ -90,6 +90,12 @@ final class GantryJar implements AutoCloseable {
         return awaitExit();
     }
 
+    /** SIGKILL, as a crash: no shutdown hook runs. Waits until the process is gone. */
+    void kill() throws InterruptedException {
+        server.destroyForcibly();
+        server.waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Sends SIGTERM without waiting. */
     void signalStop() {
         server.destroy();
@@ -105,16 +111,32 @@ final class GantryJar implements AutoCloseable {
         return Files.readString(serverLog, StandardCharsets.UTF_8);
     }
 
+    /** The PostgreSQL of the data folder, if one runs (its postmaster.pid names it). */
     Optional<ProcessHandle> postmaster() {
+        try {
+            return pidFileLine(0)
+                    .map(Long::parseLong)
+                    .flatMap(ProcessHandle::of)
+                    .filter(ProcessHandle::isAlive);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Line {@code index} of the data folder's postmaster.pid (0: the process, 3: the port). */
+    Optional<String> pidFileLine(int index) {
         try {
             List<String> lines =
                     Files.readAllLines(dataFolder.resolve("postgres").resolve("postmaster.pid"));
-            return lines.isEmpty()
-                    ? Optional.empty()
-                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
-        } catch (IOException | NumberFormatException e) {
+            return lines.size() > index ? Optional.of(lines.get(index).strip()) : Optional.empty();
+        } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the server answers its sign-in page now. */
+    boolean answering() {
+        return answers();
     }
 
     @Override
