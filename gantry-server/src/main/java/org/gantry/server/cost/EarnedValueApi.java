@@ -3,6 +3,10 @@ package org.gantry.server.cost;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gantry.server.identity.CurrentUser;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,5 +35,28 @@ class EarnedValueApi {
             @RequestParam(required = false) Integer baseline,
             @RequestParam(required = false) String by) {
         return earnedValue.report(user, project, statusDate, baseline, by);
+    }
+
+    @Operation(
+            summary = "The earned value table as an Excel workbook (owners, managers)",
+            description = "The same parameters; one line for the project, then one per task in WBS order.")
+    @GetMapping("/api/v1/projects/{project}/earned-value/export")
+    ResponseEntity<byte[]> export(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam(required = false) String statusDate,
+            @RequestParam(required = false) Integer baseline,
+            @RequestParam(required = false) String by) {
+        EarnedValueView report = earnedValue.report(user, project, statusDate, baseline, by);
+        return ResponseEntity.ok()
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(report.project() + "-earned-value-" + report.statusDate() + ".xlsx")
+                                .build()
+                                .toString())
+                .body(EarnedValueWorkbook.bytes(report));
     }
 }

@@ -125,6 +125,24 @@ final class ApiClient {
         }
     }
 
+    /** The body of a GET as bytes (a download such as a workbook), whatever its status. */
+    byte[] download(String path) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Opens a server-sent-event stream and reads it only up to its first event (or, for an error, the whole
      * problem), then closes it: the status, headers and that text, like any other answer.

@@ -172,6 +172,20 @@ class EarnedValueApiIT extends ApiIntegrationTest {
                 pat.api().get(project + "/export?format=mspdi").raw().body();
         assertThat(ownersExport).containsPattern(patsRate);
         assertThat(patsExport).contains("<Name>Pat</Name>").doesNotContainPattern(patsRate);
+        Response workbook = owner.api().get(project + "/earned-value/export?statusDate=2026-03-05");
+        assertThat(workbook.status()).isEqualTo(200);
+        assertThat(workbook.header("Content-Type")).startsWith("application/vnd.openxmlformats");
+        try (var excel = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                owner.api().download(project + "/earned-value/export?statusDate=2026-03-05")))) {
+            var sheet = excel.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("BAC");
+            assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(bac);
+            assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(ac);
+            assertThat(sheet.getLastRowNum()).isEqualTo(1 + 4);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(pat.api().get(project + "/earned-value/export").status()).isEqualTo(403);
         assertThat(changedFields(owner, project)).contains("standard_rate", "cost_per_use");
         assertThat(changedFields(pat, project)).contains("name").doesNotContain("standard_rate", "cost_per_use");
     }

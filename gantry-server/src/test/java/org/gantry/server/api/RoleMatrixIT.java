@@ -214,6 +214,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 (f, api) -> api.delete("/api/v1/time-entries/" + f.ownersTimeEntry()), GONE, GONE, GONE, NO, NO),
         // Money is for owners and managers. The fixture has no baseline, so those allowed learn that (409).
         READ_EARNED_VALUE((f, api) -> api.get(f.project() + "/earned-value"), 409, 409, 409, NO, NO),
+        EXPORT_EARNED_VALUE((f, api) -> api.get(f.project() + "/earned-value/export"), 409, 409, 409, NO, NO),
         CREATE_RESOURCE(
                 (f, api) -> api.post(f.project() + "/resources", json("name", "Crane", "standardRate", 90)),
                 CREATED,
