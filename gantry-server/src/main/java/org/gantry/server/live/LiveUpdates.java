@@ -73,8 +73,9 @@ public class LiveUpdates implements SmartLifecycle {
     private final long streamTimeoutMillis;
     private final String instance = UUID.randomUUID().toString();
     private final Map<Long, Set<Stream>> byProject = new ConcurrentHashMap<>();
-    private final ExecutorService senders;
-    private final ScheduledExecutorService heartbeat;
+    // Made in start(), ended in stop(): Spring's test context cache stops and restarts cached contexts.
+    private volatile ExecutorService senders;
+    private volatile ScheduledExecutorService heartbeat;
     private volatile boolean running;
     private volatile boolean listening;
     private Thread listener;
@@ -90,8 +91,6 @@ public class LiveUpdates implements SmartLifecycle {
         this.enabled = enabled;
         this.maxStreamsPerUser = maxStreamsPerUser;
         this.streamTimeoutMillis = streamTimeout.toMillis();
-        this.senders = Executors.newFixedThreadPool(2, daemon("gantry-live-send"));
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("gantry-live-heartbeat"));
     }
 
     /** Whether pages should open a live stream at all (GANTRY_LIVE=false switches live updates off). */
@@ -138,13 +137,20 @@ public class LiveUpdates implements SmartLifecycle {
             throw new LiveUnavailable("Live updates are switched off on this server (GANTRY_LIVE=false).");
         }
         long userId = access.user().id();
-        long open = byProject.values().stream()
+        // Over the limit, the person's oldest stream ends: pages left quickly are noticed only at the next
+        // heartbeat, and the page opened last is the one being looked at.
+        List<Stream> mine = byProject.values().stream()
                 .flatMap(Collection::stream)
                 .filter(stream -> stream.userId == userId)
-                .count();
-        if (open >= maxStreamsPerUser) {
-            throw new TooManyStreams("You already have " + open + " live pages open on this server (at most "
-                    + maxStreamsPerUser + "); close some tabs and reload this one.");
+                .sorted(java.util.Comparator.comparingLong(stream -> stream.openedAt))
+                .toList();
+        for (int i = 0; i <= mine.size() - maxStreamsPerUser; i++) {
+            try {
+                mine.get(i).emitter.complete();
+            } catch (RuntimeException ignored) {
+                // the client is gone already
+            }
+            close(mine.get(i));
         }
         SseEmitter emitter = new SseEmitter(streamTimeoutMillis);
         Stream stream = new Stream(UUID.randomUUID(), access.projectId(), userId, emitter);
@@ -456,6 +462,8 @@ public class LiveUpdates implements SmartLifecycle {
         if (!enabled || running) {
             return;
         }
+        senders = Executors.newFixedThreadPool(2, daemon("gantry-live-send"));
+        heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("gantry-live-heartbeat"));
         running = true;
         listener = daemon("gantry-live-listen").newThread(this::listen);
         listener.start();
@@ -474,8 +482,12 @@ public class LiveUpdates implements SmartLifecycle {
             }
             close(stream);
         }
-        heartbeat.shutdownNow();
-        senders.shutdownNow();
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        if (senders != null) {
+            senders.shutdownNow();
+        }
         if (listener != null) {
             listener.interrupt();
         }
@@ -522,6 +534,7 @@ public class LiveUpdates implements SmartLifecycle {
         final SseEmitter emitter;
         final AtomicBoolean scheduled = new AtomicBoolean();
         final AtomicBoolean closed = new AtomicBoolean();
+        final long openedAt = System.nanoTime();
         long sentSeq;
         final AtomicLong wantedSeq = new AtomicLong();
         final AtomicReference<List<Viewer>> viewers = new AtomicReference<>();
