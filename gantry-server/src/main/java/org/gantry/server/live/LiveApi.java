@@ -76,16 +76,6 @@ class LiveApi {
         return new LiveState(live.sequenceOf(access.projectId()), live.viewers(access.projectId()));
     }
 
-    @ExceptionHandler(TooManyStreams.class)
-    ResponseEntity<ProblemDetail> tooMany(TooManyStreams e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        problem.setTitle("Too many live pages");
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", "60")
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
-    }
-
     @ExceptionHandler(LiveUnavailable.class)
     ResponseEntity<ProblemDetail> unavailable(LiveUnavailable e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
