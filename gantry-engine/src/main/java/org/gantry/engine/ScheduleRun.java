@@ -28,6 +28,7 @@ final class ScheduleRun {
 
     private final ProjectNetwork network;
     private final ProjectOptions options;
+    private final CompiledCalendar projectCalendar;
     private final int count;
     private final Task[] tasks;
     private final int[] parent;
@@ -118,8 +119,7 @@ final class ScheduleRun {
             calendars.put(calendar.id(), calendar);
         }
         Map<CalendarId, CompiledCalendar> compiled = new HashMap<>();
-        CompiledCalendar projectCalendar =
-                compile(network.projectCalendar(), calendars, compiled, hintDay, "the project");
+        projectCalendar = compile(network.projectCalendar(), calendars, compiled, hintDay, "the project");
 
         parent = new int[count];
         active = new boolean[count];
@@ -1054,6 +1054,195 @@ final class ScheduleRun {
             return latest;
         }
         return calendarOf[i].previousWorkFinish(from);
+    }
+
+    // ----- reduction for simulation -----
+
+    /**
+     * This run reduced to arrays for {@link SimulationNetwork}, after {@link #run()}. Positions follow the
+     * dependency order, so every predecessor has a lower position than its successors.
+     */
+    SimulationNetwork simulation(Schedule schedule) {
+        int[] position = new int[count];
+        java.util.Arrays.fill(position, -1);
+        int n = 0;
+        for (int node : order) {
+            if (node < count && active[node] && !summary[node] && earlyStart[node] != NONE) {
+                position[node] = n++;
+            }
+        }
+        int[] taskAt = new int[n];
+        for (int i = 0; i < count; i++) {
+            if (position[i] >= 0) {
+                taskAt[position[i]] = i;
+            }
+        }
+        long base = projectCalendar.workingOffset(projectStart);
+        TaskId[] ids = new TaskId[n];
+        double[] span = new double[n];
+        long[] taskDuration = new long[n];
+        boolean[] done = new boolean[n];
+        boolean[] pinned = new boolean[n];
+        double[] scheduledStart = new double[n];
+        double[] floor = new double[n];
+        double scheduledFinish = 0;
+        for (int c = 0; c < n; c++) {
+            int i = taskAt[c];
+            ids[c] = tasks[i].id();
+            scheduledStart[c] = projectCalendar.workingOffset(earlyStart[i]) - base;
+            double end = projectCalendar.workingOffset(earlyFinish[i]) - base;
+            span[c] = end - scheduledStart[c];
+            taskDuration[c] = duration[i];
+            done[c] = finished[i];
+            if (c == 0 || end > scheduledFinish) {
+                scheduledFinish = end;
+            }
+        }
+
+        // Links between simulated tasks: a link into a summary reaches every task below it, a link out of a
+        // summary's finish leaves from every task below it, a link out of its start from the first to start.
+        int[] linkFrom = new int[Math.max(16, linkCount)];
+        int[] linkTo = new int[linkFrom.length];
+        byte[] linkKind = new byte[linkFrom.length];
+        double[] linkLag = new double[linkFrom.length];
+        int links = 0;
+        List<Integer> from = new ArrayList<>();
+        List<Integer> to = new ArrayList<>();
+        for (int l = 0; l < linkCount; l++) {
+            int p = linkPredecessor[l];
+            int s = linkSuccessor[l];
+            byte kind = linkType[l];
+            boolean fromFinish = kind == FINISH_START || kind == FINISH_FINISH;
+            from.clear();
+            to.clear();
+            if (summary[p]) {
+                leavesUnder(p, position, from);
+                if (!fromFinish && !from.isEmpty()) {
+                    int first = from.get(0);
+                    for (int leaf : from) {
+                        if (earlyStart[leaf] < earlyStart[first]) {
+                            first = leaf;
+                        }
+                    }
+                    from.clear();
+                    from.add(first);
+                }
+            } else if (position[p] >= 0) {
+                from.add(p);
+            }
+            if (summary[s]) {
+                leavesUnder(s, position, to);
+            } else if (position[s] >= 0) {
+                to.add(s);
+            }
+            for (int pi : from) {
+                for (int si : to) {
+                    if (links == linkFrom.length) {
+                        int grown = links * 2;
+                        linkFrom = java.util.Arrays.copyOf(linkFrom, grown);
+                        linkTo = java.util.Arrays.copyOf(linkTo, grown);
+                        linkKind = java.util.Arrays.copyOf(linkKind, grown);
+                        linkLag = java.util.Arrays.copyOf(linkLag, grown);
+                    }
+                    long date = fromFinish ? earlyFinish[pi] : earlyStart[pi];
+                    // The lag as the working offsets it took here: on the successor's calendar or in
+                    // elapsed time, measured on the project calendar.
+                    linkLag[links] =
+                            projectCalendar.workingOffset(addLag(l, si, date)) - projectCalendar.workingOffset(date);
+                    linkFrom[links] = position[pi];
+                    linkTo[links] = position[si];
+                    linkKind[links] = kind;
+                    links++;
+                }
+            }
+        }
+        int[] incomingFirstOf = new int[n + 1];
+        for (int k = 0; k < links; k++) {
+            if (linkFrom[k] >= linkTo[k]) {
+                throw new IllegalStateException("simulation positions are not in dependency order");
+            }
+            incomingFirstOf[linkTo[k] + 1]++;
+        }
+        for (int c = 0; c < n; c++) {
+            incomingFirstOf[c + 1] += incomingFirstOf[c];
+        }
+        int[] predecessorOf = new int[links];
+        byte[] kindOf = new byte[links];
+        double[] lagOf = new double[links];
+        int[] fill = java.util.Arrays.copyOf(incomingFirstOf, n);
+        for (int k = 0; k < links; k++) {
+            int slot = fill[linkTo[k]]++;
+            predecessorOf[slot] = linkFrom[k];
+            kindOf[slot] = linkKind[k];
+            lagOf[slot] = linkLag[k];
+        }
+
+        // Floors: what holds each task's start apart from its links, judged on the scheduled dates.
+        for (int c = 0; c < n; c++) {
+            int i = taskAt[c];
+            double begin = scheduledStart[c];
+            double driven = Double.NEGATIVE_INFINITY;
+            for (int k = incomingFirstOf[c]; k < incomingFirstOf[c + 1]; k++) {
+                int p = predecessorOf[k];
+                double candidate =
+                        switch (kindOf[k]) {
+                            case FINISH_START -> scheduledStart[p] + span[p] + lagOf[k];
+                            case START_START -> scheduledStart[p] + lagOf[k];
+                            case FINISH_FINISH -> Math.max(0, scheduledStart[p] + span[p] + lagOf[k] - span[c]);
+                            default -> scheduledStart[p] + lagOf[k] - span[c];
+                        };
+                driven = Math.max(driven, candidate);
+            }
+            boolean manualDates =
+                    tasks[i].manuallyScheduled() && tasks[i].manualStart() != null && tasks[i].manualFinish() != null;
+            if (started[i] || manualDates || driven > begin) {
+                // Work under way, manual dates, or a constraint honoured against the links: the start stays.
+                pinned[c] = true;
+                floor[c] = begin;
+            } else if (driven < begin) {
+                floor[c] = begin;
+            } else {
+                Constraint constraint = tasks[i].constraint();
+                double held = 0;
+                if (constraint.date() != null) {
+                    double date = projectCalendar.workingOffset(CompiledCalendar.toMinutes(constraint.date())) - base;
+                    switch (constraint.type()) {
+                        case START_NO_EARLIER_THAN -> held = date;
+                        case FINISH_NO_EARLIER_THAN -> held = date - span[c];
+                        default -> {}
+                    }
+                }
+                floor[c] = Math.min(begin, Math.max(0, held));
+            }
+        }
+        return new SimulationNetwork(
+                schedule,
+                projectCalendar,
+                base,
+                ids,
+                span,
+                taskDuration,
+                done,
+                pinned,
+                scheduledStart,
+                floor,
+                incomingFirstOf,
+                predecessorOf,
+                kindOf,
+                lagOf,
+                scheduledFinish,
+                options.criticalSlackMinutes());
+    }
+
+    private void leavesUnder(int s, int[] position, List<Integer> into) {
+        for (int k = childFirst[s]; k < childFirst[s + 1]; k++) {
+            int c = children[k];
+            if (summary[c]) {
+                leavesUnder(c, position, into);
+            } else if (position[c] >= 0) {
+                into.add(c);
+            }
+        }
     }
 
     // ----- results -----
