@@ -173,6 +173,40 @@ public class ProjectScheduler {
         return done;
     }
 
+    /**
+     * The project's network as the engine schedules it (the same rows, links, calendars and assignments as
+     * {@link #reschedule(long)}), for analyses that reschedule it in memory and write nothing; engine task
+     * ids are the task ids. Null when the project has no tasks.
+     */
+    @Transactional(readOnly = true)
+    public ProjectNetwork network(long projectId) {
+        ProjectRow project = projectRow(projectId);
+        Rows rows = new Rows();
+        jdbc.sql("select " + TASK_COLUMNS + " from task where project_id = ?")
+                .param(projectId)
+                .query(rs -> {
+                    rows.add(rs);
+                });
+        if (rows.size() == 0) {
+            return null;
+        }
+        List<Link> links = new ArrayList<>();
+        jdbc.sql("select predecessor_id, successor_id, link_type, lag_minutes from task_link where project_id = ?")
+                .param(projectId)
+                .query(rs -> {
+                    links.add(Link.of(
+                            rows.taskId(rs.getLong(1)),
+                            rows.taskId(rs.getLong(2)),
+                            linkType(rs.getString(3)),
+                            WorkDuration.minutes(rs.getLong(4))));
+                });
+        Map<Long, List<AssignmentRow>> assignments = project.hasAssignments ? assignments(projectId) : Map.of();
+        ProjectCalendar calendar = project.stored.isEmpty()
+                ? projectCalendar(project, project.startDate, project.startDate)
+                : projectCalendar(project, rows.earliest(project.startDate), rows.latest(project.startDate));
+        return calendar.network(rows.engineTasks(calendar, assignments), links);
+    }
+
     private void record(Rescheduled done) {
         total.record(Duration.ofNanos((long) (done.millis() * 1_000_000)));
         loading.record(Duration.ofNanos((long) (done.loadMillis() * 1_000_000)));

@@ -41,7 +41,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long ownersComment,
             long ownersAttachment,
             long ownersTimeEntry,
-            long resource) {
+            long resource,
+            long risk) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -241,6 +242,29 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 CREATED,
                 NO,
                 NO),
+        // The risk register: everyone reads it, the team (members too) raises and edits risks, owners and
+        // managers delete them. Monte Carlo writes nothing, so everyone who sees the plan may run it.
+        LIST_RISKS((f, api) -> api.get(f.project() + "/risks"), OK, OK, OK, OK, OK),
+        READ_RISK((f, api) -> api.get(f.project() + "/risks/" + f.risk()), OK, OK, OK, OK, OK),
+        READ_RISK_HEAT_MAP((f, api) -> api.get(f.project() + "/risks/heat-map"), OK, OK, OK, OK, OK),
+        CREATE_RISK(
+                (f, api) ->
+                        api.post(f.project() + "/risks", json("title", "Late vendor", "probability", 3, "impact", 4)),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        EDIT_RISK(
+                (f, api) -> api.patch(f.project() + "/risks/" + f.risk(), json("impact", 5, "version", 0)),
+                OK,
+                OK,
+                OK,
+                OK,
+                NO),
+        DELETE_RISK((f, api) -> api.delete(f.project() + "/risks/" + f.risk()), GONE, GONE, GONE, NO, NO),
+        RUN_SCHEDULE_RISK(
+                (f, api) -> api.post(f.project() + "/schedule-risk", json("iterations", 200)), OK, OK, OK, OK, OK),
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
@@ -362,6 +386,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
         Response resource =
                 owner.api().post("/api/v1/projects/" + key + "/resources", json("name", "Pump", "standardRate", 30));
         assertThat(resource.status()).as(resource.toString()).isEqualTo(201);
+        Response risk = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/risks",
+                        json("title", "Key person leaves", "probability", 2, "impact", 4));
+        assertThat(risk.status()).as(risk.toString()).isEqualTo(201);
         return new Fixture(
                 key,
                 a,
@@ -374,7 +403,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 comment.body().get("id").asLong(),
                 attachment.body().get("id").asLong(),
                 timeEntry.body().get("id").asLong(),
-                resource.body().get("id").asLong());
+                resource.body().get("id").asLong(),
+                risk.body().get("id").asLong());
     }
 
     /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */

@@ -118,6 +118,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private String sacrificialProject;
     private final List<Long> taskIds = new ArrayList<>();
     private long linkId;
+    private long riskId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -256,6 +257,11 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                         json("predecessorId", taskIds.get(0), "successorId", taskIds.get(1), "type", "FS"));
         assertThat(link.status()).as(link.toString()).isEqualTo(201);
         linkId = link.body().get("id").asLong();
+        Response risk = admin().post(
+                        "/api/v1/projects/" + project + "/risks",
+                        json("title", "Fuzz risk", "probability", 3, "impact", 3, "taskIds", List.of(taskIds.get(0))));
+        assertThat(risk.status()).as(risk.toString()).isEqualTo(201);
+        riskId = risk.body().get("id").asLong();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -288,6 +294,14 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                             json("predecessorId", taskIds.get(0), "successorId", taskIds.get(1), "type", "SS"));
             if (link.status() == 201) {
                 linkId = link.body().get("id").asLong();
+            }
+        }
+        if (admin().get("/api/v1/projects/" + project + "/risks/" + riskId).status() != 200) {
+            Response risk = admin().post(
+                            "/api/v1/projects/" + project + "/risks",
+                            json("title", "Fuzz risk", "probability", 2, "impact", 2));
+            if (risk.status() == 201) {
+                riskId = risk.body().get("id").asLong();
             }
         }
         restoreProject();
@@ -397,6 +411,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(sacrificialUserId);
                 } else if (template.contains("/links/")) {
                     yield String.valueOf(linkId);
+                } else if (template.contains("/risks/")) {
+                    yield String.valueOf(riskId);
                 } else if (template.contains("/tasks/")) {
                     yield String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
                 }

@@ -1,0 +1,95 @@
+package org.gantry.server.risk;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.gantry.server.identity.CurrentUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(
+        name = "Risks",
+        description = "The risk register (probability x impact, heat map) and Monte Carlo schedule risk analysis")
+@RestController
+class RiskApi {
+
+    private final RiskService risks;
+    private final ScheduleRiskService scheduleRisk;
+
+    RiskApi(RiskService risks, ScheduleRiskService scheduleRisk) {
+        this.risks = risks;
+        this.scheduleRisk = scheduleRisk;
+    }
+
+    @Operation(
+            summary = "The project's risks, highest score first",
+            description = "Filters: status, kind, category, probability and impact (one heat-map cell), q (title).")
+    @GetMapping("/api/v1/projects/{project}/risks")
+    List<Risk> list(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) Integer probability,
+            @RequestParam(required = false) Integer impact,
+            @RequestParam(required = false) String q) {
+        return risks.list(user, project, status, kind, category, probability, impact, q);
+    }
+
+    @Operation(summary = "One risk")
+    @GetMapping("/api/v1/projects/{project}/risks/{id}")
+    Risk get(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        return risks.get(user, project, id);
+    }
+
+    @Operation(
+            summary = "The 5x5 heat map of the open risks: count and risk ids per probability and impact",
+            description = "kind THREAT or OPPORTUNITY limits it to one kind.")
+    @GetMapping("/api/v1/projects/{project}/risks/heat-map")
+    HeatMap heatMap(CurrentUser user, @PathVariable String project, @RequestParam(required = false) String kind) {
+        return risks.heatMap(user, project, kind);
+    }
+
+    @Operation(summary = "Add a risk (owners, managers, members)")
+    @PostMapping("/api/v1/projects/{project}/risks")
+    @ResponseStatus(HttpStatus.CREATED)
+    Risk create(CurrentUser user, @PathVariable String project, @RequestBody NewRisk body) {
+        return risks.create(user, project, body);
+    }
+
+    @Operation(
+            summary = "Change a risk (owners, managers, members); version required, 409 with the current risk"
+                    + " when stale")
+    @PatchMapping("/api/v1/projects/{project}/risks/{id}")
+    Risk update(CurrentUser user, @PathVariable String project, @PathVariable long id, @RequestBody RiskChanges body) {
+        return risks.update(user, project, id, body);
+    }
+
+    @Operation(summary = "Remove a risk (owners, managers)")
+    @DeleteMapping("/api/v1/projects/{project}/risks/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        risks.delete(user, project, id);
+    }
+
+    @Operation(
+            summary = "Monte Carlo schedule risk analysis of the plan (anyone who sees the project; writes nothing)",
+            description = "P10/P50/P80/P90 finish dates on the project calendar, the chance of meeting a deadline,"
+                    + " the finish histogram, each task's criticality index and the tornado of the tasks and risks"
+                    + " that drive the finish. Tasks without an estimate get the default spread; the open risks'"
+                    + " quantified delays occur with their chance.")
+    @PostMapping("/api/v1/projects/{project}/schedule-risk")
+    ScheduleRiskReport scheduleRisk(
+            CurrentUser user, @PathVariable String project, @RequestBody(required = false) ScheduleRiskRequest body) {
+        return scheduleRisk.run(user, project, body);
+    }
+}

@@ -1,0 +1,357 @@
+package org.gantry.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.gantry.server.api.ApiClient.json;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gantry.server.api.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The risk register and the Monte Carlo schedule risk analysis through the API, on a plan whose dates are
+ * worked out by hand: from Monday 2026-03-02, Monday to Friday 08:00-12:00 and 13:00-17:00, A (3 days,
+ * Monday to Wednesday) then B (2 days, Thursday and Friday 6 March 17:00); C (4 days, Monday to Thursday)
+ * alone, one day of slack.
+ */
+class RiskApiIT extends ApiIntegrationTest {
+    private static final String SCHEDULED_FINISH = "2026-03-06T17:00:00";
+
+    record Plan(TestUser owner, String key, long a, long b, long c) {
+        String path() {
+            return "/api/v1/projects/" + key;
+        }
+
+        ApiClient api() {
+            return owner.api();
+        }
+    }
+
+    private Plan plan() {
+        TestUser owner = newUser("risk-owner");
+        String key = newKey();
+        Response created = owner.api()
+                .post("/api/v1/projects", json("key", key, "name", "Risky " + key, "startDate", "2026-03-02"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long a = createTask(owner.api(), key, json("name", "A", "duration", "3d"))
+                .get("id")
+                .asLong();
+        long b = createTask(owner.api(), key, json("name", "B", "duration", "2d"))
+                .get("id")
+                .asLong();
+        long c = createTask(owner.api(), key, json("name", "C", "duration", "4d"))
+                .get("id")
+                .asLong();
+        Response link =
+                owner.api().post("/api/v1/projects/" + key + "/links", json("predecessorId", a, "successorId", b));
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        return new Plan(owner, key, a, b, c);
+    }
+
+    private static JsonNode created(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.body();
+    }
+
+    private static JsonNode ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static JsonNode cell(JsonNode heatMap, int probability, int impact) {
+        for (JsonNode cell : heatMap.get("cells")) {
+            if (cell.get("probability").asInt() == probability
+                    && cell.get("impact").asInt() == impact) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no cell " + probability + "x" + impact);
+    }
+
+    private static List<Long> ids(JsonNode array) {
+        List<Long> ids = new ArrayList<>();
+        array.forEach(node -> ids.add(node.asLong()));
+        return ids;
+    }
+
+    @Test
+    void aRisksScoreIsProbabilityTimesImpactAndItSitsInItsHeatMapCell() {
+        Plan plan = plan();
+        JsonNode vendor = created(plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json(
+                                "title", "Vendor API late",
+                                "category", "Supplier",
+                                "cause", "Vendor has one engineer",
+                                "event", "API delivered late",
+                                "effect", "Integration slips",
+                                "probability", 4,
+                                "impact", 5,
+                                "responseStrategy", "MITIGATE",
+                                "ownerId", plan.owner().id(),
+                                "reviewDate", "2026-03-09",
+                                "taskIds", List.of(plan.b(), plan.a()))));
+        JsonNode staff = created(
+                plan.api().post(plan.path() + "/risks", json("title", "Tester leaves", "probability", 2, "impact", 3)));
+        JsonNode closed = created(plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json("title", "Licence audit", "probability", 4, "impact", 5, "status", "CLOSED")));
+
+        assertThat(vendor.get("score").asInt()).isEqualTo(20);
+        assertThat(vendor.get("level").asString()).isEqualTo("CRITICAL");
+        assertThat(vendor.get("kind").asString()).isEqualTo("THREAT");
+        assertThat(vendor.get("ownerName").asString()).isEqualTo("risk-owner Tester");
+        assertThat(ids(vendor.get("taskIds")))
+                .containsExactly(Math.min(plan.a(), plan.b()), Math.max(plan.a(), plan.b()));
+        assertThat(vendor.get("delayChancePercent").asInt()).isEqualTo(70);
+        assertThat(staff.get("score").asInt()).isEqualTo(6);
+        assertThat(staff.get("level").asString()).isEqualTo("MEDIUM");
+
+        JsonNode heatMap = ok(plan.api().get(plan.path() + "/risks/heat-map"));
+        assertThat(heatMap.get("cells")).hasSize(25);
+        assertThat(heatMap.get("openRisks").asInt()).isEqualTo(2);
+        assertThat(heatMap.get("exposure").asInt()).isEqualTo(26);
+        assertThat(ids(cell(heatMap, 4, 5).get("riskIds")))
+                .containsExactly(vendor.get("id").asLong());
+        assertThat(cell(heatMap, 4, 5).get("score").asInt()).isEqualTo(20);
+        assertThat(ids(cell(heatMap, 2, 3).get("riskIds")))
+                .containsExactly(staff.get("id").asLong());
+        assertThat(cell(heatMap, 3, 3).get("count").asInt()).isZero();
+        assertThat(heatMap.get("cells").get(0).get("probability").asInt()).isEqualTo(5);
+        assertThat(heatMap.get("cells").get(0).get("impact").asInt()).isEqualTo(1);
+
+        JsonNode inCell = ok(plan.api().get(plan.path() + "/risks?probability=4&impact=5"));
+        assertThat(inCell.valueStream().map(risk -> risk.get("title").asString()))
+                .containsExactly("Vendor API late", "Licence audit");
+        JsonNode all = ok(plan.api().get(plan.path() + "/risks"));
+        assertThat(all.valueStream().map(risk -> risk.get("id").asLong()))
+                .containsExactly(
+                        vendor.get("id").asLong(),
+                        closed.get("id").asLong(),
+                        staff.get("id").asLong());
+    }
+
+    @Test
+    void aStaleVersionIsRefusedWithTheCurrentRisk() {
+        Plan plan = plan();
+        JsonNode risk = created(
+                plan.api().post(plan.path() + "/risks", json("title", "Outage", "probability", 3, "impact", 3)));
+        String path = plan.path() + "/risks/" + risk.get("id").asLong();
+
+        JsonNode first = ok(plan.api().patch(path, json("impact", 5, "status", "MONITORING", "version", 0)));
+        Response second = plan.api().patch(path, json("probability", 1, "version", 0));
+
+        assertThat(first.get("score").asInt()).isEqualTo(15);
+        assertThat(first.get("version").asInt()).isEqualTo(1);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().get("current").get("impact").asInt()).isEqualTo(5);
+        assertThat(second.body().get("current").get("probability").asInt()).isEqualTo(3);
+        assertThat(ok(plan.api().get(path)).get("probability").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void invalidRisksAreRefusedFieldByFieldAndWriteNothing() {
+        Plan plan = plan();
+        long summary =
+                createTask(plan.api(), plan.key(), "Phase", null).get("id").asLong();
+        createTask(plan.api(), plan.key(), "Inside", summary);
+        TestUser stranger = newUser("stranger");
+
+        Response refused = plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json(
+                                "title",
+                                " ",
+                                "probability",
+                                6,
+                                "impact",
+                                0,
+                                "kind",
+                                "OPPORTUNITY",
+                                "responseStrategy",
+                                "AVOID",
+                                "ownerId",
+                                stranger.id(),
+                                "delayTaskId",
+                                summary,
+                                "delayDays",
+                                2));
+        Response missingDays = plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json("title", "x", "probability", 1, "impact", 1, "delayTaskId", plan.a()));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(errorFields(refused))
+                .containsExactlyInAnyOrder(
+                        "title", "probability", "impact", "responseStrategy", "ownerId", "delayTaskId");
+        assertThat(errorFields(missingDays)).containsExactly("delayDays");
+        assertThat(ok(plan.api().get(plan.path() + "/risks"))).isEmpty();
+        assertThat(plan.api().get(plan.path() + "/risks/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void withNoSpreadMonteCarloGivesTheProjectsScheduledFinish() {
+        Plan plan = plan();
+        String finish = latestFinish(plan);
+
+        JsonNode report = ok(plan.api()
+                .post(
+                        plan.path() + "/schedule-risk",
+                        json("iterations", 1000, "optimisticPercent", 100, "pessimisticPercent", 100)));
+
+        assertThat(finish).isEqualTo(SCHEDULED_FINISH);
+        assertThat(report.get("scheduledFinish").asString()).isEqualTo(SCHEDULED_FINISH);
+        for (String percentile : List.of("p10", "p50", "p80", "p90")) {
+            assertThat(report.get(percentile).asString()).as(percentile).isEqualTo(SCHEDULED_FINISH);
+        }
+        assertThat(report.get("meanDays").asDouble()).isEqualTo(5.0);
+        assertThat(report.get("standardDeviationDays").asDouble()).isZero();
+        assertThat(report.get("probabilityOfScheduledFinish").asDouble()).isEqualTo(1.0);
+        Map<Long, Double> criticality = criticality(report);
+        assertThat(criticality)
+                .containsEntry(plan.a(), 1.0)
+                .containsEntry(plan.b(), 1.0)
+                .containsEntry(plan.c(), 0.0);
+        assertThat(report.get("tornado")).isEmpty();
+    }
+
+    @Test
+    void aQuantifiedRiskDelaysTheFinishInTheRunsItOccursIn() {
+        Plan plan = plan();
+        JsonNode certain = created(plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json(
+                                "title", "Test rig shared",
+                                "probability", 5,
+                                "impact", 3,
+                                "delayTaskId", plan.b(),
+                                "delayDays", 2,
+                                "delayPercent", 100)));
+        Map<String, Object> noSpread = json("iterations", 2000, "optimisticPercent", 100, "pessimisticPercent", 100);
+
+        JsonNode always = ok(plan.api().post(plan.path() + "/schedule-risk", noSpread));
+        ok(plan.api()
+                .patch(
+                        plan.path() + "/risks/" + certain.get("id").asLong(),
+                        json(
+                                "delayPercent",
+                                40,
+                                "version",
+                                certain.get("version").asInt())));
+        JsonNode sometimes = ok(plan.api().post(plan.path() + "/schedule-risk", noSpread));
+
+        // Two working days after Friday 6 March: Tuesday 10 March, 17:00, in every run.
+        assertThat(always.get("risks").asInt()).isEqualTo(1);
+        assertThat(always.get("p10").asString()).isEqualTo("2026-03-10T17:00:00");
+        assertThat(always.get("probabilityOfScheduledFinish").asDouble()).isZero();
+        // In 40 % of the runs: P50 on plan, P80 two days late; the risk leads the tornado.
+        assertThat(sometimes.get("p50").asString()).isEqualTo(SCHEDULED_FINISH);
+        assertThat(sometimes.get("p80").asString()).isEqualTo("2026-03-10T17:00:00");
+        assertThat(sometimes.get("probabilityOfScheduledFinish").asDouble()).isCloseTo(0.6, within(0.03));
+        assertThat(sometimes.get("meanDays").asDouble()).isCloseTo(5.8, within(0.06));
+        JsonNode driver = sometimes.get("tornado").get(0);
+        assertThat(driver.get("riskId").asLong()).isEqualTo(certain.get("id").asLong());
+        assertThat(driver.get("name").asString()).isEqualTo("Test rig shared");
+        assertThat(driver.get("correlation").asDouble()).isCloseTo(1.0, within(1e-9));
+        // A and B take five days or more against C's four: C is never critical.
+        assertThat(criticality(sometimes)).containsEntry(plan.c(), 0.0).containsEntry(plan.b(), 1.0);
+    }
+
+    @Test
+    void anEstimateGivesTheChanceOfMeetingADeadline() {
+        Plan plan = plan();
+        // A takes 2 to 4 days, uniform; B then ends 5 days later at the median: Friday 6 March.
+        Map<String, Object> request = json(
+                "iterations", 20_000,
+                "seed", 7,
+                "optimisticPercent", 100,
+                "pessimisticPercent", 100,
+                "deadline", "2026-03-06",
+                "estimates",
+                        List.of(json(
+                                "taskId", plan.a(),
+                                "optimisticDays", 2,
+                                "mostLikelyDays", 3,
+                                "pessimisticDays", 4,
+                                "distribution", "UNIFORM")));
+
+        JsonNode report = ok(plan.api().post(plan.path() + "/schedule-risk", request));
+        JsonNode again = ok(plan.api().post(plan.path() + "/schedule-risk", request));
+
+        assertThat(report.get("estimates").asInt()).isEqualTo(1);
+        assertThat(report.get("deadlineProbability").asDouble()).isCloseTo(0.5, within(0.02));
+        assertThat(report.get("meanDays").asDouble()).isCloseTo(5.0, within(0.02));
+        // P10: A 2.2 days, finish after 4.2 days (Friday); P90: A 3.8 days, 5.8 days (Monday 9 March).
+        assertThat(report.get("p10").asString()).startsWith("2026-03-06T");
+        assertThat(report.get("p90").asString()).startsWith("2026-03-09T");
+        // A then B take at least 4 days, as long as C: A and B are critical in every run.
+        assertThat(criticality(report).get(plan.a())).isCloseTo(1.0, within(1e-9));
+        JsonNode days = report.get("finishDays");
+        assertThat(days.get(days.size() - 1).get("cumulativeProbability").asDouble())
+                .isEqualTo(1.0);
+        assertThat(again.get("finishDays")).isEqualTo(days);
+        assertThat(again.get("p50")).isEqualTo(report.get("p50"));
+    }
+
+    @Test
+    void badAnalysisRequestsAreRefusedWithTheirFields() {
+        Plan plan = plan();
+
+        Response refused = plan.api()
+                .post(
+                        plan.path() + "/schedule-risk",
+                        json(
+                                "iterations",
+                                5,
+                                "distribution",
+                                "NORMAL",
+                                "pessimisticPercent",
+                                50,
+                                "estimates",
+                                List.of(json(
+                                        "taskId", 1, "optimisticDays", 3, "mostLikelyDays", 2, "pessimisticDays", 4))));
+        Response inverted = plan.api()
+                .post(
+                        plan.path() + "/schedule-risk",
+                        json(
+                                "estimates",
+                                List.of(json(
+                                        "taskId",
+                                        plan.a(),
+                                        "optimisticDays",
+                                        3,
+                                        "mostLikelyDays",
+                                        2,
+                                        "pessimisticDays",
+                                        4))));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(errorFields(refused)).containsExactlyInAnyOrder("iterations", "distribution", "pessimisticPercent");
+        assertThat(errorFields(inverted)).containsExactly("estimates[0]");
+    }
+
+    private String latestFinish(Plan plan) {
+        JsonNode tasks = ok(plan.api().get(plan.path() + "/tasks?size=50")).get("items");
+        return tasks.valueStream()
+                .map(task -> task.get("finish").asString())
+                .max(String::compareTo)
+                .orElseThrow();
+    }
+
+    private static Map<Long, Double> criticality(JsonNode report) {
+        Map<Long, Double> indexes = new java.util.HashMap<>();
+        report.get("criticality")
+                .forEach(entry -> indexes.put(
+                        entry.get("taskId").asLong(),
+                        entry.get("criticalityIndex").asDouble()));
+        return indexes;
+    }
+}
