@@ -69,6 +69,11 @@ final class TaskJson extends ValueSerializer<Task> {
         json.writeStringProperty("start", dateTime(task.start()));
         json.writeStringProperty("finish", dateTime(task.finish()));
         json.writeNumberProperty("percentComplete", task.percentComplete());
+        if (task.storyPoints() == null) {
+            json.writeNullProperty("storyPoints");
+        } else {
+            json.writeNumberProperty("storyPoints", task.storyPoints());
+        }
         json.writeStringProperty(
                 "createdAt", task.createdAt() == null ? null : task.createdAt().toString());
         json.writeStringProperty(

@@ -1,5 +1,6 @@
 package org.gantry.server.task;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
  * A row of the work breakdown. {@code position} is the 1-based order among siblings, {@code wbs} the
  * outline code ("2.1.3") and {@code outlineLevel} its depth (1 for top-level tasks). The duration is
  * in working minutes; {@code duration} shows it in {@code durationUnit} ("5d"). Dates are local times
- * in the project's time zone.
+ * in the project's time zone. {@code storyPoints} is the team's estimate for the board (null: none).
  */
 public record Task(
         long id,
@@ -32,6 +33,62 @@ public record Task(
         LocalDateTime start,
         LocalDateTime finish,
         int percentComplete,
+        BigDecimal storyPoints,
         Instant createdAt,
         Instant updatedAt,
-        int version) {}
+        int version) {
+
+    /** A task without story points. */
+    public Task(
+            long id,
+            long projectId,
+            Long parentId,
+            int position,
+            String wbs,
+            int outlineLevel,
+            String name,
+            String description,
+            TaskType type,
+            boolean summary,
+            boolean milestone,
+            String status,
+            Priority priority,
+            List<String> tags,
+            List<Assignee> assignees,
+            long durationMinutes,
+            DurationUnit durationUnit,
+            String duration,
+            LocalDateTime start,
+            LocalDateTime finish,
+            int percentComplete,
+            Instant createdAt,
+            Instant updatedAt,
+            int version) {
+        this(
+                id,
+                projectId,
+                parentId,
+                position,
+                wbs,
+                outlineLevel,
+                name,
+                description,
+                type,
+                summary,
+                milestone,
+                status,
+                priority,
+                tags,
+                assignees,
+                durationMinutes,
+                durationUnit,
+                duration,
+                start,
+                finish,
+                percentComplete,
+                null,
+                createdAt,
+                updatedAt,
+                version);
+    }
+}

@@ -1,11 +1,12 @@
 package org.gantry.server.task;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 
 /**
  * Changes to a task's fields; null fields stay as they are. {@code clear} names fields to empty:
- * start, finish, description, tags, assigneeIds. {@code version} is required. The place in the
+ * start, finish, description, tags, assigneeIds, storyPoints. {@code version} is required. The place in the
  * outline changes through indent, outdent and move, not here.
  */
 public record TaskChanges(
@@ -22,11 +23,67 @@ public record TaskChanges(
         LocalDateTime start,
         LocalDateTime finish,
         Integer percentComplete,
+        BigDecimal storyPoints,
         List<String> clear,
         Integer version) {
+
+    public TaskChanges(
+            String name,
+            String description,
+            Boolean milestone,
+            String status,
+            Priority priority,
+            List<String> tags,
+            List<Long> assigneeIds,
+            String duration,
+            Long durationMinutes,
+            DurationUnit durationUnit,
+            LocalDateTime start,
+            LocalDateTime finish,
+            Integer percentComplete,
+            List<String> clear,
+            Integer version) {
+        this(
+                name,
+                description,
+                milestone,
+                status,
+                priority,
+                tags,
+                assigneeIds,
+                duration,
+                durationMinutes,
+                durationUnit,
+                start,
+                finish,
+                percentComplete,
+                null,
+                clear,
+                version);
+    }
 
     public static TaskChanges of(int version) {
         return new TaskChanges(
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, version);
+    }
+
+    /** A move of a card on the board: a new status and, when it must change with it, the % complete. */
+    public static TaskChanges status(String status, Integer percentComplete, int version) {
+        return new TaskChanges(
+                null,
+                null,
+                null,
+                status,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                percentComplete,
+                null,
+                version);
     }
 }

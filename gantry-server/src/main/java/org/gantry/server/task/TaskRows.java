@@ -22,7 +22,7 @@ class TaskRows {
     static final String COLUMNS =
             "t.id, t.project_id, t.parent_id, t.position, array_to_string(t.outline_path, '.') as wbs,"
                     + " cardinality(t.outline_path) as outline_level, t.name, t.description, t.milestone, t.status, t.priority,"
-                    + " t.tags, t.duration_minutes, t.duration_unit, t.start_at, t.finish_at, t.percent_complete, t.created_at,"
+                    + " t.tags, t.duration_minutes, t.duration_unit, t.start_at, t.finish_at, t.percent_complete, t.story_points, t.created_at,"
                     + " t.updated_at, t.version, exists(select 1 from task c where c.parent_id = t.id) as has_children";
 
     private static final String LINK_COLUMNS = "l.id, l.predecessor_id, p.name as predecessor_name,"
@@ -108,6 +108,7 @@ class TaskRows {
                 t.start(),
                 t.finish(),
                 t.percentComplete(),
+                t.storyPoints(),
                 t.createdAt(),
                 t.updatedAt(),
                 t.version());
@@ -141,6 +142,7 @@ class TaskRows {
                 rs.getObject("start_at", LocalDateTime.class),
                 rs.getObject("finish_at", LocalDateTime.class),
                 rs.getInt("percent_complete"),
+                points(rs.getBigDecimal("story_points")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 rs.getInt("version"));
@@ -162,6 +164,13 @@ class TaskRows {
                 unit,
                 DurationText.format(lag, unit, access.minutesPerDay(), access.minutesPerWeek()),
                 rs.getInt("version"));
+    }
+
+    /** 3.00 reads back as 3 and 0.50 as 0.5: what was typed, not the column's scale. */
+    private static java.math.BigDecimal points(java.math.BigDecimal value) {
+        return value == null
+                ? null
+                : value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package org.gantry.server.task;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskService {
 
-    private static final Set<String> CLEARABLE = Set.of("start", "finish", "description", "tags", "assigneeIds");
+    private static final Set<String> CLEARABLE =
+            Set.of("start", "finish", "description", "tags", "assigneeIds", "storyPoints");
     private static final Map<String, String> SORTS = Map.of(
             "wbs", "t.outline_path",
             "name", "lower(t.name), t.outline_path",
@@ -182,7 +184,11 @@ public class TaskService {
         PlanDates.check("start", command.start(), problems);
         PlanDates.check("finish", command.finish(), problems);
         checkDates(command.start(), command.finish(), problems);
-        int percent = checkPercent(command.percentComplete(), 0, problems);
+        // Created done is created finished, as a change into a DONE status makes it (update).
+        boolean done = command.status() != null
+                && "DONE".equals(statusCategory(access, status).orElse(null));
+        int percent = checkPercent(command.percentComplete(), done ? 100 : 0, problems);
+        BigDecimal storyPoints = checkStoryPoints(command.storyPoints(), problems);
         if (command.position() != null && command.position() < 1) {
             problems.add("position", "must be 1 or more");
         }
@@ -199,8 +205,8 @@ public class TaskService {
         }
         long id = jdbc.sql(
                         "insert into task (project_id, parent_id, position, outline_path, name, description, milestone,"
-                                + " status, priority, tags, duration_minutes, duration_unit, start_at, finish_at, percent_complete)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                                + " status, priority, tags, duration_minutes, duration_unit, start_at, finish_at, percent_complete,"
+                                + " story_points) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(
                         projectId,
                         command.parentId(),
@@ -216,7 +222,8 @@ public class TaskService {
                         duration.unit().name(),
                         command.start(),
                         command.finish(),
-                        percent)
+                        percent,
+                        storyPoints)
                 .query(Long.class)
                 .single();
         if (inserting) {
@@ -273,11 +280,17 @@ public class TaskService {
                 && !status.equals(current.status())
                 && "DONE".equals(statusCategory(access, status).orElse(null));
         int percent = checkPercent(changes.percentComplete(), nowDone ? 100 : current.percentComplete(), problems);
+        BigDecimal storyPoints = clear.contains("storyPoints")
+                ? null
+                : changes.storyPoints() == null
+                        ? current.storyPoints()
+                        : checkStoryPoints(changes.storyPoints(), problems);
         problems.throwIfAny();
         int updated = jdbc.sql(
                         "update task set name = ?, description = ?, milestone = ?, status = ?, priority = ?, tags = ?,"
                                 + " duration_minutes = ?, duration_unit = ?, start_at = ?, finish_at = ?, percent_complete = ?,"
-                                + " updated_at = now(), version = version + 1 where id = ? and project_id = ? and version = ?")
+                                + " story_points = ?, updated_at = now(), version = version + 1"
+                                + " where id = ? and project_id = ? and version = ?")
                 .params(
                         name,
                         description,
@@ -290,6 +303,7 @@ public class TaskService {
                         start,
                         finish,
                         percent,
+                        storyPoints,
                         taskId,
                         access.projectId(),
                         changes.version())
@@ -542,6 +556,21 @@ public class TaskService {
         if (start != null && finish != null && finish.isBefore(start)) {
             problems.add("finish", "must not be before start");
         }
+    }
+
+    /** Any non-negative number with at most two decimals (Fibonacci values are only the UI's suggestion). */
+    private static BigDecimal checkStoryPoints(BigDecimal points, InvalidInput.Collector problems) {
+        if (points == null) {
+            return null;
+        }
+        if (points.signum() < 0) {
+            problems.add("storyPoints", "must not be negative");
+        } else if (points.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+            problems.add("storyPoints", "must be at most 1000000");
+        } else if (points.stripTrailingZeros().scale() > 2) {
+            problems.add("storyPoints", "must have at most two decimals");
+        }
+        return points;
     }
 
     private static int checkPercent(Integer percent, int otherwise, InvalidInput.Collector problems) {

@@ -213,6 +213,26 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 NO),
         DELETE_OWNERS_TIME_ENTRY(
                 (f, api) -> api.delete("/api/v1/time-entries/" + f.ownersTimeEntry()), GONE, GONE, GONE, NO, NO),
+        READ_BOARD((f, api) -> api.get(f.project() + "/board"), OK, OK, OK, OK, OK),
+        READ_STATUS_HISTORY((f, api) -> api.get(f.project() + "/status-history"), OK, OK, OK, OK, OK),
+        MOVE_CARD(
+                (f, api) -> api.post(
+                        f.project() + "/tasks/" + f.taskC() + "/move-card",
+                        json("status", "in_progress", "position", 1, "version", f.versionC())),
+                OK,
+                OK,
+                OK,
+                OK,
+                NO),
+        SET_WIP_LIMIT(
+                (f, api) -> api.put(
+                        f.project() + "/board/columns/in_progress",
+                        json("wipLimit", 3, "wipBlocking", true, "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
         // Money is for owners and managers. The fixture has no baseline, so those allowed learn that (409).
         READ_EARNED_VALUE((f, api) -> api.get(f.project() + "/earned-value"), 409, 409, 409, NO, NO),
         EXPORT_EARNED_VALUE((f, api) -> api.get(f.project() + "/earned-value/export"), 409, 409, 409, NO, NO),

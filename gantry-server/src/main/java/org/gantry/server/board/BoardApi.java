@@ -1,0 +1,69 @@
+package org.gantry.server.board;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.gantry.server.identity.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(
+        name = "Board",
+        description = "The kanban board: columns per status, cards per leaf task, WIP limits, status history")
+@RestController
+class BoardApi {
+
+    private final BoardService boards;
+
+    BoardApi(BoardService boards) {
+        this.boards = boards;
+    }
+
+    @Operation(
+            summary = "The board: a column per status in the statuses' order, with its leaf tasks as cards",
+            description = "Cards carry WBS, name, assignees, priority, tags, story points, finish, late and blocked"
+                    + " (blockedBy: the unfinished predecessors holding the task); columns their WIP limit.")
+    @GetMapping("/api/v1/projects/{project}/board")
+    Board board(CurrentUser user, @PathVariable String project) {
+        return boards.board(user, project);
+    }
+
+    @Operation(
+            summary = "Move a card to another column and/or position (owners, managers, members)",
+            description = "status (null: same column), position (1-based among the column's other cards; null:"
+                    + " last), version of the task. 409 with the current card when stale or when a blocking WIP"
+                    + " limit is reached. Into a DONE column the task becomes 100 % complete; out of one it gets"
+                    + " back the % complete it had before.")
+    @PostMapping("/api/v1/projects/{project}/tasks/{id}/move-card")
+    Card move(CurrentUser user, @PathVariable String project, @PathVariable long id, @RequestBody CardMove move) {
+        return boards.move(user, project, id, move);
+    }
+
+    @Operation(
+            summary = "Set a column's WIP limit (owners, managers)",
+            description = "wipLimit (null: none), wipBlocking (refuse moves over the limit), version of the column's"
+                    + " settings (0 before the first). Answers the column with its cards.")
+    @PutMapping("/api/v1/projects/{project}/board/columns/{status}")
+    BoardColumn setColumn(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable String status,
+            @RequestBody ColumnSettings settings) {
+        return boards.setColumn(user, project, status, settings);
+    }
+
+    @Operation(
+            summary = "Recorded status changes (who, when, from, to), oldest first",
+            description = "task: one task's only. From the activity log: a task created by an import has no"
+                    + " change before its first edit.")
+    @GetMapping("/api/v1/projects/{project}/status-history")
+    List<StatusChange> history(
+            CurrentUser user, @PathVariable String project, @RequestParam(required = false) Long task) {
+        return boards.history(user, project, task);
+    }
+}
