@@ -42,6 +42,10 @@ class LivePages implements WebMvcConfigurer {
                     }
                 })
                 .addPathPatterns(
-                        "/projects/*/list", "/projects/*/gantt", "/projects/*/calendar", "/projects/*/resources");
+                        "/projects/*/list",
+                        "/projects/*/gantt",
+                        "/projects/*/calendar",
+                        "/projects/*/resources",
+                        "/projects/*/board");
     }
 }

@@ -43,6 +43,7 @@ class AccessibilityIT extends BrowserTest {
         listViewWithTaskPanelAndDeleteDialog(base, true);
         ganttDrawn(base, true);
         calendarDrawn(base);
+        visit(base + "/board");
         visit(base + "/resources");
         visit(base + "/members");
         visit(base + "/settings");
@@ -80,6 +81,7 @@ class AccessibilityIT extends BrowserTest {
         assertThat(page.locator("#read-only-note")).isVisible();
         ganttDrawn(base, false);
         calendarDrawn(base);
+        visit(base + "/board");
         visit(base + "/resources");
         visit(base + "/members");
         visit(base + "/settings");
@@ -101,6 +103,7 @@ class AccessibilityIT extends BrowserTest {
         assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
         assertAccessible("drawn");
         visit(base + "/calendar");
+        visit(base + "/board");
         visit(base + "/resources");
         visit(base + "/members");
         visit(base + "/settings");

@@ -1,0 +1,137 @@
+package org.gantry.server.board;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.stream.Collectors;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.gantry.server.shared.StaleVersion;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The board page: columns of cards, dragged with SortableJS (static/js/board.js) or moved with the
+ * keyboard. A move answers with the re-rendered board; as on the calendar, a refused move answers a
+ * script's request (HX-Request) with 200 and the failure in the notice's {@code data-status} (Chromium
+ * logs every 4xx as a console error), and a plain request with the status itself.
+ */
+@Controller
+class BoardPages {
+
+    private final ProjectService projects;
+    private final BoardService boards;
+
+    BoardPages(ProjectService projects, BoardService boards) {
+        this.projects = projects;
+        this.boards = boards;
+    }
+
+    @GetMapping("/projects/{key}/board")
+    String page(CurrentUser user, @PathVariable String key, Model model) {
+        Project project = projects.get(user, key);
+        model.addAttribute("tab", "board");
+        board(user, project, null, model);
+        return "board/board";
+    }
+
+    @PostMapping("/projects/{key}/board/tasks/{id}/move")
+    String move(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer position,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Project project = projects.get(user, key);
+        BoardNotice notice = null;
+        try {
+            boards.move(user, project.key(), id, new CardMove(status, position, version));
+        } catch (StaleVersion e) {
+            notice = new BoardNotice(
+                    id, "stale", "Someone else changed this card; here is the board as it is now. Move it again.", 409);
+        } catch (InvalidInput e) {
+            notice = new BoardNotice(
+                    id,
+                    "error",
+                    "The card cannot move there: "
+                            + e.errors().stream()
+                                    .map(problem -> problem.field() + " " + problem.message())
+                                    .collect(Collectors.joining("; "))
+                            + ".",
+                    400);
+        } catch (Forbidden e) {
+            notice = new BoardNotice(id, "error", e.getMessage(), 403);
+        } catch (NotFound e) {
+            notice = new BoardNotice(id, "error", "This task no longer exists; someone deleted it.", 404);
+        } catch (Conflict e) {
+            notice = new BoardNotice(id, "error", e.getMessage(), 409);
+        }
+        if (notice != null && !"true".equals(request.getHeader("HX-Request"))) {
+            response.setStatus(notice.status());
+        }
+        board(user, project, notice, model);
+        return "board/board :: board";
+    }
+
+    @PostMapping("/projects/{key}/board/columns/{status}")
+    String setLimit(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable String status,
+            @RequestParam(required = false) String wipLimit,
+            @RequestParam(required = false) Boolean wipBlocking,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        Project project = projects.get(user, key);
+        try {
+            Integer limit = wipLimit == null || wipLimit.isBlank() ? null : Integer.valueOf(wipLimit.strip());
+            BoardColumn column = boards.setColumn(
+                    user, project.key(), status, new ColumnSettings(null, limit, wipBlocking, version));
+            redirect.addFlashAttribute(
+                    "notice",
+                    column.wipLimit() == null
+                            ? column.name() + " has no WIP limit now."
+                            : column.name() + " may hold " + column.wipLimit() + " cards"
+                                    + (column.wipBlocking() ? "; moves over it are refused." : "."));
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("limitError", "The WIP limit must be a whole number from 1, or empty for none.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute(
+                    "limitError",
+                    e.errors().stream()
+                            .map(problem -> problem.field() + " " + problem.message())
+                            .collect(Collectors.joining("; ")));
+        } catch (StaleVersion e) {
+            redirect.addFlashAttribute(
+                    "limitError", "Someone else changed this column's limit meanwhile; here it is now. Set it again.");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("limitError", e.getMessage());
+        }
+        return "redirect:/projects/" + project.key() + "/board";
+    }
+
+    private void board(CurrentUser user, Project project, BoardNotice notice, Model model) {
+        ProjectAccess access = projects.access(user, project.key());
+        model.addAttribute("project", project);
+        model.addAttribute("me", user);
+        model.addAttribute("board", boards.board(user, project.key()));
+        model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
+        model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !project.archived());
+        model.addAttribute("boardNotice", notice);
+    }
+}

@@ -1,0 +1,127 @@
+// The kanban board (/projects/{key}/board): cards dragged between and within columns with SortableJS, or
+// moved with the keyboard (Alt+arrows on a focused card). Every move posts the card's new column and place
+// with the version it was read at; the answer is the whole board re-rendered, with a notice when the move
+// was refused (someone else changed the card, a blocking WIP limit), so the page always shows what is saved.
+// Changes others make arrive through live.js and redraw the board unless a drag or a move is under way.
+import Sortable from '/webjars/sortablejs/1.15.6/modular/sortable.esm.js';
+import { whenProjectChanges } from './live.js';
+
+let sortables = [];
+let dragging = false;
+let sending = false;
+
+const board = () => document.getElementById('board');
+
+function csrfHeaders() {
+  const token = document.querySelector('meta[name="_csrf"]')?.content;
+  const header = document.querySelector('meta[name="_csrf_header"]')?.content;
+  return token && header ? { [header]: token } : {};
+}
+
+function init() {
+  sortables.forEach((sortable) => sortable.destroy());
+  sortables = [];
+  const root = board();
+  if (!root || root.dataset.canEdit !== 'true') return;
+  for (const list of root.querySelectorAll('.cards')) {
+    sortables.push(Sortable.create(list, {
+      group: 'board',
+      draggable: '.card',
+      // Mouse and touch events instead of the browser's drag and drop: the same on every browser, and a
+      // drag can be scripted in tests.
+      forceFallback: true,
+      fallbackTolerance: 3,
+      animation: 0,
+      onStart: () => { dragging = true; },
+      onEnd: (event) => {
+        dragging = false;
+        if (event.from === event.to && event.oldIndex === event.newIndex) return;
+        const card = event.item;
+        move(card, event.to.dataset.status, event.newIndex + 1);
+      },
+    }));
+  }
+}
+
+/** Posts the move and shows the board as the server has it afterwards. */
+async function move(card, status, position) {
+  const root = board();
+  sending = true;
+  root.setAttribute('aria-busy', 'true');
+  try {
+    const body = new URLSearchParams({ status, position: String(position), version: card.dataset.version });
+    const response = await fetch(`/projects/${encodeURIComponent(root.dataset.project)}/board/tasks/${card.dataset.id}/move`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { ...csrfHeaders(), 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    replace(await response.text(), card.dataset.id);
+  } catch {
+    await refresh(card.dataset.id);
+  } finally {
+    sending = false;
+    board()?.removeAttribute('aria-busy');
+  }
+}
+
+function replace(html, focusId) {
+  const fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('board');
+  const old = board();
+  if (!fresh || !old) return;
+  old.replaceWith(document.importNode(fresh, true));
+  init();
+  if (focusId) board().querySelector(`.card[data-id="${focusId}"]`)?.focus();
+}
+
+async function refresh(focusId) {
+  const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  if (response.ok) replace(await response.text(), focusId);
+}
+
+function cardsOf(list) {
+  return [...list.querySelectorAll('.card')];
+}
+
+document.addEventListener('keydown', (event) => {
+  const card = event.target instanceof Element ? event.target.closest('.card') : null;
+  const root = board();
+  if (!card || !root || !root.contains(card) || sending) return;
+  const lists = [...root.querySelectorAll('.cards')];
+  const list = card.parentElement;
+  const column = lists.indexOf(list);
+  const siblings = cardsOf(list);
+  const index = siblings.indexOf(card);
+  const key = event.key;
+  if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(key)) return;
+  event.preventDefault();
+  if (event.altKey) {
+    if (root.dataset.canEdit !== 'true') return;
+    if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      const target = lists[column + (key === 'ArrowLeft' ? -1 : 1)];
+      if (target) move(card, target.dataset.status, cardsOf(target).length + 1);
+    } else if (key === 'ArrowUp' && index > 0) {
+      move(card, list.dataset.status, index);
+    } else if (key === 'ArrowDown' && index < siblings.length - 1) {
+      move(card, list.dataset.status, index + 2);
+    }
+    return;
+  }
+  if (key === 'ArrowUp') siblings[index - 1]?.focus();
+  if (key === 'ArrowDown') siblings[index + 1]?.focus();
+  if (key === 'ArrowLeft' || key === 'ArrowRight') {
+    const step = key === 'ArrowLeft' ? -1 : 1;
+    for (let other = column + step; other >= 0 && other < lists.length; other += step) {
+      const cards = cardsOf(lists[other]);
+      if (cards.length) {
+        cards[Math.min(index, cards.length - 1)].focus();
+        break;
+      }
+    }
+  }
+});
+
+init();
+whenProjectChanges(() => refresh(document.activeElement?.closest?.('.card')?.dataset.id), {
+  busy: () => dragging || sending,
+});

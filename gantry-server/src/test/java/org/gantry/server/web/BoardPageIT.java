@@ -1,0 +1,190 @@
+package org.gantry.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.options.BoundingBox;
+import org.gantry.server.board.BoardService;
+import org.gantry.server.board.CardMove;
+import org.gantry.server.board.ColumnSettings;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectRole;
+import org.gantry.server.task.NewTask;
+import org.gantry.server.task.Task;
+import org.gantry.server.task.TaskChanges;
+import org.gantry.server.task.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The board page in headless Chromium: a card dragged to another column stays there after a reload, a
+ * card moved with the keyboard, a column over its WIP limit turns red and a blocking limit refuses the
+ * move, a stale card shows the board as it is now, and a stakeholder cannot move cards.
+ */
+class BoardPageIT extends BrowserTest {
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    BoardService boards;
+
+    @Test
+    void aMemberDragsACardToAnotherColumnAndItStaysThereAfterAReload() {
+        Person member = invite("Bea Board");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task design = tasks.create(admin(), project.key(), NewTask.named("Design"));
+        Task build = tasks.create(admin(), project.key(), NewTask.named("Build"));
+        Task test = tasks.create(admin(), project.key(), NewTask.named("Test"));
+        logIn(member);
+
+        page.navigate("/projects/" + project.key() + "/board");
+        assertThat(page.locator("#column-todo .card")).hasCount(3);
+        drag(card(design), page.locator("#column-in_progress .cards"));
+
+        assertThat(page.locator("#column-in_progress .card[data-id='" + design.id() + "']"))
+                .isVisible();
+        page.reload();
+        assertThat(page.locator("#column-in_progress .card[data-id='" + design.id() + "']"))
+                .isVisible();
+        assertThat(page.locator("#column-todo .card")).hasCount(2);
+        assertThat(tasks.get(admin(), project.key(), design.id()).task().status())
+                .isEqualTo("in_progress");
+
+        // Within a column: Test above Build.
+        drag(card(test), card(build));
+        assertThat(page.locator("#column-todo .card").first()).hasAttribute("data-id", String.valueOf(test.id()));
+        page.reload();
+        assertThat(page.locator("#column-todo .card").first()).hasAttribute("data-id", String.valueOf(test.id()));
+
+        // The keyboard: Alt+→ moves the focused card to the next column, and it keeps the focus.
+        card(build).focus();
+        page.keyboard().press("Alt+ArrowRight");
+        assertThat(page.locator("#column-in_progress .card[data-id='" + build.id() + "']"))
+                .isFocused();
+        page.keyboard().press("Alt+ArrowRight");
+        Locator done = page.locator("#column-done .card[data-id='" + build.id() + "']");
+        assertThat(done).isFocused();
+        assertThat(tasks.get(admin(), project.key(), build.id()).task().percentComplete())
+                .isEqualTo(100);
+        screenshot("board");
+    }
+
+    @Test
+    void aColumnOverItsWipLimitTurnsRedAndABlockingLimitRefusesTheMove() {
+        Person member = invite("Wip Walker");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task first = tasks.create(admin(), project.key(), NewTask.named("First"));
+        Task second = tasks.create(admin(), project.key(), NewTask.named("Second"));
+        Task third = tasks.create(admin(), project.key(), NewTask.named("Third"));
+        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 1, false, 0));
+        boards.move(admin(), project.key(), first.id(), new CardMove("in_progress", null, first.version()));
+        logIn(member);
+
+        page.navigate("/projects/" + project.key() + "/board");
+        Locator column = page.locator("#column-in_progress");
+        assertThat(column.locator(".wip")).hasText("1/1");
+        assertThat(column).not().hasClass(java.util.regex.Pattern.compile(".*over-limit.*"));
+        drag(card(second), column.locator(".cards"));
+
+        assertThat(column.locator(".wip")).hasText("2/1");
+        assertThat(column).hasClass(java.util.regex.Pattern.compile(".*over-limit.*"));
+        String background = (String) column.evaluate("element => getComputedStyle(element).backgroundColor");
+        assertThat(background).isEqualTo("rgb(253, 236, 234)");
+
+        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 2, true, 1));
+        page.reload();
+        card(third).focus();
+        page.keyboard().press("Alt+ArrowRight");
+        assertThat(page.locator("#board-notice")).containsText("holds 2 of at most 2 cards");
+        assertThat(page.locator("#board-notice")).hasAttribute("data-status", "409");
+        assertThat(page.locator("#column-todo .card[data-id='" + third.id() + "']"))
+                .isVisible();
+        assertThat(tasks.get(admin(), project.key(), third.id()).task().status())
+                .isEqualTo("todo");
+    }
+
+    @Test
+    void aStaleCardShowsTheBoardAsItIsNow() {
+        Person member = invite("Sam Stale");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task task = tasks.create(admin(), project.key(), NewTask.named("Contested card"));
+        logIn(member);
+        // Live updates would show the other move first: this is the case where it has not arrived yet.
+        page.route(
+                "**/events**",
+                route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(200)
+                        .setContentType("text/event-stream")
+                        .setBody(": no events\n\n")));
+        page.navigate("/projects/" + project.key() + "/board");
+        assertThat(card(task)).isVisible();
+        // Someone else finishes it meanwhile.
+        tasks.update(admin(), project.key(), task.id(), TaskChanges.status("done", null, task.version()));
+
+        card(task).focus();
+        page.keyboard().press("Alt+ArrowRight");
+
+        assertThat(page.locator("#board-notice")).containsText("Someone else changed this card");
+        assertThat(page.locator("#column-done .card[data-id='" + task.id() + "']"))
+                .isVisible();
+        assertThat(tasks.get(admin(), project.key(), task.id()).task().status()).isEqualTo("done");
+    }
+
+    @Test
+    void aMoveSomeoneElseMakesAppearsWithoutReloading() {
+        Person member = invite("Lou Live");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task task = tasks.create(admin(), project.key(), NewTask.named("Moved elsewhere"));
+        logIn(member);
+        page.navigate("/projects/" + project.key() + "/board");
+        assertThat(page.locator("#live")).hasAttribute("data-state", "live");
+
+        boards.move(admin(), project.key(), task.id(), new CardMove("in_progress", null, task.version()));
+
+        assertThat(page.locator("#column-in_progress .card[data-id='" + task.id() + "']"))
+                .isVisible();
+        assertThat(page.locator("#column-todo .card")).hasCount(0);
+    }
+
+    @Test
+    void aStakeholderCannotDragCards() {
+        Person sponsor = invite("Sid Sponsor");
+        Project project = projectWith(sponsor, ProjectRole.STAKEHOLDER);
+        Task task = tasks.create(admin(), project.key(), NewTask.named("Look, do not touch"));
+        logIn(sponsor);
+
+        page.navigate("/projects/" + project.key() + "/board");
+        assertThat(page.locator("#read-only-note")).isVisible();
+        assertThat(page.locator("#board")).hasAttribute("data-can-edit", "false");
+        drag(card(task), page.locator("#column-in_progress .cards"));
+        card(task).focus();
+        page.keyboard().press("Alt+ArrowRight");
+
+        page.reload();
+        assertThat(page.locator("#column-todo .card[data-id='" + task.id() + "']"))
+                .isVisible();
+        assertThat(tasks.get(admin(), project.key(), task.id()).task().status()).isEqualTo("todo");
+    }
+
+    private Locator card(Task task) {
+        return page.locator("#board .card[data-id='" + task.id() + "']");
+    }
+
+    /** A drag with the mouse in small steps, as SortableJS's mouse-event mode needs, onto the target's top. */
+    private void drag(Locator source, Locator target) {
+        BoundingBox from = source.boundingBox();
+        BoundingBox to = target.boundingBox();
+        page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
+        page.mouse().down();
+        page.mouse()
+                .move(from.x + from.width / 2 + 5, from.y + from.height / 2 + 5, new Mouse.MoveOptions().setSteps(3));
+        page.mouse()
+                .move(to.x + to.width / 2, to.y + Math.min(10, to.height / 3), new Mouse.MoveOptions().setSteps(15));
+        page.mouse().move(to.x + to.width / 2, to.y + Math.min(12, to.height / 3), new Mouse.MoveOptions().setSteps(3));
+        page.mouse().up();
+        page.waitForFunction("() => !document.querySelector('#board[aria-busy]')");
+    }
+}
