@@ -39,8 +39,12 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
             String path = request.getCoyoteRequest().requestURI().toString();
+            // A request line longer than Tomcat's header limit (8 KB of query string, say) is refused
+            // before its path is read, so the path is unknown: it is answered as a problem too, since
+            // a page asking for such a URL is as likely to be an API client as a browser.
+            boolean unknownPath = path == null || path.isEmpty();
             // Only Tomcat's own refusals: a response the application wrote (a problem already) stays.
-            if (status < 400 || response.getContentWritten() > 0 || path == null || !path.startsWith("/api/")) {
+            if (status < 400 || response.getContentWritten() > 0 || !(unknownPath || path.startsWith("/api/"))) {
                 super.report(request, response, throwable);
                 return;
             }

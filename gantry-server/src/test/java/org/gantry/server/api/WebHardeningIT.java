@@ -64,6 +64,14 @@ class WebHardeningIT extends ApiIntegrationTest {
         assertThat(nulInPath.body().get("status").asInt()).isEqualTo(400);
         assertThat(nulInPath.body().get("detail").asString()).contains("refused before it reached Gantry");
 
+        // A request line over Tomcat's 8 KB header limit is refused before its path is even read.
+        Response hugeQuery = admin().post(
+                        "/api/v1/projects/import?key=" + "x".repeat(5000) + "&name=" + "x".repeat(5000),
+                        json("file", "plan.mpp"));
+        assertThat(hugeQuery.status()).isEqualTo(400);
+        assertThat(hugeQuery.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(hugeQuery.body().get("detail").asString()).contains("refused before it reached Gantry");
+
         // An import takes multipart only: no endpoint matches a JSON body, so no controller answers it.
         Response jsonImport = admin().post("/api/v1/projects/import", json("file", "plan.mpp"));
         assertThat(jsonImport.status()).isEqualTo(415);
