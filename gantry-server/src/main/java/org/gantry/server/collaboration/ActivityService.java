@@ -45,6 +45,7 @@ public class ActivityService {
             "assignment",
             "comment",
             "attachment",
+            "change request",
             "scheduler");
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_CSV_ROWS = 100_000;
@@ -103,6 +104,22 @@ public class ActivityService {
     ActivityService(JdbcClient jdbc, ProjectService projects) {
         this.jdbc = jdbc;
         this.projects = projects;
+    }
+
+    /**
+     * Records a change that has no row trigger of its own (a decision on a change request) in the caller's
+     * transaction, attributed as the triggers attribute rows: to the person or token of the transaction.
+     * {@code changes} maps each field to its [old, new] values.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void record(long projectId, String entity, String key, String label, Map<String, List<Object>> changes) {
+        jdbc.sql("insert into activity (project_id, entity, entity_key, action, label, changes, actor_id, token_id,"
+                        + " actor_kind) select ?, ?, ?, 'updated', ?, cast(? as jsonb), a.actor, a.token,"
+                        + " case when a.actor is null then 'system' when a.token is not null then 'token' else 'user' end"
+                        + " from (select nullif(current_setting('gantry.actor_id', true), '')::bigint as actor,"
+                        + " nullif(current_setting('gantry.token_id', true), '')::bigint as token) a")
+                .params(projectId, entity, key, label, JSON.writeValueAsString(changes))
+                .update();
     }
 
     @Transactional(readOnly = true)

@@ -25,7 +25,9 @@ public enum Permission {
      * See and change money: rates, costs, earned value, and everyone's time entries. Rates are what people
      * are paid or charged, so members and stakeholders do not see them.
      */
-    SEE_COSTS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER));
+    SEE_COSTS(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER)),
+    /** Approve, reject or defer change requests (the change board): they change the plan's commitments. */
+    DECIDE_CHANGES(EnumSet.of(ProjectRole.OWNER, ProjectRole.MANAGER));
 
     private final Set<ProjectRole> roles;
 

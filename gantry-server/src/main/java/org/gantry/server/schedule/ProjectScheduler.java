@@ -207,6 +207,26 @@ public class ProjectScheduler {
         return calendar.network(rows.engineTasks(calendar, assignments), links);
     }
 
+    /**
+     * A digest of everything the schedule is computed from (the project row with its calendar, every task,
+     * link and assignment, by id and version): it changes with every edit of the plan, including dates the
+     * scheduler moved, and with nothing else. A what-if computed at one plan version is exact while the
+     * plan still has it.
+     */
+    @Transactional(readOnly = true)
+    public String planVersion(long projectId) {
+        return jdbc.sql("select md5(coalesce((select version::text || '/' || coalesce(calendar_key, '') from project"
+                        + " where id = :p), '') || '|' || coalesce((select string_agg(id || ':' || version, ','"
+                        + " order by id) from task where project_id = :p), '') || '|' || coalesce((select"
+                        + " string_agg(id || ':' || version, ',' order by id) from task_link where project_id = :p), '')"
+                        + " || '|' || coalesce((select string_agg(id || ':' || version, ',' order by id) from assignment"
+                        + " where project_id = :p), '') || '|' || coalesce((select string_agg(day::text, ',' order by day)"
+                        + " from project_holiday where project_id = :p), ''))")
+                .param("p", projectId)
+                .query(String.class)
+                .single();
+    }
+
     private void record(Rescheduled done) {
         total.record(Duration.ofNanos((long) (done.millis() * 1_000_000)));
         loading.record(Duration.ofNanos((long) (done.loadMillis() * 1_000_000)));

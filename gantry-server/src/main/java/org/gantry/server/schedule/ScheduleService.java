@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * need {@link Permission#EDIT_TASKS}; the status date and baselines {@link Permission#EDIT_PROJECT}.
  */
 @Service
-class ScheduleService {
+public class ScheduleService {
 
     private static final Set<String> CLEARABLE = Set.of("constraint", "deadline");
 

@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * Durations and lags as people type them ("5d", "1.5w", "3h", "90m", "-1d"; a bare number is days)
  * and back. A day and a week are the project calendar's working minutes, not 24 or 168 hours.
  */
-record DurationText(long minutes, DurationUnit unit) {
+public record DurationText(long minutes, DurationUnit unit) {
 
     private static final Pattern TEXT = Pattern.compile(
             "^\\s*(-?\\d{1,6}(?:\\.\\d{1,3})?)\\s*(m|min|mins|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)?\\s*$");
 
-    static DurationText parse(String text, long minutesPerDay, long minutesPerWeek) {
+    public static DurationText parse(String text, long minutesPerDay, long minutesPerWeek) {
         Matcher matcher = TEXT.matcher(text.toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             throw new IllegalArgumentException("is not a duration such as 5d, 1.5w, 3h or 90m");

@@ -42,7 +42,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long ownersAttachment,
             long ownersTimeEntry,
             long resource,
-            long risk) {
+            long risk,
+            long draftChange,
+            long submittedChange) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -285,6 +287,69 @@ class RoleMatrixIT extends ApiIntegrationTest {
         DELETE_RISK((f, api) -> api.delete(f.project() + "/risks/" + f.risk()), GONE, GONE, GONE, NO, NO),
         RUN_SCHEDULE_RISK(
                 (f, api) -> api.post(f.project() + "/schedule-risk", json("iterations", 200)), OK, OK, OK, OK, OK),
+        // Change requests: everyone reads them and their impact, the team drafts and submits, owners and managers
+        // decide (the change board) and delete; a member deletes only their own draft (the owner wrote this one).
+        LIST_CHANGE_REQUESTS((f, api) -> api.get(f.project() + "/change-requests"), OK, OK, OK, OK, OK),
+        READ_CHANGE_REQUEST(
+                (f, api) -> api.get(f.project() + "/change-requests/" + f.draftChange()), OK, OK, OK, OK, OK),
+        READ_CHANGE_IMPACT(
+                (f, api) -> api.get(f.project() + "/change-requests/" + f.draftChange() + "/impact"),
+                OK,
+                OK,
+                OK,
+                OK,
+                OK),
+        CREATE_CHANGE_REQUEST(
+                (f, api) -> api.post(
+                        f.project() + "/change-requests",
+                        json(
+                                "title",
+                                "Longer C",
+                                "edits",
+                                List.of(json("type", "CHANGE_DURATION", "taskId", f.taskC(), "duration", "3d")))),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        EDIT_CHANGE_REQUEST(
+                (f, api) -> api.patch(
+                        f.project() + "/change-requests/" + f.draftChange(), json("reason", "Customer", "version", 0)),
+                OK,
+                OK,
+                OK,
+                OK,
+                NO),
+        DELETE_CHANGE_REQUEST(
+                (f, api) -> api.delete(f.project() + "/change-requests/" + f.draftChange()), GONE, GONE, GONE, NO, NO),
+        SUBMIT_CHANGE_REQUEST(
+                (f, api) -> api.post(f.project() + "/change-requests/" + f.draftChange() + "/submit", null),
+                OK,
+                OK,
+                OK,
+                OK,
+                NO),
+        APPROVE_CHANGE_REQUEST(
+                (f, api) -> api.post(f.project() + "/change-requests/" + f.submittedChange() + "/approve", null),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        REJECT_CHANGE_REQUEST(
+                (f, api) -> api.post(f.project() + "/change-requests/" + f.submittedChange() + "/reject", null),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        DEFER_CHANGE_REQUEST(
+                (f, api) -> api.post(f.project() + "/change-requests/" + f.submittedChange() + "/defer", null),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
@@ -411,6 +476,28 @@ class RoleMatrixIT extends ApiIntegrationTest {
                         "/api/v1/projects/" + key + "/risks",
                         json("title", "Key person leaves", "probability", 2, "impact", 4));
         assertThat(risk.status()).as(risk.toString()).isEqualTo(201);
+        Response draftChange = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/change-requests",
+                        json(
+                                "title",
+                                "Longer A",
+                                "edits",
+                                List.of(json("type", "CHANGE_DURATION", "taskId", a, "duration", "2d"))));
+        assertThat(draftChange.status()).as(draftChange.toString()).isEqualTo(201);
+        Response submittedChange = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/change-requests",
+                        json(
+                                "title",
+                                "Add a review",
+                                "edits",
+                                List.of(json("type", "ADD_TASK", "name", "Review", "predecessorIds", List.of(b)))));
+        assertThat(submittedChange.status()).as(submittedChange.toString()).isEqualTo(201);
+        long submitted = submittedChange.body().get("id").asLong();
+        Response submit =
+                owner.api().post("/api/v1/projects/" + key + "/change-requests/" + submitted + "/submit", null);
+        assertThat(submit.status()).as(submit.toString()).isEqualTo(200);
         return new Fixture(
                 key,
                 a,
@@ -424,7 +511,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 attachment.body().get("id").asLong(),
                 timeEntry.body().get("id").asLong(),
                 resource.body().get("id").asLong(),
-                risk.body().get("id").asLong());
+                risk.body().get("id").asLong(),
+                draftChange.body().get("id").asLong(),
+                submitted);
     }
 
     /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */

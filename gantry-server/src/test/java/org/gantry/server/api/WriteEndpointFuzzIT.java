@@ -119,6 +119,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private final List<Long> taskIds = new ArrayList<>();
     private long linkId;
     private long riskId;
+    private long changeRequestId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -262,6 +263,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                         json("title", "Fuzz risk", "probability", 3, "impact", 3, "taskIds", List.of(taskIds.get(0))));
         assertThat(risk.status()).as(risk.toString()).isEqualTo(201);
         riskId = risk.body().get("id").asLong();
+        changeRequestId = newChangeRequest();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -278,6 +280,14 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
      */
     private void repairAfterSuccess(Case fuzzCase) {
         if (!"DELETE".equals(fuzzCase.method()) && !fuzzCase.path().contains("archived")) {
+            if (fuzzCase.path().contains("/change-requests/")) {
+                // A submitted, decided or approved request takes no more edits: aim at a new draft.
+                Response change = admin().get("/api/v1/projects/" + project + "/change-requests/" + changeRequestId);
+                if (change.status() != 200
+                        || !"DRAFT".equals(change.body().path("state").asString())) {
+                    changeRequestId = newChangeRequest();
+                }
+            }
             restoreProject();
             return;
         }
@@ -304,7 +314,24 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                 riskId = risk.body().get("id").asLong();
             }
         }
+        if (admin().get("/api/v1/projects/" + project + "/change-requests/" + changeRequestId)
+                        .status()
+                != 200) {
+            changeRequestId = newChangeRequest();
+        }
         restoreProject();
+    }
+
+    /** A draft change request the change-request operations aim at (0, never found, when refused). */
+    private long newChangeRequest() {
+        Response change = admin().post(
+                        "/api/v1/projects/" + project + "/change-requests",
+                        json(
+                                "title",
+                                "Fuzz change",
+                                "edits",
+                                List.of(json("type", "CHANGE_DURATION", "taskId", taskIds.get(0), "duration", "2d"))));
+        return change.status() == 201 ? change.body().get("id").asLong() : 0;
     }
 
     private void restoreProject() {
@@ -413,6 +440,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(linkId);
                 } else if (template.contains("/risks/")) {
                     yield String.valueOf(riskId);
+                } else if (template.contains("/change-requests/")) {
+                    yield String.valueOf(changeRequestId);
                 } else if (template.contains("/tasks/")) {
                     yield String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
                 }

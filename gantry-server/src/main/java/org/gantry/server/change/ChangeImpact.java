@@ -1,0 +1,43 @@
+package org.gantry.server.change;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * What a change request would do to the plan, computed by the engine on a what-if copy: the project finish
+ * before and after and the difference in working days of the project calendar, each milestone's date, the
+ * critical path before and after (added tasks have no id yet), the existing tasks whose start or finish
+ * moves, the tasks added and removed, and the sum of the leaf tasks' durations in working days (effort
+ * in task-days). {@code planVersion} identifies the plan it was computed on; approve with it.
+ */
+public record ChangeImpact(
+        String planVersion,
+        LocalDateTime finishBefore,
+        LocalDateTime finishAfter,
+        BigDecimal finishDeltaWorkingDays,
+        List<MilestoneDates> milestones,
+        List<TaskRef> criticalPathBefore,
+        List<TaskRef> criticalPathAfter,
+        List<MovedTask> movedTasks,
+        List<AddedTask> addedTasks,
+        List<TaskRef> removedTasks,
+        BigDecimal taskDaysBefore,
+        BigDecimal taskDaysAfter,
+        BigDecimal taskDaysDelta) {
+
+    public record TaskRef(Long id, String name) {}
+
+    public record MilestoneDates(
+            long id, String name, LocalDateTime before, LocalDateTime after, BigDecimal deltaWorkingDays) {}
+
+    public record MovedTask(
+            long id,
+            String name,
+            LocalDateTime oldStart,
+            LocalDateTime oldFinish,
+            LocalDateTime newStart,
+            LocalDateTime newFinish) {}
+
+    public record AddedTask(String name, LocalDateTime start, LocalDateTime finish, boolean critical) {}
+}

@@ -1,0 +1,57 @@
+package org.gantry.server.change;
+
+import java.util.List;
+
+/**
+ * One proposed change to the plan. {@code type} says which fields it uses:
+ *
+ * <ul>
+ *   <li>ADD_TASK: name, duration ("5d", "3h"; default one day), optional parentId, predecessorIds (each
+ *       linked finish-to-start before the new task) and successorIds (each waits for the new task);
+ *   <li>REMOVE_TASK: taskId (a summary goes with its subtasks, as a delete does);
+ *   <li>CHANGE_DURATION: taskId (not a summary), duration;
+ *   <li>ADD_LINK: predecessorId, successorId, linkType (FS default, SS, FF, SF), lag ("2d", "-1d");
+ *   <li>REMOVE_LINK: predecessorId, successorId.
+ * </ul>
+ *
+ * {@code durationMinutes} and {@code lagMinutes} are filled in by the server from the texts, in the project
+ * calendar's working minutes, when the request is saved.
+ */
+public record ProposedEdit(
+        String type,
+        Long taskId,
+        String name,
+        String duration,
+        Long durationMinutes,
+        Long parentId,
+        List<Long> predecessorIds,
+        List<Long> successorIds,
+        Long predecessorId,
+        Long successorId,
+        String linkType,
+        String lag,
+        Long lagMinutes) {
+
+    static ProposedEdit addTask(
+            String name, String duration, Long parentId, List<Long> predecessors, List<Long> successors) {
+        return new ProposedEdit(
+                "ADD_TASK",
+                null,
+                name,
+                duration,
+                null,
+                parentId,
+                predecessors,
+                successors,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    static ProposedEdit changeDuration(long taskId, String duration) {
+        return new ProposedEdit(
+                "CHANGE_DURATION", taskId, null, duration, null, null, null, null, null, null, null, null, null);
+    }
+}

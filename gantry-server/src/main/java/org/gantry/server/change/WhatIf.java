@@ -1,0 +1,345 @@
+package org.gantry.server.change;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.gantry.engine.Link;
+import org.gantry.engine.LinkType;
+import org.gantry.engine.ProjectNetwork;
+import org.gantry.engine.Schedule;
+import org.gantry.engine.ScheduleException;
+import org.gantry.engine.ScheduleProblem;
+import org.gantry.engine.ScheduledTask;
+import org.gantry.engine.Scheduler;
+import org.gantry.engine.Task;
+import org.gantry.engine.TaskId;
+import org.gantry.engine.WorkDuration;
+import org.gantry.engine.WorkingCalendar;
+import org.gantry.engine.WorkingTime;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.InvalidInput;
+
+/**
+ * Applies proposed edits to a what-if copy of the plan's network and reschedules both with the engine. The
+ * stored plan is never touched: the network is an immutable value, and every edit makes a new list. Tasks
+ * added by the request get engine ids {@code new-1}, {@code new-2}... (by the edit's position), which no
+ * stored task can have (stored ids are numbers).
+ */
+final class WhatIf {
+    private WhatIf() {}
+
+    /**
+     * The impact of {@code edits} (already checked field by field) on {@code network}. Throws
+     * {@link InvalidInput} naming the edit (edits[i].field) that refers to a task or link the plan does not
+     * have, or after which the plan cannot be scheduled (a cycle); {@link Conflict} when the plan as stored
+     * cannot be scheduled at all.
+     */
+    static ChangeImpact impact(ProjectNetwork network, List<ProposedEdit> edits, String planVersion) {
+        Schedule before;
+        try {
+            before = Scheduler.schedule(network);
+        } catch (ScheduleException e) {
+            throw new Conflict(
+                    "Plan cannot be scheduled",
+                    "The plan cannot be scheduled as it stands (" + e.getMessage() + "); fix it first.");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        ProjectNetwork changed = apply(network, edits, problems);
+        problems.throwIfAny();
+        Map<TaskId, String> names = new HashMap<>();
+        changed.tasks().forEach(task -> names.put(task.id(), task.name()));
+        network.tasks().forEach(task -> names.put(task.id(), task.name()));
+        Schedule after;
+        try {
+            after = Scheduler.schedule(changed);
+        } catch (ScheduleException e) {
+            // Name the first edit after which the plan cannot be scheduled: reschedule growing prefixes.
+            int culprit = edits.size() - 1;
+            for (int n = 1; n < edits.size(); n++) {
+                try {
+                    Scheduler.schedule(apply(network, edits.subList(0, n), new InvalidInput.Collector()));
+                } catch (ScheduleException earlier) {
+                    culprit = n - 1;
+                    break;
+                }
+            }
+            throw new InvalidInput(
+                    "edits[" + culprit + "]",
+                    "would make the plan impossible to schedule: " + describe(e.problem(), names));
+        }
+
+        WorkingTime time = workingTime(network);
+        double minutesPerDay = Math.max(1, network.options().minutesPerDay());
+        Set<TaskId> remaining = new HashSet<>();
+        changed.tasks().forEach(task -> remaining.add(task.id()));
+        Set<TaskId> existing = new HashSet<>();
+        network.tasks().forEach(task -> existing.add(task.id()));
+
+        List<ChangeImpact.MilestoneDates> milestones = new ArrayList<>();
+        List<ChangeImpact.MovedTask> moved = new ArrayList<>();
+        List<ChangeImpact.TaskRef> removed = new ArrayList<>();
+        for (Task task : network.tasks()) {
+            ScheduledTask was = before.tasks().get(task.id());
+            ScheduledTask now = remaining.contains(task.id()) ? after.tasks().get(task.id()) : null;
+            if (now == null) {
+                removed.add(new ChangeImpact.TaskRef(id(task.id()), task.name()));
+            } else if (was != null
+                    && (!Objects.equals(was.start(), now.start()) || !Objects.equals(was.finish(), now.finish()))) {
+                moved.add(new ChangeImpact.MovedTask(
+                        id(task.id()), task.name(), was.start(), was.finish(), now.start(), now.finish()));
+            }
+            if (task.milestone()) {
+                LocalDateTime old = was == null ? null : was.finish();
+                LocalDateTime next = now == null ? null : now.finish();
+                milestones.add(new ChangeImpact.MilestoneDates(
+                        id(task.id()), task.name(), old, next, days(time, old, next, minutesPerDay)));
+            }
+        }
+        List<ChangeImpact.AddedTask> added = new ArrayList<>();
+        for (Task task : changed.tasks()) {
+            if (!existing.contains(task.id())) {
+                ScheduledTask now = after.tasks().get(task.id());
+                added.add(new ChangeImpact.AddedTask(
+                        task.name(),
+                        now == null ? null : now.start(),
+                        now == null ? null : now.finish(),
+                        now != null && now.critical()));
+            }
+        }
+        BigDecimal taskDaysBefore = taskDays(network, minutesPerDay);
+        BigDecimal taskDaysAfter = taskDays(changed, minutesPerDay);
+        return new ChangeImpact(
+                planVersion,
+                before.projectFinish(),
+                after.projectFinish(),
+                days(time, before.projectFinish(), after.projectFinish(), minutesPerDay),
+                milestones,
+                path(before.criticalPath(), names),
+                path(after.criticalPath(), names),
+                moved,
+                added,
+                removed,
+                taskDaysBefore,
+                taskDaysAfter,
+                plain(taskDaysAfter.subtract(taskDaysBefore)));
+    }
+
+    /** The network with the edits applied in order; an edit that cannot apply is reported and skipped. */
+    static ProjectNetwork apply(ProjectNetwork network, List<ProposedEdit> edits, InvalidInput.Collector problems) {
+        Map<TaskId, Task> tasks = new LinkedHashMap<>();
+        network.tasks().forEach(task -> tasks.put(task.id(), task));
+        List<Link> links = new ArrayList<>(network.links());
+        for (int i = 0; i < edits.size(); i++) {
+            ProposedEdit edit = edits.get(i);
+            String at = "edits[" + i + "].";
+            switch (edit.type()) {
+                case "ADD_TASK" -> {
+                    TaskId id = TaskId.of("new-" + (i + 1));
+                    TaskId parent = null;
+                    if (edit.parentId() != null) {
+                        parent = TaskId.of(edit.parentId());
+                        if (!tasks.containsKey(parent)) {
+                            problems.add(at + "parentId", "is not a task of this project");
+                            parent = null;
+                        }
+                    }
+                    Task task = Task.of(id, WorkDuration.minutes(edit.durationMinutes()))
+                            .named(edit.name())
+                            .withParent(parent);
+                    tasks.put(id, task);
+                    for (Long predecessor : list(edit.predecessorIds())) {
+                        TaskId other = TaskId.of(predecessor);
+                        if (linkable(tasks, other, id, at + "predecessorIds", problems)) {
+                            links.add(Link.finishStart(other, id));
+                        }
+                    }
+                    for (Long successor : list(edit.successorIds())) {
+                        TaskId other = TaskId.of(successor);
+                        if (linkable(tasks, other, id, at + "successorIds", problems)) {
+                            links.add(Link.finishStart(id, other));
+                        }
+                    }
+                }
+                case "REMOVE_TASK" -> {
+                    TaskId id = TaskId.of(edit.taskId());
+                    if (!tasks.containsKey(id)) {
+                        problems.add(at + "taskId", "is not a task of this project");
+                        continue;
+                    }
+                    Set<TaskId> gone = subtree(tasks, id);
+                    gone.forEach(tasks::remove);
+                    links.removeIf(link -> gone.contains(link.predecessor()) || gone.contains(link.successor()));
+                }
+                case "CHANGE_DURATION" -> {
+                    TaskId id = TaskId.of(edit.taskId());
+                    Task task = tasks.get(id);
+                    if (task == null) {
+                        problems.add(at + "taskId", "is not a task of this project");
+                    } else if (subtree(tasks, id).size() > 1) {
+                        problems.add(at + "taskId", "is a summary task: its duration comes from its subtasks");
+                    } else {
+                        tasks.put(id, task.withDuration(WorkDuration.minutes(edit.durationMinutes())));
+                    }
+                }
+                case "ADD_LINK" -> {
+                    TaskId predecessor = TaskId.of(edit.predecessorId());
+                    TaskId successor = TaskId.of(edit.successorId());
+                    boolean known = true;
+                    if (!tasks.containsKey(predecessor)) {
+                        problems.add(at + "predecessorId", "is not a task of this project");
+                        known = false;
+                    }
+                    if (!tasks.containsKey(successor)) {
+                        problems.add(at + "successorId", "is not a task of this project");
+                        known = false;
+                    }
+                    if (!known) {
+                        continue;
+                    }
+                    if (subtree(tasks, predecessor).contains(successor)
+                            || subtree(tasks, successor).contains(predecessor)) {
+                        problems.add(at + "successorId", "a summary task cannot be linked to its own subtasks");
+                    } else if (links.stream()
+                            .anyMatch(link -> link.predecessor().equals(predecessor)
+                                    && link.successor().equals(successor))) {
+                        problems.add(at + "successorId", "these two tasks are already linked in this direction");
+                    } else {
+                        links.add(Link.of(
+                                predecessor,
+                                successor,
+                                engineType(edit.linkType()),
+                                WorkDuration.minutes(edit.lagMinutes() == null ? 0 : edit.lagMinutes())));
+                    }
+                }
+                case "REMOVE_LINK" -> {
+                    TaskId predecessor = TaskId.of(edit.predecessorId());
+                    TaskId successor = TaskId.of(edit.successorId());
+                    if (!links.removeIf(link -> link.predecessor().equals(predecessor)
+                            && link.successor().equals(successor))) {
+                        problems.add(at + "successorId", "there is no link from predecessorId to this task");
+                    }
+                }
+                default -> problems.add(at + "type", "is not a kind of edit");
+            }
+        }
+        return network.withTasks(new ArrayList<>(tasks.values())).withLinks(links);
+    }
+
+    private static boolean linkable(
+            Map<TaskId, Task> tasks, TaskId other, TaskId added, String field, InvalidInput.Collector problems) {
+        if (!tasks.containsKey(other)) {
+            problems.add(field, "names a task that is not in this project");
+            return false;
+        }
+        if (subtree(tasks, other).contains(added)) {
+            problems.add(field, "a summary task cannot be linked to its own subtasks");
+            return false;
+        }
+        return true;
+    }
+
+    /** The task and everything under it. */
+    private static Set<TaskId> subtree(Map<TaskId, Task> tasks, TaskId root) {
+        Set<TaskId> found = new HashSet<>();
+        found.add(root);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Task task : tasks.values()) {
+                if (task.parent() != null && found.contains(task.parent()) && found.add(task.id())) {
+                    grew = true;
+                }
+            }
+        }
+        return found;
+    }
+
+    static LinkType engineType(String code) {
+        if (code == null) {
+            return LinkType.FINISH_START;
+        }
+        return switch (org.gantry.server.task.LinkType.of(code)) {
+            case START_START -> LinkType.START_START;
+            case FINISH_FINISH -> LinkType.FINISH_FINISH;
+            case START_FINISH -> LinkType.START_FINISH;
+            case FINISH_START -> LinkType.FINISH_START;
+        };
+    }
+
+    private static List<Long> list(List<Long> ids) {
+        return ids == null ? List.of() : ids;
+    }
+
+    private static Long id(TaskId id) {
+        try {
+            return Long.parseLong(id.value());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static List<ChangeImpact.TaskRef> path(List<TaskId> ids, Map<TaskId, String> names) {
+        List<ChangeImpact.TaskRef> path = new ArrayList<>(ids.size());
+        for (TaskId id : ids) {
+            path.add(new ChangeImpact.TaskRef(id(id), names.getOrDefault(id, id.value())));
+        }
+        return path;
+    }
+
+    private static String describe(ScheduleProblem problem, Map<TaskId, String> names) {
+        if (problem instanceof ScheduleProblem.DependencyCycle cycle) {
+            List<String> around = new ArrayList<>();
+            cycle.cycle().forEach(id -> around.add(names.getOrDefault(id, id.value())));
+            return "the links would form a cycle: " + String.join(" → ", around);
+        }
+        return problem.describe();
+    }
+
+    private static WorkingTime workingTime(ProjectNetwork network) {
+        for (WorkingCalendar calendar : network.calendars()) {
+            if (calendar.id().equals(network.projectCalendar())) {
+                return WorkingTime.of(calendar, network.calendars());
+            }
+        }
+        throw new IllegalStateException("the network has no project calendar " + network.projectCalendar());
+    }
+
+    /** Working days of the project calendar from {@code from} to {@code to}, negative when earlier. */
+    private static BigDecimal days(WorkingTime time, LocalDateTime from, LocalDateTime to, double minutesPerDay) {
+        if (from == null || to == null) {
+            return null;
+        }
+        long minutes = to.isBefore(from) ? -time.workBetween(to, from) : time.workBetween(from, to);
+        return plain(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(minutesPerDay), 2, RoundingMode.HALF_UP));
+    }
+
+    /** The sum of the active leaf tasks' durations in working days. */
+    private static BigDecimal taskDays(ProjectNetwork network, double minutesPerDay) {
+        Set<TaskId> parents = new HashSet<>();
+        network.tasks().forEach(task -> {
+            if (task.parent() != null) {
+                parents.add(task.parent());
+            }
+        });
+        long minutes = 0;
+        for (Task task : network.tasks()) {
+            if (task.active() && !parents.contains(task.id())) {
+                minutes += task.duration().toMinutes(network.options());
+            }
+        }
+        return plain(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(minutesPerDay), 2, RoundingMode.HALF_UP));
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

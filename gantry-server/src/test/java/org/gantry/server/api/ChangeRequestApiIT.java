@@ -1,0 +1,411 @@
+package org.gantry.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gantry.server.api.ApiClient.json;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gantry.server.api.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Change requests through the API, on a plan whose dates are worked out by hand: from Monday 2026-03-02,
+ * Monday to Friday 08:00-12:00 and 13:00-17:00, A (3 days, Monday to Wednesday) then B (2 days, Thursday
+ * and Friday) then the milestone Go live (Friday 6 March 17:00); C (4 days, Monday to Thursday) alone, one
+ * day of slack. A 5-day task between A and B moves B and Go live by five working days (B: Thursday 12 and
+ * Friday 13 March) and nothing else.
+ */
+class ChangeRequestApiIT extends ApiIntegrationTest {
+
+    record Plan(TestUser owner, String key, long a, long b, long c, long goLive) {
+        String path() {
+            return "/api/v1/projects/" + key;
+        }
+
+        String changes() {
+            return path() + "/change-requests";
+        }
+
+        ApiClient api() {
+            return owner.api();
+        }
+    }
+
+    private Plan plan() {
+        TestUser owner = newUser("change-owner");
+        String key = newKey();
+        Response created = owner.api()
+                .post("/api/v1/projects", json("key", key, "name", "Changing " + key, "startDate", "2026-03-02"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long a = createTask(owner.api(), key, json("name", "A", "duration", "3d"))
+                .get("id")
+                .asLong();
+        long b = createTask(owner.api(), key, json("name", "B", "duration", "2d"))
+                .get("id")
+                .asLong();
+        long c = createTask(owner.api(), key, json("name", "C", "duration", "4d"))
+                .get("id")
+                .asLong();
+        long goLive = createTask(owner.api(), key, json("name", "Go live", "milestone", true))
+                .get("id")
+                .asLong();
+        link(owner.api(), key, a, b);
+        link(owner.api(), key, b, goLive);
+        return new Plan(owner, key, a, b, c, goLive);
+    }
+
+    private static void link(ApiClient api, String key, long predecessor, long successor) {
+        Response link = api.post(
+                "/api/v1/projects/" + key + "/links", json("predecessorId", predecessor, "successorId", successor));
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+    }
+
+    private static Map<String, Object> securityReview(Plan plan) {
+        return json(
+                "type", "ADD_TASK",
+                "name", "Security review",
+                "duration", "5d",
+                "predecessorIds", List.of(plan.a()),
+                "successorIds", List.of(plan.b()));
+    }
+
+    private static JsonNode draft(Plan plan, String title, Object... edits) {
+        Response created = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                title,
+                                "reason",
+                                "Audit finding",
+                                "requestedBy",
+                                "CISO",
+                                "edits",
+                                List.of(edits)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body();
+    }
+
+    private static JsonNode ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static JsonNode task(Plan plan, long id) {
+        return ok(plan.api().get(plan.path() + "/tasks/" + id));
+    }
+
+    private static Map<String, JsonNode> tasksByName(Plan plan) {
+        Map<String, JsonNode> byName = new HashMap<>();
+        ok(plan.api().get(plan.path() + "/tasks?size=100"))
+                .get("items")
+                .forEach(task -> byName.put(task.get("name").asString(), task));
+        return byName;
+    }
+
+    private static List<String> names(JsonNode refs) {
+        List<String> names = new ArrayList<>();
+        refs.forEach(ref -> names.add(ref.get("name").asString()));
+        return names;
+    }
+
+    @Test
+    void aFiveDayTaskOnTheCriticalPathMovesTheFinishFiveWorkingDaysAndOnlyTheTasksAfterIt() {
+        Plan plan = plan();
+        JsonNode request = draft(plan, "Add a security review", securityReview(plan));
+
+        JsonNode impact =
+                ok(plan.api().get(plan.changes() + "/" + request.get("id").asLong() + "/impact"));
+
+        assertThat(request.get("state").asString()).isEqualTo("DRAFT");
+        assertThat(request.get("edits").get(0).get("durationMinutes").asLong()).isEqualTo(5 * 480);
+        assertThat(impact.get("finishBefore").asString()).isEqualTo("2026-03-06T17:00:00");
+        assertThat(impact.get("finishAfter").asString()).isEqualTo("2026-03-13T17:00:00");
+        assertThat(impact.get("finishDeltaWorkingDays").asDouble()).isEqualTo(5.0);
+        Map<Long, JsonNode> moved = new HashMap<>();
+        impact.get("movedTasks").forEach(task -> moved.put(task.get("id").asLong(), task));
+        assertThat(moved.keySet()).containsExactlyInAnyOrder(plan.b(), plan.goLive());
+        JsonNode b = moved.get(plan.b());
+        assertThat(b.get("oldStart").asString()).isEqualTo("2026-03-05T08:00:00");
+        assertThat(b.get("oldFinish").asString()).isEqualTo("2026-03-06T17:00:00");
+        assertThat(b.get("newStart").asString()).isEqualTo("2026-03-12T08:00:00");
+        assertThat(b.get("newFinish").asString()).isEqualTo("2026-03-13T17:00:00");
+        JsonNode milestone = impact.get("milestones").get(0);
+        assertThat(milestone.get("name").asString()).isEqualTo("Go live");
+        assertThat(milestone.get("before").asString()).isEqualTo("2026-03-06T17:00:00");
+        assertThat(milestone.get("after").asString()).isEqualTo("2026-03-13T17:00:00");
+        assertThat(milestone.get("deltaWorkingDays").asDouble()).isEqualTo(5.0);
+        JsonNode added = impact.get("addedTasks").get(0);
+        assertThat(added.get("name").asString()).isEqualTo("Security review");
+        assertThat(added.get("start").asString()).isEqualTo("2026-03-05T08:00:00");
+        assertThat(added.get("finish").asString()).isEqualTo("2026-03-11T17:00:00");
+        assertThat(added.get("critical").asBoolean()).isTrue();
+        assertThat(names(impact.get("criticalPathBefore"))).containsExactly("A", "B", "Go live");
+        assertThat(names(impact.get("criticalPathAfter"))).containsExactly("A", "Security review", "B", "Go live");
+        assertThat(impact.get("criticalPathAfter").get(1).get("id").isNull()).isTrue();
+        assertThat(impact.get("removedTasks")).isEmpty();
+        assertThat(impact.get("taskDaysBefore").asDouble()).isEqualTo(9.0);
+        assertThat(impact.get("taskDaysDelta").asDouble()).isEqualTo(5.0);
+        // A what-if writes nothing: the plan keeps its dates.
+        assertThat(task(plan, plan.b()).get("finish").asString()).isEqualTo("2026-03-06T17:00:00");
+        assertThat(tasksByName(plan)).doesNotContainKey("Security review");
+    }
+
+    @Test
+    void removingATaskAndChangingADurationShowTheEarlierFinishAndTheNewCriticalPath() {
+        Plan plan = plan();
+        JsonNode request = draft(
+                plan,
+                "Drop A, stretch C",
+                json("type", "REMOVE_TASK", "taskId", plan.a()),
+                json("type", "CHANGE_DURATION", "taskId", plan.c(), "duration", "3d"));
+
+        JsonNode impact =
+                ok(plan.api().get(plan.changes() + "/" + request.get("id").asLong() + "/impact"));
+
+        // Without A, B runs Monday and Tuesday; C (now 3 days) ends Wednesday 4 March and drives the finish.
+        assertThat(impact.get("finishAfter").asString()).isEqualTo("2026-03-04T17:00:00");
+        assertThat(impact.get("finishDeltaWorkingDays").asDouble()).isEqualTo(-2.0);
+        assertThat(names(impact.get("removedTasks"))).containsExactly("A");
+        assertThat(names(impact.get("criticalPathAfter"))).containsExactly("C");
+        assertThat(impact.get("taskDaysDelta").asDouble()).isEqualTo(-4.0);
+    }
+
+    @Test
+    void approvingAppliesTheEditsToThePlanRecordsTheDecisionAndSavesABaseline() {
+        Plan plan = plan();
+        long id = draft(plan, "Add a security review", securityReview(plan))
+                .get("id")
+                .asLong();
+        JsonNode submitted = ok(plan.api().post(plan.changes() + "/" + id + "/submit", null));
+
+        JsonNode approved = ok(plan.api()
+                .post(plan.changes() + "/" + id + "/approve", json("note", "Board 5 March", "baselineSlot", 1)));
+
+        assertThat(submitted.get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(submitted.get("impact").get("finishDeltaWorkingDays").asDouble())
+                .isEqualTo(5.0);
+        assertThat(approved.get("state").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("decisionNote").asString()).isEqualTo("Board 5 March");
+        assertThat(approved.get("decidedById").asLong()).isEqualTo(plan.owner().id());
+        assertThat(approved.get("decidedAt").isNull()).isFalse();
+        assertThat(approved.get("baselineSlot").asInt()).isEqualTo(1);
+        Map<String, JsonNode> tasks = tasksByName(plan);
+        JsonNode review = tasks.get("Security review");
+        assertThat(review).isNotNull();
+        assertThat(review.get("start").asString()).isEqualTo("2026-03-05T08:00:00");
+        assertThat(review.get("finish").asString()).isEqualTo("2026-03-11T17:00:00");
+        assertThat(tasks.get("B").get("finish").asString()).isEqualTo("2026-03-13T17:00:00");
+        assertThat(tasks.get("Go live").get("finish").asString()).isEqualTo("2026-03-13T17:00:00");
+        assertThat(tasks.get("C").get("finish").asString()).isEqualTo("2026-03-05T17:00:00");
+        JsonNode links = ok(
+                plan.api().get(plan.path() + "/links?taskId=" + review.get("id").asLong()));
+        assertThat(links.get("items")).hasSize(2);
+        JsonNode baseline = ok(plan.api().get(plan.path() + "/baselines")).get(1);
+        assertThat(baseline.get("tasks").asInt()).isEqualTo(5);
+
+        JsonNode log = ok(plan.api().get(plan.changes() + "?state=APPROVED"));
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(log.get(0).get("impact").get("finishAfter").asString()).isEqualTo("2026-03-13T17:00:00");
+        assertThat(log.get(0).get("impact").get("movedTasks").asInt()).isEqualTo(2);
+        assertThat(log.get(0).get("impact").get("addedTasks").asInt()).isEqualTo(1);
+        JsonNode activity = ok(plan.api().get(plan.path() + "/activity?kind=change%20request"));
+        JsonNode decision = activity.get("items").get(0);
+        assertThat(decision.get("label").asString()).isEqualTo("Add a security review");
+        assertThat(decision.get("actorId").asLong()).isEqualTo(plan.owner().id());
+        assertThat(decision.get("changes").toString()).contains("SUBMITTED", "APPROVED", "Board 5 March");
+        // Applied once: the impact of an approved request is its change-log entry, and it cannot be approved again.
+        assertThat(plan.api().get(plan.changes() + "/" + id + "/impact").status())
+                .isEqualTo(409);
+        assertThat(plan.api().post(plan.changes() + "/" + id + "/approve", null).status())
+                .isEqualTo(409);
+        assertThat(plan.api().delete(plan.changes() + "/" + id).status()).isEqualTo(409);
+    }
+
+    @Test
+    void approvingAfterAConflictingEditIsRefusedWithTheRecomputedImpactAndAppliesNothing() {
+        Plan plan = plan();
+        long id = draft(plan, "Add a security review", securityReview(plan))
+                .get("id")
+                .asLong();
+        ok(plan.api().post(plan.changes() + "/" + id + "/submit", null));
+        JsonNode b = task(plan, plan.b());
+        ok(plan.api()
+                .patch(
+                        plan.path() + "/tasks/" + plan.b(),
+                        json("duration", "4d", "version", b.get("version").asInt())));
+
+        Response refused = plan.api().post(plan.changes() + "/" + id + "/approve", json("note", "ok"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body().get("title").asString()).isEqualTo("Plan changed");
+        JsonNode recomputed = refused.body().get("impact");
+        assertThat(recomputed.get("finishBefore").asString()).isEqualTo("2026-03-10T17:00:00");
+        assertThat(recomputed.get("finishAfter").asString()).isEqualTo("2026-03-17T17:00:00");
+        assertThat(tasksByName(plan)).doesNotContainKey("Security review").hasSize(4);
+        assertThat(task(plan, plan.b()).get("finish").asString()).isEqualTo("2026-03-10T17:00:00");
+        assertThat(ok(plan.api().get(plan.changes() + "/" + id)).get("state").asString())
+                .isEqualTo("SUBMITTED");
+        assertThat(ok(plan.api().get(plan.path() + "/activity?kind=change%20request"))
+                        .get("items"))
+                .isEmpty();
+
+        // Approving what was seen now, with the recomputed impact's plan version, applies it.
+        JsonNode approved = ok(plan.api()
+                .post(
+                        plan.changes() + "/" + id + "/approve",
+                        json("planVersion", refused.body().get("planVersion").asString())));
+        assertThat(approved.get("state").asString()).isEqualTo("APPROVED");
+        assertThat(task(plan, plan.b()).get("finish").asString()).isEqualTo("2026-03-17T17:00:00");
+    }
+
+    @Test
+    void rejectingAndDeferringRecordTheDecisionAndOnlyOwnersAndManagersDecide() {
+        Plan plan = plan();
+        TestUser member = newUser("change-member");
+        addMember(plan.api(), plan.key(), member, "MEMBER");
+        long first = draft(plan, "Gold plating", securityReview(plan)).get("id").asLong();
+        long second = draft(plan, "Later maybe", json("type", "CHANGE_DURATION", "taskId", plan.c(), "duration", "6d"))
+                .get("id")
+                .asLong();
+        Response notYet = plan.api().post(plan.changes() + "/" + first + "/reject", null);
+        ok(member.api().post(plan.changes() + "/" + first + "/submit", null));
+        ok(member.api().post(plan.changes() + "/" + second + "/submit", null));
+        Response memberApproves = member.api().post(plan.changes() + "/" + first + "/approve", null);
+
+        JsonNode rejected = ok(
+                plan.api().post(plan.changes() + "/" + first + "/reject", json("note", "Out of scope", "version", 1)));
+        JsonNode deferred = ok(plan.api().post(plan.changes() + "/" + second + "/defer", json("note", "Next quarter")));
+
+        assertThat(notYet.status()).isEqualTo(409);
+        assertThat(notYet.body().get("title").asString()).isEqualTo("Wrong state");
+        assertThat(memberApproves.status()).isEqualTo(403);
+        assertThat(rejected.get("state").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("decisionNote").asString()).isEqualTo("Out of scope");
+        assertThat(rejected.get("decidedByName").asString()).isEqualTo("change-owner Tester");
+        assertThat(deferred.get("state").asString()).isEqualTo("DEFERRED");
+        assertThat(deferred.get("decisionNote").asString()).isEqualTo("Next quarter");
+        assertThat(tasksByName(plan)).doesNotContainKey("Security review");
+        assertThat(task(plan, plan.c()).get("finish").asString()).isEqualTo("2026-03-05T17:00:00");
+        JsonNode decisions = ok(plan.api().get(plan.path() + "/activity?kind=change%20request"))
+                .get("items");
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.toString()).contains("REJECTED", "Out of scope", "DEFERRED", "Next quarter");
+        assertThat(ok(plan.api().get(plan.changes() + "?state=APPROVED"))).isEmpty();
+        assertThat(ok(plan.api().get(plan.changes() + "?state=REJECTED"))
+                        .get(0)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(first);
+        // A deferred request can still be approved later.
+        assertThat(ok(plan.api().post(plan.changes() + "/" + second + "/approve", null))
+                        .get("state")
+                        .asString())
+                .isEqualTo("APPROVED");
+        assertThat(task(plan, plan.c()).get("finish").asString()).isEqualTo("2026-03-09T17:00:00");
+    }
+
+    @Test
+    void invalidEditsAreRefusedFieldByFieldAndWriteNothing() {
+        Plan plan = plan();
+
+        Response unknownTask = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                "x",
+                                "edits",
+                                List.of(json("type", "CHANGE_DURATION", "taskId", 999999999, "duration", "2d"))));
+        Response cycle = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                "x",
+                                "edits",
+                                List.of(json(
+                                        "type", "ADD_LINK", "predecessorId", plan.goLive(), "successorId", plan.a()))));
+        Response negative = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                " ",
+                                "edits",
+                                List.of(
+                                        json("type", "CHANGE_DURATION", "taskId", plan.c(), "duration", "-2d"),
+                                        json("type", "RENAME"),
+                                        json("type", "ADD_TASK", "duration", "3d"))));
+        Response noSuchLink = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                "x",
+                                "edits",
+                                List.of(json(
+                                        "type", "REMOVE_LINK", "predecessorId", plan.c(), "successorId", plan.b()))));
+
+        assertThat(errorFields(unknownTask)).containsExactly("edits[0].taskId");
+        assertThat(errorFields(cycle)).containsExactly("edits[0]");
+        assertThat(cycle.body().get("errors").get(0).get("message").asString()).contains("cycle", "Go live", "A", "B");
+        assertThat(errorFields(negative))
+                .containsExactlyInAnyOrder("title", "edits[0].duration", "edits[1].type", "edits[2].name");
+        assertThat(errorFields(noSuchLink)).containsExactly("edits[0].successorId");
+        assertThat(ok(plan.api().get(plan.changes()))).isEmpty();
+    }
+
+    @Test
+    void anEditThatNoLongerAppliesIsA400AtImpactAndSubmitTime() {
+        Plan plan = plan();
+        long id = draft(plan, "Stretch C", json("type", "CHANGE_DURATION", "taskId", plan.c(), "duration", "6d"))
+                .get("id")
+                .asLong();
+        assertThat(plan.api().delete(plan.path() + "/tasks/" + plan.c()).status())
+                .isEqualTo(204);
+
+        Response impact = plan.api().get(plan.changes() + "/" + id + "/impact");
+        Response submit = plan.api().post(plan.changes() + "/" + id + "/submit", null);
+
+        assertThat(errorFields(impact)).containsExactly("edits[0].taskId");
+        assertThat(errorFields(submit)).containsExactly("edits[0].taskId");
+        assertThat(ok(plan.api().get(plan.changes() + "/" + id)).get("state").asString())
+                .isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aDraftIsEditedWithItsVersionAndAStaleOneIsRefused() {
+        Plan plan = plan();
+        long id = draft(plan, "Stretch C", json("type", "CHANGE_DURATION", "taskId", plan.c(), "duration", "6d"))
+                .get("id")
+                .asLong();
+
+        JsonNode changed = ok(plan.api()
+                .patch(
+                        plan.changes() + "/" + id,
+                        json(
+                                "title",
+                                "Stretch C more",
+                                "edits",
+                                List.of(json("type", "CHANGE_DURATION", "taskId", plan.c(), "duration", "8d")),
+                                "version",
+                                0)));
+        Response stale = plan.api().patch(plan.changes() + "/" + id, json("title", "Other", "version", 0));
+        Response noVersion = plan.api().patch(plan.changes() + "/" + id, json("title", "Other"));
+
+        assertThat(changed.get("title").asString()).isEqualTo("Stretch C more");
+        assertThat(changed.get("edits").get(0).get("durationMinutes").asLong()).isEqualTo(8 * 480);
+        assertThat(changed.get("version").asInt()).isEqualTo(1);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body().get("current").get("title").asString()).isEqualTo("Stretch C more");
+        assertThat(errorFields(noVersion)).containsExactly("version");
+        assertThat(plan.api().get(plan.changes() + "/999999999").status()).isEqualTo(404);
+        assertThat(plan.api().get(plan.changes() + "?state=MAYBE").status()).isEqualTo(400);
+    }
+}
