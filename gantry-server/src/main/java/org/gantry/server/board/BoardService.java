@@ -272,8 +272,8 @@ public class BoardService {
                         + " and " + LEAF + " order by t.board_rank nulls last, t.outline_path")
                 .params(access.projectId(), status, except)
                 .query((rs, row) -> {
-                    long rank = rs.getLong(2);
-                    return new long[] {rs.getLong(1), rs.wasNull() ? Long.MIN_VALUE : rank};
+                    Long rank = rs.getObject(2, Long.class);
+                    return new long[] {rs.getLong(1), rank == null ? Long.MIN_VALUE : rank};
                 })
                 .list();
     }
