@@ -135,8 +135,18 @@ class DatabaseConfiguration {
 
     /** Transactions that tell the activity log who is writing ({@link ActorAwareTransactionManager}). */
     @Bean
-    org.springframework.jdbc.support.JdbcTransactionManager transactionManager(javax.sql.DataSource dataSource) {
-        return new ActorAwareTransactionManager(dataSource);
+    org.springframework.jdbc.support.JdbcTransactionManager transactionManager(
+            javax.sql.DataSource dataSource, java.time.Clock clock) {
+        return new ActorAwareTransactionManager(dataSource, clock);
+    }
+
+    /**
+     * The server's clock: what "today" is for sprints and their charts, and the time of the activity
+     * log's entries. The system clock, in UTC; days are counted in each project's time zone.
+     */
+    @Bean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
     }
 
     /** The database the pool connects to; closes the embedded server, if any, after the pool. */

@@ -35,7 +35,8 @@ abstract class ApiIntegrationTest {
     @LocalServerPort
     int port;
 
-    private static volatile String adminToken;
+    /** Per server port: a test class with a context of its own (SprintApiIT's clock) has its own database. */
+    private static final java.util.Map<Integer, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     record TestUser(long id, String email, String password, ApiClient api) {}
 
@@ -48,9 +49,7 @@ abstract class ApiIntegrationTest {
     }
 
     ApiClient admin() {
-        if (adminToken == null) {
-            adminToken = token(ADMIN_EMAIL, ADMIN_PASSWORD);
-        }
+        String adminToken = ADMIN_TOKENS.computeIfAbsent(port, any -> token(ADMIN_EMAIL, ADMIN_PASSWORD));
         return new ApiClient(baseUrl(), adminToken);
     }
 

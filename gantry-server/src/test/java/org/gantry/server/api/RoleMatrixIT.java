@@ -44,7 +44,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long resource,
             long risk,
             long draftChange,
-            long submittedChange) {
+            long submittedChange,
+            long sprint) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -234,6 +235,54 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 OK,
                 NO,
+                NO),
+        LIST_SPRINTS((f, api) -> api.get(f.project() + "/sprints"), OK, OK, OK, OK, OK),
+        READ_SPRINT((f, api) -> api.get(f.project() + "/sprints/" + f.sprint()), OK, OK, OK, OK, OK),
+        READ_BACKLOG((f, api) -> api.get(f.project() + "/backlog"), OK, OK, OK, OK, OK),
+        READ_BURNDOWN((f, api) -> api.get(f.project() + "/sprints/" + f.sprint() + "/burndown"), OK, OK, OK, OK, OK),
+        READ_VELOCITY((f, api) -> api.get(f.project() + "/velocity"), OK, OK, OK, OK, OK),
+        READ_CUMULATIVE_FLOW((f, api) -> api.get(f.project() + "/cumulative-flow"), OK, OK, OK, OK, OK),
+        // Planning sprints is for owners and managers; members plan their work into them like they move cards.
+        CREATE_SPRINT(
+                (f, api) -> api.post(f.project() + "/sprints", json("name", "Sprint 2", "endDate", "2026-04-01")),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        CHANGE_SPRINT(
+                (f, api) -> api.patch(f.project() + "/sprints/" + f.sprint(), json("goal", "Ship", "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        DELETE_SPRINT((f, api) -> api.delete(f.project() + "/sprints/" + f.sprint()), GONE, GONE, GONE, NO, NO),
+        START_SPRINT(
+                (f, api) -> api.post(f.project() + "/sprints/" + f.sprint() + "/start", json("version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        // The fixture's sprint is planned, not active: those allowed learn that (409).
+        COMPLETE_SPRINT(
+                (f, api) -> api.post(
+                        f.project() + "/sprints/" + f.sprint() + "/complete",
+                        json("version", 0, "unfinishedTo", "BACKLOG")),
+                409,
+                409,
+                409,
+                NO,
+                NO),
+        PLAN_TASK(
+                (f, api) -> api.post(
+                        f.project() + "/tasks/" + f.taskC() + "/plan",
+                        json("sprintId", f.sprint(), "position", 1, "version", f.versionC())),
+                OK,
+                OK,
+                OK,
+                OK,
                 NO),
         // Money is for owners and managers. The fixture has no baseline, so those allowed learn that (409).
         READ_EARNED_VALUE((f, api) -> api.get(f.project() + "/earned-value"), 409, 409, 409, NO, NO),
@@ -498,6 +547,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
         Response submit =
                 owner.api().post("/api/v1/projects/" + key + "/change-requests/" + submitted + "/submit", null);
         assertThat(submit.status()).as(submit.toString()).isEqualTo(200);
+        Response sprint = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/sprints",
+                        json("name", "Sprint 1", "startDate", "2026-03-02", "endDate", "2026-03-13"));
+        assertThat(sprint.status()).as(sprint.toString()).isEqualTo(201);
         return new Fixture(
                 key,
                 a,
@@ -513,7 +567,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 resource.body().get("id").asLong(),
                 risk.body().get("id").asLong(),
                 draftChange.body().get("id").asLong(),
-                submitted);
+                submitted,
+                sprint.body().get("id").asLong());
     }
 
     /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */

@@ -120,6 +120,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long linkId;
     private long riskId;
     private long changeRequestId;
+    private long sprintId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -264,6 +265,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         assertThat(risk.status()).as(risk.toString()).isEqualTo(201);
         riskId = risk.body().get("id").asLong();
         changeRequestId = newChangeRequest();
+        sprintId = newSprint();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -319,6 +321,9 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                 != 200) {
             changeRequestId = newChangeRequest();
         }
+        if (admin().get("/api/v1/projects/" + project + "/sprints/" + sprintId).status() != 200) {
+            sprintId = newSprint();
+        }
         restoreProject();
     }
 
@@ -332,6 +337,15 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                                 "edits",
                                 List.of(json("type", "CHANGE_DURATION", "taskId", taskIds.get(0), "duration", "2d"))));
         return change.status() == 201 ? change.body().get("id").asLong() : 0;
+    }
+
+    /** A planned sprint for the sprint operations to aim at. */
+    private long newSprint() {
+        Response sprint = admin().post(
+                        "/api/v1/projects/" + project + "/sprints",
+                        json("name", "Fuzz sprint", "startDate", "2026-03-02", "endDate", "2026-03-13"));
+        assertThat(sprint.status()).as(sprint.toString()).isEqualTo(201);
+        return sprint.body().get("id").asLong();
     }
 
     private void restoreProject() {
@@ -442,6 +456,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(riskId);
                 } else if (template.contains("/change-requests/")) {
                     yield String.valueOf(changeRequestId);
+                } else if (template.contains("/sprints/")) {
+                    yield String.valueOf(sprintId);
                 } else if (template.contains("/tasks/")) {
                     yield String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
                 }
