@@ -29,8 +29,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 @Tag(
         name = "Attachments",
-        description = "Files attached to tasks: every member may attach (stakeholders too), everyone who may read"
-                + " the project may download, the uploader or an owner or manager may delete")
+        description =
+                "Files attached to tasks and comments: every member may attach (stakeholders too), everyone who may read"
+                        + " the project may download, the uploader or an owner or manager may delete")
 @RestController
 @RequestMapping("/api/v1/projects/{project}")
 class AttachmentApi {
@@ -65,6 +66,26 @@ class AttachmentApi {
         }
         try (InputStream content = file.getInputStream()) {
             return attachments.upload(user, project, taskId, file.getOriginalFilename(), content);
+        }
+    }
+
+    @Operation(
+            summary = "Attach a file to your comment (multipart/form-data, part \"file\")",
+            description = "Only the comment's author may. The file belongs to the comment's task (same limits,"
+                    + " same readers), shows under the comment, and is deleted with it.")
+    @PostMapping(path = "/comments/{commentId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Attachment uploadToComment(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable long commentId,
+            @RequestPart(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        if (file == null) {
+            return attachments.uploadToComment(user, project, commentId, null, null);
+        }
+        try (InputStream content = file.getInputStream()) {
+            return attachments.uploadToComment(user, project, commentId, file.getOriginalFilename(), content);
         }
     }
 

@@ -48,7 +48,12 @@ class AttachmentPages {
 
     private String section(CurrentUser user, String key, long taskId, Model model) {
         ProjectAccess access = projects.access(user, key);
-        model.addAttribute("attachments", attachments.list(user, key, taskId));
+        // Files on comments show under their comment, not twice.
+        model.addAttribute(
+                "attachments",
+                attachments.list(user, key, taskId).stream()
+                        .filter(file -> file.commentId() == null)
+                        .toList());
         model.addAttribute("projectKey", access.key());
         model.addAttribute("taskId", taskId);
         model.addAttribute("zone", access.timeZone());

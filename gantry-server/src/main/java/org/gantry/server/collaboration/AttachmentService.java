@@ -11,8 +11,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,13 +60,14 @@ public class AttachmentService {
     private static final int LOCK_SPACE = 0x6174_7463; // "attc": the advisory-lock space of attachments
     private static final int MAX_NAME = 255;
 
-    private static final String SELECT = "select f.id, f.task_id, f.storage_key, f.name, f.size_bytes,"
+    private static final String SELECT = "select f.id, f.task_id, f.comment_id, f.storage_key, f.name, f.size_bytes,"
             + " f.content_type, f.sha256, f.uploader_id, u.name as uploader_name, f.created_at"
             + " from task_attachment f left join app_user u on u.id = f.uploader_id";
 
     record Stored(
             long id,
             long taskId,
+            Long commentId,
             String key,
             String name,
             long size,
@@ -128,6 +133,60 @@ public class AttachmentService {
     public Attachment upload(CurrentUser user, String projectRef, long taskId, String name, InputStream content) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
         requireTask(access, taskId);
+        return store(access, taskId, null, name, content);
+    }
+
+    /**
+     * Attaches a file to a comment: only its author may (a file shown under somebody's words is theirs
+     * to choose). The file belongs to the comment's task for access, limits and the activity log.
+     */
+    @Transactional
+    public Attachment uploadToComment(
+            CurrentUser user, String projectRef, long commentId, String name, InputStream content) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
+        var comment = jdbc.sql("select task_id, author_id from task_comment"
+                        + " where id = ? and project_id = ? and deleted_at is null")
+                .params(commentId, access.projectId())
+                .query((rs, n) -> new long[] {rs.getLong("task_id"), rs.getLong("author_id")})
+                .optional()
+                .orElseThrow(
+                        () -> new NotFound("There is no comment " + commentId + " in project " + access.key() + "."));
+        if (comment[1] != user.id()) {
+            throw new Forbidden("Only its author can attach files to a comment.");
+        }
+        return store(access, comment[0], commentId, name, content);
+    }
+
+    /** Every file on these comments, by comment, oldest first. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Attachment>> ofComments(ProjectAccess access, Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Attachment>> byComment = new HashMap<>();
+        jdbc.sql(SELECT + " where f.project_id = ? and f.comment_id = any(?) order by f.created_at, f.id")
+                .params(access.projectId(), commentIds.toArray(Long[]::new))
+                .query(AttachmentService::row)
+                .list()
+                .forEach(stored -> byComment
+                        .computeIfAbsent(stored.commentId(), id -> new ArrayList<>())
+                        .add(view(access, stored)));
+        return byComment;
+    }
+
+    /** Deletes a (deleted) comment's files: the rows now, the bytes once the transaction commits. */
+    @Transactional
+    public void deleteOfComment(ProjectAccess access, long commentId) {
+        List<String> keys = jdbc.sql("delete from task_attachment where comment_id = ? and project_id = ?"
+                        + " returning storage_key")
+                .params(commentId, access.projectId())
+                .query(String.class)
+                .list();
+        deleteFilesAfterCommit(keys.stream().map(store::path).toList());
+    }
+
+    private Attachment store(ProjectAccess access, long taskId, Long commentId, String name, InputStream content) {
+        CurrentUser user = access.user();
         if (content == null) {
             throw new InvalidInput("file", "is required: send the file as the multipart part named file");
         }
@@ -158,9 +217,10 @@ public class AttachmentService {
                         + megabytes(maxProject) + ". Nothing was stored.");
             }
             String key = AttachmentStore.newKey();
-            long id = jdbc.sql("insert into task_attachment (project_id, task_id, storage_key, name, size_bytes,"
-                            + " content_type, sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                    .params(access.projectId(), taskId, key, fileName, size, contentType, hash, user.id())
+            long id = jdbc.sql("insert into task_attachment (project_id, task_id, comment_id, storage_key, name,"
+                            + " size_bytes, content_type, sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " returning id")
+                    .params(access.projectId(), taskId, commentId, key, fileName, size, contentType, hash, user.id())
                     .query(Long.class)
                     .single();
             placeOnCommit(incoming, key);
@@ -200,11 +260,17 @@ public class AttachmentService {
             throw new Forbidden("Only its uploader, or an owner or manager of the project, can delete an attachment.");
         }
         jdbc.sql("delete from task_attachment where id = ?").param(id).update();
-        Path file = store.path(stored.key());
+        deleteFilesAfterCommit(List.of(store.path(stored.key())));
+    }
+
+    private void deleteFilesAfterCommit(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                store.deleteQuietly(file);
+                files.forEach(store::deleteQuietly);
             }
         });
     }
@@ -323,6 +389,7 @@ public class AttachmentService {
         return new Attachment(
                 stored.id(),
                 stored.taskId(),
+                stored.commentId(),
                 stored.name(),
                 stored.size(),
                 stored.contentType(),
@@ -339,6 +406,7 @@ public class AttachmentService {
         return new Stored(
                 rs.getLong("id"),
                 rs.getLong("task_id"),
+                rs.getObject("comment_id", Long.class),
                 rs.getString("storage_key"),
                 rs.getString("name"),
                 rs.getLong("size_bytes"),

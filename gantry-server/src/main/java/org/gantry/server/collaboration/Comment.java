@@ -8,7 +8,8 @@ import java.util.List;
  * A comment as a reader sees it. {@code html} is the sanitised rendering of the Markdown
  * {@code body}; both are empty once the comment is deleted (it stays while replies hang on it).
  * Top-level comments carry their {@code replies} and whether the thread is resolved; {@code canEdit}
- * and {@code canDelete} say what the reader may do with it.
+ * and {@code canDelete} say what the reader may do with it; {@code attachments} are the files its author
+ * attached to it (they go when the comment is deleted).
  */
 public record Comment(
         long id,
@@ -28,7 +29,8 @@ public record Comment(
         boolean canEdit,
         boolean canDelete,
         int version,
-        List<Comment> replies) {
+        List<Comment> replies,
+        List<Attachment> attachments) {
 
     @JsonProperty("edited")
     public boolean edited() {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The Comments section of a task's panel, loaded and replaced by htmx: every action (post, reply,
@@ -49,15 +50,31 @@ class CommentPages {
             @PathVariable long taskId,
             @RequestParam(required = false) String body,
             @RequestParam(required = false) Long parentId,
+            @RequestParam(required = false) List<MultipartFile> files,
             Model model) {
+        // A file input left empty still sends one part, with no name and no bytes.
+        List<NewCommentFile> chosen = files == null
+                ? List.of()
+                : files.stream()
+                        .filter(file -> !file.isEmpty()
+                                || (file.getOriginalFilename() != null
+                                        && !file.getOriginalFilename().isEmpty()))
+                        .map(file -> new NewCommentFile(file.getOriginalFilename(), file))
+                        .toList();
         try {
-            comments.post(user, key, taskId, new NewComment(body, parentId));
+            comments.post(user, key, taskId, new NewComment(body, parentId), chosen);
         } catch (InvalidInput e) {
-            model.addAttribute("commentError", message(e));
-            model.addAttribute(parentId == null ? "draft" : "replyDraft", body);
-            model.addAttribute("draftThread", parentId);
+            keepDraft(model, message(e), body, parentId);
+        } catch (AttachmentTooLarge e) {
+            keepDraft(model, "Not posted: " + e.getMessage(), body, parentId);
         }
         return section(user, key, taskId, model);
+    }
+
+    private static void keepDraft(Model model, String error, String body, Long parentId) {
+        model.addAttribute("commentError", error);
+        model.addAttribute(parentId == null ? "draft" : "replyDraft", body);
+        model.addAttribute("draftThread", parentId);
     }
 
     @PostMapping("/projects/{key}/comments/{id}/edit")

@@ -1,5 +1,8 @@
 package org.gantry.server.collaboration;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,11 +71,14 @@ public class CommentService {
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final ApplicationEventPublisher events;
+    private final AttachmentService attachments;
 
-    CommentService(JdbcClient jdbc, ProjectService projects, ApplicationEventPublisher events) {
+    CommentService(
+            JdbcClient jdbc, ProjectService projects, ApplicationEventPublisher events, AttachmentService attachments) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.events = events;
+        this.attachments = attachments;
     }
 
     /** A task's threads, oldest first, each with its replies; deleted comments without replies are gone. */
@@ -84,18 +90,20 @@ public class CommentService {
                 .param(taskId)
                 .query(CommentService::row)
                 .list();
+        Map<Long, List<Attachment>> files =
+                attachments.ofComments(access, rows.stream().map(Row::id).toList());
         Map<Long, List<Comment>> replies = new LinkedHashMap<>();
         for (Row row : rows) {
             if (row.parentId() != null && !row.deleted()) {
                 replies.computeIfAbsent(row.parentId(), parent -> new ArrayList<>())
-                        .add(comment(access, row, List.of()));
+                        .add(comment(access, row, List.of(), files.getOrDefault(row.id(), List.of())));
             }
         }
         List<Comment> threads = new ArrayList<>();
         for (Row row : rows) {
             List<Comment> answers = replies.getOrDefault(row.id(), List.of());
             if (row.parentId() == null && (!row.deleted() || !answers.isEmpty())) {
-                threads.add(comment(access, row, answers));
+                threads.add(comment(access, row, answers, files.getOrDefault(row.id(), List.of())));
             }
         }
         return threads;
@@ -129,6 +137,24 @@ public class CommentService {
         events.publishEvent(new CommentPosted(
                 access.projectId(), taskId, id, user.id(), Set.copyOf(rendered.mentionedUserIds()), plain(rendered)));
         return view(access, require(access, id));
+    }
+
+    /**
+     * Posts a comment with files attached to it, all or nothing: a file that is refused (too large, empty,
+     * over the project's total) posts nothing, and no file is left behind.
+     */
+    @Transactional
+    public Comment post(
+            CurrentUser user, String projectRef, long taskId, NewComment command, List<NewCommentFile> files) {
+        Comment posted = post(user, projectRef, taskId, command);
+        for (NewCommentFile file : files) {
+            try (InputStream content = file.content().getInputStream()) {
+                attachments.uploadToComment(user, projectRef, posted.id(), file.name(), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the uploaded file " + file.name(), e);
+            }
+        }
+        return files.isEmpty() ? posted : get(user, projectRef, posted.id());
     }
 
     /**
@@ -191,6 +217,7 @@ public class CommentService {
         jdbc.sql("delete from task_comment_mention where comment_id = ?")
                 .param(commentId)
                 .update();
+        attachments.deleteOfComment(access, commentId);
     }
 
     /** Resolves or reopens a thread (addressed by its top comment); anyone who may comment may. */
@@ -332,25 +359,28 @@ public class CommentService {
     }
 
     private Comment view(ProjectAccess access, Row row) {
-        List<Comment> replies = List.of();
+        List<Row> replyRows = List.of();
         if (row.parentId() == null) {
-            replies = jdbc
-                    .sql(SELECT + " where c.parent_id = ? and c.deleted_at is null order by c.created_at, c.id")
+            replyRows = jdbc.sql(SELECT + " where c.parent_id = ? and c.deleted_at is null order by c.created_at, c.id")
                     .param(row.id())
                     .query(CommentService::row)
-                    .list()
-                    .stream()
-                    .map(reply -> comment(access, reply, List.of()))
-                    .toList();
+                    .list();
         }
-        return comment(access, row, replies);
+        List<Long> ids = new ArrayList<>();
+        ids.add(row.id());
+        replyRows.forEach(reply -> ids.add(reply.id()));
+        Map<Long, List<Attachment>> files = attachments.ofComments(access, ids);
+        List<Comment> replies = replyRows.stream()
+                .map(reply -> comment(access, reply, List.of(), files.getOrDefault(reply.id(), List.of())))
+                .toList();
+        return comment(access, row, replies, files.getOrDefault(row.id(), List.of()));
     }
 
     private static boolean mayDelete(ProjectAccess access, Row row) {
         return Objects.equals(row.authorId(), access.user().id()) || access.can(Permission.EDIT_PROJECT);
     }
 
-    private static Comment comment(ProjectAccess access, Row row, List<Comment> replies) {
+    private static Comment comment(ProjectAccess access, Row row, List<Comment> replies, List<Attachment> files) {
         boolean open = !row.deleted() && !access.archived() && access.can(Permission.COMMENT);
         return new Comment(
                 row.id(),
@@ -370,7 +400,8 @@ public class CommentService {
                 open && Objects.equals(row.authorId(), access.user().id()),
                 open && mayDelete(access, row),
                 row.version(),
-                replies);
+                replies,
+                files);
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

@@ -137,6 +137,76 @@ class AttachmentApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void filesOnACommentShowUnderItOnlyItsAuthorAttachesAndTheyGoWithIt() throws Exception {
+        TestUser owner = newUser("owner");
+        TestUser ana = newUser("ana");
+        TestUser outsider = newUser("outsider");
+        String key = newProject(owner);
+        addMember(owner.api(), key, ana, "MEMBER");
+        long taskId =
+                createTask(owner.api(), key, json("name", "Spec")).get("id").asLong();
+        Response comment = ana.api()
+                .post(
+                        "/api/v1/projects/" + key + "/tasks/" + taskId + "/comments",
+                        json("body", "The chart from the review"));
+        long commentId = comment.body().get("id").asLong();
+        String onComment = "/api/v1/projects/" + key + "/comments/" + commentId + "/attachments";
+        long filesBefore = filesOnDisk();
+
+        Response uploaded = ana.api().upload(onComment, "review.png", png(), Map.of());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.body().get("commentId").asLong()).isEqualTo(commentId);
+        assertThat(uploaded.body().get("taskId").asLong()).isEqualTo(taskId);
+        assertThat(uploaded.body().get("image").asBoolean()).isTrue();
+        String url = uploaded.body().get("downloadUrl").asString();
+
+        JsonNode thread = owner.api()
+                .get("/api/v1/projects/" + key + "/tasks/" + taskId + "/comments")
+                .body()
+                .get(0);
+        assertThat(thread.get("attachments").valueStream().map(a -> a.get("name")
+                        .asString()))
+                .containsExactly("review.png");
+        assertThat(owner.api()
+                        .get(attachments(key, taskId))
+                        .body()
+                        .get(0)
+                        .get("commentId")
+                        .asLong())
+                .as("the task's file list names the comment a file is on")
+                .isEqualTo(commentId);
+
+        Response notTheAuthor =
+                owner.api().upload(onComment, "mine.txt", "x".getBytes(StandardCharsets.UTF_8), Map.of());
+        assertThat(notTheAuthor.status()).as(notTheAuthor.toString()).isEqualTo(403);
+        assertThat(outsider.api()
+                        .upload(onComment, "x.txt", "x".getBytes(StandardCharsets.UTF_8), Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(ana.api()
+                        .upload(
+                                "/api/v1/projects/" + key + "/comments/999999999/attachments",
+                                "x.txt",
+                                "x".getBytes(StandardCharsets.UTF_8),
+                                Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(download(outsider, url).statusCode()).isEqualTo(404);
+        assertThat(download(owner, url).body()).isEqualTo(png());
+        assertThat(filesOnDisk()).isEqualTo(filesBefore + 1);
+
+        assertThat(ana.api()
+                        .delete("/api/v1/projects/" + key + "/comments/" + commentId)
+                        .status())
+                .isEqualTo(204);
+        assertThat(download(owner, url).statusCode())
+                .as("a deleted comment's files go with it")
+                .isEqualTo(404);
+        assertThat(rows(key)).isZero();
+        assertThat(filesOnDisk()).as("its bytes too").isEqualTo(filesBefore);
+    }
+
+    @Test
     void aProgramNamedPngIsNotAnImageAndScriptableTypesAreNeverInline() throws Exception {
         TestUser owner = newUser("owner");
         String key = newProject(owner);

@@ -187,6 +187,18 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 CREATED,
                 CREATED,
                 CREATED),
+        // Only a comment's author attaches files to it (the admin is not the author here).
+        ATTACH_TO_OWNERS_COMMENT(
+                (f, api) -> api.upload(
+                        f.project() + "/comments/" + f.ownersComment() + "/attachments",
+                        "notes.txt",
+                        "notes".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.util.Map.of()),
+                NO,
+                CREATED,
+                NO,
+                NO,
+                NO),
         DOWNLOAD_ATTACHMENT(
                 (f, api) -> api.get(f.project() + "/attachments/" + f.ownersAttachment()), OK, OK, OK, OK, OK),
         // Its uploader, and owners and managers, delete an attachment.

@@ -86,6 +86,57 @@ class AttachmentsIT extends BrowserTest {
         assertThat(errors).as("no console errors").isEmpty();
     }
 
+    @Test
+    void aCommentPostedWithAFileShowsItUnderTheCommentAndATooLargeFilePostsNothing() throws IOException {
+        Person mia = invite("Mia Member");
+        Project project = projectWith(mia, ProjectRole.MEMBER);
+        tasks.create(admin(), project.key(), NewTask.named("Pick the colours"));
+        List<String> errors = new ArrayList<>();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                errors.add(message.text());
+            }
+        });
+
+        logIn(mia);
+        openAttachments(project, "Pick the colours");
+        Locator comments = page.locator("#drawer #comments");
+        comments.getByLabel("Add a comment").fill("The palette we agreed on");
+        byte[] image = png();
+        comments.locator("#comment-form").getByLabel("Attach files (optional)").setInputFiles(new FilePayload[] {
+            new FilePayload("palette.png", "image/png", image),
+            new FilePayload("notes.txt", "text/plain", "teal, sand".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        });
+        comments.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Post comment"))
+                .click();
+
+        Locator comment = page.locator("#drawer #comments article.comment").first();
+        assertThat(comment).containsText("The palette we agreed on");
+        Locator files = comment.locator("li.attachment");
+        assertThat(files).hasCount(2);
+        assertThat(files.nth(0)).containsText("palette.png");
+        assertThat(files.nth(1)).containsText("notes.txt");
+        assertThat(files.nth(0).getByRole(AriaRole.IMG)).hasAttribute("alt", "Preview of palette.png");
+        Download download =
+                page.waitForDownload(() -> files.nth(1).getByRole(AriaRole.LINK).click());
+        assertThat(Files.readString(download.path())).isEqualTo("teal, sand");
+        // Files on a comment are not listed a second time among the task's attachments.
+        assertThat(page.locator("#drawer #attachments-heading")).hasText("Attachments (0)");
+
+        // Over the per-file limit: the comment is not posted and the typed text stays in its box.
+        comments.getByLabel("Add a comment").fill("And the big mood board");
+        comments.locator("#comment-form")
+                .getByLabel("Attach files (optional)")
+                .setInputFiles(
+                        new FilePayload("board.bin", "application/octet-stream", new byte[25 * 1024 * 1024 + 1]));
+        comments.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Post comment"))
+                .click();
+        assertThat(page.locator("#comment-error")).containsText("Nothing was stored");
+        assertThat(page.locator("#drawer #comments article.comment")).hasCount(1);
+        assertThat(page.locator("#new-comment")).hasValue("And the big mood board");
+        assertThat(errors).as("no console errors").isEmpty();
+    }
+
     private Locator openAttachments(Project project, String taskName) {
         page.navigate("/projects/" + project.key() + "/list");
         page.locator("tr.task-row[data-name=\"" + taskName + "\"] td.c-wbs").click();

@@ -91,6 +91,10 @@ class CommentsIT extends BrowserTest {
         Locator comments = openComments(project, "Pick a vendor");
         comments.getByLabel("Add a comment").fill("Which vendor is cheaper?");
         comments.getByLabel("Add a comment").press("Tab");
+        // The optional file picker comes between the text and the button.
+        assertThat(comments.locator("#comment-form").getByLabel("Attach files (optional)"))
+                .isFocused();
+        page.keyboard().press("Tab");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment")))
                 .isFocused();
         page.keyboard().press("Enter");
