@@ -417,22 +417,37 @@ export function initListView(grid) {
     if (form?.id !== 'task-form') {
       return;
     }
+    event.detail.parameters.changed = [...touchedFields(form)].join(',');
+  });
+
+  function touchedFields(form) {
     const changed = new Set();
     for (const element of form.elements) {
       if (!element.name) {
         continue;
       }
-      const touched = element.type === 'checkbox'
+      const touched = element.type === 'checkbox' || element.type === 'radio'
         ? element.checked !== element.defaultChecked
-        : element.tagName === 'SELECT'
-          ? [...element.options].some((option) => option.selected !== option.defaultSelected)
-          : element.value !== element.defaultValue;
+        : element.type === 'file'
+          ? element.files?.length > 0
+          : element.tagName === 'SELECT'
+            ? selectTouched(element)
+            : element.value !== element.defaultValue;
       if (touched) {
         changed.add(element.name);
       }
     }
-    event.detail.parameters.changed = [...changed].join(',');
-  });
+    return changed;
+  }
+
+  // A single select whose options carry no 'selected' attribute shows its first option by default.
+  function selectTouched(select) {
+    const options = [...select.options];
+    if (!select.multiple && options.length > 0 && !options.some((option) => option.defaultSelected)) {
+      return select.selectedIndex !== 0;
+    }
+    return options.some((option) => option.selected !== option.defaultSelected);
+  }
 
   function openDrawer() {
     drawer.classList.add('open');
@@ -504,7 +519,110 @@ export function initListView(grid) {
     }
     window.htmx.process(old);
     refresh();
+    await livePanel();
     document.dispatchEvent(new CustomEvent('list:live-updated'));
+  }
+
+  // The open task panel follows other people's changes too, without disturbing what this person does in
+  // it. The task itself changed when the version the server shows differs from the panel's (this
+  // person's own saves swap the new version in): the panel is loaded again in place, keeping scroll
+  // and focus, unless they have touched a field of it, in which case it stays exactly as it is and says
+  // that the task changed (a save then meets the usual version check). Comments and files are compared
+  // section by section (which items, their text and versions), so a section this person just updated
+  // (a posted comment, an upload with its status line) is left alone, and only someone else's additions
+  // are swapped in, never over a comment being written.
+  async function livePanel() {
+    const content = drawer.querySelector('.drawer-content[data-task-id]');
+    if (!drawer.classList.contains('open') || !content || drawer.querySelector('[aria-busy="true"], .htmx-request')) {
+      return;
+    }
+    const taskUrl = `${base}/tasks/${content.dataset.taskId}`;
+    const response = await fetchPanelPart(taskUrl);
+    if (!drawer.contains(content) || drawer.querySelector('.htmx-request')) {
+      return; // the person opened another task, closed the panel or saved meanwhile
+    }
+    if (response.status === 404) {
+      panelNotice(content, 'Someone else deleted this task.');
+      return;
+    }
+    if (!response.ok) {
+      return;
+    }
+    const fresh = parseHtml(await response.text());
+    const versionOf = (root) => root.querySelector('#task-form input[name="version"]')?.getAttribute('value');
+    if (versionOf(fresh) !== versionOf(drawer)) {
+      if ([...drawer.querySelectorAll('form')].some((form) => touchedFields(form).size > 0)) {
+        panelNotice(content, 'Someone else changed this task. Your unsaved changes are kept; saving them shows what changed.');
+        return;
+      }
+      keepingFocus(() => {
+        const scroll = drawer.scrollTop;
+        drawer.replaceChildren(...fresh.childNodes);
+        window.htmx.process(drawer);
+        drawer.scrollTop = scroll;
+      });
+      return;
+    }
+    for (const id of ['comments', 'attachments']) {
+      const section = drawer.querySelector(`#${id}`);
+      if (!section || section.hasAttribute('hx-trigger')) {
+        continue; // not loaded yet: it will load the current state by itself
+      }
+      const part = await fetchPanelPart(`${taskUrl}/${id}`);
+      const current = drawer.querySelector(`#${id}`);
+      if (!part.ok || current !== section || drawer.querySelector('.htmx-request')) {
+        continue;
+      }
+      const replacement = parseHtml(await part.text()).querySelector(`#${id}`);
+      if (!replacement || sectionSignature(replacement) === sectionSignature(section)) {
+        continue;
+      }
+      if ([...section.querySelectorAll('form')].some((form) => touchedFields(form).size > 0)) {
+        panelNotice(content, id === 'comments'
+          ? 'New comments arrived; they show when you post or cancel what you are writing.'
+          : 'Someone else changed the files of this task.');
+        continue;
+      }
+      keepingFocus(() => {
+        section.replaceWith(replacement);
+        window.htmx.process(replacement);
+      });
+    }
+  }
+
+  function fetchPanelPart(url) {
+    return fetch(url, { credentials: 'same-origin', headers: { 'HX-Request': 'true', Accept: 'text/html' } });
+  }
+
+  function parseHtml(html) {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content;
+  }
+
+  /** What a comments or files section shows: its items, their text and versions (not its status lines). */
+  function sectionSignature(section) {
+    const items = [...section.querySelectorAll('article.comment, li.attachment')]
+      .map((item) => `${item.id}|${item.className}|${item.querySelector('.comment-body')?.textContent.trim() ?? ''}`);
+    const versions = [...section.querySelectorAll('input[name="version"]')].map((input) => input.getAttribute('value'));
+    return JSON.stringify([items, versions]);
+  }
+
+  function keepingFocus(swap) {
+    const focusedId = drawer.contains(document.activeElement) ? document.activeElement.id : null;
+    swap();
+    if (focusedId) document.getElementById(focusedId)?.focus({ preventScroll: true });
+  }
+
+  function panelNotice(content, text) {
+    let notice = content.querySelector('.live-panel-notice');
+    if (!notice) {
+      notice = document.createElement('p');
+      notice.className = 'message info live-panel-notice';
+      notice.setAttribute('role', 'status');
+      content.prepend(notice);
+    }
+    notice.textContent = text;
   }
   whenProjectChanges(liveRefresh, { busy: () => body()?.querySelector('[aria-busy="true"]') != null });
 
