@@ -76,6 +76,7 @@ function start() {
   let seq = root.dataset.seq === undefined || root.dataset.seq === '' ? null : Number(root.dataset.seq);
   let source = null;
   let retryMs = 1000;
+  let ended = false;
 
   function setStatus(state) {
     root.dataset.state = state;
@@ -125,7 +126,20 @@ function start() {
     });
     source.addEventListener('changed', (event) => advance(JSON.parse(event.data).seq));
     source.addEventListener('presence', (event) => showViewers(JSON.parse(event.data).viewers));
+    // Removed from the project (or the account was closed): no reconnecting; the page says so.
+    source.addEventListener('revoked', (event) => {
+      source.close();
+      ended = true;
+      root.dataset.state = 'revoked';
+      status.setAttribute('role', 'status');
+      status.textContent = 'No access';
+      status.title = JSON.parse(event.data).reason;
+      const count = root.querySelector('.live-count');
+      if (count) count.textContent = '';
+      list?.replaceChildren();
+    });
     source.addEventListener('error', () => {
+      if (ended) return;
       setStatus('reconnecting');
       // A network drop reconnects by itself (with Last-Event-ID); an answer other than a stream closes it.
       if (source.readyState === EventSource.CLOSED) {

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.gantry.server.identity.UserDeactivated;
+import org.gantry.server.project.MemberRemoved;
 import org.gantry.server.project.ProjectAccess;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -34,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -61,6 +64,8 @@ public class LiveUpdates implements SmartLifecycle {
 
     static final String CHANGES = "gantry_project_changes";
     static final String PRESENCE = "gantry_presence";
+    /** "projectId:userId" (or "*:userId" for every project): that person may no longer follow it. */
+    static final String REVOKED = "gantry_live_revoked";
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -236,6 +241,52 @@ public class LiveUpdates implements SmartLifecycle {
                 .query(rs -> {});
     }
 
+    // ---- access ends -------------------------------------------------------------------------------
+
+    /*
+     * A person removed from a project (or whose account was deactivated) must stop receiving its changes at
+     * once, on every server, not when the stream next times out. The notification is sent inside the
+     * transaction that removed them, so PostgreSQL delivers it only if that commits.
+     */
+    @EventListener
+    void memberRemoved(MemberRemoved event) {
+        revoke(event.projectId() + ":" + event.userId());
+    }
+
+    @EventListener
+    void userDeactivated(UserDeactivated event) {
+        revoke("*:" + event.userId());
+    }
+
+    private void revoke(String payload) {
+        // A system admin reads every project, member or not: removing them as a member ends nothing.
+        jdbc.sql("select pg_notify(?, ?) from app_user where id = ? and not (system_admin and active)")
+                .params(REVOKED, payload, Long.parseLong(payload.substring(payload.indexOf(':') + 1)))
+                .query(rs -> {});
+    }
+
+    /** Ends the person's streams (of one project, or all when {@code projectId} is null), saying why. */
+    private void revoked(Long projectId, long userId) {
+        for (Stream stream : allStreams()) {
+            if (stream.userId != userId || (projectId != null && stream.projectId != projectId)) {
+                continue;
+            }
+            synchronized (stream) {
+                try {
+                    stream.emitter.send(SseEmitter.event()
+                            .name("revoked")
+                            .data(
+                                    Map.of("reason", "You no longer have access to this project."),
+                                    MediaType.APPLICATION_JSON));
+                    stream.emitter.complete();
+                } catch (IOException | IllegalStateException e) {
+                    // gone already
+                }
+            }
+            close(stream);
+        }
+    }
+
     // ---- delivery ---------------------------------------------------------------------------------
 
     private void changed(long projectId, long seq) {
@@ -350,6 +401,7 @@ public class LiveUpdates implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANGES);
                     statement.execute("LISTEN " + PRESENCE);
+                    statement.execute("LISTEN " + REVOKED);
                 }
                 listening = true;
                 backoff = 500;
@@ -422,6 +474,12 @@ public class LiveUpdates implements SmartLifecycle {
                 changed(Long.parseLong(payload.substring(0, colon)), Long.parseLong(payload.substring(colon + 1)));
             } else if (PRESENCE.equals(notification.getName())) {
                 presenceChanged(Long.parseLong(payload));
+            } else if (REVOKED.equals(notification.getName())) {
+                int colon = payload.indexOf(':');
+                String project = payload.substring(0, colon);
+                revoked(
+                        "*".equals(project) ? null : Long.parseLong(project),
+                        Long.parseLong(payload.substring(colon + 1)));
             }
         } catch (RuntimeException e) {
             log.warn("Ignored a live-update notification '{}': {}", notification.getParameter(), e.getMessage());

@@ -213,6 +213,7 @@ final class ApiClient {
         private final java.io.InputStream body;
         private final java.util.concurrent.BlockingQueue<Event> events =
                 new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
         EventStream(HttpResponse<java.io.InputStream> response) {
             this.status = response.statusCode();
@@ -247,7 +248,14 @@ final class ApiClient {
                 }
             } catch (IOException e) {
                 // closed
+            } finally {
+                ended.countDown();
             }
+        }
+
+        /** Whether the server ended the stream within the time. */
+        boolean endsWithin(java.time.Duration within) throws InterruptedException {
+            return ended.await(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
         /** The next event of this name within the time, skipping others; null if none came. */

@@ -103,6 +103,38 @@ class LiveEventsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aMemberRemovedFromTheProjectIsToldAndTheirStreamEndsWhileOthersGoOn() throws Exception {
+        TestUser owner = newUser("live-revoker");
+        TestUser member = newUser("live-removed");
+        String key = newProject(owner);
+        addMember(owner.api(), key, member, "MEMBER");
+        try (EventStream theirs = member.api().events("/api/v1/projects/" + key + "/events", null);
+                EventStream mine = owner.api().events("/api/v1/projects/" + key + "/events", null)) {
+            assertThat(theirs.next("hello", SOON)).isNotNull();
+            long start = seq(mine.next("hello", SOON));
+
+            Response removed = owner.api().delete("/api/v1/projects/" + key + "/members/" + member.id());
+            assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+
+            Event revoked = theirs.next("revoked", SOON);
+            assertThat(revoked).as("the removed member is told").isNotNull();
+            assertThat(revoked.data()).contains("no longer have access");
+            assertThat(theirs.endsWithin(SOON)).as("and their stream ends").isTrue();
+            // A reconnect is refused like any outsider's.
+            assertThat(member.api()
+                            .openStream("/api/v1/projects/" + key + "/events")
+                            .status())
+                    .isEqualTo(404);
+
+            createTask(owner.api(), key, "After the removal", null);
+            Event changed = mine.next("changed", SOON);
+            assertThat(changed).as("the owner's stream goes on").isNotNull();
+            assertThat(seq(changed)).isGreaterThan(start);
+            assertThat(mine.next("revoked", Duration.ofMillis(300))).isNull();
+        }
+    }
+
+    @Test
     void aBadLastEventIdIsA400AndAnOutsiderGetsA404() {
         TestUser owner = newUser("live-bad");
         TestUser outsider = newUser("live-outsider");

@@ -13,6 +13,8 @@ import com.microsoft.playwright.options.BoundingBox;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gantry.server.collaboration.CommentService;
+import org.gantry.server.collaboration.NewComment;
 import org.gantry.server.live.LiveUpdates;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.NewProject;
@@ -44,6 +46,9 @@ class LiveUpdatesIT extends BrowserTest {
 
     @Autowired
     LiveUpdates live;
+
+    @Autowired
+    CommentService comments;
 
     private BrowserContext otherContext;
     private final List<String> otherErrors = new CopyOnWriteArrayList<>();
@@ -277,6 +282,74 @@ class LiveUpdatesIT extends BrowserTest {
         assertThat(buildName).containsText("Build and test");
         assertThat(page.locator("tr.notice-row")).hasCount(0);
         assertThat(page.evaluate("() => window.liveMarker")).isEqualTo("not reloaded");
+    }
+
+    @Test
+    void theOpenTaskPanelFollowsChangesButKeepsWhatThePersonIsTyping() {
+        Plan plan = plan();
+        logIn(plan.ben());
+        page.navigate("/projects/" + plan.project().key() + "/list");
+        assertThat(page.locator("#live")).hasAttribute("data-state", "live");
+        page.locator("#task-" + plan.design().id() + " td.c-wbs").click();
+        page.keyboard().press(" ");
+        Locator name = page.locator("#drawer #d-name");
+        assertThat(name).hasValue("Design");
+
+        rename(plan, plan.design().id(), "Design the API");
+        assertThat(name).hasValue("Design the API");
+        assertThat(page.locator("#drawer .live-panel-notice")).hasCount(0);
+
+        // Ana comments on it: the comment shows in Ben's panel, the rest of the panel stays as it was.
+        page.evaluate("() => document.querySelector('#drawer #d-name').dataset.marker = 'kept'");
+        comments.post(
+                plan.ana().user(),
+                plan.project().key(),
+                plan.design().id(),
+                new NewComment("Use the OpenAPI file as the contract", null));
+        assertThat(page.locator("#drawer #comments article.comment"))
+                .containsText("Use the OpenAPI file as the contract");
+        assertThat(name).hasAttribute("data-marker", "kept");
+
+        // Ben starts writing; the next change elsewhere leaves his panel alone and says so.
+        page.locator("#drawer #d-description").fill("Draft notes on the endpoints");
+        rename(plan, plan.design().id(), "Design the REST API");
+        assertThat(page.locator("#drawer .live-panel-notice")).containsText("Someone else changed this task");
+        assertThat(page.locator("#drawer #d-description")).hasValue("Draft notes on the endpoints");
+        assertThat(name).hasValue("Design the API");
+        assertThat(page.locator("#task-" + plan.design().id() + " td[data-field=name]"))
+                .containsText("Design the REST API");
+
+        // Ana removes Ben from the project: his page stops following it and says why, without reconnecting.
+        projects.removeMember(
+                plan.ana().user(), plan.project().key(), plan.ben().user().id());
+        assertThat(page.locator("#live")).hasAttribute("data-state", "revoked");
+        assertThat(page.locator("#live .live-status")).hasText("No access");
+        page.waitForTimeout(2500); // longer than the reconnect delay: it must stay ended
+        assertThat(page.locator("#live")).hasAttribute("data-state", "revoked");
+    }
+
+    private void rename(Plan plan, long taskId, String name) {
+        Task task = tasks.get(admin(), plan.project().key(), taskId).task();
+        tasks.update(
+                plan.ana().user(),
+                plan.project().key(),
+                taskId,
+                new TaskChanges(
+                        name,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        task.version()));
     }
 
     @Test
