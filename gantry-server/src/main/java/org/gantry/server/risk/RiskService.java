@@ -357,6 +357,19 @@ public class RiskService {
                 .list();
     }
 
+    /** A task a risk can delay: not a summary. For the page's choice of task. */
+    public record TaskChoice(long id, String wbs, String name) {}
+
+    /** The project's tasks that are not summaries, in outline order (caller checked access). */
+    List<TaskChoice> taskChoices(ProjectAccess access) {
+        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name from task t"
+                        + " where t.project_id = :project and not exists (select 1 from task c where c.parent_id = t.id)"
+                        + " order by t.outline_path")
+                .param("project", access.projectId())
+                .query((rs, row) -> new TaskChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     // ----- validation -----
 
     /** Every column a create or update writes, validated together. */

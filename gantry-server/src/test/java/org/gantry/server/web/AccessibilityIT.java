@@ -45,6 +45,8 @@ class AccessibilityIT extends BrowserTest {
         calendarDrawn(base);
         visit(base + "/board");
         visit(base + "/resources");
+        visit(base + "/risks");
+        visit(base + "/risks?run=1&iterations=500#schedule-risk");
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/activity");
@@ -83,6 +85,7 @@ class AccessibilityIT extends BrowserTest {
         calendarDrawn(base);
         visit(base + "/board");
         visit(base + "/resources");
+        visit(base + "/risks?run=1&iterations=500");
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/activity");
@@ -105,6 +108,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/calendar");
         visit(base + "/board");
         visit(base + "/resources");
+        visit(base + "/risks");
         visit(base + "/members");
         visit(base + "/settings");
     }

@@ -1,0 +1,270 @@
+package org.gantry.server.risk;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.FieldProblem;
+import org.gantry.server.shared.Forbidden;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.gantry.server.web.PageProblems;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Risks page of a project: the 5x5 heat map of the open risks (a cell is a link that filters the
+ * list to its risks), the register, a form to add a risk (owners, managers, members), and a Monte Carlo
+ * schedule risk analysis of the plan (a GET form: it changes nothing) with its P-dates and tornado.
+ */
+@Controller
+@RequestMapping("/projects/{key}/risks")
+class RiskPages {
+    static final List<String> PROBABILITY_LABELS = List.of("Rare", "Unlikely", "Possible", "Likely", "Almost certain");
+    static final List<String> IMPACT_LABELS = List.of("Negligible", "Minor", "Moderate", "Major", "Severe");
+
+    private final RiskService risks;
+    private final ScheduleRiskService scheduleRisk;
+    private final ProjectService projects;
+
+    RiskPages(RiskService risks, ScheduleRiskService scheduleRisk, ProjectService projects) {
+        this.risks = risks;
+        this.scheduleRisk = scheduleRisk;
+        this.projects = projects;
+    }
+
+    /** The add-risk form as typed (numbers and dates as text, so a typo comes back to be fixed). */
+    public record RiskForm(
+            String title,
+            String kind,
+            String category,
+            String cause,
+            String event,
+            String effect,
+            Integer probability,
+            Integer impact,
+            String responseStrategy,
+            String response,
+            Long ownerId,
+            String reviewDate,
+            Long delayTaskId,
+            String delayDays,
+            String delayPercent) {}
+
+    /** The analysis form: all optional; {@code run} present means run it. */
+    public record AnalysisForm(
+            String run,
+            String iterations,
+            String distribution,
+            String optimistic,
+            String pessimistic,
+            String deadline) {}
+
+    @GetMapping
+    String page(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) Integer probability,
+            @RequestParam(required = false) Integer impact,
+            AnalysisForm analysis,
+            Model model) {
+        Project project = projects.get(user, key);
+        ProjectAccess access = projects.access(user, key);
+        boolean cellChosen = probability != null
+                && impact != null
+                && probability >= 1
+                && probability <= 5
+                && impact >= 1
+                && impact <= 5;
+        List<Risk> shown = cellChosen
+                ? risks.list(user, key, null, null, null, probability, impact, null)
+                : risks.list(user, key, null, null, null, null, null, null);
+        HeatMap heatMap = risks.heatMap(user, key, null);
+        List<List<HeatMap.Cell>> rows = new ArrayList<>();
+        for (int row = 0; row < 5; row++) {
+            rows.add(heatMap.cells().subList(row * 5, row * 5 + 5));
+        }
+        model.addAttribute("me", user);
+        model.addAttribute("project", project);
+        model.addAttribute("risks", shown);
+        model.addAttribute("heatMap", heatMap);
+        model.addAttribute("heatRows", rows);
+        model.addAttribute("probabilityLabels", PROBABILITY_LABELS);
+        model.addAttribute("impactLabels", IMPACT_LABELS);
+        model.addAttribute("chosenProbability", cellChosen ? probability : null);
+        model.addAttribute("chosenImpact", cellChosen ? impact : null);
+        model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
+        model.addAttribute("members", projects.members(user, key));
+        model.addAttribute("tasks", risks.taskChoices(access));
+        model.addAttribute("threatResponses", List.of("AVOID", "MITIGATE", "TRANSFER", "ACCEPT", "ESCALATE"));
+        model.addAttribute("opportunityResponses", List.of("EXPLOIT", "ENHANCE", "SHARE", "ACCEPT", "ESCALATE"));
+        model.addAttribute("analysis", analysis);
+        if (analysis.run() != null) {
+            analyse(user, key, analysis, model);
+        }
+        return "risk/risks";
+    }
+
+    private void analyse(CurrentUser user, String key, AnalysisForm form, Model model) {
+        List<String> problems = new ArrayList<>();
+        Integer iterations = integer(form.iterations(), "Runs", problems);
+        BigDecimal optimistic = decimal(form.optimistic(), "Optimistic %", problems);
+        BigDecimal pessimistic = decimal(form.pessimistic(), "Pessimistic %", problems);
+        LocalDate deadline = date(form.deadline(), "Deadline", problems);
+        if (problems.isEmpty()) {
+            try {
+                model.addAttribute(
+                        "report",
+                        scheduleRisk.run(
+                                user,
+                                key,
+                                new ScheduleRiskRequest(
+                                        iterations,
+                                        null,
+                                        blankToNull(form.distribution()),
+                                        optimistic,
+                                        pessimistic,
+                                        deadline,
+                                        null,
+                                        null)));
+            } catch (InvalidInput e) {
+                problems.add(describe(e));
+            } catch (Conflict e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("analysisProblem", String.join("; ", problems));
+        }
+    }
+
+    @PostMapping
+    String create(CurrentUser user, @PathVariable String key, RiskForm form, RedirectAttributes redirect) {
+        List<String> problems = new ArrayList<>();
+        LocalDate reviewDate = date(form.reviewDate(), "Review date", problems);
+        BigDecimal delayDays = decimal(form.delayDays(), "Delay (days)", problems);
+        Integer delayPercent = integer(form.delayPercent(), "Chance of the delay (%)", problems);
+        if (problems.isEmpty()) {
+            try {
+                Risk risk = risks.create(
+                        user,
+                        key,
+                        new NewRisk(
+                                form.title(),
+                                blankToNull(form.kind()),
+                                form.category(),
+                                form.cause(),
+                                form.event(),
+                                form.effect(),
+                                form.probability(),
+                                form.impact(),
+                                blankToNull(form.responseStrategy()),
+                                form.response(),
+                                form.ownerId(),
+                                null,
+                                reviewDate,
+                                null,
+                                form.delayTaskId(),
+                                delayDays,
+                                delayPercent));
+                redirect.addFlashAttribute(
+                        "notice",
+                        "Risk added: " + risk.title() + " (score " + risk.score() + ", "
+                                + risk.level().toLowerCase() + ").");
+                return "redirect:/projects/" + key + "/risks";
+            } catch (InvalidInput e) {
+                problems.add(describe(e));
+            }
+        }
+        redirect.addFlashAttribute("problem", String.join("; ", problems));
+        redirect.addFlashAttribute("form", form);
+        return "redirect:/projects/" + key + "/risks#add-risk";
+    }
+
+    private static String describe(InvalidInput e) {
+        List<String> parts = new ArrayList<>();
+        for (FieldProblem problem : e.errors()) {
+            parts.add(label(problem.field()) + " " + problem.message());
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case "title" -> "Title";
+            case "probability" -> "Probability";
+            case "impact" -> "Impact";
+            case "responseStrategy" -> "Response strategy";
+            case "ownerId" -> "Owner";
+            case "reviewDate" -> "Review date";
+            case "delayTaskId" -> "Delayed task";
+            case "delayDays" -> "Delay (days)";
+            case "delayPercent" -> "Chance of the delay (%)";
+            case "iterations" -> "Runs";
+            case "optimisticPercent" -> "Optimistic %";
+            case "pessimisticPercent" -> "Pessimistic %";
+            default -> Character.toUpperCase(field.charAt(0)) + field.substring(1);
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static LocalDate date(String value, String label, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(label + " must be a date like 2026-03-31");
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(String value, String label, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.add(label + " must be a number");
+            return null;
+        }
+    }
+
+    private static Integer integer(String value, String label, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(label + " must be a whole number");
+            return null;
+        }
+    }
+
+    @ExceptionHandler({NotFound.class, Forbidden.class, Conflict.class})
+    String refused(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        return PageProblems.refusal(e, request, response, model);
+    }
+}
