@@ -1082,6 +1082,7 @@ final class ScheduleRun {
         double[] span = new double[n];
         long[] taskDuration = new long[n];
         boolean[] done = new boolean[n];
+        boolean[] isMilestone = new boolean[n];
         boolean[] pinned = new boolean[n];
         double[] scheduledStart = new double[n];
         double[] floor = new double[n];
@@ -1094,6 +1095,7 @@ final class ScheduleRun {
             span[c] = end - scheduledStart[c];
             taskDuration[c] = duration[i];
             done[c] = finished[i];
+            isMilestone[c] = tasks[i].milestone();
             if (c == 0 || end > scheduledFinish) {
                 scheduledFinish = end;
             }
@@ -1223,6 +1225,7 @@ final class ScheduleRun {
                 span,
                 taskDuration,
                 done,
+                isMilestone,
                 pinned,
                 scheduledStart,
                 floor,

@@ -34,6 +34,7 @@ public final class SimulationNetwork {
     private final double[] span;
     private final long[] duration;
     private final boolean[] finished;
+    private final boolean[] milestone;
     private final boolean[] pinned;
     private final double[] earlyStart;
     private final double[] floor;
@@ -52,6 +53,7 @@ public final class SimulationNetwork {
             double[] span,
             long[] duration,
             boolean[] finished,
+            boolean[] milestone,
             boolean[] pinned,
             double[] earlyStart,
             double[] floor,
@@ -68,6 +70,7 @@ public final class SimulationNetwork {
         this.span = span;
         this.duration = duration;
         this.finished = finished;
+        this.milestone = milestone;
         this.pinned = pinned;
         this.earlyStart = earlyStart;
         this.floor = floor;
@@ -123,6 +126,27 @@ public final class SimulationNetwork {
     /** A completed task: its dates are facts, not estimates. */
     public boolean finished(int position) {
         return finished[position];
+    }
+
+    /** A milestone: its finish distribution is worth reporting on its own. */
+    public boolean milestone(int position) {
+        return milestone[position];
+    }
+
+    /** The task's scheduled early finish as a working offset. */
+    public double scheduledFinish(int position) {
+        return earlyStart[position] + span[position];
+    }
+
+    /**
+     * The date a task's finish offset falls on, as {@link #finishDate(double)}; the task's own scheduled
+     * finish comes back as the schedule's early finish of the task (a milestone at 08:00 stays there).
+     */
+    public LocalDateTime finishDate(int position, double offset) {
+        if (offset == scheduledFinish(position)) {
+            return schedule.task(tasks[position]).earlyFinish();
+        }
+        return finishDate(offset);
     }
 
     /** The schedule's project finish as a working offset. */

@@ -59,6 +59,16 @@ public final class ScheduleRiskAnalysis {
             List<DurationEstimate> estimates,
             List<RiskEvent> risks,
             SimulationSettings settings) {
+        return run(network, estimates, risks, List.of(), settings);
+    }
+
+    /** As the other forms, with groups of tasks whose durations are correlated. */
+    public static ScheduleRiskResult run(
+            SimulationNetwork network,
+            List<DurationEstimate> estimates,
+            List<RiskEvent> risks,
+            List<CorrelatedTasks> correlations,
+            SimulationSettings settings) {
         int n = network.size();
         DurationEstimate[] byPosition = new DurationEstimate[n];
         for (DurationEstimate estimate : estimates) {
@@ -130,6 +140,41 @@ public final class ScheduleRiskAnalysis {
             }
         }
 
+        // Correlation groups, by uncertain task: the group's index (-1: independent) and the weights of the
+        // common factor and of the task's own normal score.
+        int[] group = new int[uncertainCount];
+        Arrays.fill(group, -1);
+        double[] common = new double[uncertainCount];
+        double[] own = new double[uncertainCount];
+        double[][] quantiles = new double[uncertainCount][];
+        int[] uncertainIndex = new int[n];
+        Arrays.fill(uncertainIndex, -1);
+        for (int u = 0; u < uncertainCount; u++) {
+            uncertainIndex[uncertain[u]] = u;
+        }
+        boolean[] grouped = new boolean[n];
+        for (int g = 0; g < correlations.size(); g++) {
+            CorrelatedTasks correlation = correlations.get(g);
+            for (TaskId task : correlation.tasks()) {
+                int c = positionOf(network, task, "a correlation group");
+                if (grouped[c]) {
+                    throw new IllegalArgumentException("task " + task + " is in more than one correlation group");
+                }
+                grouped[c] = true;
+                int u = uncertainIndex[c];
+                if (u < 0 || correlation.coefficient() == 0) {
+                    continue; // nothing to correlate: the task has no spread
+                }
+                group[u] = g;
+                common[u] = Math.sqrt(correlation.coefficient());
+                own[u] = Math.sqrt(1 - correlation.coefficient());
+                if (kind[u] == PERT) {
+                    quantiles[u] = betaQuantiles(shapeA[u], shapeB[u]);
+                }
+            }
+        }
+        double[] factor = new double[correlations.size()];
+
         int riskCount = risks.size();
         int[] riskTask = new int[riskCount];
         double[] riskProbability = new double[riskCount];
@@ -152,16 +197,50 @@ public final class ScheduleRiskAnalysis {
         double[] ends = new double[n];
         double[] lateFinishes = new double[n];
         double threshold = network.criticalSlackMinutes() + 1e-6;
+        int[] milestones = new int[n];
+        int milestoneCount = 0;
+        for (int c = 0; c < n; c++) {
+            if (network.milestone(c)) {
+                milestones[milestoneCount++] = c;
+            }
+        }
+        double[][] milestoneFinishes = new double[milestoneCount][iterations];
         SplittableRandom random = new SplittableRandom(settings.seed());
 
         for (int run = 0; run < iterations; run++) {
             System.arraycopy(baseSpan, 0, span, 0, n);
             boolean keep = run < ranked;
+            for (int g = 0; g < factor.length; g++) {
+                factor[g] = random.nextGaussian();
+            }
             for (int u = 0; u < uncertainCount; u++) {
                 double a = low[u];
                 double b = high[u];
                 double minutes;
                 double rank;
+                if (group[u] >= 0) {
+                    // Correlated: a normal score from the group's factor and the task's own, turned into the
+                    // task's distribution through its quantile function.
+                    double z = common[u] * factor[group[u]] + own[u] * random.nextGaussian();
+                    double p = normalDistribution(z);
+                    switch (kind[u]) {
+                        case TRIANGULAR -> {
+                            double m = mode[u];
+                            minutes = p * (b - a) < m - a
+                                    ? a + Math.sqrt(p * (b - a) * (m - a))
+                                    : b - Math.sqrt((1 - p) * (b - a) * (b - m));
+                        }
+                        case UNIFORM -> minutes = a + p * (b - a);
+                        case PERT -> minutes = a + quantile(quantiles[u], p) * (b - a);
+                        default -> minutes = Math.exp(shapeA[u] + shapeB[u] * z);
+                    }
+                    int c = uncertain[u];
+                    span[c] = minutes * scale[c];
+                    if (keep) {
+                        draws[u * ranked + run] = (char) Math.min(RANK_LEVELS - 1, (int) (p * RANK_LEVELS));
+                    }
+                    continue;
+                }
                 switch (kind[u]) {
                     case TRIANGULAR -> {
                         double p = random.nextDouble();
@@ -206,6 +285,9 @@ public final class ScheduleRiskAnalysis {
             }
             double finish = network.forwardPass(span, starts, ends);
             finishes[run] = finish;
+            for (int k = 0; k < milestoneCount; k++) {
+                milestoneFinishes[k][run] = ends[milestones[k]];
+            }
             network.backwardPass(span, finish, lateFinishes);
             for (int c = 0; c < n; c++) {
                 if (lateFinishes[c] - ends[c] <= threshold) {
@@ -268,7 +350,28 @@ public final class ScheduleRiskAnalysis {
                 deadlineProbability,
                 finishDays(network, sorted),
                 criticality,
-                sensitivity);
+                sensitivity,
+                milestoneForecasts(network, milestones, milestoneFinishes));
+    }
+
+    private static List<ScheduleRiskResult.MilestoneForecast> milestoneForecasts(
+            SimulationNetwork network, int[] positions, double[][] finishes) {
+        List<ScheduleRiskResult.MilestoneForecast> forecasts = new ArrayList<>(finishes.length);
+        for (int k = 0; k < finishes.length; k++) {
+            int c = positions[k];
+            double[] sorted = finishes[k];
+            Arrays.sort(sorted);
+            double scheduled = network.scheduledFinish(c);
+            forecasts.add(new ScheduleRiskResult.MilestoneForecast(
+                    network.task(c),
+                    network.finishDate(c, scheduled),
+                    (double) countAtMost(sorted, scheduled) / sorted.length,
+                    network.finishDate(c, percentile(sorted, 0.10)),
+                    network.finishDate(c, percentile(sorted, 0.50)),
+                    network.finishDate(c, percentile(sorted, 0.80)),
+                    network.finishDate(c, percentile(sorted, 0.90))));
+        }
+        return forecasts;
     }
 
     private static int positionOf(SimulationNetwork network, TaskId task, String what) {
@@ -381,6 +484,56 @@ public final class ScheduleRiskAnalysis {
             return 0;
         }
         return products / Math.sqrt(driverSquares * finishSquares);
+    }
+
+    /** The standard normal distribution function (Zelen and Severo's approximation, error below 1e-7). */
+    static double normalDistribution(double z) {
+        double t = 1 / (1 + 0.2316419 * Math.abs(z));
+        double density = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
+        double tail = density
+                * t
+                * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+        return z >= 0 ? 1 - tail : tail;
+    }
+
+    private static final int QUANTILE_STEPS = 4096;
+
+    /**
+     * The quantile function of a beta distribution with both shapes at least 1 (PERT's), tabulated at
+     * 4,097 probabilities from its distribution function integrated on a fine grid; read by interpolation.
+     */
+    static double[] betaQuantiles(double alpha, double beta) {
+        int grid = 16 * QUANTILE_STEPS;
+        double[] cumulative = new double[grid + 1];
+        double previous = 0;
+        for (int k = 1; k <= grid; k++) {
+            double x = (double) k / grid;
+            double density = Math.pow(x, alpha - 1) * Math.pow(1 - x, beta - 1);
+            double before = (double) (k - 1) / grid;
+            double densityBefore = Math.pow(before, alpha - 1) * Math.pow(1 - before, beta - 1);
+            previous += (density + densityBefore) / 2;
+            cumulative[k] = previous;
+        }
+        double total = cumulative[grid];
+        double[] table = new double[QUANTILE_STEPS + 1];
+        int k = 0;
+        for (int j = 0; j <= QUANTILE_STEPS; j++) {
+            double target = total * j / QUANTILE_STEPS;
+            while (k < grid && cumulative[k + 1] < target) {
+                k++;
+            }
+            double span = k < grid ? cumulative[k + 1] - cumulative[k] : 0;
+            double within = span > 0 ? (target - cumulative[k]) / span : 0;
+            table[j] = Math.min(1, (k + Math.min(1, within)) / grid);
+        }
+        return table;
+    }
+
+    private static double quantile(double[] table, double p) {
+        double position = p * QUANTILE_STEPS;
+        int index = Math.min(QUANTILE_STEPS - 1, (int) position);
+        double fraction = position - index;
+        return table[index] + (table[index + 1] - table[index]) * fraction;
     }
 
     /** A gamma variate of shape at least 1 (Marsaglia and Tsang), scale 1. */

@@ -10,7 +10,8 @@ import org.gantry.engine.TaskId;
  * minutes of the project calendar after the project start. {@code deadlineProbability} is null without a
  * deadline. {@code finishDays} is the histogram of the finish by day with its cumulative curve;
  * {@code criticality} lists every simulated task in dependency order; {@code sensitivity} lists the tasks
- * with a spread and the risks, strongest first (the tornado).
+ * with a spread and the risks, strongest first (the tornado); {@code milestones} the distribution of each
+ * milestone's date, in dependency order.
  */
 public record ScheduleRiskResult(
         int iterations,
@@ -28,13 +29,28 @@ public record ScheduleRiskResult(
         Double deadlineProbability,
         List<FinishDay> finishDays,
         List<TaskCriticality> criticality,
-        List<SensitivityDriver> sensitivity) {
+        List<SensitivityDriver> sensitivity,
+        List<MilestoneForecast> milestones) {
 
     public ScheduleRiskResult {
         finishDays = List.copyOf(finishDays);
         criticality = List.copyOf(criticality);
         sensitivity = List.copyOf(sensitivity);
+        milestones = List.copyOf(milestones);
     }
+
+    /**
+     * A milestone's date over the runs: its scheduled date, the share of runs reaching it by then, and its
+     * P10 to P90 dates.
+     */
+    public record MilestoneForecast(
+            TaskId task,
+            LocalDateTime scheduledFinish,
+            double probabilityOnTime,
+            LocalDateTime p10,
+            LocalDateTime p50,
+            LocalDateTime p80,
+            LocalDateTime p90) {}
 
     /** The runs that finished on {@code date}, their share, and the share that finished on it or before. */
     public record FinishDay(LocalDate date, int runs, double probability, double cumulativeProbability) {}

@@ -200,6 +200,89 @@ class ScheduleRiskAnalysisTests {
     }
 
     @Test
+    void perfectlyCorrelatedParallelTasksHaveNoMergeBias() {
+        // Always the same quantile of the same distribution: the maximum is either, mean (a + b) / 2.
+        double a = 4 * DAY;
+        double b = 10 * DAY;
+        List<DurationEstimate> estimates = List.of(
+                new DurationEstimate(id("A"), a, 7 * DAY, b, Distribution.UNIFORM),
+                new DurationEstimate(id("B"), a, 7 * DAY, b, Distribution.UNIFORM));
+        List<CorrelatedTasks> together = List.of(new CorrelatedTasks(List.of(id("A"), id("B")), 1));
+
+        ScheduleRiskResult result = ScheduleRiskAnalysis.run(
+                org.gantry.engine.SimulationNetwork.of(merge(7)),
+                estimates,
+                List.of(),
+                together,
+                SimulationSettings.DEFAULTS.withIterations(100_000));
+
+        assertThat(result.meanMinutes()).isCloseTo((a + b) / 2, within(0.01 * (a + b) / 2));
+    }
+
+    @Test
+    void perfectlyCorrelatedPertTasksKeepThePertMean() {
+        double a = 2 * DAY;
+        double m = 3 * DAY;
+        double b = 9 * DAY;
+        List<DurationEstimate> estimates = List.of(
+                new DurationEstimate(id("A"), a, m, b, Distribution.PERT),
+                new DurationEstimate(id("B"), a, m, b, Distribution.PERT));
+        List<CorrelatedTasks> together = List.of(new CorrelatedTasks(List.of(id("A"), id("B")), 1));
+
+        ScheduleRiskResult result = ScheduleRiskAnalysis.run(
+                org.gantry.engine.SimulationNetwork.of(merge(3)),
+                estimates,
+                List.of(),
+                together,
+                SimulationSettings.DEFAULTS.withIterations(100_000));
+
+        double mean = (a + 4 * m + b) / 6;
+        double deviation = Math.sqrt((mean - a) * (b - mean) / 7);
+        assertThat(result.meanMinutes()).isCloseTo(mean, within(0.01 * mean));
+        assertThat(result.standardDeviationMinutes()).isCloseTo(deviation, within(0.02 * deviation));
+    }
+
+    @Test
+    void correlatedTasksInAChainAddTheirCovariances() {
+        // Uniforms from normal scores correlated 0.5 correlate (6 / pi) asin(0.25) with each other, so the
+        // variance of a sum of n of them is n s^2 (1 + (n - 1) r).
+        int count = 10;
+        double a = 2 * DAY;
+        double b = 6 * DAY;
+        List<DurationEstimate> estimates = new ArrayList<>();
+        List<TaskId> all = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            estimates.add(new DurationEstimate(id("T" + i), a, 4 * DAY, b, Distribution.UNIFORM));
+            all.add(id("T" + i));
+        }
+        double correlation = 6 / Math.PI * Math.asin(0.25);
+        double variance = count * (b - a) * (b - a) / 12 * (1 + (count - 1) * correlation);
+
+        ScheduleRiskResult result = ScheduleRiskAnalysis.run(
+                org.gantry.engine.SimulationNetwork.of(chainOf(count, 4)),
+                estimates,
+                List.of(),
+                List.of(new CorrelatedTasks(all, 0.5)),
+                SimulationSettings.DEFAULTS.withIterations(100_000));
+
+        double sampled = result.standardDeviationMinutes() * result.standardDeviationMinutes();
+        assertThat(result.meanMinutes()).isCloseTo(count * (a + b) / 2, within(0.01 * count * (a + b) / 2));
+        assertThat(sampled).isCloseTo(variance, within(0.02 * variance));
+        assertThat(variance).isGreaterThan(2 * count * (b - a) * (b - a) / 12);
+    }
+
+    @Test
+    void aTaskInTwoCorrelationGroupsIsRefused() {
+        List<CorrelatedTasks> groups = List.of(
+                new CorrelatedTasks(List.of(id("T1"), id("T2")), 0.5), new CorrelatedTasks(List.of(id("T2")), 0.3));
+
+        assertThatThrownBy(() -> ScheduleRiskAnalysis.run(
+                        org.gantry.engine.SimulationNetwork.of(chainOf(2, 1)), List.of(), List.of(), groups, NO_SPREAD))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("T2");
+    }
+
+    @Test
     void theSameSeedGivesTheSameResultsAndAnotherSeedOthers() {
         List<RiskEvent> risks = List.of(new RiskEvent("R1", id("T2"), 0.3, 2 * DAY));
         SimulationSettings settings = SimulationSettings.DEFAULTS
@@ -245,6 +328,45 @@ class ScheduleRiskAnalysisTests {
                         LocalDate.of(2024, 3, 11),
                         LocalDate.of(2024, 3, 12),
                         LocalDate.of(2024, 3, 13));
+    }
+
+    @Test
+    void eachMilestoneHasItsOwnDistribution() {
+        // T1 (4 to 8 days, uniform) then milestone M then T2 (2 days, fixed): M is reached at the end of T1.
+        ProjectNetwork network = ProjectNetwork.of(
+                START,
+                List.of(
+                        Task.of("T1", WorkDuration.days(6)),
+                        Task.milestone(id("M")),
+                        Task.of("T2", WorkDuration.days(2))),
+                List.of(Link.finishStart(id("T1"), id("M")), Link.finishStart(id("M"), id("T2"))));
+        List<DurationEstimate> estimates =
+                List.of(new DurationEstimate(id("T1"), 4 * DAY, 6 * DAY, 8 * DAY, Distribution.UNIFORM));
+
+        ScheduleRiskResult result = ScheduleRiskAnalysis.run(
+                network, estimates, List.of(), SimulationSettings.DEFAULTS.withIterations(100_000));
+
+        assertThat(result.milestones()).singleElement().satisfies(milestone -> {
+            assertThat(milestone.task()).isEqualTo(id("M"));
+            assertThat(milestone.scheduledFinish()).isEqualTo(LocalDateTime.of(2024, 3, 11, 17, 0));
+            assertThat(milestone.probabilityOnTime()).isCloseTo(0.5, within(0.01));
+            assertThat(milestone.p10().toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 8));
+            assertThat(milestone.p90().toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 13));
+        });
+        // The project finishes two days after the milestone in every run.
+        assertThat(result.p90().toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 15));
+    }
+
+    @Test
+    void withoutSpreadAMilestoneKeepsItsScheduledDate() {
+        ScheduleRiskResult result = ScheduleRiskAnalysis.run(mixedNetwork(), List.of(), List.of(), NO_SPREAD);
+        Schedule schedule = org.gantry.engine.Scheduler.schedule(mixedNetwork());
+
+        assertThat(result.milestones()).singleElement().satisfies(milestone -> {
+            assertThat(milestone.p10()).isEqualTo(schedule.task("M").earlyFinish());
+            assertThat(milestone.p90()).isEqualTo(schedule.task("M").earlyFinish());
+            assertThat(milestone.probabilityOnTime()).isEqualTo(1.0);
+        });
     }
 
     @Test

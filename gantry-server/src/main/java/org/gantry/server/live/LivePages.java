@@ -46,6 +46,7 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/gantt",
                         "/projects/*/calendar",
                         "/projects/*/resources",
-                        "/projects/*/board");
+                        "/projects/*/board",
+                        "/projects/*/risks");
     }
 }

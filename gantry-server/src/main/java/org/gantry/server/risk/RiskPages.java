@@ -142,6 +142,7 @@ class RiskPages {
                                         pessimistic,
                                         deadline,
                                         null,
+                                        null,
                                         null)));
             } catch (InvalidInput e) {
                 problems.add(describe(e));
@@ -187,7 +188,9 @@ class RiskPages {
                         "notice",
                         "Risk added: " + risk.title() + " (score " + risk.score() + ", "
                                 + risk.level().toLowerCase() + ").");
-                return "redirect:/projects/" + key + "/risks";
+                // The query names the new risk: a flash attribute goes to the first request for its URL, and
+                // the page being left may itself refetch /risks when this very change reaches its live stream.
+                return "redirect:/projects/" + key + "/risks?added=" + risk.id();
             } catch (InvalidInput e) {
                 problems.add(describe(e));
             }

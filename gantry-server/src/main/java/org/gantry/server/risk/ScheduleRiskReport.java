@@ -10,7 +10,7 @@ import java.util.List;
  * finish; {@code meanDays} and {@code standardDeviationDays} count working days after the project start.
  * {@code criticality} lists tasks by criticality index (share of runs in which the task was critical),
  * highest first; {@code tornado} the tasks and risks whose draws correlate most with the finish (Spearman),
- * strongest first, at most 20.
+ * strongest first, at most 20; {@code milestones} each milestone's dates over the runs, in plan order.
  */
 public record ScheduleRiskReport(
         int iterations,
@@ -33,7 +33,20 @@ public record ScheduleRiskReport(
         List<FinishDay> finishDays,
         List<TaskCriticality> criticality,
         List<Driver> tornado,
+        List<Milestone> milestones,
         long millis) {
+
+    /** A milestone's date over the runs: planned, the share of runs reaching it by then, P10 to P90. */
+    public record Milestone(
+            long taskId,
+            String wbs,
+            String name,
+            LocalDateTime scheduledFinish,
+            double probabilityOnTime,
+            LocalDateTime p10,
+            LocalDateTime p50,
+            LocalDateTime p80,
+            LocalDateTime p90) {}
 
     public record FinishDay(LocalDate date, int runs, double probability, double cumulativeProbability) {}
 

@@ -9,7 +9,8 @@ import java.util.List;
  * seeds give equal answers), distribution for tasks without an estimate (TRIANGULAR, PERT, UNIFORM or
  * LOGNORMAL; TRIANGULAR) with optimisticPercent and pessimisticPercent of their duration (90 and 130; 100
  * and 100 is no spread), deadline (a date: the chance of finishing on it or before), includeRisks (true:
- * the open risks' quantified delays), and three-point estimates of tasks in working days.
+ * the open risks' quantified delays), three-point estimates of tasks in working days, and groups of tasks
+ * whose durations move together (coefficient 0 to 1; a task in one group at most).
  */
 public record ScheduleRiskRequest(
         Integer iterations,
@@ -19,7 +20,11 @@ public record ScheduleRiskRequest(
         BigDecimal pessimisticPercent,
         LocalDate deadline,
         Boolean includeRisks,
-        List<Estimate> estimates) {
+        List<Estimate> estimates,
+        List<Correlation> correlations) {
+
+    /** Tasks whose durations are correlated (the same team, supplier or technology). */
+    public record Correlation(List<Long> taskIds, BigDecimal coefficient) {}
 
     /** Optimistic, most likely and pessimistic working days of one task, and its distribution (default's). */
     public record Estimate(

@@ -13,6 +13,7 @@ import org.gantry.engine.ProjectNetwork;
 import org.gantry.engine.ScheduleException;
 import org.gantry.engine.SimulationNetwork;
 import org.gantry.engine.TaskId;
+import org.gantry.engine.risk.CorrelatedTasks;
 import org.gantry.engine.risk.Distribution;
 import org.gantry.engine.risk.DurationEstimate;
 import org.gantry.engine.risk.RiskEvent;
@@ -132,6 +133,37 @@ public class ScheduleRiskService {
                     high * minutesPerDay,
                     shape));
         }
+        List<CorrelatedTasks> groups = new ArrayList<>();
+        List<ScheduleRiskRequest.Correlation> correlations =
+                body.correlations() == null ? List.of() : body.correlations();
+        Set<Long> correlated = new HashSet<>();
+        for (int i = 0; i < correlations.size(); i++) {
+            ScheduleRiskRequest.Correlation correlation = correlations.get(i);
+            String field = "correlations[" + i + "]";
+            if (correlation == null || correlation.taskIds() == null || correlation.taskIds().size() < 2) {
+                problems.add(field + ".taskIds", "must name at least two tasks");
+                continue;
+            }
+            if (correlation.coefficient() == null
+                    || correlation.coefficient().signum() < 0
+                    || correlation.coefficient().compareTo(BigDecimal.ONE) > 0) {
+                problems.add(field + ".coefficient", "must be between 0 and 1");
+                continue;
+            }
+            List<TaskId> members = new ArrayList<>();
+            for (Long taskId : correlation.taskIds()) {
+                if (taskId == null || simulation.position(TaskId.of(taskId)) < 0) {
+                    problems.add(field + ".taskIds", "must all be tasks (not summaries, not inactive) of project " + access.key());
+                    break;
+                }
+                if (!correlated.add(taskId)) {
+                    problems.add(field + ".taskIds", "names task " + taskId + ", which is in another group already");
+                    break;
+                }
+                members.add(TaskId.of(taskId));
+            }
+            groups.add(new CorrelatedTasks(members, correlation.coefficient().doubleValue()));
+        }
         problems.throwIfAny();
 
         List<RiskEvent> events = new ArrayList<>();
@@ -157,7 +189,15 @@ public class ScheduleRiskService {
                 optimistic / 100,
                 pessimistic / 100,
                 body.deadline() == null ? null : body.deadline().plusDays(1).atStartOfDay());
-        ScheduleRiskResult result = ScheduleRiskAnalysis.run(simulation, engineEstimates, events, settings);
+        ScheduleRiskResult result;
+        try {
+            result = ScheduleRiskAnalysis.run(simulation, engineEstimates, events, groups, settings);
+        } catch (ScheduleException e) {
+            // A run reached beyond the dates a calendar can hold (centuries of work): the spread is the problem.
+            throw new InvalidInput(
+                    body.estimates() == null || body.estimates().isEmpty() ? "pessimisticPercent" : "estimates",
+                    "makes runs finish beyond the dates a plan may hold; give a narrower spread");
+        }
         return report(access, body, result, settings, engineEstimates.size(), riskById, minutesPerDay, began);
     }
 
@@ -223,6 +263,24 @@ public class ScheduleRiskService {
                         .toList(),
                 criticality,
                 tornado,
+                result.milestones().stream()
+                        .map(milestone -> {
+                            long id = Long.parseLong(milestone.task().value());
+                            String[] task = tasks.getOrDefault(id, new String[] {"", "task " + id});
+                            return new ScheduleRiskReport.Milestone(
+                                    id,
+                                    task[0],
+                                    task[1],
+                                    milestone.scheduledFinish(),
+                                    milestone.probabilityOnTime(),
+                                    milestone.p10(),
+                                    milestone.p50(),
+                                    milestone.p80(),
+                                    milestone.p90());
+                        })
+                        .sorted(Comparator.comparing(
+                                ScheduleRiskReport.Milestone::wbs, ScheduleRiskService::compareWbs))
+                        .toList(),
                 (System.nanoTime() - began) / 1_000_000);
     }
 

@@ -220,6 +220,43 @@ class RiskApiIT extends ApiIntegrationTest {
                 .containsEntry(plan.b(), 1.0)
                 .containsEntry(plan.c(), 0.0);
         assertThat(report.get("tornado")).isEmpty();
+        assertThat(report.get("milestones")).isEmpty();
+    }
+
+    @Test
+    void aMilestoneAfterAnUncertainTaskGetsItsOwnDates() {
+        Plan plan = plan();
+        long release = createTask(plan.api(), plan.key(), json("name", "Release", "milestone", true))
+                .get("id")
+                .asLong();
+        Response link =
+                plan.api().post(plan.path() + "/links", json("predecessorId", plan.a(), "successorId", release));
+        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+
+        // A: 2 to 4 days, uniform; the release follows A, so half the runs reach it by Wednesday 17:00.
+        JsonNode report = ok(plan.api()
+                .post(
+                        plan.path() + "/schedule-risk",
+                        json(
+                                "iterations", 20_000,
+                                "optimisticPercent", 100,
+                                "pessimisticPercent", 100,
+                                "estimates",
+                                        List.of(json(
+                                                "taskId", plan.a(),
+                                                "optimisticDays", 2,
+                                                "mostLikelyDays", 3,
+                                                "pessimisticDays", 4,
+                                                "distribution", "UNIFORM")))));
+
+        JsonNode milestone = report.get("milestones").get(0);
+        assertThat(report.get("milestones")).hasSize(1);
+        assertThat(milestone.get("taskId").asLong()).isEqualTo(release);
+        assertThat(milestone.get("name").asString()).isEqualTo("Release");
+        assertThat(milestone.get("scheduledFinish").asString()).isEqualTo("2026-03-04T17:00:00");
+        assertThat(milestone.get("probabilityOnTime").asDouble()).isCloseTo(0.5, within(0.02));
+        assertThat(milestone.get("p10").asString()).startsWith("2026-03-04T"); // 2.2 days: Wednesday
+        assertThat(milestone.get("p90").asString()).startsWith("2026-03-05T"); // 3.8 days: Thursday
     }
 
     @Test
@@ -302,6 +339,37 @@ class RiskApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void correlatedTasksWidenTheSpreadOfTheFinish() {
+        Plan plan = plan();
+        // A and B in a chain, both 2 to 4 days (A) and 1 to 3 days (B), uniform: independent, the finish varies
+        // with variance 1/3 + 1/3 day^2; perfectly correlated, with (sqrt(1/3) + sqrt(1/3))^2 = 4/3.
+        List<Map<String, Object>> estimates = List.of(
+                json("taskId", plan.a(), "optimisticDays", 2, "mostLikelyDays", 3, "pessimisticDays", 4, "distribution", "UNIFORM"),
+                json("taskId", plan.b(), "optimisticDays", 1, "mostLikelyDays", 2, "pessimisticDays", 3, "distribution", "UNIFORM"));
+        Map<String, Object> independent = json(
+                "iterations", 50_000, "optimisticPercent", 100, "pessimisticPercent", 100, "estimates", estimates);
+        Map<String, Object> together = new java.util.HashMap<>(independent);
+        together.put("correlations", List.of(json("taskIds", List.of(plan.a(), plan.b()), "coefficient", 1)));
+
+        double apart = ok(plan.api().post(plan.path() + "/schedule-risk", independent))
+                .get("standardDeviationDays")
+                .asDouble();
+        double joined = ok(plan.api().post(plan.path() + "/schedule-risk", together))
+                .get("standardDeviationDays")
+                .asDouble();
+        Response twice = plan.api()
+                .post(
+                        plan.path() + "/schedule-risk",
+                        json("correlations", List.of(
+                                json("taskIds", List.of(plan.a(), plan.b()), "coefficient", 0.5),
+                                json("taskIds", List.of(plan.b(), plan.c()), "coefficient", 2))));
+
+        assertThat(apart * apart).isCloseTo(2.0 / 3, within(0.02));
+        assertThat(joined * joined).isCloseTo(4.0 / 3, within(0.04));
+        assertThat(errorFields(twice)).containsExactly("correlations[1].coefficient");
+    }
+
+    @Test
     void badAnalysisRequestsAreRefusedWithTheirFields() {
         Plan plan = plan();
 
@@ -333,8 +401,25 @@ class RiskApiIT extends ApiIntegrationTest {
                                         "pessimisticDays",
                                         4))));
 
+        Response centuries = plan.api()
+                .post(
+                        plan.path() + "/schedule-risk",
+                        json(
+                                "estimates",
+                                List.of(json(
+                                        "taskId",
+                                        plan.a(),
+                                        "optimisticDays",
+                                        1,
+                                        "mostLikelyDays",
+                                        2,
+                                        "pessimisticDays",
+                                        100_000))));
+
         assertThat(refused.status()).isEqualTo(400);
         assertThat(errorFields(refused)).containsExactlyInAnyOrder("iterations", "distribution", "pessimisticPercent");
+        assertThat(centuries.status()).isEqualTo(400);
+        assertThat(errorFields(centuries)).containsExactly("estimates");
         assertThat(errorFields(inverted)).containsExactly("estimates[0]");
     }
 
