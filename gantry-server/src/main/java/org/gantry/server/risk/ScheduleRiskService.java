@@ -60,8 +60,9 @@ public class ScheduleRiskService {
     @Transactional(readOnly = true)
     public ScheduleRiskReport run(CurrentUser user, String projectRef, ScheduleRiskRequest request) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        ScheduleRiskRequest body =
-                request == null ? new ScheduleRiskRequest(null, null, null, null, null, null, null, null) : request;
+        ScheduleRiskRequest body = request == null
+                ? new ScheduleRiskRequest(null, null, null, null, null, null, null, null, null)
+                : request;
         InvalidInput.Collector problems = new InvalidInput.Collector();
         int iterations = body.iterations() == null ? 10_000 : body.iterations();
         if (iterations < MINIMUM_ITERATIONS || iterations > MAXIMUM_ITERATIONS) {
@@ -140,7 +141,9 @@ public class ScheduleRiskService {
         for (int i = 0; i < correlations.size(); i++) {
             ScheduleRiskRequest.Correlation correlation = correlations.get(i);
             String field = "correlations[" + i + "]";
-            if (correlation == null || correlation.taskIds() == null || correlation.taskIds().size() < 2) {
+            if (correlation == null
+                    || correlation.taskIds() == null
+                    || correlation.taskIds().size() < 2) {
                 problems.add(field + ".taskIds", "must name at least two tasks");
                 continue;
             }
@@ -153,7 +156,9 @@ public class ScheduleRiskService {
             List<TaskId> members = new ArrayList<>();
             for (Long taskId : correlation.taskIds()) {
                 if (taskId == null || simulation.position(TaskId.of(taskId)) < 0) {
-                    problems.add(field + ".taskIds", "must all be tasks (not summaries, not inactive) of project " + access.key());
+                    problems.add(
+                            field + ".taskIds",
+                            "must all be tasks (not summaries, not inactive) of project " + access.key());
                     break;
                 }
                 if (!correlated.add(taskId)) {

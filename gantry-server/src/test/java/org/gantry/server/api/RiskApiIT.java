@@ -341,13 +341,34 @@ class RiskApiIT extends ApiIntegrationTest {
     @Test
     void correlatedTasksWidenTheSpreadOfTheFinish() {
         Plan plan = plan();
-        // A and B in a chain, both 2 to 4 days (A) and 1 to 3 days (B), uniform: independent, the finish varies
-        // with variance 1/3 + 1/3 day^2; perfectly correlated, with (sqrt(1/3) + sqrt(1/3))^2 = 4/3.
+        // A (2 to 4 days) then B (1 to 3 days), uniform, beside C (4 days): the finish is max(A + B, 4 days).
+        // Independent, A + B is triangular on 3..7 days and the variance 0.5608 day^2; perfectly correlated,
+        // A + B = 3 + 4u is uniform on 3..7 and the variance 27.25 - 5.125^2 = 0.9844 day^2.
         List<Map<String, Object>> estimates = List.of(
-                json("taskId", plan.a(), "optimisticDays", 2, "mostLikelyDays", 3, "pessimisticDays", 4, "distribution", "UNIFORM"),
-                json("taskId", plan.b(), "optimisticDays", 1, "mostLikelyDays", 2, "pessimisticDays", 3, "distribution", "UNIFORM"));
-        Map<String, Object> independent = json(
-                "iterations", 50_000, "optimisticPercent", 100, "pessimisticPercent", 100, "estimates", estimates);
+                json(
+                        "taskId",
+                        plan.a(),
+                        "optimisticDays",
+                        2,
+                        "mostLikelyDays",
+                        3,
+                        "pessimisticDays",
+                        4,
+                        "distribution",
+                        "UNIFORM"),
+                json(
+                        "taskId",
+                        plan.b(),
+                        "optimisticDays",
+                        1,
+                        "mostLikelyDays",
+                        2,
+                        "pessimisticDays",
+                        3,
+                        "distribution",
+                        "UNIFORM"));
+        Map<String, Object> independent =
+                json("iterations", 50_000, "optimisticPercent", 100, "pessimisticPercent", 100, "estimates", estimates);
         Map<String, Object> together = new java.util.HashMap<>(independent);
         together.put("correlations", List.of(json("taskIds", List.of(plan.a(), plan.b()), "coefficient", 1)));
 
@@ -360,12 +381,14 @@ class RiskApiIT extends ApiIntegrationTest {
         Response twice = plan.api()
                 .post(
                         plan.path() + "/schedule-risk",
-                        json("correlations", List.of(
-                                json("taskIds", List.of(plan.a(), plan.b()), "coefficient", 0.5),
-                                json("taskIds", List.of(plan.b(), plan.c()), "coefficient", 2))));
+                        json(
+                                "correlations",
+                                List.of(
+                                        json("taskIds", List.of(plan.a(), plan.b()), "coefficient", 0.5),
+                                        json("taskIds", List.of(plan.b(), plan.c()), "coefficient", 2))));
 
-        assertThat(apart * apart).isCloseTo(2.0 / 3, within(0.02));
-        assertThat(joined * joined).isCloseTo(4.0 / 3, within(0.04));
+        assertThat(apart * apart).isCloseTo(0.5608, within(0.015));
+        assertThat(joined * joined).isCloseTo(0.9844, within(0.025));
         assertThat(errorFields(twice)).containsExactly("correlations[1].coefficient");
     }
 
