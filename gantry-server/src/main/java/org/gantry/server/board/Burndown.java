@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The burndown and burnup of a sprint, one entry per calendar day from its start date to its end date
  * (in the project's time zone), each as it stood at the end of that day (for the day the sprint was
- * completed: at its completion). Days still to come have no actual values, only the ideal line.
+ * completed: at its completion). Days still to come, and days after a completion before the end date,
+ * have no actual values, only the ideal line.
  * {@code committedPoints}: the points in the sprint when it started; the ideal line falls from them to
  * zero at the end of the last day in equal steps.
  */

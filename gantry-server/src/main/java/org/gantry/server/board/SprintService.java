@@ -117,8 +117,10 @@ public class SprintService {
                     .multiply(BigDecimal.valueOf(left))
                     .divide(BigDecimal.valueOf(length), 2, RoundingMode.HALF_UP));
             Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
-            if (sprint.state() == SprintState.ACTIVE
-                    && !day.atStartOfDay(zone).toInstant().isBefore(now)) {
+            Instant startOfDay = day.atStartOfDay(zone).toInstant();
+            boolean toCome = sprint.state() == SprintState.ACTIVE && !startOfDay.isBefore(now);
+            boolean afterCompletion = sprint.completedAt() != null && !startOfDay.isBefore(sprint.completedAt());
+            if (toCome || afterCompletion) {
                 days.add(new Burndown.Day(day, ideal, null, null, null, null, null));
                 continue;
             }
