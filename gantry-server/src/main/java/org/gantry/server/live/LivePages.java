@@ -47,6 +47,7 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/calendar",
                         "/projects/*/resources",
                         "/projects/*/board",
-                        "/projects/*/risks");
+                        "/projects/*/risks",
+                        "/projects/*/backlog");
     }
 }

@@ -44,6 +44,7 @@ class AccessibilityIT extends BrowserTest {
         ganttDrawn(base, true);
         calendarDrawn(base);
         visit(base + "/board");
+        visit(base + "/backlog");
         visit(base + "/resources");
         visit(base + "/risks");
         visit(base + "/risks?run=1&iterations=500#schedule-risk");
@@ -84,6 +85,7 @@ class AccessibilityIT extends BrowserTest {
         ganttDrawn(base, false);
         calendarDrawn(base);
         visit(base + "/board");
+        visit(base + "/backlog");
         visit(base + "/resources");
         visit(base + "/risks?run=1&iterations=500");
         visit(base + "/members");
@@ -107,6 +109,7 @@ class AccessibilityIT extends BrowserTest {
         assertAccessible("drawn");
         visit(base + "/calendar");
         visit(base + "/board");
+        visit(base + "/backlog");
         visit(base + "/resources");
         visit(base + "/risks");
         visit(base + "/members");
