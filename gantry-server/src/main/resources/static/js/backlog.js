@@ -67,12 +67,15 @@ async function move(row, sprint, position) {
   }
 }
 
-function replace(html, focusId, withCharts = false) {
+function replace(html, focusId, live = false) {
   const fresh = new DOMParser().parseFromString(html, 'text/html');
   const plan = fresh.getElementById('planning');
   if (!plan || !planning()) return;
+  // A live update that changes nothing shown keeps the page as it is (a list someone is choosing from
+  // keeps their choice).
+  if (live && plan.innerHTML === planning().innerHTML) return;
   planning().replaceWith(document.importNode(plan, true));
-  if (withCharts) {
+  if (live) {
     const charts = fresh.getElementById('charts');
     if (charts && document.getElementById('charts')) {
       document.getElementById('charts').replaceWith(document.importNode(charts, true));
@@ -168,6 +171,8 @@ function drawCharts() {
 
 init();
 drawCharts();
+// Busy while dragging, sending, or while someone is in one of the plan's forms or lists.
+const inForm = () => Boolean(planning()?.contains(document.activeElement) && document.activeElement.closest('form, select'));
 whenProjectChanges(() => refresh(document.activeElement?.closest?.('.plan-row')?.dataset.id), {
-  busy: () => dragging || sending,
+  busy: () => dragging || sending || inForm(),
 });

@@ -87,6 +87,7 @@ class BacklogPageIT extends BrowserTest {
                         tasks.get(admin(), project.key(), design.id()).task().version()));
         page.reload();
         assertThat(page.locator("#sprint-points-" + first.id())).containsText("3 of 8 pt done");
+        assertThat(page.locator("#live")).hasAttribute("data-state", "live");
 
         page.locator("#unfinished-" + first.id()).selectOption(String.valueOf(second.id()));
         page.locator("#complete-" + first.id()).click();
