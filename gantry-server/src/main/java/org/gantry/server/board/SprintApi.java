@@ -116,6 +116,16 @@ class SprintApi {
     }
 
     @Operation(
+            summary = "Milestones with the forecast their sprints give them",
+            description = "Every milestone, and every task a sprint is linked to (milestoneId), in outline order:"
+                    + " the planned finish, the forecast (the end date of the latest open linked sprint, or the day"
+                    + " the last one was completed), slipDays (positive: late) and the linked sprints.")
+    @GetMapping("/api/v1/projects/{project}/milestones")
+    List<MilestoneForecast> milestones(CurrentUser user, @PathVariable String project) {
+        return sprints.milestones(user, project);
+    }
+
+    @Operation(
             summary = "Leaf tasks per status at the end of each day, from the status history",
             description = "from, to: dates in the project's time zone (default: the 30 days up to today; at most 366).")
     @GetMapping("/api/v1/projects/{project}/cumulative-flow")

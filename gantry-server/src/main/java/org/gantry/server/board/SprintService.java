@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -230,6 +231,63 @@ public class SprintService {
             days.add(new CumulativeFlow.Day(day, counts));
         }
         return new CumulativeFlow(access.key(), first, last, statuses, days);
+    }
+
+    /**
+     * The project's milestones, and any task a sprint is linked to, in outline order, each with the
+     * forecast its linked sprints give it: a sprint running late shows as slippage of the milestone it feeds.
+     */
+    @Transactional(readOnly = true)
+    public List<MilestoneForecast> milestones(CurrentUser user, String projectRef) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        record Link(long taskId, long sprintId, SprintState state, LocalDate endDate, Instant completedAt) {}
+        Map<Long, List<Link>> links = new LinkedHashMap<>();
+        jdbc.sql("select milestone_id, id, state, end_date, completed_at from sprint"
+                        + " where project_id = ? and milestone_id is not null order by id")
+                .param(access.projectId())
+                .query(rs -> {
+                    links.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new Link(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    SprintState.valueOf(rs.getString(3)),
+                                    rs.getObject(4, LocalDate.class),
+                                    instant(rs.getObject(5, OffsetDateTime.class))));
+                });
+        Long[] linked = links.keySet().toArray(Long[]::new);
+        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.milestone, t.finish_at"
+                        + " from task t where t.project_id = ? and (t.milestone or t.id = any(?::bigint[]))"
+                        + " order by t.outline_path")
+                .params(access.projectId(), linked)
+                .query((rs, row) -> {
+                    long id = rs.getLong(1);
+                    LocalDateTime finish = rs.getObject(5, LocalDateTime.class);
+                    List<Link> sprintsOfTask = links.getOrDefault(id, List.of());
+                    LocalDate forecast = null;
+                    boolean anyOpen = sprintsOfTask.stream().anyMatch(link -> link.state() != SprintState.CLOSED);
+                    for (Link link : sprintsOfTask) {
+                        LocalDate date = anyOpen
+                                ? (link.state() == SprintState.CLOSED ? null : link.endDate())
+                                : LocalDate.ofInstant(link.completedAt(), access.timeZone());
+                        if (date != null && (forecast == null || date.isAfter(forecast))) {
+                            forecast = date;
+                        }
+                    }
+                    Integer slip = forecast == null || finish == null
+                            ? null
+                            : (int) ChronoUnit.DAYS.between(finish.toLocalDate(), forecast);
+                    return new MilestoneForecast(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getBoolean(4),
+                            finish,
+                            forecast,
+                            slip,
+                            slip != null && slip > 0,
+                            sprintsOfTask.stream().map(Link::sprintId).toList());
+                })
+                .list();
     }
 
     // ----- writing sprints -----

@@ -253,6 +253,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
         READ_BACKLOG((f, api) -> api.get(f.project() + "/backlog"), OK, OK, OK, OK, OK),
         READ_BURNDOWN((f, api) -> api.get(f.project() + "/sprints/" + f.sprint() + "/burndown"), OK, OK, OK, OK, OK),
         READ_VELOCITY((f, api) -> api.get(f.project() + "/velocity"), OK, OK, OK, OK, OK),
+        READ_MILESTONE_FORECASTS((f, api) -> api.get(f.project() + "/milestones"), OK, OK, OK, OK, OK),
         READ_CUMULATIVE_FLOW((f, api) -> api.get(f.project() + "/cumulative-flow"), OK, OK, OK, OK, OK),
         // Planning sprints is for owners and managers; members plan their work into them like they move cards.
         CREATE_SPRINT(

@@ -299,6 +299,73 @@ class SprintApiIT extends ApiIntegrationTest {
                 .isEqualTo("REMOVED");
     }
 
+    @Test
+    void aSprintLinkedToAMilestoneGivesItsForecastAndShowsTheSlip() {
+        TestUser owner = newUser("milestone-owner");
+        ApiClient api = owner.api();
+        clock.set("2026-06-01T09:00");
+        String key = newKey();
+        Response created = api.post(
+                "/api/v1/projects",
+                json("key", key, "name", "Hybrid " + key, "timeZone", PARIS.getId(), "startDate", "2026-06-01"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long release = createTask(api, key, json("name", "Release", "milestone", true))
+                .get("id")
+                .asLong();
+        long other = createTask(api, key, json("name", "Sign-off", "milestone", true))
+                .get("id")
+                .asLong();
+        java.time.LocalDate planned = LocalDateTime.parse(api.get(path(key, "/tasks/" + release))
+                        .body()
+                        .get("finish")
+                        .asString())
+                .toLocalDate();
+        Response sprint = api.post(
+                path(key, "/sprints"),
+                json(
+                        "name",
+                        "Feeds release",
+                        "startDate",
+                        "2026-06-01",
+                        "endDate",
+                        "2026-06-12",
+                        "milestoneId",
+                        release));
+        assertThat(sprint.status()).as(sprint.toString()).isEqualTo(201);
+        long id = sprint.body().get("id").asLong();
+
+        JsonNode forecast = milestone(api, key, release);
+        assertThat(forecast.get("forecast").asString()).isEqualTo("2026-06-12");
+        assertThat(forecast.get("slipDays").asInt())
+                .isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(planned, java.time.LocalDate.of(2026, 6, 12)));
+        assertThat(forecast.get("late").asBoolean()).isEqualTo(planned.isBefore(java.time.LocalDate.of(2026, 6, 12)));
+        assertThat(forecast.get("sprintIds").get(0).asLong()).isEqualTo(id);
+        assertThat(milestone(api, key, other).get("forecast").isNull())
+                .as("no sprint feeds it")
+                .isTrue();
+
+        Response later = api.patch(path(key, "/sprints/" + id), json("endDate", "2026-06-19", "version", 0));
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+        assertThat(milestone(api, key, release).get("forecast").asString()).isEqualTo("2026-06-19");
+        start(api, key, id);
+        clock.set("2026-06-17T15:00");
+        complete(api, key, id, json("unfinishedTo", "BACKLOG"));
+        assertThat(milestone(api, key, release).get("forecast").asString())
+                .as("a closed sprint forecasts the day it was completed")
+                .isEqualTo("2026-06-17");
+    }
+
+    private static JsonNode milestone(ApiClient api, String key, long task) {
+        Response milestones = api.get(path(key, "/milestones"));
+        assertThat(milestones.status()).as(milestones.toString()).isEqualTo(200);
+        for (JsonNode milestone : milestones.body()) {
+            if (milestone.get("taskId").asLong() == task) {
+                return milestone;
+            }
+        }
+        throw new AssertionError("no milestone " + task + " in " + milestones);
+    }
+
     // ----- helpers -----
 
     private static String project(ApiClient api) {
