@@ -48,6 +48,7 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/resources",
                         "/projects/*/board",
                         "/projects/*/risks",
-                        "/projects/*/backlog");
+                        "/projects/*/backlog",
+                        "/projects/*/changes");
     }
 }

@@ -51,6 +51,13 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/activity");
+        visit(base + "/changes");
+        page.locator("#change-title-input").fill("Extra acceptance round");
+        page.locator("#add-name").fill("Acceptance round 2");
+        page.locator("#add-after").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.locator("#create-change").click();
+        assertThat(page.locator("#impact-finish")).isVisible();
+        assertAccessible("change request with its impact");
         visit(base + "/import");
         visit("/projects/import");
         visit("/admin/users");
@@ -91,6 +98,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/activity");
+        visit(base + "/changes");
         visit("/notifications");
         visit("/account/two-factor");
         tokenAndPasswordErrors();
@@ -110,6 +118,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/calendar");
         visit(base + "/board");
         visit(base + "/backlog");
+        visit(base + "/changes");
         visit(base + "/resources");
         visit(base + "/risks");
         visit(base + "/members");

@@ -1,0 +1,308 @@
+package org.gantry.server.change;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.StaleVersion;
+import org.gantry.server.task.TaskService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The change requests page: the list with states and impact, a form that drafts a request (add a task after
+ * a task, before another one; change a task's duration), the selected request's edits and impact as the
+ * engine computes it, and the workflow buttons the caller's role allows. Plain forms: every action redirects
+ * back with a notice, or re-renders the form with the reasons when it cannot be accepted.
+ */
+@Controller
+class ChangePages {
+    private static final Pattern EDIT_FIELD = Pattern.compile("^edits\\[(\\d+)\\]\\.?(.*)$");
+
+    private final ProjectService projects;
+    private final ChangeRequestService changes;
+    private final TaskService tasks;
+
+    ChangePages(ProjectService projects, ChangeRequestService changes, TaskService tasks) {
+        this.projects = projects;
+        this.changes = changes;
+        this.tasks = tasks;
+    }
+
+    /** What the person typed into the drafting form, kept when it is shown again with its errors. */
+    record Draft(
+            String title,
+            String reason,
+            String requestedBy,
+            String description,
+            String addName,
+            String addDuration,
+            Long addAfter,
+            Long addBefore,
+            Long changeTask,
+            String changeDuration) {
+        static final Draft EMPTY = new Draft("", "", "", "", "", "5d", null, null, null, "");
+    }
+
+    @GetMapping("/projects/{key}/changes")
+    String page(CurrentUser user, @PathVariable String key, @RequestParam(required = false) Long id, Model model) {
+        Project project = projects.get(user, key);
+        show(user, project, id, Draft.EMPTY, List.of(), model);
+        return "change/changes";
+    }
+
+    @PostMapping("/projects/{key}/changes")
+    String create(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String requestedBy,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String addName,
+            @RequestParam(defaultValue = "") String addDuration,
+            @RequestParam(required = false) Long addAfter,
+            @RequestParam(required = false) Long addBefore,
+            @RequestParam(required = false) Long changeTask,
+            @RequestParam(defaultValue = "") String changeDuration,
+            Model model,
+            RedirectAttributes redirect) {
+        Project project = projects.get(user, key);
+        Draft draft = new Draft(
+                title,
+                reason,
+                requestedBy,
+                description,
+                addName,
+                addDuration,
+                addAfter,
+                addBefore,
+                changeTask,
+                changeDuration);
+        List<ProposedEdit> edits = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        if (!addName.isBlank()) {
+            edits.add(ProposedEdit.addTask(
+                    addName,
+                    addDuration.isBlank() ? null : addDuration,
+                    null,
+                    addAfter == null ? null : List.of(addAfter),
+                    addBefore == null ? null : List.of(addBefore)));
+            kinds.add("New task");
+        }
+        if (changeTask != null || !changeDuration.isBlank()) {
+            edits.add(new ProposedEdit(
+                    "CHANGE_DURATION",
+                    changeTask,
+                    null,
+                    changeDuration.isBlank() ? null : changeDuration,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
+            kinds.add("Duration change");
+        }
+        try {
+            ChangeRequest created = changes.create(
+                    user,
+                    project.key(),
+                    new NewChangeRequest(
+                            title, blankToNull(description), blankToNull(reason), blankToNull(requestedBy), edits));
+            redirect.addFlashAttribute(
+                    "notice", "Change request \"" + created.title() + "\" drafted. Check its impact, then submit it.");
+            return "redirect:/projects/" + project.key() + "/changes?id=" + created.id();
+        } catch (InvalidInput e) {
+            show(user, project, null, draft, describe(e, kinds), model);
+            return "change/changes";
+        } catch (Forbidden | Conflict e) {
+            show(user, project, null, draft, List.of(e.getMessage()), model);
+            return "change/changes";
+        }
+    }
+
+    @PostMapping("/projects/{key}/changes/{id}/{action:submit|approve|reject|defer|delete}")
+    String act(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "") String note,
+            @RequestParam(defaultValue = "") String planVersion,
+            @RequestParam(defaultValue = "") String baselineSlot,
+            RedirectAttributes redirect) {
+        Project project = projects.get(user, key);
+        String target = "redirect:/projects/" + project.key() + "/changes?id=" + id;
+        try {
+            Integer slot = baselineSlot.isBlank() ? null : Integer.valueOf(baselineSlot.strip());
+            ChangeDecision decision = new ChangeDecision(version, blankToNull(note), blankToNull(planVersion), slot);
+            String done =
+                    switch (action) {
+                        case "submit" -> {
+                            changes.submit(user, project.key(), id, decision);
+                            yield "Submitted to the change board.";
+                        }
+                        case "approve" -> {
+                            changes.approve(user, project.key(), id, decision);
+                            yield "Approved: the changes are in the plan"
+                                    + (slot == null ? "." : " and saved as baseline " + slot + ".");
+                        }
+                        case "reject" -> {
+                            changes.reject(user, project.key(), id, decision);
+                            yield "Rejected.";
+                        }
+                        case "defer" -> {
+                            changes.defer(user, project.key(), id, decision);
+                            yield "Deferred.";
+                        }
+                        default -> {
+                            changes.delete(user, project.key(), id);
+                            target = "redirect:/projects/" + project.key() + "/changes";
+                            yield "Change request deleted.";
+                        }
+                    };
+            redirect.addFlashAttribute("notice", done);
+        } catch (NumberFormatException e) {
+            redirect.addFlashAttribute("changeError", "Choose a baseline from the list, or none.");
+        } catch (StaleVersion e) {
+            redirect.addFlashAttribute(
+                    "changeError", "Someone else changed this change request meanwhile; here it is now. Decide again.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("changeError", String.join(" ", describe(e, List.of())));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute(
+                    "changeError",
+                    "Plan changed".equals(e.title())
+                            ? "The plan changed since this impact was computed, so nothing was applied. The impact"
+                                    + " below is computed on the plan as it is now: check it and approve again."
+                            : e.getMessage());
+        } catch (Forbidden e) {
+            redirect.addFlashAttribute("changeError", e.getMessage());
+        }
+        return target;
+    }
+
+    private void show(CurrentUser user, Project project, Long id, Draft draft, List<String> errors, Model model) {
+        ProjectAccess access = projects.access(user, project.key());
+        model.addAttribute("project", project);
+        model.addAttribute("me", user);
+        model.addAttribute("tab", "changes");
+        model.addAttribute("requests", changes.list(user, project.key(), null));
+        model.addAttribute("tasks", tasks.outline(user, project.key()));
+        model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
+        model.addAttribute("canDecide", access.can(Permission.DECIDE_CHANGES) && !project.archived());
+        model.addAttribute("draft", draft);
+        model.addAttribute("formErrors", errors);
+        if (id == null) {
+            return;
+        }
+        ChangeRequest selected = changes.get(user, project.key(), id);
+        model.addAttribute("selected", selected);
+        model.addAttribute(
+                "canDelete",
+                !project.archived()
+                        && !"APPROVED".equals(selected.state())
+                        && (access.can(Permission.DECIDE_CHANGES)
+                                || ("DRAFT".equals(selected.state())
+                                        && access.can(Permission.EDIT_TASKS)
+                                        && selected.createdById() != null
+                                        && selected.createdById() == user.id())));
+        Map<Long, String> names = new LinkedHashMap<>();
+        tasks.outline(user, project.key()).forEach(task -> names.put(task.id(), task.wbs() + " " + task.name()));
+        model.addAttribute("taskNames", names);
+        model.addAttribute(
+                "editTexts",
+                selected.edits().stream().map(edit -> text(edit, names)).toList());
+        if (!"APPROVED".equals(selected.state()) && !selected.edits().isEmpty()) {
+            try {
+                model.addAttribute("impact", changes.impact(user, project.key(), id));
+            } catch (InvalidInput e) {
+                model.addAttribute(
+                        "impactProblem",
+                        "This change no longer fits the plan: " + String.join(" ", describe(e, List.of())));
+            } catch (Conflict e) {
+                model.addAttribute("impactProblem", e.getMessage());
+            }
+        }
+    }
+
+    /** A proposed edit in words, with the tasks' WBS codes and names as they are now. */
+    private static String text(ProposedEdit edit, Map<Long, String> names) {
+        return switch (edit.type()) {
+            case "ADD_TASK" ->
+                "Add the task \"" + edit.name() + "\" (" + edit.duration() + ")"
+                        + (edit.parentId() == null ? "" : " under " + name(edit.parentId(), names))
+                        + (edit.predecessorIds() == null
+                                        || edit.predecessorIds().isEmpty()
+                                ? ""
+                                : " after "
+                                        + edit.predecessorIds().stream()
+                                                .map(id -> name(id, names))
+                                                .collect(Collectors.joining(", ")))
+                        + (edit.successorIds() == null || edit.successorIds().isEmpty()
+                                ? ""
+                                : " before "
+                                        + edit.successorIds().stream()
+                                                .map(id -> name(id, names))
+                                                .collect(Collectors.joining(", ")));
+            case "REMOVE_TASK" -> "Remove " + name(edit.taskId(), names);
+            case "CHANGE_DURATION" -> "Change the duration of " + name(edit.taskId(), names) + " to " + edit.duration();
+            case "ADD_LINK" ->
+                "Link " + name(edit.predecessorId(), names) + " → " + name(edit.successorId(), names)
+                        + " (" + (edit.linkType() == null ? "FS" : edit.linkType())
+                        + (edit.lag() == null ? "" : ", lag " + edit.lag()) + ")";
+            case "REMOVE_LINK" ->
+                "Remove the link " + name(edit.predecessorId(), names) + " → " + name(edit.successorId(), names);
+            default -> edit.type();
+        };
+    }
+
+    private static String name(Long id, Map<Long, String> names) {
+        return id == null ? "?" : names.getOrDefault(id, "task " + id + " (no longer in the plan)");
+    }
+
+    /** The problems in the words of the form: "New task: duration must not be negative". */
+    private static List<String> describe(InvalidInput problem, List<String> kinds) {
+        return problem.errors().stream()
+                .map(error -> {
+                    Matcher matcher = EDIT_FIELD.matcher(error.field());
+                    if (!matcher.matches()) {
+                        return capitalise(error.field()) + " " + error.message() + ".";
+                    }
+                    int index = Integer.parseInt(matcher.group(1));
+                    String what = index < kinds.size() ? kinds.get(index) : "Change " + (index + 1);
+                    String field = matcher.group(2).isEmpty() ? "" : " (" + matcher.group(2) + ")";
+                    return what + field + ": " + error.message() + ".";
+                })
+                .collect(Collectors.toList());
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,186 @@
+package org.gantry.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import java.time.LocalDate;
+import org.gantry.server.project.NewMember;
+import org.gantry.server.project.NewProject;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectRole;
+import org.gantry.server.task.LinkService;
+import org.gantry.server.task.NewLink;
+import org.gantry.server.task.NewTask;
+import org.gantry.server.task.Task;
+import org.gantry.server.task.TaskChanges;
+import org.gantry.server.task.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The change requests page in headless Chromium, on a plan from Monday 2 March 2026 (Monday to Friday,
+ * 08:00-17:00): A (3 days) then B (2 days, Thursday 5 and Friday 6 March). A manager drafts "add a 5-day
+ * task after A, before B", sees the impact, submits and approves it, and the list view then shows the new
+ * task (5 to 11 March) and B finishing Friday 13 March. A member proposes but cannot decide; an approval
+ * after someone changed the plan is refused with the recomputed impact, and applies on the second try.
+ */
+class ChangePageIT extends BrowserTest {
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    LinkService links;
+
+    record Plan(Project project, Task a, Task b) {
+        String changes() {
+            return "/projects/" + project.key() + "/changes";
+        }
+    }
+
+    private Plan plan(Person person, ProjectRole role) {
+        Project project = projects.create(
+                admin(),
+                new NewProject("P" + unique(), "Change " + unique(), null, LocalDate.of(2026, 3, 2), null, null, null));
+        projects.addMember(admin(), project.key(), new NewMember(person.user().id(), null, role));
+        Task a = tasks.create(admin(), project.key(), task("A", "3d"));
+        Task b = tasks.create(admin(), project.key(), task("B", "2d"));
+        links.create(admin(), project.key(), new NewLink(a.id(), b.id(), null, null, null, null));
+        return new Plan(project, a, b);
+    }
+
+    private static NewTask task(String name, String duration) {
+        return new NewTask(
+                name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null);
+    }
+
+    private void draftSecurityReview(Plan plan, String duration) {
+        page.navigate(plan.changes());
+        page.locator("#change-title-input").fill("Security review before launch");
+        page.locator("#change-reason").fill("Audit finding");
+        page.locator("#add-name").fill("Security review");
+        page.locator("#add-duration").fill(duration);
+        page.locator("#add-after").selectOption(String.valueOf(plan.a().id()));
+        page.locator("#add-before").selectOption(String.valueOf(plan.b().id()));
+        page.locator("#create-change").click();
+    }
+
+    private Locator listRow(String name) {
+        return page.locator("tr.task-row").filter(new Locator.FilterOptions().setHasText(name));
+    }
+
+    @Test
+    void aManagerDraftsSubmitsAndApprovesAChangeAndTheListShowsTheNewTaskAndTheLaterFinish() {
+        Person manager = invite("Mia Manager");
+        Plan plan = plan(manager, ProjectRole.MANAGER);
+        logIn(manager);
+        page.navigate(plan.changes());
+        assertThat(page.locator("#no-changes")).isVisible();
+
+        draftSecurityReview(plan, "5d");
+
+        assertThat(page.locator("#flash")).containsText("drafted");
+        assertThat(page.locator("#change-state")).hasText("Draft");
+        assertThat(page.locator("#change-edits"))
+                .containsText("Add the task \"Security review\" (5d) after 1 A before 2 B");
+        assertThat(page.locator("#impact-finish")).containsText("Fri 6 Mar 2026 17:00");
+        assertThat(page.locator("#impact-finish")).containsText("Fri 13 Mar 2026 17:00");
+        assertThat(page.locator("#impact-finish td.numeric")).hasText("+5");
+        Locator movedB = page.locator("#impact-moved tr[data-id='" + plan.b().id() + "']");
+        assertThat(movedB).containsText("Thu 5 Mar 08:00");
+        assertThat(movedB).containsText("Fri 13 Mar 17:00");
+        assertThat(page.locator("#impact-moved tbody tr")).hasCount(1);
+        assertThat(page.locator("#critical-before")).hasText("A → B");
+        assertThat(page.locator("#critical-after")).hasText("A → Security review → B");
+        assertThat(page.locator("#change-requests tbody tr")).hasCount(1);
+        screenshot("change-request-impact");
+
+        page.locator("#submit-change").click();
+        assertThat(page.locator("#change-state")).hasText("Submitted");
+        assertThat(page.locator("#change-requests tbody tr").first()).containsText("+5");
+        page.locator("#decision-note").fill("Change board, 5 March");
+        page.locator("#baseline-slot").selectOption("1");
+        page.locator("#approve-change").click();
+
+        assertThat(page.locator("#flash"))
+                .containsText("Approved: the changes are in the plan and saved as baseline 1");
+        assertThat(page.locator("#change-state")).hasText("Approved");
+        assertThat(page.locator("#change-decision")).containsText("Approved by Mia Manager: Change board, 5 March");
+        assertThat(page.locator("#recorded-impact")).containsText("+5 working days");
+        assertThat(page.locator("#approve-change")).hasCount(0);
+
+        page.navigate("/projects/" + plan.project().key() + "/list");
+        Locator review = listRow("Security review");
+        assertThat(review).isVisible();
+        assertThat(review.locator("td[data-field='start']")).hasAttribute("data-value", "2026-03-05");
+        assertThat(review.locator("td[data-field='finish']")).hasAttribute("data-value", "2026-03-11");
+        assertThat(listRow("B").locator("td[data-field='finish']")).hasAttribute("data-value", "2026-03-13");
+        assertThat(tasks.get(admin(), plan.project().key(), plan.b().id()).predecessors())
+                .extracting(link -> link.predecessorName())
+                .containsExactlyInAnyOrder("A", "Security review");
+        screenshot("change-request-applied");
+    }
+
+    @Test
+    void aMemberProposesButCannotDecideAndAnApprovalAfterAnEditIsRefusedWithTheNewImpact() {
+        Person member = invite("Max Member");
+        Plan plan = plan(member, ProjectRole.MEMBER);
+        logIn(member);
+
+        draftSecurityReview(plan, "-2d");
+        assertThat(page.locator("#change-form-errors")).containsText("New task (duration): must not be negative");
+        assertThat(page.locator("#add-name")).hasValue("Security review");
+        assertThat(page.locator("#no-changes")).isVisible();
+
+        page.locator("#add-duration").fill("5d");
+        page.locator("#create-change").click();
+        page.locator("#submit-change").click();
+        assertThat(page.locator("#change-state")).hasText("Submitted");
+        assertThat(page.locator("#approve-change")).hasCount(0);
+        assertThat(page.locator("#reject-change")).hasCount(0);
+        String url = page.url();
+
+        forgetSession();
+        logInAsAdmin();
+        page.navigate(url);
+        assertThat(page.locator("#impact-finish")).containsText("Fri 13 Mar 2026 17:00");
+        // Meanwhile B grows to 4 days: the impact on the page is no longer the plan's.
+        Task b = tasks.get(admin(), plan.project().key(), plan.b().id()).task();
+        tasks.update(
+                admin(),
+                plan.project().key(),
+                b.id(),
+                new TaskChanges(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "4d",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        b.version()));
+        page.locator("#approve-change").click();
+
+        assertThat(page.locator("#change-error")).containsText("The plan changed since this impact was computed");
+        assertThat(page.locator("#change-state")).hasText("Submitted");
+        assertThat(page.locator("#impact-finish")).containsText("Tue 10 Mar 2026 17:00");
+        assertThat(page.locator("#impact-finish")).containsText("Tue 17 Mar 2026 17:00");
+        assertThat(tasks.outline(admin(), plan.project().key())).hasSize(2);
+
+        page.locator("#approve-change").click();
+        assertThat(page.locator("#change-state")).hasText("Approved");
+        assertThat(tasks.outline(admin(), plan.project().key())).hasSize(3);
+        assertThat(tasks.get(admin(), plan.project().key(), plan.b().id())
+                        .task()
+                        .finish())
+                .isEqualTo(LocalDate.of(2026, 3, 17).atTime(17, 0));
+    }
+}
