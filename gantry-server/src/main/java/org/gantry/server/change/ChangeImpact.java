@@ -9,7 +9,11 @@ import java.util.List;
  * before and after and the difference in working days of the project calendar, each milestone's date, the
  * critical path before and after (added tasks have no id yet), the existing tasks whose start or finish
  * moves, the tasks added and removed, and the sum of the leaf tasks' durations in working days (effort
- * in task-days). {@code planVersion} identifies the plan it was computed on; approve with it.
+ * in task-days). {@code costBefore}, {@code costAfter} and {@code costDelta} are the planned cost of the
+ * leaf tasks by the engine's cost model (the budget a baseline captures: assignments' work at the resources'
+ * rates), shown to those who see costs (owners, managers) and null for others: a removed task takes its
+ * cost away, an added task has no assignments yet, and a changed duration keeps its assignments' work (as the
+ * edit itself does). {@code planVersion} identifies the plan it was computed on; approve with it.
  */
 public record ChangeImpact(
         String planVersion,
@@ -24,7 +28,10 @@ public record ChangeImpact(
         List<TaskRef> removedTasks,
         BigDecimal taskDaysBefore,
         BigDecimal taskDaysAfter,
-        BigDecimal taskDaysDelta) {
+        BigDecimal taskDaysDelta,
+        BigDecimal costBefore,
+        BigDecimal costAfter,
+        BigDecimal costDelta) {
 
     public record TaskRef(Long id, String name) {}
 

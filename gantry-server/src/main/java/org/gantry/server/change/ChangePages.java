@@ -60,9 +60,46 @@ class ChangePages {
         static final Draft EMPTY = new Draft("", "", "", "", "", "5d", null, null, null, "");
     }
 
+    /**
+     * The outcome of an action comes back in the address ({@code done}, {@code problem}), not as a flash
+     * attribute: live.js refetches this same address after every change of the project, and a refetch racing
+     * the redirect would take a flash attribute away from the page it was meant for.
+     */
     @GetMapping("/projects/{key}/changes")
-    String page(CurrentUser user, @PathVariable String key, @RequestParam(required = false) Long id, Model model) {
+    String page(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) Long id,
+            @RequestParam(required = false) String done,
+            @RequestParam(required = false) Integer baseline,
+            @RequestParam(required = false) String problem,
+            Model model) {
         Project project = projects.get(user, key);
+        String notice = done == null
+                ? null
+                : switch (done) {
+                    case "drafted" -> "Change request drafted. Check its impact, then submit it.";
+                    case "submitted" -> "Submitted to the change board.";
+                    case "approved" ->
+                        "Approved: the changes are in the plan"
+                                + (baseline == null ? "." : " and saved as baseline " + baseline + ".");
+                    case "rejected" -> "Rejected.";
+                    case "deferred" -> "Deferred.";
+                    case "deleted" -> "Change request deleted.";
+                    default -> null;
+                };
+        if (notice != null) {
+            model.addAttribute("notice", notice);
+        }
+        if ("plan-changed".equals(problem)) {
+            model.addAttribute(
+                    "changeError",
+                    "The plan changed since this impact was computed, so nothing was applied. The impact below is"
+                            + " computed on the plan as it is now: check it and approve again.");
+        } else if ("stale".equals(problem)) {
+            model.addAttribute(
+                    "changeError", "Someone else changed this change request meanwhile; here it is now. Decide again.");
+        }
         show(user, project, id, Draft.EMPTY, List.of(), model);
         return "change/changes";
     }
@@ -81,8 +118,7 @@ class ChangePages {
             @RequestParam(required = false) Long addBefore,
             @RequestParam(required = false) Long changeTask,
             @RequestParam(defaultValue = "") String changeDuration,
-            Model model,
-            RedirectAttributes redirect) {
+            Model model) {
         Project project = projects.get(user, key);
         Draft draft = new Draft(
                 title,
@@ -129,9 +165,7 @@ class ChangePages {
                     project.key(),
                     new NewChangeRequest(
                             title, blankToNull(description), blankToNull(reason), blankToNull(requestedBy), edits));
-            redirect.addFlashAttribute(
-                    "notice", "Change request \"" + created.title() + "\" drafted. Check its impact, then submit it.");
-            return "redirect:/projects/" + project.key() + "/changes?id=" + created.id();
+            return "redirect:/projects/" + project.key() + "/changes?id=" + created.id() + "&done=drafted";
         } catch (InvalidInput e) {
             show(user, project, null, draft, describe(e, kinds), model);
             return "change/changes";
@@ -153,50 +187,49 @@ class ChangePages {
             @RequestParam(defaultValue = "") String baselineSlot,
             RedirectAttributes redirect) {
         Project project = projects.get(user, key);
-        String target = "redirect:/projects/" + project.key() + "/changes?id=" + id;
+        String target = "redirect:/projects/" + project.key() + "/changes";
+        redirect.addAttribute("id", id);
         try {
             Integer slot = baselineSlot.isBlank() ? null : Integer.valueOf(baselineSlot.strip());
             ChangeDecision decision = new ChangeDecision(version, blankToNull(note), blankToNull(planVersion), slot);
-            String done =
-                    switch (action) {
-                        case "submit" -> {
-                            changes.submit(user, project.key(), id, decision);
-                            yield "Submitted to the change board.";
-                        }
-                        case "approve" -> {
-                            changes.approve(user, project.key(), id, decision);
-                            yield "Approved: the changes are in the plan"
-                                    + (slot == null ? "." : " and saved as baseline " + slot + ".");
-                        }
-                        case "reject" -> {
-                            changes.reject(user, project.key(), id, decision);
-                            yield "Rejected.";
-                        }
-                        case "defer" -> {
-                            changes.defer(user, project.key(), id, decision);
-                            yield "Deferred.";
-                        }
-                        default -> {
-                            changes.delete(user, project.key(), id);
-                            target = "redirect:/projects/" + project.key() + "/changes";
-                            yield "Change request deleted.";
-                        }
-                    };
-            redirect.addFlashAttribute("notice", done);
+            switch (action) {
+                case "submit" -> {
+                    changes.submit(user, project.key(), id, decision);
+                    redirect.addAttribute("done", "submitted");
+                }
+                case "approve" -> {
+                    changes.approve(user, project.key(), id, decision);
+                    redirect.addAttribute("done", "approved");
+                    if (slot != null) {
+                        redirect.addAttribute("baseline", slot);
+                    }
+                }
+                case "reject" -> {
+                    changes.reject(user, project.key(), id, decision);
+                    redirect.addAttribute("done", "rejected");
+                }
+                case "defer" -> {
+                    changes.defer(user, project.key(), id, decision);
+                    redirect.addAttribute("done", "deferred");
+                }
+                default -> {
+                    changes.delete(user, project.key(), id);
+                    redirect.asMap().remove("id");
+                    redirect.addAttribute("done", "deleted");
+                }
+            }
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("changeError", "Choose a baseline from the list, or none.");
         } catch (StaleVersion e) {
-            redirect.addFlashAttribute(
-                    "changeError", "Someone else changed this change request meanwhile; here it is now. Decide again.");
+            redirect.addAttribute("problem", "stale");
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("changeError", String.join(" ", describe(e, List.of())));
         } catch (Conflict e) {
-            redirect.addFlashAttribute(
-                    "changeError",
-                    "Plan changed".equals(e.title())
-                            ? "The plan changed since this impact was computed, so nothing was applied. The impact"
-                                    + " below is computed on the plan as it is now: check it and approve again."
-                            : e.getMessage());
+            if ("Plan changed".equals(e.title())) {
+                redirect.addAttribute("problem", "plan-changed");
+            } else {
+                redirect.addFlashAttribute("changeError", e.getMessage());
+            }
         } catch (Forbidden e) {
             redirect.addFlashAttribute("changeError", e.getMessage());
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gantry.engine.ProjectNetwork;
 import org.gantry.server.collaboration.ActivityService;
+import org.gantry.server.cost.PlannedCosts;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
@@ -81,6 +82,7 @@ public class ChangeRequestService {
     private final TaskService tasks;
     private final LinkService links;
     private final ActivityService activity;
+    private final PlannedCosts plannedCosts;
 
     ChangeRequestService(
             JdbcClient jdbc,
@@ -89,7 +91,8 @@ public class ChangeRequestService {
             ScheduleService schedule,
             TaskService tasks,
             LinkService links,
-            ActivityService activity) {
+            ActivityService activity,
+            PlannedCosts plannedCosts) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.scheduler = scheduler;
@@ -97,6 +100,7 @@ public class ChangeRequestService {
         this.tasks = tasks;
         this.links = links;
         this.activity = activity;
+        this.plannedCosts = plannedCosts;
     }
 
     /** The project's change requests, newest first; {@code state} APPROVED gives the change log. */
@@ -489,7 +493,14 @@ public class ChangeRequestService {
             throw new Conflict(
                     "No tasks", "Project " + access.key() + " has no tasks yet: there is no plan to change.");
         }
-        return WhatIf.impact(network, edits, scheduler.planVersion(access.projectId()));
+        // Costs come from rates, which only owners and managers see.
+        return WhatIf.impact(
+                network,
+                edits,
+                scheduler.planVersion(access.projectId()),
+                access.can(Permission.SEE_COSTS)
+                        ? plannedCosts.taskCosts(access.projectId(), access.minutesPerDay(), access.minutesPerWeek())
+                        : null);
     }
 
     /** The edits must name tasks and links the plan has and leave it schedulable (400 naming the edit). */
@@ -511,7 +522,7 @@ public class ChangeRequestService {
             problems.throwIfAny();
             return;
         }
-        WhatIf.impact(network, edits, null);
+        WhatIf.impact(network, edits, null, null);
     }
 
     /** Checks each edit's fields and fills in the durations in working minutes. */

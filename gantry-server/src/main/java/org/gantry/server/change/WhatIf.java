@@ -42,7 +42,8 @@ final class WhatIf {
      * have, or after which the plan cannot be scheduled (a cycle); {@link Conflict} when the plan as stored
      * cannot be scheduled at all.
      */
-    static ChangeImpact impact(ProjectNetwork network, List<ProposedEdit> edits, String planVersion) {
+    static ChangeImpact impact(
+            ProjectNetwork network, List<ProposedEdit> edits, String planVersion, Map<Long, BigDecimal> taskCosts) {
         Schedule before;
         try {
             before = Scheduler.schedule(network);
@@ -116,6 +117,8 @@ final class WhatIf {
         }
         BigDecimal taskDaysBefore = taskDays(network, minutesPerDay);
         BigDecimal taskDaysAfter = taskDays(changed, minutesPerDay);
+        BigDecimal costBefore = taskCosts == null ? null : cost(network, taskCosts);
+        BigDecimal costAfter = taskCosts == null ? null : cost(changed, taskCosts);
         return new ChangeImpact(
                 planVersion,
                 before.projectFinish(),
@@ -129,7 +132,39 @@ final class WhatIf {
                 removed,
                 taskDaysBefore,
                 taskDaysAfter,
-                plain(taskDaysAfter.subtract(taskDaysBefore)));
+                plain(taskDaysAfter.subtract(taskDaysBefore)),
+                costBefore,
+                costAfter,
+                costBefore == null ? null : costAfter.subtract(costBefore));
+    }
+
+    /** The planned cost of the network's leaf tasks; tasks the plan does not have yet cost nothing. */
+    private static BigDecimal cost(ProjectNetwork network, Map<Long, BigDecimal> taskCosts) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (TaskId leaf : leaves(network)) {
+            Long id = id(leaf);
+            BigDecimal cost = id == null ? null : taskCosts.get(id);
+            if (cost != null) {
+                total = total.add(cost);
+            }
+        }
+        return total.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static List<TaskId> leaves(ProjectNetwork network) {
+        Set<TaskId> parents = new HashSet<>();
+        network.tasks().forEach(task -> {
+            if (task.parent() != null) {
+                parents.add(task.parent());
+            }
+        });
+        List<TaskId> leaves = new ArrayList<>();
+        for (Task task : network.tasks()) {
+            if (task.active() && !parents.contains(task.id())) {
+                leaves.add(task.id());
+            }
+        }
+        return leaves;
     }
 
     /** The network with the edits applied in order; an edit that cannot apply is reported and skipped. */

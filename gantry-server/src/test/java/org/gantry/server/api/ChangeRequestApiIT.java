@@ -175,6 +175,38 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void removingATaskTakesItsPlannedCostAwayForThoseWhoSeeCosts() {
+        Plan plan = plan();
+        TestUser member = newUser("change-cost-member");
+        addMember(plan.api(), plan.key(), member, "MEMBER");
+        Response resource = plan.api().post(plan.path() + "/resources", json("name", "Pat", "standardRate", 50));
+        assertThat(resource.status()).as(resource.toString()).isEqualTo(201);
+        long pat = resource.body().get("id").asLong();
+        for (Map.Entry<Long, Integer> work : Map.of(plan.a(), 24, plan.b(), 16).entrySet()) {
+            Response assigned = plan.api()
+                    .post(
+                            plan.path() + "/tasks/" + work.getKey() + "/assignments",
+                            json("resourceId", pat, "units", 100, "workHours", work.getValue()));
+            assertThat(assigned.status()).as(assigned.toString()).isEqualTo(201);
+        }
+        long id = draft(plan, "Drop A", json("type", "REMOVE_TASK", "taskId", plan.a()))
+                .get("id")
+                .asLong();
+
+        JsonNode owners = ok(plan.api().get(plan.changes() + "/" + id + "/impact"));
+        JsonNode members = ok(member.api().get(plan.changes() + "/" + id + "/impact"));
+
+        // 24 h and 16 h at 50 an hour: 1,200 and 800.
+        assertThat(owners.get("costBefore").decimalValue()).isEqualByComparingTo("2000");
+        assertThat(owners.get("costAfter").decimalValue()).isEqualByComparingTo("800");
+        assertThat(owners.get("costDelta").decimalValue()).isEqualByComparingTo("-1200");
+        assertThat(members.get("costBefore").isNull()).isTrue();
+        assertThat(members.get("costDelta").isNull()).isTrue();
+        assertThat(members.get("finishDeltaWorkingDays").asDouble())
+                .isEqualTo(owners.get("finishDeltaWorkingDays").asDouble());
+    }
+
+    @Test
     void approvingAppliesTheEditsToThePlanRecordsTheDecisionAndSavesABaseline() {
         Plan plan = plan();
         long id = draft(plan, "Add a security review", securityReview(plan))
