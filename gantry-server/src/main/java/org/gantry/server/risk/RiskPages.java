@@ -102,6 +102,7 @@ class RiskPages {
         }
         model.addAttribute("me", user);
         model.addAttribute("project", project);
+        model.addAttribute("tab", "risks");
         model.addAttribute("risks", shown);
         model.addAttribute("heatMap", heatMap);
         model.addAttribute("heatRows", rows);
