@@ -175,7 +175,11 @@ public class TimeEntryService {
             problems.add("version", "is required: send the version you last read");
         }
         checkDate("date", changes.date(), problems);
-        Integer minutes = changes.hours() == null ? current.minutes() : minutes(changes.hours(), true, problems);
+        // Not a conditional expression: with an int on one side it would unbox a refused value (null) and fail.
+        Integer minutes = current.minutes();
+        if (changes.hours() != null) {
+            minutes = minutes(changes.hours(), true, problems);
+        }
         String note = changes.note() == null ? current.note() : note(changes.note(), problems);
         long taskId = changes.taskId() == null ? current.taskId() : changes.taskId();
         if (changes.taskId() != null && !taskInProject(changes.taskId(), access.projectId())) {

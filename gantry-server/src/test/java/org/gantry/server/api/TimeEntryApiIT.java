@@ -164,6 +164,23 @@ class TimeEntryApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aChangeWithHoursThatAreNotHoursNamesTheFieldAndKeepsTheEntry() {
+        JsonNode entry = logged(member, taskA, "2026-03-02", "2");
+        String path = "/api/v1/time-entries/" + entry.get("id").asLong();
+
+        for (Object hours : List.of("2026-02-30T08:00", "1:75", -1, "many")) {
+            Response refused = member.api().patch(path, json("hours", hours, "note", "changed", "version", 0));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(errorFields(refused)).containsExactly("hours");
+        }
+
+        JsonNode kept = member.api().get(path).body();
+        assertThat(kept.get("minutes").asInt()).isEqualTo(120);
+        assertThat(kept.get("note").asString()).isEqualTo("work");
+        assertThat(kept.get("version").asInt()).isZero();
+    }
+
+    @Test
     void onlyOwnersAndManagersLogForOthersAndStakeholdersLogNothing() {
         Response forOther =
                 log(member, json("taskId", taskA, "date", "2026-03-02", "hours", "1", "userId", other.id()));
