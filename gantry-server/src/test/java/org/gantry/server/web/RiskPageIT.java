@@ -82,9 +82,8 @@ class RiskPageIT extends BrowserTest {
 
         logIn(member);
         page.navigate("/projects/" + project.key() + "/list");
-        page.getByRole(
-                        AriaRole.LINK,
-                        new Page.GetByRoleOptions().setName("Risks").setExact(true))
+        page.getByLabel("Project views")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Risks").setExact(true))
                 .click();
         page.getByLabel("Title", EXACT).fill("Vendor API late");
         page.getByLabel("Probability", EXACT).selectOption("4");
