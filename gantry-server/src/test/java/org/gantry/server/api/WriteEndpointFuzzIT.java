@@ -3,6 +3,12 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
 import org.gantry.server.api.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -181,37 +181,38 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         serverErrors.start();
         problemLog.addAppender(serverErrors);
         try {
-        for (int n = 0; n < cases; n++) {
-            Operation operation = operations.get(n % operations.size());
-            Case fuzzCase = build(n, operation);
-            ApiClient client = "admin".equals(fuzzCase.role()) ? admin() : otherRoles.get(fuzzCase.role());
-            long sending = System.nanoTime();
-            Response response =
-                    client.sendRaw(fuzzCase.method(), fuzzCase.path(), fuzzCase.contentType(), fuzzCase.body());
-            requestNanos += System.nanoTime() - sending;
-            int status = response.status();
-            statuses.merge(status, 1, Integer::sum);
-            perMutation.merge(fuzzCase.mutation() + " " + status / 100 + "xx", 1, Integer::sum);
-            long digesting = System.nanoTime();
-            String after = digest();
-            digestNanos += System.nanoTime() - digesting;
-            if (status >= 500) {
-                failures.add(status + " for " + fuzzCase + " -> "
-                        + abbreviate(response.raw().body()) + serverError(serverErrors));
-            } else if (status >= 400 && !after.equals(before)) {
-                failures.add("refused with " + status + " but wrote " + difference(before, after) + ": " + fuzzCase);
-            } else if (status >= 400 && !isProblem(response)) {
-                failures.add("refused with " + status + " but not as a problem document ("
-                        + response.header("Content-Type") + "): "
-                        + abbreviate(response.raw().body()) + " for "
-                        + fuzzCase);
-            } else if (status >= 200 && status < 300) {
-                repairAfterSuccess(fuzzCase);
-                after = digest();
+            for (int n = 0; n < cases; n++) {
+                Operation operation = operations.get(n % operations.size());
+                Case fuzzCase = build(n, operation);
+                ApiClient client = "admin".equals(fuzzCase.role()) ? admin() : otherRoles.get(fuzzCase.role());
+                long sending = System.nanoTime();
+                Response response =
+                        client.sendRaw(fuzzCase.method(), fuzzCase.path(), fuzzCase.contentType(), fuzzCase.body());
+                requestNanos += System.nanoTime() - sending;
+                int status = response.status();
+                statuses.merge(status, 1, Integer::sum);
+                perMutation.merge(fuzzCase.mutation() + " " + status / 100 + "xx", 1, Integer::sum);
+                long digesting = System.nanoTime();
+                String after = digest();
+                digestNanos += System.nanoTime() - digesting;
+                if (status >= 500) {
+                    failures.add(status + " for " + fuzzCase + " -> "
+                            + abbreviate(response.raw().body()) + serverError(serverErrors));
+                } else if (status >= 400 && !after.equals(before)) {
+                    failures.add(
+                            "refused with " + status + " but wrote " + difference(before, after) + ": " + fuzzCase);
+                } else if (status >= 400 && !isProblem(response)) {
+                    failures.add("refused with " + status + " but not as a problem document ("
+                            + response.header("Content-Type") + "): "
+                            + abbreviate(response.raw().body()) + " for "
+                            + fuzzCase);
+                } else if (status >= 200 && status < 300) {
+                    repairAfterSuccess(fuzzCase);
+                    after = digest();
+                }
+                before = after;
+                serverErrors.list.clear();
             }
-            before = after;
-            serverErrors.list.clear();
-        }
         } finally {
             problemLog.detachAppender(serverErrors);
         }

@@ -83,7 +83,9 @@ class RiskPageIT extends BrowserTest {
         logIn(member);
         page.navigate("/projects/" + project.key() + "/list");
         page.getByLabel("Project views")
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Risks").setExact(true))
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Risks").setExact(true))
                 .click();
         page.getByLabel("Title", EXACT).fill("Vendor API late");
         page.getByLabel("Probability", EXACT).selectOption("4");
