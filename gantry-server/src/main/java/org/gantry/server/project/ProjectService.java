@@ -108,6 +108,16 @@ public class ProjectService {
         return new PageOf<>(items, page, size, total);
     }
 
+    /** Whether the user owns or manages at least one project that is not archived. */
+    @Transactional(readOnly = true)
+    public boolean managesAny(CurrentUser user) {
+        return jdbc.sql("select exists(select 1 from project_member m join project p on p.id = m.project_id"
+                        + " where m.user_id = ? and m.role in ('OWNER', 'MANAGER') and not p.archived)")
+                .param(user.id())
+                .query(Boolean.class)
+                .single();
+    }
+
     @Transactional(readOnly = true)
     public Project get(CurrentUser user, String projectRef) {
         return load(access(user, projectRef));

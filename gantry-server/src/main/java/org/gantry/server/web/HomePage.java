@@ -1,14 +1,25 @@
 package org.gantry.server.web;
 
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.ProjectService;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** After login people land on {@code /}; their work starts at the project list. */
+/**
+ * After login people land on {@code /}. Those who run projects (owners and managers of one, and system
+ * admins) start at the project list; everybody else at "My work", the tasks assigned to them.
+ */
 @Controller
 class HomePage {
 
+    private final ProjectService projects;
+
+    HomePage(ProjectService projects) {
+        this.projects = projects;
+    }
+
     @GetMapping("/")
-    String home() {
-        return "redirect:/projects";
+    String home(CurrentUser user) {
+        return user.systemAdmin() || projects.managesAny(user) ? "redirect:/projects" : "redirect:/my-work";
     }
 }

@@ -417,6 +417,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
         CLEAR_LOGIN_LOCK(NO, (f, api) -> api.delete("/api/v1/admin/login-locks/0"), 404, NO, NO, NO, NO),
         READ_AUDIT_LOG(NO, (f, api) -> api.get("/api/v1/admin/audit?size=5"), OK, NO, NO, NO, NO),
+        // Everyone's own work across their projects, outsiders included (theirs is empty).
+        READ_MY_WORK(OK, (f, api) -> api.get("/api/v1/my-work"), OK, OK, OK, OK, OK),
         // Everyone's own two-factor status; only admins reset someone's (user 0 never exists: 404).
         READ_OWN_TWO_FACTOR(OK, (f, api) -> api.get("/api/v1/me/two-factor"), OK, OK, OK, OK, OK),
         // Self-service for everyone: start an enrolment, a wrong first code (400), turning off what is off (409).

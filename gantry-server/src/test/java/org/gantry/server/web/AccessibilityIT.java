@@ -65,6 +65,7 @@ class AccessibilityIT extends BrowserTest {
         visit("/account/two-factor");
         visit("/notifications");
         visit("/notifications/preferences");
+        visit("/my-work");
 
         visit("/projects/new");
         page.locator("#key").fill("V" + unique());
@@ -100,6 +101,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/activity");
         visit(base + "/changes");
         visit("/notifications");
+        visit("/my-work");
         visit("/account/two-factor");
         tokenAndPasswordErrors();
     }

@@ -131,7 +131,7 @@ class AdministrationIT extends BrowserTest {
         page.getByLabel("Password").fill(person.password());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
-        page.waitForURL("**/projects**");
+        page.waitForURL("**/my-work");
         assertThat(page.locator(".sidebar-foot .who")).containsText("Ella Expired");
     }
 

@@ -195,7 +195,15 @@ public abstract class BrowserTest {
         page.getByLabel("Password").fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
-        page.waitForURL("**/projects**");
+        waitForLanding(page);
+    }
+
+    /**
+     * Waits for the page after login: the project list for people who run a project, "My work" for the
+     * others.
+     */
+    static void waitForLanding(Page page) {
+        page.waitForURL(url -> url.contains("/projects") || url.endsWith("/my-work"));
     }
 
     /**

@@ -108,7 +108,7 @@ class LiveUpdatesIT extends BrowserTest {
         page.getByLabel("Password").fill(person.password());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
-        page.waitForURL("**/projects**");
+        waitForLanding(page);
     }
 
     static Locator bar(Page page, int row) {

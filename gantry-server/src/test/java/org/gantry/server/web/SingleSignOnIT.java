@@ -61,7 +61,7 @@ class SingleSignOnIT extends BrowserTest {
 
         signInAtProvider(login, "provider-password-1");
 
-        page.waitForURL("**/projects**");
+        page.waitForURL("**/my-work");
         assertThat(page.locator(".sidebar-foot")).containsText("Olga Organisation");
         UserAccount olga = users.findByEmail(email).orElseThrow();
         assertThat(olga.systemAdmin()).isFalse();
@@ -85,7 +85,7 @@ class SingleSignOnIT extends BrowserTest {
         String login = "ines" + unique().toLowerCase(Locale.ROOT);
         TestIdentityProvider.addUser(login, "provider-password-2", ines.user().email(), true, "Ines at Acme");
         signInAtProvider(login, "provider-password-2");
-        page.waitForURL("**/projects**");
+        page.waitForURL("**/my-work");
         assertThat(page.locator(".sidebar-foot")).containsText("Ines Existing");
         assertThat(users.findByEmail(ines.user().email()).orElseThrow().id())
                 .isEqualTo(ines.user().id());

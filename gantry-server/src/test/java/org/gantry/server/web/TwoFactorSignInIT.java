@@ -53,7 +53,7 @@ class TwoFactorSignInIT extends BrowserTest {
         page.waitForURL("**/login/code");
         page.getByLabel("Code from your authenticator app").fill(now(secret, 0));
         page.getByLabel("Code from your authenticator app").press("Enter");
-        page.waitForURL("**/projects**");
+        page.waitForURL("**/my-work");
         assertThat(page.locator(".sidebar-foot")).containsText("Ana Twofactor");
 
         logOut();
@@ -67,7 +67,7 @@ class TwoFactorSignInIT extends BrowserTest {
         page.getByLabel("Code from your authenticator app").fill(recovery.get(0));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify"))
                 .click();
-        page.waitForURL("**/projects**");
+        waitForLanding(page);
 
         logOut();
         enterPassword(ana);
