@@ -232,7 +232,7 @@ class CalendarPageIT extends BrowserTest {
         page.getByLabel("Password").fill(person.password());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
-        page.waitForURL("**/projects**");
+        waitForLanding(page);
     }
 
     private void screenshot(String name) {

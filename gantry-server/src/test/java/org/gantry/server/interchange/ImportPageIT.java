@@ -196,7 +196,7 @@ class ImportPageIT extends BrowserTest {
         page.getByLabel("Password").fill(withOwnPassword(stakeholderAccount).password());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
-        page.waitForURL("**/projects**");
+        waitForLanding(page);
         page.navigate("/projects/" + key + "/list");
         assertThat(page.locator("#export-menu")).isVisible();
         assertThat(page.locator("#import-into-project")).hasCount(0);

@@ -73,7 +73,7 @@ class ResourcePageIT extends BrowserTest {
         page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
                 .click();
-        page.waitForURL("**/projects**");
+        waitForLanding(page);
     }
 
     @Test

@@ -202,7 +202,7 @@ public abstract class BrowserTest {
      * Waits for the page after login: the project list for people who run a project, "My work" for the
      * others.
      */
-    static void waitForLanding(Page page) {
+    protected static void waitForLanding(Page page) {
         page.waitForURL(url -> url.contains("/projects") || url.endsWith("/my-work"));
     }
 

@@ -149,7 +149,12 @@ class TwoServersIT extends BrowserTest {
         assertThat(benPage.evaluate("() => window.liveMarker")).isEqualTo("not reloaded");
 
         // And back: Ben (server 2) makes Build longer; Ana's chart (server 1) shows the longer bar.
-        double buildWidth = LiveUpdatesIT.bar(page, 1).boundingBox().width;
+        // Ana's chart may be redrawing after her own save and the live event: read the width once the bar is there.
+        double buildWidth = ((Number) page.waitForFunction(
+                                "() => { const b = document.querySelector('.gantt-task[data-row=\"1\"] .gantt-bar');"
+                                        + " const w = b && b.getBoundingClientRect().width; return w > 0 ? w : null; }")
+                        .jsonValue())
+                .doubleValue();
         benPage.locator(".gantt-task[data-row=\"1\"] .gantt-bar").dblclick();
         benPage.locator("#gantt-task-dialog").waitFor();
         benPage.locator("#gantt-task-duration").fill("4d");
