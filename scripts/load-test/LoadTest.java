@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,8 +28,13 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code list_100_tasks}: GET a random page of 100 tasks in outline order;
  *   <li>{@code read_task_with_links}: GET a random task with its predecessor and successor links;
- *   <li>{@code create_task}: POST a new task under a random summary task.
+ *   <li>{@code create_task}: POST a new task under a random summary task;
+ *   <li>{@code open_board} (only with {@code --scenarios}): GET the kanban board, every leaf task as a card;
+ *   <li>{@code move_card} (only with {@code --scenarios}): move a card to the other of two columns with
+ *       the version last answered; each card is moved by one client at a time, so no move is stale.
  * </ul>
+ *
+ * <p>{@code --scenarios open_board,move_card} picks scenarios by name (default: the first three).
  *
  * <p>It prints one line per scenario: {@code <scenario> rps=<n> p50_ms=<n> p99_ms=<n> errors=<n>}.
  * Any answer other than 2xx, and any I/O failure, counts as an error.
@@ -35,6 +42,8 @@ import java.util.regex.Pattern;
 public class LoadTest {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern CARD = Pattern.compile("\\{\"id\":(\\d+),\"wbs\":.*?\"version\":(\\d+)}");
+    private static final Pattern LAST_VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)\\s*}\\s*$");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
 
     private final String baseUrl;
@@ -68,14 +77,50 @@ public class LoadTest {
         System.err.printf("Seeded project %s with %d tasks and %d links%n", project.key, project.tasks.size(), project.links);
 
         int pages = Math.max(1, project.tasks.size() / 100);
-        List<Scenario> scenarios = List.of(
+        List<String> chosen = List.of(options.getOrDefault("scenarios", "list_100_tasks,read_task_with_links,create_task")
+                .split(","));
+        Map<Long, Integer> cardVersions = new ConcurrentHashMap<>();
+        if (chosen.contains("move_card")) {
+            Matcher card = CARD.matcher(test.send("GET", "/api/v1/projects/" + project.key + "/board", null, true).body());
+            while (card.find()) {
+                cardVersions.put(Long.parseLong(card.group(1)), Integer.parseInt(card.group(2)));
+            }
+            System.err.printf("The board shows %d cards%n", cardVersions.size());
+        }
+        Map<Long, Boolean> inProgress = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Long> idleCards = new ConcurrentLinkedQueue<>(cardVersions.keySet());
+        List<Scenario> all = List.of(
                 new Scenario("list_100_tasks", () -> test.get("/api/v1/projects/" + project.key + "/tasks?size=100&page="
                         + ThreadLocalRandom.current().nextInt(pages))),
                 new Scenario("read_task_with_links", () -> test.get("/api/v1/projects/" + project.key + "/tasks/"
                         + project.tasks.get(ThreadLocalRandom.current().nextInt(project.tasks.size())))),
                 new Scenario("create_task", () -> test.post("/api/v1/projects/" + project.key + "/tasks",
                         "{\"name\":\"Load task\",\"duration\":\"2d\",\"parentId\":"
-                                + project.summaries.get(ThreadLocalRandom.current().nextInt(project.summaries.size())) + "}")));
+                                + project.summaries.get(ThreadLocalRandom.current().nextInt(project.summaries.size())) + "}")),
+                new Scenario("open_board", () -> test.get("/api/v1/projects/" + project.key + "/board")),
+                new Scenario("move_card", () -> {
+                    Long card = idleCards.poll();
+                    if (card == null) {
+                        return -1;
+                    }
+                    try {
+                        boolean toInProgress = !inProgress.getOrDefault(card, false);
+                        HttpResponse<String> moved = test.send("POST", "/api/v1/projects/" + project.key + "/tasks/" + card
+                                + "/move-card", "{\"status\":\"" + (toInProgress ? "in_progress" : "todo")
+                                + "\",\"version\":" + cardVersions.get(card) + "}", true);
+                        if (moved.statusCode() == 200) {
+                            inProgress.put(card, toInProgress);
+                        }
+                        Matcher now = LAST_VERSION.matcher(moved.body());
+                        if (now.find()) {
+                            cardVersions.put(card, Integer.parseInt(now.group(1)));
+                        }
+                        return moved.statusCode();
+                    } finally {
+                        idleCards.add(card);
+                    }
+                }));
+        List<Scenario> scenarios = all.stream().filter(scenario -> chosen.contains(scenario.name)).toList();
         for (Scenario scenario : scenarios) {
             if (warmUp > 0) {
                 run(scenario, clients, warmUp);
