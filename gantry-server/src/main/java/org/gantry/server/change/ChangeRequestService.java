@@ -35,6 +35,7 @@ import org.gantry.server.task.NewTask;
 import org.gantry.server.task.Task;
 import org.gantry.server.task.TaskChanges;
 import org.gantry.server.task.TaskService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,6 +84,7 @@ public class ChangeRequestService {
     private final LinkService links;
     private final ActivityService activity;
     private final PlannedCosts plannedCosts;
+    private final ApplicationEventPublisher events;
 
     ChangeRequestService(
             JdbcClient jdbc,
@@ -92,7 +94,8 @@ public class ChangeRequestService {
             TaskService tasks,
             LinkService links,
             ActivityService activity,
-            PlannedCosts plannedCosts) {
+            PlannedCosts plannedCosts,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.scheduler = scheduler;
@@ -101,6 +104,7 @@ public class ChangeRequestService {
         this.links = links;
         this.activity = activity;
         this.plannedCosts = plannedCosts;
+        this.events = events;
     }
 
     /** The project's change requests, newest first; {@code state} APPROVED gives the change log. */
@@ -484,6 +488,8 @@ public class ChangeRequestService {
             }
             activity.record(
                     access.projectId(), "change request", String.valueOf(current.id()), current.title(), changes);
+            events.publishEvent(new ChangeRequestDecided(
+                    access.projectId(), current.id(), current.title(), state, current.reason(), note, decider.id()));
         }
     }
 

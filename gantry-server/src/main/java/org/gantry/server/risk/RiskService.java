@@ -532,7 +532,7 @@ public class RiskService {
         }
     }
 
-    private Risk find(ProjectAccess access, long riskId) {
+    Risk find(ProjectAccess access, long riskId) {
         return jdbc.sql(SELECT + " and r.id = :id")
                 .param("project", access.projectId())
                 .param("id", riskId)

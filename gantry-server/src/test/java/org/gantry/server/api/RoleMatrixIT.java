@@ -43,6 +43,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long ownersTimeEntry,
             long resource,
             long risk,
+            long raidEntry,
             long draftChange,
             long submittedChange,
             long sprint) {
@@ -347,6 +348,34 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 NO),
         DELETE_RISK((f, api) -> api.delete(f.project() + "/risks/" + f.risk()), GONE, GONE, GONE, NO, NO),
+        // A risk that occurred becomes an issue: editing the risk and raising the issue, so the team does it.
+        RISK_OCCURRED(
+                (f, api) -> api.post(f.project() + "/risks/" + f.risk() + "/occurred", json("version", 0)),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        // The RAID log as the risk register: everyone reads it, the team adds and edits entries, owners and
+        // managers delete them.
+        LIST_RAID((f, api) -> api.get(f.project() + "/raid?type=ISSUE"), OK, OK, OK, OK, OK),
+        READ_RAID_ENTRY((f, api) -> api.get(f.project() + "/raid/" + f.raidEntry()), OK, OK, OK, OK, OK),
+        CREATE_RAID_ENTRY(
+                (f, api) -> api.post(f.project() + "/raid", json("type", "DEPENDENCY", "title", "Vendor sandbox")),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        EDIT_RAID_ENTRY(
+                (f, api) ->
+                        api.patch(f.project() + "/raid/" + f.raidEntry(), json("status", "IN_PROGRESS", "version", 0)),
+                OK,
+                OK,
+                OK,
+                OK,
+                NO),
+        DELETE_RAID_ENTRY((f, api) -> api.delete(f.project() + "/raid/" + f.raidEntry()), GONE, GONE, GONE, NO, NO),
         RUN_SCHEDULE_RISK(
                 (f, api) -> api.post(f.project() + "/schedule-risk", json("iterations", 200)), OK, OK, OK, OK, OK),
         // Change requests: everyone reads them and their impact, the team drafts and submits, owners and managers
@@ -540,6 +569,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                         "/api/v1/projects/" + key + "/risks",
                         json("title", "Key person leaves", "probability", 2, "impact", 4));
         assertThat(risk.status()).as(risk.toString()).isEqualTo(201);
+        Response raidEntry =
+                owner.api().post("/api/v1/projects/" + key + "/raid", json("type", "ISSUE", "title", "Build red"));
+        assertThat(raidEntry.status()).as(raidEntry.toString()).isEqualTo(201);
         Response draftChange = owner.api()
                 .post(
                         "/api/v1/projects/" + key + "/change-requests",
@@ -581,6 +613,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 timeEntry.body().get("id").asLong(),
                 resource.body().get("id").asLong(),
                 risk.body().get("id").asLong(),
+                raidEntry.body().get("id").asLong(),
                 draftChange.body().get("id").asLong(),
                 submitted,
                 sprint.body().get("id").asLong());

@@ -126,6 +126,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private final List<Long> taskIds = new ArrayList<>();
     private long linkId;
     private long riskId;
+    private long raidEntryId;
     private long changeRequestId;
     private long sprintId;
     private long memberId;
@@ -283,6 +284,11 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                         json("title", "Fuzz risk", "probability", 3, "impact", 3, "taskIds", List.of(taskIds.get(0))));
         assertThat(risk.status()).as(risk.toString()).isEqualTo(201);
         riskId = risk.body().get("id").asLong();
+        Response raidEntry = admin().post(
+                        "/api/v1/projects/" + project + "/raid",
+                        json("type", "ISSUE", "title", "Fuzz issue", "taskIds", List.of(taskIds.get(0))));
+        assertThat(raidEntry.status()).as(raidEntry.toString()).isEqualTo(201);
+        raidEntryId = raidEntry.body().get("id").asLong();
         changeRequestId = newChangeRequest();
         sprintId = newSprint();
         memberId = member.id();
@@ -333,6 +339,14 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                             json("title", "Fuzz risk", "probability", 2, "impact", 2));
             if (risk.status() == 201) {
                 riskId = risk.body().get("id").asLong();
+            }
+        }
+        if (admin().get("/api/v1/projects/" + project + "/raid/" + raidEntryId).status() != 200) {
+            Response raidEntry = admin().post(
+                            "/api/v1/projects/" + project + "/raid",
+                            json("type", "DECISION", "title", "Fuzz decision"));
+            if (raidEntry.status() == 201) {
+                raidEntryId = raidEntry.body().get("id").asLong();
             }
         }
         if (admin().get("/api/v1/projects/" + project + "/change-requests/" + changeRequestId)
@@ -471,6 +485,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(sacrificialUserId);
                 } else if (template.contains("/links/")) {
                     yield String.valueOf(linkId);
+                } else if (template.contains("/raid/")) {
+                    yield String.valueOf(raidEntryId);
                 } else if (template.contains("/risks/")) {
                     yield String.valueOf(riskId);
                 } else if (template.contains("/change-requests/")) {
