@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BoardApi {
 
     private final BoardService boards;
+    private final BoardPreferenceService preferences;
 
-    BoardApi(BoardService boards) {
+    BoardApi(BoardService boards, BoardPreferenceService preferences) {
         this.boards = boards;
+        this.preferences = preferences;
     }
 
     @Operation(
@@ -31,6 +33,35 @@ class BoardApi {
     @GetMapping("/api/v1/projects/{project}/board")
     Board board(CurrentUser user, @PathVariable String project) {
         return boards.board(user, project);
+    }
+
+    @Operation(
+            summary = "The board as I chose to see it: my saved filters applied, split into my swimlanes",
+            description = "Columns hold only the cards passing every saved filter (cardCount, wipLimit and overLimit"
+                    + " still count the whole column); lanes split them by the saved swimlanes (empty for NONE);"
+                    + " positions give each shown card's place in its whole column.")
+    @GetMapping("/api/v1/projects/{project}/board/view")
+    BoardView view(CurrentUser user, @PathVariable String project) {
+        return boards.view(user, project);
+    }
+
+    @Operation(
+            summary = "My saved board filters and swimlanes in this project (version 0: never saved)",
+            description = "mine, assigneeId, tag, text, activeSprintOnly, swimlanes (NONE, ASSIGNEE, PRIORITY, EPIC,"
+                    + " TAG). Each person has their own.")
+    @GetMapping("/api/v1/projects/{project}/board/preferences")
+    BoardPreferences preferences(CurrentUser user, @PathVariable String project) {
+        return preferences.preferences(user, project);
+    }
+
+    @Operation(
+            summary = "Save my board filters and swimlanes (any role, stakeholders too)",
+            description = "All fields as read; blank tag or text: no such filter; assigneeId must be a member;"
+                    + " version as last read (0 before the first save). 409 with the saved ones when stale.")
+    @PutMapping("/api/v1/projects/{project}/board/preferences")
+    BoardPreferences savePreferences(
+            CurrentUser user, @PathVariable String project, @RequestBody BoardPreferences wanted) {
+        return preferences.save(user, project, wanted);
     }
 
     @Operation(

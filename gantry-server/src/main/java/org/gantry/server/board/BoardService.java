@@ -8,10 +8,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
@@ -47,11 +50,13 @@ public class BoardService {
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final TaskService tasks;
+    private final BoardPreferenceService preferences;
 
-    BoardService(JdbcClient jdbc, ProjectService projects, TaskService tasks) {
+    BoardService(JdbcClient jdbc, ProjectService projects, TaskService tasks, BoardPreferenceService preferences) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.tasks = tasks;
+        this.preferences = preferences;
     }
 
     @Transactional(readOnly = true)
@@ -77,6 +82,152 @@ public class BoardService {
                     List.copyOf(inColumn)));
         }
         return new Board(access.key(), columns);
+    }
+
+    /**
+     * The board as the caller saved their view of it ({@link BoardPreferences}): only the cards that pass
+     * every filter, split into swimlanes when chosen. A card with several assignees or tags goes to the lane
+     * of the first (by name); cards with none share the last lane.
+     */
+    @Transactional(readOnly = true)
+    public BoardView view(CurrentUser user, String projectRef) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        BoardPreferences chosen = preferences.stored(access);
+        Board full = board(user, access.key());
+        Set<Long> inSprint = Boolean.TRUE.equals(chosen.activeSprintOnly()) ? activeSprintTasks(access) : Set.of();
+        String text = chosen.text() == null ? null : chosen.text().toLowerCase(Locale.ROOT);
+        Predicate<Card> shown = card -> (!Boolean.TRUE.equals(chosen.mine()) || assigned(card, user.id()))
+                && (chosen.assigneeId() == null || assigned(card, chosen.assigneeId()))
+                && (chosen.tag() == null || card.tags().stream().anyMatch(tag -> tag.equalsIgnoreCase(chosen.tag())))
+                && (text == null
+                        || (card.wbs() + " " + card.name())
+                                .toLowerCase(Locale.ROOT)
+                                .contains(text))
+                && (!Boolean.TRUE.equals(chosen.activeSprintOnly()) || inSprint.contains(card.id()));
+        Map<Long, Integer> positions = new HashMap<>();
+        List<BoardColumn> columns = new ArrayList<>();
+        for (BoardColumn column : full.columns()) {
+            List<Card> cards = new ArrayList<>();
+            int position = 1;
+            for (Card card : column.cards()) {
+                if (shown.test(card)) {
+                    positions.put(card.id(), position);
+                    cards.add(card);
+                }
+                position++;
+            }
+            columns.add(new BoardColumn(
+                    column.status(),
+                    column.name(),
+                    column.category(),
+                    column.wipLimit(),
+                    column.wipBlocking(),
+                    column.cardCount(),
+                    column.overLimit(),
+                    column.version(),
+                    List.copyOf(cards)));
+        }
+        Swimlanes swimlanes = chosen.swimlanes() == null ? Swimlanes.NONE : chosen.swimlanes();
+        List<Swimlane> lanes = swimlanes == Swimlanes.NONE ? List.of() : lanes(access, swimlanes, columns);
+        List<String> tags = full.columns().stream()
+                .flatMap(column -> column.cards().stream())
+                .flatMap(card -> card.tags().stream())
+                .distinct()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
+        return new BoardView(access.key(), chosen, columns, lanes, Map.copyOf(positions), tags);
+    }
+
+    private static boolean assigned(Card card, long userId) {
+        return card.assignees().stream().anyMatch(assignee -> assignee.id() == userId);
+    }
+
+    private Set<Long> activeSprintTasks(ProjectAccess access) {
+        return new HashSet<>(jdbc.sql("select st.task_id from sprint_task st join sprint s on s.id = st.sprint_id"
+                        + " where s.project_id = ? and s.state = 'ACTIVE' and st.outcome is null")
+                .param(access.projectId())
+                .query(Long.class)
+                .list());
+    }
+
+    /** The lanes in their order (the lane of cards with none last), each with a cell per column. */
+    private List<Swimlane> lanes(ProjectAccess access, Swimlanes swimlanes, List<BoardColumn> columns) {
+        record Lane(String key, String name, String order) {}
+        Map<Long, Lane> epics = new HashMap<>();
+        if (swimlanes == Swimlanes.EPIC) {
+            jdbc.sql("select t.id, p.id, array_to_string(p.outline_path, '.'), p.name,"
+                            + " row_number() over (order by p.outline_path) from task t join task p on p.id = t.parent_id"
+                            + " where t.project_id = ?")
+                    .param(access.projectId())
+                    .query(rs -> {
+                        epics.put(
+                                rs.getLong(1),
+                                new Lane(
+                                        String.valueOf(rs.getLong(2)),
+                                        rs.getString(3) + " " + rs.getString(4),
+                                        String.format("%010d", rs.getLong(5))));
+                    });
+        }
+        Lane none =
+                switch (swimlanes) {
+                    case ASSIGNEE -> new Lane("", "Unassigned", "\uffff");
+                    case EPIC -> new Lane("", "No summary task", "\uffff");
+                    default -> new Lane("", "No tag", "\uffff");
+                };
+        Map<Long, Lane> laneOf = new HashMap<>();
+        Map<String, Lane> lanes = new HashMap<>();
+        for (BoardColumn column : columns) {
+            for (Card card : column.cards()) {
+                Lane lane =
+                        switch (swimlanes) {
+                            case ASSIGNEE ->
+                                card.assignees().isEmpty()
+                                        ? none
+                                        : new Lane(
+                                                String.valueOf(
+                                                        card.assignees().get(0).id()),
+                                                card.assignees().get(0).name(),
+                                                card.assignees().get(0).name().toLowerCase(Locale.ROOT) + "\u0000"
+                                                        + card.assignees()
+                                                                .get(0)
+                                                                .id());
+                            case PRIORITY ->
+                                new Lane(
+                                        card.priority().name(),
+                                        card.priority().name().charAt(0)
+                                                + card.priority()
+                                                        .name()
+                                                        .substring(1)
+                                                        .toLowerCase(Locale.ROOT),
+                                        String.valueOf(Priority.values().length
+                                                - card.priority().ordinal()));
+                            case EPIC -> epics.getOrDefault(card.id(), none);
+                            default ->
+                                card.tags().stream()
+                                        .min(String.CASE_INSENSITIVE_ORDER)
+                                        .map(tag -> new Lane(tag, tag, tag.toLowerCase(Locale.ROOT) + "\u0000" + tag))
+                                        .orElse(none);
+                        };
+                laneOf.put(card.id(), lane);
+                lanes.putIfAbsent(lane.key(), lane);
+            }
+        }
+        List<Swimlane> result = new ArrayList<>();
+        lanes.values().stream()
+                .sorted(java.util.Comparator.comparing(Lane::order))
+                .forEach(lane -> {
+                    List<Swimlane.Cell> cells = new ArrayList<>();
+                    int count = 0;
+                    for (BoardColumn column : columns) {
+                        List<Card> cards = column.cards().stream()
+                                .filter(card -> laneOf.get(card.id()).key().equals(lane.key()))
+                                .toList();
+                        count += cards.size();
+                        cells.add(new Swimlane.Cell(column.status(), cards.size(), cards));
+                    }
+                    result.add(new Swimlane(lane.key(), lane.name(), count, List.copyOf(cells)));
+                });
+        return List.copyOf(result);
     }
 
     /**

@@ -230,6 +230,17 @@ class RoleMatrixIT extends ApiIntegrationTest {
         DELETE_OWNERS_TIME_ENTRY(
                 (f, api) -> api.delete("/api/v1/time-entries/" + f.ownersTimeEntry()), GONE, GONE, GONE, NO, NO),
         READ_BOARD((f, api) -> api.get(f.project() + "/board"), OK, OK, OK, OK, OK),
+        // Each person's own filters and swimlanes: stakeholders keep theirs too (they change nothing shared).
+        READ_BOARD_VIEW((f, api) -> api.get(f.project() + "/board/view"), OK, OK, OK, OK, OK),
+        READ_BOARD_PREFERENCES((f, api) -> api.get(f.project() + "/board/preferences"), OK, OK, OK, OK, OK),
+        SAVE_BOARD_PREFERENCES(
+                (f, api) -> api.put(
+                        f.project() + "/board/preferences", json("mine", true, "swimlanes", "ASSIGNEE", "version", 0)),
+                OK,
+                OK,
+                OK,
+                OK,
+                OK),
         READ_STATUS_HISTORY((f, api) -> api.get(f.project() + "/status-history"), OK, OK, OK, OK, OK),
         MOVE_CARD(
                 (f, api) -> api.post(
