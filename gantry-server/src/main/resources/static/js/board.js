@@ -25,7 +25,8 @@ function init() {
   if (!root || root.dataset.canEdit !== 'true') return;
   for (const list of root.querySelectorAll('.cards')) {
     sortables.push(Sortable.create(list, {
-      group: 'board',
+      // With swimlanes a card moves between the columns of its own lane only.
+      group: list.dataset.lane === undefined ? 'board' : `lane-${list.dataset.lane}`,
       draggable: '.card',
       // Mouse and touch events instead of the browser's drag and drop: the same on every browser, and a
       // drag can be scripted in tests.
@@ -37,10 +38,28 @@ function init() {
         dragging = false;
         if (event.from === event.to && event.oldIndex === event.newIndex) return;
         const card = event.item;
-        move(card, event.to.dataset.status, event.newIndex + 1);
+        move(card, event.to.dataset.status, placeAmong(card, event.from, event.to, card.previousElementSibling, card.nextElementSibling));
       },
     }));
   }
+}
+
+/**
+ * The 1-based place among the other cards of the whole target column for a card put between two shown
+ * cards (either may be missing). Filters and swimlanes hide cards, so shown places are translated through
+ * each card's place in its whole column (data-position); a card taken from higher up the same column no
+ * longer counts. Nothing shown around it: the top of the column.
+ */
+function placeAmong(card, fromList, toList, before, after) {
+  const sameColumn = fromList.dataset.status === toList.dataset.status;
+  const from = Number(card.dataset.position);
+  const others = (neighbour) => {
+    const place = Number(neighbour.dataset.position);
+    return sameColumn && from < place ? place - 1 : place;
+  };
+  if (after?.classList.contains('card')) return others(after);
+  if (before?.classList.contains('card')) return others(before) + 1;
+  return 1;
 }
 
 /** Posts the move and shows the board as the server has it afterwards. */
@@ -87,7 +106,8 @@ document.addEventListener('keydown', (event) => {
   const card = event.target instanceof Element ? event.target.closest('.card') : null;
   const root = board();
   if (!card || !root || !root.contains(card) || sending) return;
-  const lists = [...root.querySelectorAll('.cards')];
+  // Left and right stay within the card's swimlane, when the board has them.
+  const lists = [...(card.closest('.board-lane') || root).querySelectorAll('.cards')];
   const list = card.parentElement;
   const column = lists.indexOf(list);
   const siblings = cardsOf(list);
@@ -99,11 +119,14 @@ document.addEventListener('keydown', (event) => {
     if (root.dataset.canEdit !== 'true') return;
     if (key === 'ArrowLeft' || key === 'ArrowRight') {
       const target = lists[column + (key === 'ArrowLeft' ? -1 : 1)];
-      if (target) move(card, target.dataset.status, cardsOf(target).length + 1);
+      if (target) {
+        const shown = cardsOf(target);
+        move(card, target.dataset.status, placeAmong(card, list, target, shown[shown.length - 1], null));
+      }
     } else if (key === 'ArrowUp' && index > 0) {
-      move(card, list.dataset.status, index);
+      move(card, list.dataset.status, placeAmong(card, list, list, null, siblings[index - 1]));
     } else if (key === 'ArrowDown' && index < siblings.length - 1) {
-      move(card, list.dataset.status, index + 2);
+      move(card, list.dataset.status, placeAmong(card, list, list, siblings[index + 1], null));
     }
     return;
   }

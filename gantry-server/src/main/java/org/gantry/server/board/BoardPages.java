@@ -32,10 +32,12 @@ class BoardPages {
 
     private final ProjectService projects;
     private final BoardService boards;
+    private final BoardPreferenceService preferences;
 
-    BoardPages(ProjectService projects, BoardService boards) {
+    BoardPages(ProjectService projects, BoardService boards, BoardPreferenceService preferences) {
         this.projects = projects;
         this.boards = boards;
+        this.preferences = preferences;
     }
 
     @GetMapping("/projects/{key}/board")
@@ -88,6 +90,48 @@ class BoardPages {
         return "board/board :: board";
     }
 
+    /** Saves the person's filters and swimlanes ({@code clear}: every filter off, the swimlanes kept). */
+    @PostMapping("/projects/{key}/board/preferences")
+    String savePreferences(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) String assigneeId,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) Boolean activeSprintOnly,
+            @RequestParam(required = false) String swimlanes,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Boolean clear,
+            RedirectAttributes redirect) {
+        Project project = projects.get(user, key);
+        try {
+            Long assignee = assigneeId == null || assigneeId.isBlank() ? null : Long.valueOf(assigneeId.strip());
+            Swimlanes lanes = swimlanes == null || swimlanes.isBlank()
+                    ? Swimlanes.NONE
+                    : Swimlanes.valueOf(swimlanes.strip().toUpperCase(java.util.Locale.ROOT));
+            BoardPreferences wanted = Boolean.TRUE.equals(clear)
+                    ? new BoardPreferences(false, null, null, null, false, lanes, version)
+                    : new BoardPreferences(mine, assignee, tag, text, activeSprintOnly, lanes, version);
+            preferences.save(user, project.key(), wanted);
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("filterError", "Choose a person and swimlanes from the lists.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute(
+                    "filterError",
+                    "The filters were not saved: "
+                            + e.errors().stream()
+                                    .map(problem -> problem.field() + " " + problem.message())
+                                    .collect(Collectors.joining("; "))
+                            + ".");
+        } catch (StaleVersion e) {
+            redirect.addFlashAttribute(
+                    "filterError",
+                    "Your filters were changed in another window meanwhile; here they are now. Choose again.");
+        }
+        return "redirect:/projects/" + project.key() + "/board";
+    }
+
     @PostMapping("/projects/{key}/board/columns/{status}")
     String setLimit(
             CurrentUser user,
@@ -129,7 +173,8 @@ class BoardPages {
         ProjectAccess access = projects.access(user, project.key());
         model.addAttribute("project", project);
         model.addAttribute("me", user);
-        model.addAttribute("board", boards.board(user, project.key()));
+        model.addAttribute("board", boards.view(user, project.key()));
+        model.addAttribute("members", projects.members(user, project.key()));
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !project.archived());
         model.addAttribute("boardNotice", notice);
