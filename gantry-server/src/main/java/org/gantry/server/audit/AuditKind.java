@@ -17,7 +17,11 @@ public enum AuditKind {
     TWO_FACTOR_ENABLED("Two-factor sign-in turned on"),
     TWO_FACTOR_DISABLED("Two-factor sign-in turned off"),
     TWO_FACTOR_RESET("Two-factor sign-in reset by an admin"),
-    SIGN_IN_SETTINGS_CHANGED("Sign-in settings changed");
+    SIGN_IN_SETTINGS_CHANGED("Sign-in settings changed"),
+    WEBHOOK_CREATED("Webhook created"),
+    WEBHOOK_SECRET_ROTATED("Webhook secret rotated"),
+    WEBHOOK_DELETED("Webhook deleted"),
+    WEBHOOK_DELIVERY_REFUSED("Webhook delivery refused");
 
     private final String label;
 

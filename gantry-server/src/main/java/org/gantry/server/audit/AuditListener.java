@@ -9,6 +9,7 @@ import org.gantry.server.identity.LoginLocked;
 import org.gantry.server.identity.SecurityEvent;
 import org.gantry.server.project.MemberRoleChanged;
 import org.gantry.server.project.ProjectRole;
+import org.gantry.server.signals.WebhookSecurityEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -86,6 +87,31 @@ class AuditListener {
                         : event.newRole() == null ? "removed from the project" : null,
                 role(event.oldRole()),
                 role(event.newRole())));
+    }
+
+    /**
+     * A webhook created, rotated or deleted (by the signed-in actor), or a delivery refused for its
+     * signature (no actor: whoever sent it; the address says from where).
+     */
+    @EventListener
+    void on(WebhookSecurityEvent event) {
+        Optional<CurrentUser> actor = CurrentActor.get();
+        log.record(new AuditLog.Row(
+                AuditKind.valueOf("WEBHOOK_" + event.kind().name()),
+                actor.map(CurrentUser::id).orElse(null),
+                actor.map(CurrentUser::email).orElse(null),
+                CurrentActor.tokenId().orElse(null),
+                event.address(),
+                null,
+                null,
+                event.projectKey(),
+                event.detail() == null
+                        ? "webhook " + event.webhookId() + " ("
+                                + event.provider().toLowerCase() + ")"
+                        : "webhook " + event.webhookId() + " ("
+                                + event.provider().toLowerCase() + "): " + event.detail(),
+                null,
+                event.webhookName()));
     }
 
     private static String role(ProjectRole role) {

@@ -1,0 +1,11 @@
+/**
+ * Engineering signals: incoming webhooks of git hosts and CI (GitHub, GitLab, Gitea/Forgejo and a documented
+ * generic format). Owners and managers keep a project's webhooks ({@code /api/v1/projects/{p}/webhooks});
+ * deliveries arrive without a session at {@code POST /api/v1/hooks/{publicId}}, are verified by the
+ * provider's signature, stored once per delivery id, and reduced to commits, branches, pull requests,
+ * checks, releases, deployments and labelled issues. Commits, branches and pull requests that name a task
+ * ({@code DEMO-42}, or the task's URL) are linked to it ({@code .../tasks/{id}/development}). Writes only its
+ * own tables; webhook changes and refused deliveries go to the security audit log as {@link
+ * org.gantry.server.signals.WebhookSecurityEvent}s.
+ */
+package org.gantry.server.signals;
