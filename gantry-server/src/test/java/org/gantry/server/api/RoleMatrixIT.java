@@ -46,9 +46,15 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long raidEntry,
             long draftChange,
             long submittedChange,
-            long sprint) {
+            long sprint,
+            long webhook,
+            String webhookUrl) {
         String project() {
             return "/api/v1/projects/" + key;
+        }
+
+        String webhookPublicId() {
+            return webhookUrl.substring(webhookUrl.lastIndexOf('/') + 1);
         }
     }
 
@@ -452,6 +458,36 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 NO,
                 NO),
+        // Webhooks hold secrets that let a sender write into the project: owners and managers only. The
+        // development panel of a task is for everyone who sees the project.
+        LIST_WEBHOOKS((f, api) -> api.get(f.project() + "/webhooks"), OK, OK, OK, NO, NO),
+        READ_WEBHOOK((f, api) -> api.get(f.project() + "/webhooks/" + f.webhook()), OK, OK, OK, NO, NO),
+        CREATE_WEBHOOK(
+                (f, api) -> api.post(f.project() + "/webhooks", json("name", "CI", "provider", "gitlab")),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        ROTATE_WEBHOOK_SECRET(
+                (f, api) -> api.post(f.project() + "/webhooks/" + f.webhook() + "/rotate-secret", json("version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        DELETE_WEBHOOK((f, api) -> api.delete(f.project() + "/webhooks/" + f.webhook()), GONE, GONE, GONE, NO, NO),
+        READ_DEVELOPMENT((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/development"), OK, OK, OK, OK, OK),
+        READ_SIGNALS((f, api) -> api.get(f.project() + "/signals"), OK, OK, OK, OK, OK),
+        // The delivery path takes no login: a token, anyone's, is no signature (401 for all).
+        DELIVER_UNSIGNED(
+                401,
+                (f, api) -> api.post("/api/v1/hooks/" + f.webhookPublicId(), json("zen", "Keep it logically awesome.")),
+                401,
+                401,
+                401,
+                401,
+                401),
         // System administration: no project involved, so an outsider is refused like everyone else.
         LIST_LOGIN_LOCKS(NO, (f, api) -> api.get("/api/v1/admin/login-locks"), OK, NO, NO, NO, NO),
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
@@ -610,6 +646,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                         "/api/v1/projects/" + key + "/sprints",
                         json("name", "Sprint 1", "startDate", "2026-03-02", "endDate", "2026-03-13"));
         assertThat(sprint.status()).as(sprint.toString()).isEqualTo(201);
+        Response webhook =
+                owner.api().post("/api/v1/projects/" + key + "/webhooks", json("name", "Repo", "provider", "github"));
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
         return new Fixture(
                 key,
                 a,
@@ -627,7 +666,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 raidEntry.body().get("id").asLong(),
                 draftChange.body().get("id").asLong(),
                 submitted,
-                sprint.body().get("id").asLong());
+                sprint.body().get("id").asLong(),
+                webhook.body().get("webhook").get("id").asLong(),
+                webhook.body().get("webhook").get("url").asString());
     }
 
     /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */

@@ -129,6 +129,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long raidEntryId;
     private long changeRequestId;
     private long sprintId;
+    private long webhookId;
+    private String webhookPublicId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -291,6 +293,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         raidEntryId = raidEntry.body().get("id").asLong();
         changeRequestId = newChangeRequest();
         sprintId = newSprint();
+        newWebhook();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -357,7 +360,31 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         if (admin().get("/api/v1/projects/" + project + "/sprints/" + sprintId).status() != 200) {
             sprintId = newSprint();
         }
+        if (admin().get("/api/v1/projects/" + project + "/webhooks/" + webhookId)
+                        .status()
+                != 200) {
+            newWebhook();
+        }
         restoreProject();
+    }
+
+    /**
+     * A webhook for the webhook operations to aim at: its management endpoints by id, its delivery path by
+     * public id (where every fuzzed delivery lacks a valid signature: 401, nothing written).
+     */
+    private void newWebhook() {
+        Response created = admin().post(
+                        "/api/v1/projects/" + project + "/webhooks", json("name", "Fuzz hook", "provider", "github"));
+        // Successful fuzzed creations may have filled the project up to its limit: aim at one of those.
+        JsonNode webhook = created.status() == 201
+                ? created.body().get("webhook")
+                : admin().get("/api/v1/projects/" + project + "/webhooks")
+                        .body()
+                        .get(0);
+        assertThat(webhook).as(created.toString()).isNotNull();
+        webhookId = webhook.get("id").asLong();
+        String url = webhook.get("url").asString();
+        webhookPublicId = url.substring(url.lastIndexOf('/') + 1);
     }
 
     /** A draft change request the change-request operations aim at (0, never found, when refused). */
@@ -478,6 +505,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             case "userId" -> String.valueOf(memberId);
             case "taskId" -> String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
             case "slot" -> String.valueOf(random.nextInt(3));
+            case "hook" -> webhookPublicId;
             case "id" -> {
                 if (template.contains("/auth/tokens/")) {
                     yield String.valueOf(sacrificialTokenId);
@@ -493,6 +521,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(changeRequestId);
                 } else if (template.contains("/sprints/")) {
                     yield String.valueOf(sprintId);
+                } else if (template.contains("/webhooks/")) {
+                    yield String.valueOf(webhookId);
                 } else if (template.contains("/tasks/")) {
                     yield String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
                 }
