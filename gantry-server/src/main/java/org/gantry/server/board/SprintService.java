@@ -20,6 +20,7 @@ import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.schedule.ProjectScheduler;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
@@ -51,11 +52,13 @@ public class SprintService {
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final Clock clock;
+    private final ProjectScheduler scheduler;
 
-    SprintService(JdbcClient jdbc, ProjectService projects, Clock clock) {
+    SprintService(JdbcClient jdbc, ProjectService projects, Clock clock, ProjectScheduler scheduler) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     // ----- reading -----
@@ -796,6 +799,7 @@ public class SprintService {
             points = scope.total();
             done = scope.done();
         }
+        Capacity capacity = capacity(access, row);
         return new Sprint(
                 row.id(),
                 row.name(),
@@ -810,7 +814,66 @@ public class SprintService {
                 plain(points),
                 plain(done),
                 row.version(),
-                tasks);
+                tasks,
+                capacity.total(),
+                capacity.work(),
+                capacity.total() != null
+                        && capacity.work() != null
+                        && capacity.work().compareTo(capacity.total()) > 0,
+                capacity.people());
+    }
+
+    private record Capacity(BigDecimal total, BigDecimal work, List<Sprint.PersonCapacity> people) {}
+
+    private record Person(long userId, long resourceId, String name, String calendarKey, BigDecimal maxUnits) {}
+
+    /**
+     * The team's capacity in a sprint's dates (see {@link Sprint}) and the planned work of its tasks: the
+     * assignments of work resources on the tasks in it (taken out mid-sprint: no longer counted).
+     */
+    private Capacity capacity(ProjectAccess access, SprintRow row) {
+        long workMinutes = jdbc.sql("select coalesce(sum(a.work_minutes), 0) from sprint_task st"
+                        + " join assignment a on a.task_id = st.task_id"
+                        + " join resource r on r.id = a.resource_id and r.kind = 'WORK'"
+                        + " where st.sprint_id = ? and st.removed_at is null")
+                .param(row.id())
+                .query(Long.class)
+                .single();
+        BigDecimal work = workMinutes == 0 ? null : hours(BigDecimal.valueOf(workMinutes));
+        if (row.startDate() == null || row.endDate() == null) {
+            return new Capacity(null, work, List.of());
+        }
+        List<Person> people = jdbc.sql("select m.user_id, r.id, r.name, r.calendar_key, r.max_units from resource r"
+                        + " join project_member m on m.project_id = r.project_id and m.user_id = r.user_id"
+                        + " where r.project_id = ? and r.kind = 'WORK' order by lower(r.name), r.id")
+                .param(access.projectId())
+                .query((rs, n) ->
+                        new Person(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5)))
+                .list();
+        List<Long> minutes = scheduler.workingMinutes(
+                access.projectId(), people.stream().map(Person::calendarKey).toList(), row.startDate(), row.endDate());
+        BigDecimal total = BigDecimal.ZERO;
+        List<Sprint.PersonCapacity> capacity = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            Person person = people.get(i);
+            BigDecimal working = BigDecimal.valueOf(minutes.get(i));
+            BigDecimal available = hours(working.multiply(person.maxUnits()).divide(BigDecimal.valueOf(100)));
+            total = total.add(available);
+            capacity.add(new Sprint.PersonCapacity(
+                    person.userId(),
+                    person.resourceId(),
+                    person.name(),
+                    person.calendarKey(),
+                    plain(person.maxUnits()),
+                    hours(working),
+                    available));
+        }
+        return new Capacity(plain(total), work, capacity);
+    }
+
+    /** Minutes as hours, to 0.01. */
+    private static BigDecimal hours(BigDecimal minutes) {
+        return plain(minutes.divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
     }
 
     private List<BacklogItem> backlogItems(ProjectAccess access) {

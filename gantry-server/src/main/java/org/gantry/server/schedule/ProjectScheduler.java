@@ -240,6 +240,36 @@ public class ProjectScheduler {
     }
 
     /**
+     * Working minutes from the start of {@code from} to the end of {@code to} on each named calendar, as
+     * the engine counts them: a stored (imported) calendar by its key, with its base's days and its own
+     * exceptions; the project's calendar (holidays included) for a null key or one not stored. The answer
+     * is in the order of the keys. Stored calendars are written out over the dates asked, so recurring
+     * exceptions in them count.
+     */
+    public List<Long> workingMinutes(long projectId, List<String> calendarKeys, LocalDate from, LocalDate to) {
+        ProjectRow project = projectRow(projectId);
+        ProjectCalendar calendar = project.stored.isEmpty()
+                ? projectCalendar(project, project.startDate, project.startDate)
+                : projectCalendar(
+                        project,
+                        from.isBefore(project.startDate) ? from : project.startDate,
+                        to.isAfter(project.startDate) ? to : project.startDate);
+        List<WorkingCalendar> all = calendar.calendars();
+        Map<String, Long> byKey = new HashMap<>();
+        List<Long> minutes = new ArrayList<>();
+        for (String key : calendarKeys) {
+            String known = key != null && calendar.imported().containsKey(key) ? key : "";
+            minutes.add(byKey.computeIfAbsent(known, k -> {
+                WorkingCalendar chosen =
+                        k.isEmpty() ? calendar.calendar() : calendar.imported().get(k);
+                return WorkingTime.of(chosen, all)
+                        .workBetween(from.atStartOfDay(), to.plusDays(1).atStartOfDay());
+            }));
+        }
+        return minutes;
+    }
+
+    /**
      * The project's calendar: its stored (imported) calendar when it names one, else the simple calendar of
      * the project row. Imported calendars are written out around the project's current dates.
      */

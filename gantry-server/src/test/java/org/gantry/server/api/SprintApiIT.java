@@ -355,6 +355,103 @@ class SprintApiIT extends ApiIntegrationTest {
                 .isEqualTo("2026-06-17");
     }
 
+    @Test
+    void aSprintsCapacityComesFromThePeoplesCalendarsAndMaximumUnits() {
+        TestUser owner = newUser("capacity-owner");
+        TestUser ana = newUser("capacity-ana");
+        TestUser bo = newUser("capacity-bo");
+        TestUser cy = newUser("capacity-cy");
+        ApiClient api = owner.api();
+        clock.set("2026-03-12T09:00");
+        String key = newKey();
+        // Monday to Friday, 8 hours; Wednesday 18 March is a holiday, inside the sprint.
+        Map<String, Object> calendar = Map.of(
+                "workingDays",
+                List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                "workingHours",
+                List.of(Map.of("from", "08:00", "to", "12:00"), Map.of("from", "13:00", "to", "17:00")),
+                "holidays",
+                List.of(Map.of("date", "2026-03-18", "name", "Closed")));
+        Response created = api.post(
+                "/api/v1/projects",
+                json(
+                        "key",
+                        key,
+                        "name",
+                        "Capacity " + key,
+                        "timeZone",
+                        PARIS.getId(),
+                        "startDate",
+                        "2026-03-16",
+                        "calendar",
+                        calendar));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        addMember(api, key, ana, "MEMBER");
+        addMember(api, key, bo, "MEMBER");
+        long anaResource = resource(api, key, json("name", "Ana", "userId", ana.id()));
+        long boResource = resource(api, key, json("name", "Bo", "userId", bo.id(), "maxUnits", 50)); // part time
+        resource(api, key, json("name", "Contractor")); // nobody who logs in: not part of the team
+        resource(api, key, json("name", "Sand", "kind", "MATERIAL"));
+        // Two weeks, Monday 16 to Friday 27 March: 10 weekdays, one a holiday, so 9 days of 8 hours.
+        long id = sprint(api, key, "Sprint 1", "2026-03-16", "2026-03-27");
+
+        JsonNode empty = api.get(path(key, "/sprints/" + id)).body();
+        assertThat(number(empty.get("capacityHours"))).isEqualTo("108"); // 72 + 36
+        List<String> people = new ArrayList<>();
+        empty.get("capacity")
+                .forEach(person -> people.add(person.get("name").asString() + " "
+                        + person.get("userId").asLong() + " "
+                        + number(person.get("maxUnits")) + " " + number(person.get("workingHours")) + " "
+                        + number(person.get("capacityHours"))));
+        assertThat(people).containsExactly("Ana " + ana.id() + " 100 72 72", "Bo " + bo.id() + " 50 72 36");
+        assertThat(empty.get("committedWorkHours").isNull())
+                .as("no task has work")
+                .isTrue();
+        assertThat(empty.get("overCapacity").asBoolean()).isFalse();
+
+        long a = task(api, key, "A", 5);
+        long b = task(api, key, "B", 3);
+        assign(api, key, a, json("resourceId", anaResource, "workHours", 40));
+        assign(api, key, b, json("resourceId", boResource, "workHours", 30));
+        plan(api, key, a, id, null);
+        plan(api, key, b, id, null);
+        JsonNode planned = api.get(path(key, "/sprints/" + id)).body();
+        assertThat(number(planned.get("committedWorkHours"))).isEqualTo("70");
+        assertThat(planned.get("overCapacity").asBoolean()).isFalse();
+        assertThat(number(planned.get("committedPoints"))).isEqualTo("8");
+
+        long c = task(api, key, "C", 8);
+        assign(api, key, c, json("resourceId", anaResource, "workHours", 40.5));
+        plan(api, key, c, id, null);
+        JsonNode over = api.get(path(key, "/sprints")).body().get(0);
+        assertThat(number(over.get("committedWorkHours"))).isEqualTo("110.5");
+        assertThat(over.get("overCapacity").asBoolean())
+                .as("110.5 h of work in 108 h")
+                .isTrue();
+
+        // A third person joins the team at 80 %: 57.6 more hours. A sprint without dates has no capacity.
+        addMember(api, key, cy, "MEMBER");
+        resource(api, key, json("name", "Cy", "userId", cy.id(), "maxUnits", 80));
+        JsonNode grown = api.get(path(key, "/sprints/" + id)).body();
+        assertThat(number(grown.get("capacityHours"))).isEqualTo("165.6");
+        assertThat(grown.get("overCapacity").asBoolean()).isFalse();
+        Response undated = api.post(path(key, "/sprints"), json("name", "Someday"));
+        assertThat(undated.status()).as(undated.toString()).isEqualTo(201);
+        assertThat(undated.body().get("capacityHours").isNull()).isTrue();
+        assertThat(undated.body().get("capacity").size()).isZero();
+    }
+
+    private static long resource(ApiClient api, String key, Map<String, Object> body) {
+        Response created = api.post(path(key, "/resources"), body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asLong();
+    }
+
+    private static void assign(ApiClient api, String key, long task, Map<String, Object> body) {
+        Response created = api.post(path(key, "/tasks/" + task + "/assignments"), body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
     private static JsonNode milestone(ApiClient api, String key, long task) {
         Response milestones = api.get(path(key, "/milestones"));
         assertThat(milestones.status()).as(milestones.toString()).isEqualTo(200);

@@ -16,6 +16,10 @@ import org.gantry.server.board.Sprint;
 import org.gantry.server.board.SprintService;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
+import org.gantry.server.resource.NewAssignment;
+import org.gantry.server.resource.NewResource;
+import org.gantry.server.resource.Resource;
+import org.gantry.server.resource.ResourceService;
 import org.gantry.server.task.NewTask;
 import org.gantry.server.task.Task;
 import org.gantry.server.task.TaskService;
@@ -39,6 +43,9 @@ class BacklogPageIT extends BrowserTest {
     @Autowired
     SprintService sprints;
 
+    @Autowired
+    ResourceService resources;
+
     @Test
     void aManagerPlansStartsAndCompletesASprintWithCarryOver() {
         Person manager = invite("Mia Manager");
@@ -51,6 +58,13 @@ class BacklogPageIT extends BrowserTest {
                 admin(), project.key(), new NewSprint("Sprint 1", "First slice", today, today.plusDays(13), null));
         Sprint second = sprints.create(
                 admin(), project.key(), new NewSprint("Sprint 2", null, today.plusDays(14), today.plusDays(27), null));
+        // The manager is the team's one work resource; Design holds more work than two weeks have.
+        Resource mia = resources.create(
+                admin(),
+                project.key(),
+                new NewResource("Mia", "WORK", manager.user().id(), null, null, null, null));
+        resources.assign(admin(), project.key(), design.id(), new NewAssignment(mia.id(), null, new BigDecimal(200)));
+        BigDecimal capacity = sprints.sprint(admin(), project.key(), first.id()).capacityHours();
         logIn(manager);
 
         page.navigate("/projects/" + project.key() + "/backlog");
@@ -74,6 +88,13 @@ class BacklogPageIT extends BrowserTest {
         assertThat(page.locator("#sprint-" + first.id() + " .plan-row[data-id='" + build.id() + "']"))
                 .isFocused();
         assertThat(page.locator("#sprint-points-" + first.id())).containsText("8 pt");
+        Locator team = page.locator("#sprint-capacity-" + first.id());
+        assertThat(team).containsText("Capacity: " + capacity.toPlainString() + " h");
+        assertThat(team).containsText("200 h of work planned, more than the team has");
+        assertThat(team).hasClass(java.util.regex.Pattern.compile(".*over-capacity.*"));
+        assertThat(page.locator("#sprint-capacity-" + second.id()))
+                .not()
+                .hasClass(java.util.regex.Pattern.compile(".*over-capacity.*"));
 
         page.locator("#start-" + first.id()).click();
         assertThat(page.locator("#sprint-" + first.id() + " .sprint-state")).hasText("active");
