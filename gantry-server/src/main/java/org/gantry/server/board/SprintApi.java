@@ -126,6 +126,21 @@ class SprintApi {
     }
 
     @Operation(
+            summary = "Cycle time of the tasks finished in a range of days, from the status history",
+            description = "from, to: dates in the project's time zone (default: the 90 days up to today; at most"
+                    + " 366). Per finished leaf task: from first entering an IN_PROGRESS-category status to its"
+                    + " last entry into a DONE-category status, in days; with the 50th, 85th and 95th"
+                    + " percentiles (nearest rank).")
+    @GetMapping("/api/v1/projects/{project}/cycle-time")
+    CycleTime cycleTime(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        return sprints.cycleTime(user, project, from, to);
+    }
+
+    @Operation(
             summary = "Leaf tasks per status at the end of each day, from the status history",
             description = "from, to: dates in the project's time zone (default: the 30 days up to today; at most 366).")
     @GetMapping("/api/v1/projects/{project}/cumulative-flow")

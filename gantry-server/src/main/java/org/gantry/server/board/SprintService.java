@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.gantry.engine.ScheduleException;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
@@ -44,6 +46,8 @@ public class SprintService {
     static final int MAXIMUM_NAME = 200;
     static final int MAXIMUM_GOAL = 2000;
     static final int MAXIMUM_FLOW_DAYS = 366;
+    /** A sprint longer than this (ten years) has no capacity computed. */
+    static final int MAXIMUM_CAPACITY_DAYS = 3660;
 
     private static final String LEAF = "not exists (select 1 from task c where c.parent_id = t.id)";
     private static final String SPRINT_COLUMNS =
@@ -234,6 +238,106 @@ public class SprintService {
             days.add(new CumulativeFlow.Day(day, counts));
         }
         return new CumulativeFlow(access.key(), first, last, statuses, days);
+    }
+
+    /** The cycle time of the leaf tasks finished in a range of days (see {@link CycleTime}); default the last 90 days. */
+    @Transactional(readOnly = true)
+    public CycleTime cycleTime(CurrentUser user, String projectRef, LocalDate from, LocalDate to) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        var problems = new InvalidInput.Collector();
+        PlanDates.check("from", from, problems);
+        PlanDates.check("to", to, problems);
+        problems.throwIfAny();
+        ZoneId zone = access.timeZone();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate last = to == null ? today : to;
+        LocalDate first = from == null ? last.minusDays(89) : from;
+        if (first.isAfter(last)) {
+            throw new InvalidInput("from", "must not be after to");
+        }
+        if (ChronoUnit.DAYS.between(first, last) + 1 > MAXIMUM_FLOW_DAYS) {
+            throw new InvalidInput("from", "the range may span at most " + MAXIMUM_FLOW_DAYS + " days");
+        }
+        Map<String, String> categories = new java.util.HashMap<>();
+        jdbc.sql("select status_key, category from task_status where project_id = ?")
+                .param(access.projectId())
+                .query(rs -> {
+                    categories.put(rs.getString(1), rs.getString(2));
+                });
+        record Leaf(long id, String wbs, String name) {}
+        List<Leaf> leaves = jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name from task t"
+                        + " join task_status s on s.project_id = t.project_id and s.status_key = t.status"
+                        + " where t.project_id = ? and s.category = 'DONE' and " + LEAF)
+                .param(access.projectId())
+                .query((rs, n) -> new Leaf(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
+        TaskHistory history = TaskHistory.of(jdbc, access.projectId());
+        Instant rangeStart = first.atStartOfDay(zone).toInstant();
+        Instant rangeEnd = last.plusDays(1).atStartOfDay(zone).toInstant();
+        List<CycleTime.Point> points = new ArrayList<>();
+        int withoutProgress = 0;
+        for (Leaf leaf : leaves) {
+            Instant started = null;
+            Instant finished = null;
+            String previous = null;
+            for (TaskHistory.StatusEntry entry : history.statusEntries(leaf.id())) {
+                String category = categories.get(entry.status());
+                if (started == null && "IN_PROGRESS".equals(category)) {
+                    started = entry.at();
+                }
+                boolean wasDone = previous != null && "DONE".equals(categories.get(previous));
+                if ("DONE".equals(category) && !wasDone) {
+                    finished = entry.at();
+                }
+                previous = entry.status();
+            }
+            if (finished == null || finished.isBefore(rangeStart) || !finished.isBefore(rangeEnd)) {
+                continue; // finished before the history begins, or outside the range
+            }
+            if (started == null || started.isAfter(finished)) {
+                withoutProgress++;
+                continue;
+            }
+            BigDecimal days = BigDecimal.valueOf(
+                            Duration.between(started, finished).toMinutes())
+                    .divide(BigDecimal.valueOf(24 * 60), 2, RoundingMode.HALF_UP);
+            points.add(new CycleTime.Point(
+                    leaf.id(),
+                    leaf.wbs(),
+                    leaf.name(),
+                    started,
+                    finished,
+                    LocalDate.ofInstant(finished, zone),
+                    plain(days)));
+        }
+        points.sort(java.util.Comparator.comparing(CycleTime.Point::finishedAt).thenComparing(CycleTime.Point::taskId));
+        List<BigDecimal> sorted =
+                points.stream().map(CycleTime.Point::days).sorted().toList();
+        BigDecimal average = sorted.isEmpty()
+                ? null
+                : plain(sorted.stream()
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(sorted.size()), 2, RoundingMode.HALF_UP));
+        return new CycleTime(
+                access.key(),
+                first,
+                last,
+                points.size(),
+                withoutProgress,
+                average,
+                nearestRank(sorted, 50),
+                nearestRank(sorted, 85),
+                nearestRank(sorted, 95),
+                points);
+    }
+
+    /** The nearest-rank percentile: the value at rank ceil(p/100 x n) of the sorted values; null for none. */
+    private static BigDecimal nearestRank(List<BigDecimal> sorted, int percentile) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int rank = (percentile * sorted.size() + 99) / 100;
+        return sorted.get(Math.max(rank, 1) - 1);
     }
 
     /**
@@ -850,8 +954,19 @@ public class SprintService {
                 .query((rs, n) ->
                         new Person(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5)))
                 .list();
-        List<Long> minutes = scheduler.workingMinutes(
-                access.projectId(), people.stream().map(Person::calendarKey).toList(), row.startDate(), row.endDate());
+        if (ChronoUnit.DAYS.between(row.startDate(), row.endDate()) >= MAXIMUM_CAPACITY_DAYS) {
+            return new Capacity(null, work, List.of()); // not a time box; the engine's calendars stop at 200 years
+        }
+        List<Long> minutes;
+        try {
+            minutes = scheduler.workingMinutes(
+                    access.projectId(),
+                    people.stream().map(Person::calendarKey).toList(),
+                    row.startDate(),
+                    row.endDate());
+        } catch (ScheduleException e) {
+            return new Capacity(null, work, List.of()); // a calendar without working time in reach
+        }
         BigDecimal total = BigDecimal.ZERO;
         List<Sprint.PersonCapacity> capacity = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {

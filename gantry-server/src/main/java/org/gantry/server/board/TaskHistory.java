@@ -138,6 +138,31 @@ final class TaskHistory {
         return points == null ? BigDecimal.ZERO : points;
     }
 
+    /** A status a task entered, and when. */
+    record StatusEntry(Instant at, String status) {}
+
+    /**
+     * The statuses a task entered in order: the one it had first (at its recorded creation, or with no
+     * instant when its creation is not recorded), then each recorded status change.
+     */
+    List<StatusEntry> statusEntries(long taskId) {
+        Current before = current.get(taskId);
+        if (before == null) {
+            return List.of();
+        }
+        List<StatusEntry> entries = new ArrayList<>();
+        List<Event> changes = events.getOrDefault(taskId, List.of());
+        if (changes.isEmpty() || !changes.get(0).created()) {
+            entries.add(new StatusEntry(null, before.status()));
+        }
+        for (Event event : changes) {
+            if (event.hasStatus() && event.status() != null) {
+                entries.add(new StatusEntry(event.at(), event.status()));
+            }
+        }
+        return entries;
+    }
+
     boolean doneAt(long taskId, Instant at) {
         String status = statusAt(taskId, at);
         return status != null && doneStatuses.contains(status);

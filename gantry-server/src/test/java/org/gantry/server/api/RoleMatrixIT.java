@@ -273,6 +273,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
         READ_VELOCITY((f, api) -> api.get(f.project() + "/velocity"), OK, OK, OK, OK, OK),
         READ_MILESTONE_FORECASTS((f, api) -> api.get(f.project() + "/milestones"), OK, OK, OK, OK, OK),
         READ_CUMULATIVE_FLOW((f, api) -> api.get(f.project() + "/cumulative-flow"), OK, OK, OK, OK, OK),
+        READ_CYCLE_TIME((f, api) -> api.get(f.project() + "/cycle-time"), OK, OK, OK, OK, OK),
         // Planning sprints is for owners and managers; members plan their work into them like they move cards.
         CREATE_SPRINT(
                 (f, api) -> api.post(f.project() + "/sprints", json("name", "Sprint 2", "endDate", "2026-04-01")),

@@ -356,6 +356,101 @@ class SprintApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void cycleTimeRunsFromFirstInProgressToTheLastEntryIntoDone() {
+        TestUser owner = newUser("cycle-owner");
+        ApiClient api = owner.api();
+        clock.set("2026-04-01T08:00");
+        String key = project(api);
+        long a = task(api, key, "A", 1);
+        long b = task(api, key, "B", 1);
+        long c = task(api, key, "C", 1);
+        long d = task(api, key, "D", 1);
+        long e = task(api, key, "E", 1);
+        long f = task(api, key, "F", 1);
+        long g = task(api, key, "G", 1);
+        at("2026-04-01T09:30", () -> move(api, key, g, "in_progress"));
+        at("2026-04-01T10:00", () -> move(api, key, a, "in_progress"));
+        at("2026-04-01T12:00", () -> move(api, key, b, "in_progress"));
+        at("2026-04-01T15:30", () -> move(api, key, g, "done")); // 6 h: 0.25 days
+        at("2026-04-02T09:00", () -> {
+            move(api, key, c, "in_progress");
+            move(api, key, e, "in_progress");
+            move(api, key, f, "in_progress"); // never finished: no cycle time
+        });
+        at("2026-04-02T16:00", () -> move(api, key, a, "done")); // 30 h: 1.25 days
+        at("2026-04-03T09:00", () -> {
+            move(api, key, c, "todo"); // back to the queue: the clock keeps running from the first start
+            move(api, key, d, "done"); // straight from to do: finished, but without a cycle time
+            move(api, key, e, "done");
+        });
+        at("2026-04-06T09:00", () -> move(api, key, c, "in_progress"));
+        at("2026-04-06T12:00", () -> move(api, key, b, "done")); // 5 days
+        at("2026-04-07T09:00", () -> move(api, key, e, "in_progress")); // reopened
+        at("2026-04-08T21:00", () -> move(api, key, c, "done")); // 6.5 days
+        at("2026-04-09T15:00", () -> move(api, key, e, "done")); // its last finish counts: 7.25 days
+        clock.set("2026-04-10T12:00");
+
+        JsonNode all =
+                api.get(path(key, "/cycle-time?from=2026-04-01&to=2026-04-10")).body();
+        assertThat(cycles(all))
+                .containsExactly(
+                        g + " 2026-04-01 0.25",
+                        a + " 2026-04-02 1.25",
+                        b + " 2026-04-06 5",
+                        c + " 2026-04-08 6.5",
+                        e + " 2026-04-09 7.25");
+        assertThat(all.get("count").asInt()).isEqualTo(5);
+        assertThat(all.get("finishedWithoutProgress").asInt()).isEqualTo(1);
+        assertThat(number(all.get("averageDays"))).isEqualTo("4.05");
+        assertThat(number(all.get("p50"))).isEqualTo("5");
+        assertThat(number(all.get("p85"))).isEqualTo("7.25");
+        assertThat(number(all.get("p95"))).isEqualTo("7.25");
+        JsonNode first = all.get("points").get(0);
+        assertThat(first.get("startedAt").asString()).isEqualTo("2026-04-01T07:30:00Z");
+        assertThat(first.get("finishedAt").asString()).isEqualTo("2026-04-01T13:30:00Z");
+
+        JsonNode week =
+                api.get(path(key, "/cycle-time?from=2026-04-02&to=2026-04-08")).body();
+        assertThat(cycles(week)).containsExactly(a + " 2026-04-02 1.25", b + " 2026-04-06 5", c + " 2026-04-08 6.5");
+        assertThat(number(week.get("p50"))).isEqualTo("5");
+        assertThat(number(week.get("p85"))).isEqualTo("6.5");
+        assertThat(number(week.get("p95"))).isEqualTo("6.5");
+        JsonNode byDefault = api.get(path(key, "/cycle-time")).body();
+        assertThat(byDefault.get("from").asString()).isEqualTo("2026-01-11");
+        assertThat(byDefault.get("to").asString()).isEqualTo("2026-04-10");
+        assertThat(byDefault.get("count").asInt()).isEqualTo(5);
+        JsonNode none =
+                api.get(path(key, "/cycle-time?from=2026-03-01&to=2026-03-31")).body();
+        assertThat(none.get("count").asInt()).isZero();
+        assertThat(none.get("p50").isNull()).isTrue();
+
+        assertThat(errorFields(api.get(path(key, "/cycle-time?from=2026-04-09&to=2026-04-01"))))
+                .containsExactly("from");
+        assertThat(errorFields(api.get(path(key, "/cycle-time?from=2025-01-01&to=2026-04-01"))))
+                .containsExactly("from");
+        Response badDate = api.get(path(key, "/cycle-time?to=tomorrow"));
+        assertThat(badDate.status()).as(badDate.toString()).isEqualTo(400);
+        assertThat(badDate.header("Content-Type")).startsWith("application/problem+json");
+        Response outsider = newUser("cycle-outsider").api().get(path(key, "/cycle-time"));
+        assertThat(outsider.status()).isEqualTo(404);
+        assertThat(outsider.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    private void at(String parisTime, Runnable changes) {
+        clock.set(parisTime);
+        changes.run();
+    }
+
+    private static List<String> cycles(JsonNode cycleTime) {
+        List<String> points = new ArrayList<>();
+        cycleTime
+                .get("points")
+                .forEach(point -> points.add(point.get("taskId").asLong() + " "
+                        + point.get("finishedOn").asString() + " " + number(point.get("days"))));
+        return points;
+    }
+
+    @Test
     void aSprintsCapacityComesFromThePeoplesCalendarsAndMaximumUnits() {
         TestUser owner = newUser("capacity-owner");
         TestUser ana = newUser("capacity-ana");
@@ -439,6 +534,12 @@ class SprintApiIT extends ApiIntegrationTest {
         assertThat(undated.status()).as(undated.toString()).isEqualTo(201);
         assertThat(undated.body().get("capacityHours").isNull()).isTrue();
         assertThat(undated.body().get("capacity").size()).isZero();
+        Response endless = api.post(
+                path(key, "/sprints"), json("name", "Forever", "startDate", "1900-01-01", "endDate", "2200-12-31"));
+        assertThat(endless.status()).as(endless.toString()).isEqualTo(201);
+        assertThat(endless.body().get("capacityHours").isNull())
+                .as("not a time box")
+                .isTrue();
     }
 
     private static long resource(ApiClient api, String key, Map<String, Object> body) {
