@@ -42,6 +42,7 @@ class LivePages implements WebMvcConfigurer {
                     }
                 })
                 .addPathPatterns(
+                        "/projects/*",
                         "/projects/*/list",
                         "/projects/*/gantt",
                         "/projects/*/calendar",

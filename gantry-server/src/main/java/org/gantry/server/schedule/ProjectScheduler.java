@@ -235,7 +235,7 @@ public class ProjectScheduler {
     }
 
     /** The project's working time, as the engine sees it (for turning a typed finish into a duration). */
-    WorkingTime workingTime(long projectId) {
+    public WorkingTime workingTime(long projectId) {
         return calendar(projectId).workingTime();
     }
 

@@ -331,11 +331,11 @@ public class ScheduleService {
                 ? new Object[] {slot, access.projectId()}
                 : new Object[] {slot, access.projectId(), ids.toArray(Long[]::new)};
         int captured = jdbc.sql("insert into task_baseline (task_id, project_id, slot, start_at, finish_at,"
-                        + " duration_minutes) select id, project_id, ?, start_at, finish_at, duration_minutes"
-                        + " from task where project_id = ?" + only
+                        + " duration_minutes, total_slack_minutes) select id, project_id, ?, start_at, finish_at,"
+                        + " duration_minutes, total_slack_minutes from task where project_id = ?" + only
                         + " on conflict (task_id, slot) do update set start_at = excluded.start_at,"
                         + " finish_at = excluded.finish_at, duration_minutes = excluded.duration_minutes,"
-                        + " captured_at = now()")
+                        + " total_slack_minutes = excluded.total_slack_minutes, captured_at = now()")
                 .params(params)
                 .update();
         if (!ids.isEmpty() && captured < ids.stream().distinct().count()) {

@@ -65,11 +65,6 @@ class ProjectPages {
         }
     }
 
-    @GetMapping("/projects/{key}")
-    String open(@PathVariable String key) {
-        return "redirect:/projects/" + key + "/list";
-    }
-
     @GetMapping("/projects/{key}/settings")
     String settings(CurrentUser user, @PathVariable String key, Model model) {
         Project project = projects.get(user, key);

@@ -247,6 +247,49 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 OK,
                 OK),
+        READ_DASHBOARD((f, api) -> api.get(f.project() + "/dashboard"), OK, OK, OK, OK, OK),
+        READ_DASHBOARD_THRESHOLDS((f, api) -> api.get(f.project() + "/dashboard/thresholds"), OK, OK, OK, OK, OK),
+        // The health thresholds change every viewer's colours: owners and managers only.
+        SAVE_DASHBOARD_THRESHOLDS(
+                (f, api) -> api.put(
+                        f.project() + "/dashboard/thresholds",
+                        json(
+                                "scheduleAmberDays",
+                                1,
+                                "scheduleRedDays",
+                                3,
+                                "costAmberCpi",
+                                0.9,
+                                "costRedCpi",
+                                0.8,
+                                "scopeAmberTasks",
+                                0,
+                                "scopeRedTasks",
+                                5,
+                                "riskScore",
+                                15,
+                                "riskAmberCount",
+                                0,
+                                "riskRedCount",
+                                2,
+                                "version",
+                                0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        // Each person's own tiles: stakeholders arrange theirs too.
+        READ_DASHBOARD_PREFERENCES((f, api) -> api.get(f.project() + "/dashboard/preferences"), OK, OK, OK, OK, OK),
+        SAVE_DASHBOARD_PREFERENCES(
+                (f, api) -> api.put(
+                        f.project() + "/dashboard/preferences",
+                        json("order", java.util.List.of("risk"), "hidden", java.util.List.of("cost"), "version", 0)),
+                OK,
+                OK,
+                OK,
+                OK,
+                OK),
         READ_STATUS_HISTORY((f, api) -> api.get(f.project() + "/status-history"), OK, OK, OK, OK, OK),
         MOVE_CARD(
                 (f, api) -> api.post(
