@@ -21,8 +21,22 @@ function say(text) {
   if (status) status.textContent = text;
 }
 
-async function save() {
+// Saves run one after another, each sending the arrangement as it is then with the version the previous
+// save answered, so quick key presses are neither lost nor refused as stale.
+let queue = Promise.resolve();
+let queued = 0;
+
+function save() {
+  queued += 1;
   saving = true;
+  queue = queue.then(send).finally(() => {
+    queued -= 1;
+    saving = queued > 0;
+  });
+  return queue;
+}
+
+async function send() {
   const order = tiles().map((tile) => tile.dataset.tile);
   const hidden = tiles().filter((tile) => tile.hidden).map((tile) => tile.dataset.tile);
   try {
@@ -43,8 +57,8 @@ async function save() {
     const saved = await response.json();
     root.dataset.version = String(saved.version);
     root.dataset.saved = order.join(',') + '|' + hidden.join(',');
-  } finally {
-    saving = false;
+  } catch {
+    say('Your arrangement could not be saved; reload the page and try again.');
   }
 }
 
@@ -74,9 +88,9 @@ function visibleNeighbour(tile, direction) {
   return next;
 }
 
-root.addEventListener('click', async (event) => {
+root.addEventListener('click', (event) => {
   const button = event.target.closest('button');
-  if (!button || saving) return;
+  if (!button) return;
   if (button.classList.contains('show-tile')) {
     const id = button.closest('li').dataset.tile;
     const tile = document.getElementById(`tile-${id}`);
@@ -85,7 +99,7 @@ root.addEventListener('click', async (event) => {
     resizeCharts();
     tile.querySelector('.hide-tile')?.focus();
     say(`${tile.dataset.title} shown.`);
-    await save();
+    save();
     return;
   }
   const tile = button.closest('.tile');
@@ -100,14 +114,14 @@ root.addEventListener('click', async (event) => {
     if (up) neighbour.before(tile); else neighbour.after(tile);
     button.focus();
     say(`${tile.dataset.title} moved ${up ? 'up' : 'down'}.`);
-    await save();
+    save();
   } else if (button.classList.contains('hide-tile')) {
     const next = visibleNeighbour(tile, 1) ?? visibleNeighbour(tile, -1);
     tile.hidden = true;
     renderHiddenList();
     (next?.querySelector('.hide-tile') ?? document.querySelector('#hidden-tiles .show-tile'))?.focus();
     say(`${tile.dataset.title} hidden; Show brings it back.`);
-    await save();
+    save();
   }
 });
 

@@ -122,14 +122,20 @@ class DashboardPages {
         ProjectAccess access = projects.access(user, project.key());
         var problems = new InvalidInput.Collector();
         DashboardThresholds wanted = form.parse(problems);
+        Map<String, String> errors = new LinkedHashMap<>();
         try {
             problems.throwIfAny();
+        } catch (InvalidInput e) {
+            e.errors().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+        }
+        try {
+            // Also with typing mistakes: a field that did not parse is null, which the service refuses as
+            // missing (so nothing is saved), and the other fields get their own messages at the same time.
             settings.saveThresholds(user, project.key(), wanted);
             redirect.addFlashAttribute("notice", "Health thresholds saved.");
             return "redirect:/projects/" + project.key() + "#tile-health";
         } catch (InvalidInput e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+            e.errors().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
             model.addAttribute("thresholdsOpen", true);
             return page(user, project, access, form, errors, model);
         } catch (StaleVersion e) {

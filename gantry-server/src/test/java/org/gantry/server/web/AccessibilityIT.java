@@ -40,6 +40,7 @@ class AccessibilityIT extends BrowserTest {
         visit("/projects");
         String base = "/projects/" + project.key();
 
+        visit(base);
         listViewWithTaskPanelAndDeleteDialog(base, true);
         ganttDrawn(base, true);
         calendarDrawn(base);
@@ -88,6 +89,7 @@ class AccessibilityIT extends BrowserTest {
         visit("/projects");
         String base = "/projects/" + project.key();
 
+        visit(base);
         listViewWithTaskPanelAndDeleteDialog(base, false);
         assertThat(page.locator("#read-only-note")).isVisible();
         ganttDrawn(base, false);
@@ -112,6 +114,7 @@ class AccessibilityIT extends BrowserTest {
         Project empty = projectWith(null, null);
         logInAsAdmin();
         String base = "/projects/" + empty.key();
+        visit(base);
         visit(base + "/list");
         assertThat(page.locator(".empty-row")).isVisible();
         page.navigate(base + "/gantt");
