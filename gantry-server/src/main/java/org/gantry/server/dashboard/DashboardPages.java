@@ -115,6 +115,12 @@ class DashboardPages {
         return page(user, project, access, ThresholdForm.of(settings.thresholds(access)), Map.of(), model);
     }
 
+    /** The address a refused thresholds form stays at: reloading it opens the dashboard. */
+    @GetMapping("/projects/{key}/dashboard/thresholds")
+    String thresholdsForm(CurrentUser user, @PathVariable String key) {
+        return "redirect:/projects/" + projects.get(user, key).key() + "#tile-health";
+    }
+
     @PostMapping("/projects/{key}/dashboard/thresholds")
     String saveThresholds(
             CurrentUser user, @PathVariable String key, ThresholdForm form, Model model, RedirectAttributes redirect) {
