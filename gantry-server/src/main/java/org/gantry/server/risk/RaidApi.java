@@ -3,8 +3,14 @@ package org.gantry.server.risk;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Locale;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.InvalidInput;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -22,10 +28,49 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RaidApi {
 
-    private final RaidService raid;
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    RaidApi(RaidService raid) {
+    private final RaidService raid;
+    private final RaidLog log;
+
+    RaidApi(RaidService raid, RaidLog log) {
         this.raid = raid;
+        this.log = log;
+    }
+
+    @Operation(
+            summary = "The RAID log as CSV or an Excel workbook (everyone who can see the project)",
+            description = "format: csv (RFC 4180, UTF-8, one table) or xlsx (a sheet per type). The risks of the"
+                    + " register come first with their probability, impact and score. Filters as the list, with"
+                    + " RISK as a type and the risks' statuses: type, status, owner (user id), text.")
+    @GetMapping("/api/v1/projects/{project}/raid/export")
+    ResponseEntity<byte[]> export(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam(required = false) String format,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long owner,
+            @RequestParam(required = false) String text) {
+        String wanted =
+                format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(Locale.ROOT);
+        if (!wanted.equals("csv") && !wanted.equals("xlsx")) {
+            throw new InvalidInput("format", "must be csv or xlsx");
+        }
+        RaidLog.Filters filters = RaidLog.filters(type, status, owner, text);
+        RaidLog.Export export = log.export(user, project, filters);
+        boolean csv = wanted.equals("csv");
+        return ResponseEntity.ok()
+                .contentType(csv ? CSV : XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(export.projectKey() + "-raid-log." + wanted)
+                                .build()
+                                .toString())
+                .body(csv ? RaidExport.csv(export.rows()) : RaidExport.workbook(export.rows()));
     }
 
     @Operation(

@@ -421,6 +421,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
         // managers delete them.
         LIST_RAID((f, api) -> api.get(f.project() + "/raid?type=ISSUE"), OK, OK, OK, OK, OK),
         READ_RAID_ENTRY((f, api) -> api.get(f.project() + "/raid/" + f.raidEntry()), OK, OK, OK, OK, OK),
+        EXPORT_RAID_CSV((f, api) -> api.get(f.project() + "/raid/export?format=csv"), OK, OK, OK, OK, OK),
+        EXPORT_RAID_XLSX((f, api) -> api.get(f.project() + "/raid/export?format=xlsx&type=ISSUE"), OK, OK, OK, OK, OK),
         CREATE_RAID_ENTRY(
                 (f, api) -> api.post(f.project() + "/raid", json("type", "DEPENDENCY", "title", "Vendor sandbox")),
                 CREATED,
