@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One recorded change: when, who ({@code actorKind} user, token, scheduler or system; the user's
+ * One recorded change: when, who ({@code actorKind} user, token, scheduler, webhook or system; the user's
  * name, and the API token's id when one was used), which {@code entity} (project, member, holiday,
  * status, task, assignee, link, resource, assignment, comment) was created, updated or deleted, a
  * {@code label} naming it as it was then, and each field's old and new value.
@@ -28,12 +28,13 @@ public record ActivityEntry(
 
     /**
      * "Ana Lopez", "Ana Lopez (API token 12)", "Scheduler, after Ana Lopez's change" (the dates the
-     * engine moved, and whose edit it followed) or "System".
+     * engine moved, and whose edit it followed), "Webhook" (a status rule applied to a delivery) or "System".
      */
     public String who() {
         return switch (actorKind) {
             case "scheduler" -> actorName == null ? "Scheduler" : "Scheduler, after " + actorName + "'s change";
             case "system" -> "System";
+            case "webhook" -> "Webhook";
             case "token" -> (actorName == null ? "Former user" : actorName) + " (API token " + tokenId + ")";
             default -> actorName == null ? "Former user" : actorName;
         };

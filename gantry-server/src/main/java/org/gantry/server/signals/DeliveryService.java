@@ -43,13 +43,16 @@ class DeliveryService {
     private final JsonMapper json;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final StatusRuleService statusRules;
 
     DeliveryService(
             JdbcClient jdbc,
             WebhookSecrets secrets,
             JsonMapper json,
             TransactionTemplate transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            StatusRuleService statusRules) {
+        this.statusRules = statusRules;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.json = json;
@@ -105,7 +108,20 @@ class DeliveryService {
             return new DeliveryOutcome("ignored", null, deliveryId, reading.ignored(), List.of());
         }
         String storedEvent = event.length() > 100 ? event.substring(0, 100) : event;
-        return transactions.execute(status -> store(hook, storedEvent, deliveryId, body, reading.signal()));
+        List<StatusRuleService.Move> moves = new ArrayList<>();
+        DeliveryOutcome stored =
+                transactions.execute(status -> store(hook, storedEvent, deliveryId, body, reading.signal(), moves));
+        // After the delivery is committed: a rule that fails leaves it stored.
+        List<StatusRuleService.StatusChange> changes = statusRules.apply(hook.projectId(), hook.projectKey(), moves);
+        return changes.isEmpty()
+                ? stored
+                : new DeliveryOutcome(
+                        stored.result(),
+                        stored.kind(),
+                        stored.deliveryId(),
+                        stored.detail(),
+                        stored.linkedTasks(),
+                        changes);
     }
 
     // ----- signatures -----
@@ -230,7 +246,13 @@ class DeliveryService {
 
     // ----- storing -----
 
-    private DeliveryOutcome store(Hook hook, String event, String deliveryId, byte[] body, Signal signal) {
+    private DeliveryOutcome store(
+            Hook hook,
+            String event,
+            String deliveryId,
+            byte[] body,
+            Signal signal,
+            List<StatusRuleService.Move> moves) {
         Long delivery = jdbc.sql(
                         "insert into webhook_delivery (webhook_id, project_id, delivery_id, event, kind, payload)"
                                 + " values (?, ?, ?, ?, ?, ?) on conflict (webhook_id, delivery_id) do nothing returning id")
@@ -253,7 +275,7 @@ class DeliveryService {
         if (signal instanceof Signal.Push push) {
             storePush(hook, delivery, push, references, linked);
         } else if (signal instanceof Signal.PullRequest pull) {
-            storePullRequest(hook, pull, references, linked);
+            storePullRequest(hook, pull, references, linked, moves);
         } else if (signal instanceof Signal.Check check) {
             storeCheck(hook, check);
         } else if (signal instanceof Signal.Release release) {
@@ -316,7 +338,18 @@ class DeliveryService {
         linked.addAll(branchTasks);
     }
 
-    private void storePullRequest(Hook hook, Signal.PullRequest pull, TaskReferences references, Set<Long> linked) {
+    private void storePullRequest(
+            Hook hook,
+            Signal.PullRequest pull,
+            TaskReferences references,
+            Set<Long> linked,
+            List<StatusRuleService.Move> moves) {
+        String before = jdbc.sql("select state from dev_pull_request where project_id = ? and repository = ?"
+                        + " and number = ? for update")
+                .params(hook.projectId(), pull.repository(), pull.number())
+                .query(String.class)
+                .optional()
+                .orElse(null);
         // A merged pull request stays merged whatever arrives after (deliveries may come out of order).
         jdbc.sql("insert into dev_pull_request (project_id, repository, number, title, url, state, source_branch,"
                         + " target_branch, head_sha, merge_sha, author, opened_at, merged_at, closed_at)"
@@ -357,6 +390,15 @@ class DeliveryService {
             link(hook, task, "BRANCH", pull.repository(), pull.sourceBranch());
         }
         linked.addAll(tasks);
+        // Only a change of state moves tasks: every later push to an open pull request says "open" again.
+        StatusRuleService.Transition transition = "MERGED".equals(pull.state()) && !"MERGED".equals(before)
+                ? StatusRuleService.Transition.MERGED
+                : "OPEN".equals(pull.state()) && (before == null || "CLOSED".equals(before))
+                        ? StatusRuleService.Transition.OPENED
+                        : null;
+        if (transition != null) {
+            tasks.forEach(task -> moves.add(new StatusRuleService.Move(task, transition)));
+        }
     }
 
     private void storeCheck(Hook hook, Signal.Check check) {

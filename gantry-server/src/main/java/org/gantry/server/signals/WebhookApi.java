@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,8 +25,14 @@ class WebhookApi {
     private final WebhookService webhooks;
     private final DevelopmentService development;
     private final ClientAddresses clientAddresses;
+    private final StatusRuleService statusRules;
 
-    WebhookApi(WebhookService webhooks, DevelopmentService development, ClientAddresses clientAddresses) {
+    WebhookApi(
+            WebhookService webhooks,
+            DevelopmentService development,
+            ClientAddresses clientAddresses,
+            StatusRuleService statusRules) {
+        this.statusRules = statusRules;
         this.webhooks = webhooks;
         this.development = development;
         this.clientAddresses = clientAddresses;
@@ -72,6 +79,25 @@ class WebhookApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(CurrentUser user, @PathVariable String project, @PathVariable long id, HttpServletRequest request) {
         webhooks.delete(user, project, id, clientAddresses.of(request));
+    }
+
+    @Operation(
+            summary = "The project's status rules: the status a task takes when a pull request naming it is opened"
+                    + " or merged (null: none)")
+    @GetMapping("/api/v1/projects/{project}/status-rules")
+    StatusRules statusRules(CurrentUser user, @PathVariable String project) {
+        return statusRules.get(user, project);
+    }
+
+    @Operation(
+            summary = "Set the status rules (owners, managers); version required (0 at first), 409 when stale",
+            description = "pullRequestOpened and pullRequestMerged: status keys of the project (\"in_review\","
+                    + " \"done\"), or null to turn a rule off. Tasks move through the ordinary task update,"
+                    + " recorded in the activity log as the webhook's; an opened pull request leaves finished tasks"
+                    + " alone.")
+    @PutMapping("/api/v1/projects/{project}/status-rules")
+    StatusRules changeStatusRules(CurrentUser user, @PathVariable String project, @RequestBody StatusRuleChanges body) {
+        return statusRules.update(user, project, body);
     }
 
     @Operation(summary = "The newest releases, deployments and labelled issues the project's webhooks delivered")

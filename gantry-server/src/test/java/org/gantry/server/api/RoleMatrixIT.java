@@ -525,6 +525,14 @@ class RoleMatrixIT extends ApiIntegrationTest {
         DELETE_WEBHOOK((f, api) -> api.delete(f.project() + "/webhooks/" + f.webhook()), GONE, GONE, GONE, NO, NO),
         READ_DEVELOPMENT((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/development"), OK, OK, OK, OK, OK),
         READ_SIGNALS((f, api) -> api.get(f.project() + "/signals"), OK, OK, OK, OK, OK),
+        READ_STATUS_RULES((f, api) -> api.get(f.project() + "/status-rules"), OK, OK, OK, OK, OK),
+        SET_STATUS_RULES(
+                (f, api) -> api.put(f.project() + "/status-rules", json("pullRequestMerged", "done", "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
         // The delivery path takes no login: a token, anyone's, is no signature (401 for all).
         DELIVER_UNSIGNED(
                 401,

@@ -233,6 +233,82 @@ class WebhookApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void statusRulesMoveTheTaskWhenItsPullRequestOpensAndMerges() {
+        TestUser owner = newUser("hook-rules");
+        String project = newProject(owner);
+        long task =
+                createTask(owner.api(), project, "Login form", null).get("id").asLong();
+        Response review = owner.api()
+                .post(
+                        "/api/v1/projects/" + project + "/statuses",
+                        json("name", "In review", "category", "IN_PROGRESS"));
+        assertThat(review.status()).as(review.toString()).isEqualTo(201);
+        String rules = "/api/v1/projects/" + project + "/status-rules";
+        assertThat(owner.api().get(rules).body().get("version").asInt()).isZero();
+        assertThat(errorFields(
+                        owner.api().put(rules, json("pullRequestOpened", "nowhere", "pullRequestMerged", "done"))))
+                .containsExactlyInAnyOrder("pullRequestOpened", "version");
+        Response saved = owner.api()
+                .put(rules, json("pullRequestOpened", "in_review", "pullRequestMerged", "done", "version", 0));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.body().get("version").asInt()).isEqualTo(1);
+        Response stale = owner.api().put(rules, json("pullRequestOpened", null, "version", 0));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body().get("current").get("pullRequestMerged").asString())
+                .isEqualTo("done");
+        Hook hook = newHook(owner, project, "github");
+        Map<String, String> values =
+                Map.of("{{KEY}}", project, "{{key}}", project.toLowerCase(), "{{TASK}}", "" + task);
+        String opened = payload("github/pull_request_opened.json", values);
+
+        Response first = github(hook, "pull_request", UUID.randomUUID().toString(), opened);
+
+        assertThat(first.body().get("statusChanges").get(0).get("status").asString())
+                .isEqualTo("in_review");
+        JsonNode current = owner.api()
+                .get("/api/v1/projects/" + project + "/tasks/" + task)
+                .body();
+        assertThat(current.get("status").asString()).isEqualTo("in_review");
+        // Someone moves it back; the next push to the still-open pull request leaves it where they put it.
+        Response back = owner.api()
+                .patch(
+                        "/api/v1/projects/" + project + "/tasks/" + task,
+                        json(
+                                "status",
+                                "in_progress",
+                                "version",
+                                current.get("version").asInt()));
+        assertThat(back.status()).as(back.toString()).isEqualTo(200);
+        Response synchronize = github(
+                hook, "pull_request", UUID.randomUUID().toString(), opened.replace("\"opened\"", "\"synchronize\""));
+        assertThat(synchronize.body().get("statusChanges").size()).isZero();
+
+        Response merged = github(
+                hook, "pull_request", UUID.randomUUID().toString(), payload("github/pull_request_merged.json", values));
+
+        assertThat(merged.body().get("statusChanges").get(0).get("status").asString())
+                .isEqualTo("done");
+        JsonNode done = owner.api()
+                .get("/api/v1/projects/" + project + "/tasks/" + task)
+                .body();
+        assertThat(done.get("status").asString()).isEqualTo("done");
+        assertThat(done.get("percentComplete").asInt()).isEqualTo(100);
+        JsonNode history = owner.api()
+                .get("/api/v1/projects/" + project + "/tasks/" + task + "/history")
+                .body();
+        assertThat(history.valueStream()
+                        .filter(entry -> entry.get("entity").asString().equals("task")
+                                && entry.get("action").asString().equals("updated")
+                                && entry.get("changes").valueStream().anyMatch(change -> change.get("field")
+                                        .asString()
+                                        .equals("status")))
+                        .map(entry -> entry.get("actorKind").asString())
+                        .toList())
+                .as("status changes, newest first: merged, moved back by the owner (with a token), opened")
+                .containsExactly("webhook", "token", "webhook");
+    }
+
+    @Test
     void aBadOrMissingSignatureIsRefusedLoggedAndStoresNothing() {
         TestUser owner = newUser("hook-refused");
         String project = newProject(owner);
