@@ -35,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DeliveryService {
     private static final Logger log = LoggerFactory.getLogger(DeliveryService.class);
     private static final int MAXIMUM_DELIVERY_ID = 200;
+    private static final int MAXIMUM_IDENTIFIER = 300;
 
     private record Hook(long id, long projectId, String projectKey, String name, Provider provider, String secret) {}
 
@@ -107,6 +108,7 @@ class DeliveryService {
         if (reading.signal() == null) {
             return new DeliveryOutcome("ignored", null, deliveryId, reading.ignored(), List.of());
         }
+        checkIdentifiers(reading.signal());
         String storedEvent = event.length() > 100 ? event.substring(0, 100) : event;
         List<StatusRuleService.Move> moves = new ArrayList<>();
         DeliveryOutcome stored =
@@ -241,6 +243,38 @@ class DeliveryService {
                                             .lines()
                                             .findFirst()
                                             .orElse("")));
+        }
+    }
+
+    /**
+     * Names and ids that are part of a unique key are at most 300 characters: PostgreSQL cannot index a
+     * longer row (about 2.7 kB), and no git host makes them that long.
+     */
+    private static void checkIdentifiers(Signal signal) {
+        identifier("repository", signal.repository());
+        if (signal instanceof Signal.Push push) {
+            identifier("ref", push.branch());
+            identifier("ref", push.tag());
+            identifier("after", push.headSha());
+            for (int i = 0; i < push.commits().size(); i++) {
+                identifier("commits[" + i + "].id", push.commits().get(i).sha());
+            }
+        } else if (signal instanceof Signal.PullRequest pull) {
+            identifier("sourceBranch", pull.sourceBranch());
+        } else if (signal instanceof Signal.Check check) {
+            identifier("id", check.externalId());
+            identifier("sha", check.sha());
+        } else if (signal instanceof Signal.Release release) {
+            identifier("tag", release.tag());
+        } else if (signal instanceof Signal.Deployment deployment) {
+            identifier("id", deployment.externalId());
+            identifier("sha", deployment.sha());
+        }
+    }
+
+    private static void identifier(String field, String value) {
+        if (value != null && value.length() > MAXIMUM_IDENTIFIER) {
+            throw new InvalidInput(field, "must be at most " + MAXIMUM_IDENTIFIER + " characters long");
         }
     }
 

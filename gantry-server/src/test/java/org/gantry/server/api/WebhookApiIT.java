@@ -409,6 +409,12 @@ class WebhookApiIT extends ApiIntegrationTest {
                 "{\"ref\":\"refs/heads/main\",\"repository\":{\"full_name\":\"a/b\"},"
                         + "\"commits\":[{\"id\":\"abc\",\"message\":\"m\",\"timestamp\":\"+999999999-12-31T23:59:59Z\"}]}");
         assertThat(errorFields(badDate)).containsExactly("commits[0].timestamp");
+        Response longName = github(
+                hook,
+                "release",
+                UUID.randomUUID().toString(),
+                "{\"repository\":{\"full_name\":\"" + "r".repeat(3000) + "\"},\"release\":{\"tag_name\":\"v1\"}}");
+        assertThat(errorFields(longName)).as("too long to index").containsExactly("repository");
         Response array = github(hook, "push", UUID.randomUUID().toString(), "[1, 2]");
         assertThat(errorFields(array)).containsExactly("body");
         Response deep = github(hook, "push", UUID.randomUUID().toString(), "[".repeat(5000) + "]".repeat(5000));
