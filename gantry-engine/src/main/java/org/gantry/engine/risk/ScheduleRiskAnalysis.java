@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.gantry.engine.ProjectNetwork;
 import org.gantry.engine.SimulationNetwork;
@@ -69,6 +70,23 @@ public final class ScheduleRiskAnalysis {
             List<RiskEvent> risks,
             List<CorrelatedTasks> correlations,
             SimulationSettings settings) {
+        return run(network, estimates, risks, correlations, settings, SimulationProgress.NONE);
+    }
+
+    /**
+     * As the other forms, telling {@code progress} after every chunk of runs (a hundredth of them, at most
+     * 1,000); the draws are the same whether anyone listens or not, so the result is too.
+     *
+     * @throws SimulationCancelled when {@code progress} answers {@code false}
+     */
+    public static ScheduleRiskResult run(
+            SimulationNetwork network,
+            List<DurationEstimate> estimates,
+            List<RiskEvent> risks,
+            List<CorrelatedTasks> correlations,
+            SimulationSettings settings,
+            SimulationProgress progress) {
+        Objects.requireNonNull(progress, "progress");
         int n = network.size();
         DurationEstimate[] byPosition = new DurationEstimate[n];
         for (DurationEstimate estimate : estimates) {
@@ -206,8 +224,17 @@ public final class ScheduleRiskAnalysis {
         }
         double[][] milestoneFinishes = new double[milestoneCount][iterations];
         SplittableRandom random = new SplittableRandom(settings.seed());
+        // One comparison per run; the listener is called once per chunk.
+        int chunk = Math.max(1, Math.min(1_000, iterations / 100));
+        int nextReport = chunk;
 
         for (int run = 0; run < iterations; run++) {
+            if (run == nextReport) {
+                if (!progress.ranRuns(run, iterations)) {
+                    throw new SimulationCancelled(run);
+                }
+                nextReport += chunk;
+            }
             System.arraycopy(baseSpan, 0, span, 0, n);
             boolean keep = run < ranked;
             for (int g = 0; g < factor.length; g++) {
@@ -296,6 +323,9 @@ public final class ScheduleRiskAnalysis {
             }
         }
 
+        if (!progress.ranRuns(iterations, iterations)) {
+            throw new SimulationCancelled(iterations);
+        }
         double[] finishRanks = ranked > 0 ? midRanks(finishes, ranked) : new double[0];
         List<SensitivityDriver> sensitivity = new ArrayList<>(drivers);
         int[] counts = new int[RANK_LEVELS];

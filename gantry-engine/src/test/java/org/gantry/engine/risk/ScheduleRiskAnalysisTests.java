@@ -299,6 +299,47 @@ class ScheduleRiskAnalysisTests {
         assertThat(other.meanMinutes()).isNotEqualTo(first.meanMinutes());
     }
 
+    @Test
+    void progressIsToldInChunksUpToEveryRunAndDoesNotChangeTheResult() {
+        List<RiskEvent> risks = List.of(new RiskEvent("R1", id("T2"), 0.3, 2 * DAY));
+        SimulationSettings settings = SimulationSettings.DEFAULTS
+                .withDefaultSpread(Distribution.PERT, 0.8, 1.5)
+                .withIterations(5_000)
+                .withSeed(42);
+        List<Integer> told = new ArrayList<>();
+
+        ScheduleRiskResult listened = ScheduleRiskAnalysis.run(
+                org.gantry.engine.SimulationNetwork.of(mixedNetworkChain()),
+                List.of(),
+                risks,
+                List.of(),
+                settings,
+                (completed, total) -> {
+                    assertThat(total).isEqualTo(5_000);
+                    told.add(completed);
+                    return true;
+                });
+
+        assertThat(listened).isEqualTo(ScheduleRiskAnalysis.run(mixedNetworkChain(), List.of(), risks, settings));
+        // A hundredth of the runs per chunk: 50, 100, ... 4,950, then all 5,000.
+        assertThat(told).hasSize(100).isSorted().startsWith(50, 100).endsWith(4_950, 5_000);
+    }
+
+    @Test
+    void answeringNoStopsTheAnalysis() {
+        SimulationSettings settings = SimulationSettings.DEFAULTS.withIterations(10_000);
+
+        assertThatThrownBy(() -> ScheduleRiskAnalysis.run(
+                        org.gantry.engine.SimulationNetwork.of(chainOf(3, 2)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        settings,
+                        (completed, total) -> completed < 3_000))
+                .isInstanceOf(SimulationCancelled.class)
+                .hasMessage("analysis stopped after 3000 runs");
+    }
+
     private static ProjectNetwork mixedNetworkChain() {
         return chainOf(5, 3);
     }
