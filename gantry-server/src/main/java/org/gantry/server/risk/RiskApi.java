@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.PageOf;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Tag(
         name = "Risks",
@@ -23,10 +26,12 @@ class RiskApi {
 
     private final RiskService risks;
     private final ScheduleRiskService scheduleRisk;
+    private final ScheduleRiskRuns runs;
 
-    RiskApi(RiskService risks, ScheduleRiskService scheduleRisk) {
+    RiskApi(RiskService risks, ScheduleRiskService scheduleRisk, ScheduleRiskRuns runs) {
         this.risks = risks;
         this.scheduleRisk = scheduleRisk;
+        this.runs = runs;
     }
 
     @Operation(
@@ -91,5 +96,47 @@ class RiskApi {
     ScheduleRiskReport scheduleRisk(
             CurrentUser user, @PathVariable String project, @RequestBody(required = false) ScheduleRiskRequest body) {
         return scheduleRisk.run(user, project, body);
+    }
+
+    @Operation(
+            summary = "Start a Monte Carlo run in the background (anyone who sees the project)",
+            description = "The same request as POST .../schedule-risk, checked at once (400 naming the fields);"
+                    + " answers 202 with the queued run and its Location. One run at a time per project: 409 with"
+                    + " the queued or running one as current. Poll GET .../runs/{id} for state and progress.")
+    @PostMapping("/api/v1/projects/{project}/schedule-risk/runs")
+    ResponseEntity<ScheduleRiskRun> startRun(
+            CurrentUser user, @PathVariable String project, @RequestBody(required = false) ScheduleRiskRequest body) {
+        ScheduleRiskRun run = runs.start(user, project, body);
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentRequestUri()
+                        .path("/{id}")
+                        .buildAndExpand(run.id())
+                        .toUri())
+                .body(run);
+    }
+
+    @Operation(
+            summary = "The project's stored Monte Carlo runs, newest first (without their reports)",
+            description = "page from 0, size 1 to 100 (20).")
+    @GetMapping("/api/v1/projects/{project}/schedule-risk/runs")
+    PageOf<ScheduleRiskRun> listRuns(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return runs.list(user, project, page, size);
+    }
+
+    @Operation(summary = "One stored run: state, progress, and the report once it is done")
+    @GetMapping("/api/v1/projects/{project}/schedule-risk/runs/{id}")
+    ScheduleRiskRun getRun(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        return runs.get(user, project, id);
+    }
+
+    @Operation(summary = "Delete a stored run, stopping it when queued or running (owners, managers, its starter)")
+    @DeleteMapping("/api/v1/projects/{project}/schedule-risk/runs/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteRun(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        runs.delete(user, project, id);
     }
 }

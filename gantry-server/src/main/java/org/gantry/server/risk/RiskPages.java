@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +43,29 @@ class RiskPages {
     private final RiskService risks;
     private final ScheduleRiskService scheduleRisk;
     private final ProjectService projects;
+    private final ScheduleRiskRuns runs;
 
-    RiskPages(RiskService risks, ScheduleRiskService scheduleRisk, ProjectService projects) {
+    RiskPages(RiskService risks, ScheduleRiskService scheduleRisk, ProjectService projects, ScheduleRiskRuns runs) {
         this.risks = risks;
         this.scheduleRisk = scheduleRisk;
         this.projects = projects;
+        this.runs = runs;
+    }
+
+    /** A stored run as the list of past runs shows it: times in the project's time zone. */
+    public record PastRun(
+            long id,
+            String state,
+            int progress,
+            int iterations,
+            String distribution,
+            String startedBy,
+            LocalDateTime startedAt,
+            LocalDateTime p80,
+            String error) {
+        public boolean active() {
+            return state.equals("QUEUED") || state.equals("RUNNING");
+        }
     }
 
     /** The add-risk form as typed (numbers and dates as text, so a typo comes back to be fixed). */
@@ -82,6 +101,7 @@ class RiskPages {
             @PathVariable String key,
             @RequestParam(required = false) Integer probability,
             @RequestParam(required = false) Integer impact,
+            @RequestParam(required = false) Long runId,
             AnalysisForm analysis,
             Model model) {
         Project project = projects.get(user, key);
@@ -116,7 +136,46 @@ class RiskPages {
         model.addAttribute("threatResponses", List.of("AVOID", "MITIGATE", "TRANSFER", "ACCEPT", "ESCALATE"));
         model.addAttribute("opportunityResponses", List.of("EXPLOIT", "ENHANCE", "SHARE", "ACCEPT", "ESCALATE"));
         model.addAttribute("analysis", analysis);
-        if (analysis.run() != null) {
+        List<PastRun> past = runs.recent(access, 10).stream()
+                .map(run -> new PastRun(
+                        run.id(),
+                        run.state(),
+                        run.progress(),
+                        run.iterations(),
+                        run.distribution(),
+                        run.startedByName() == null ? "–" : run.startedByName(),
+                        LocalDateTime.ofInstant(run.createdAt(), access.timeZone()),
+                        run.p80(),
+                        run.error()))
+                .toList();
+        model.addAttribute("pastRuns", past);
+        model.addAttribute(
+                "activeRun", past.stream().filter(PastRun::active).findFirst().orElse(null));
+        if (runId != null) {
+            ScheduleRiskRun storedRun = runs.stored(access, runId);
+            if (storedRun == null) {
+                model.addAttribute("analysisProblem", "This project has no analysis run " + runId + ".");
+            } else if (storedRun.report() != null) {
+                model.addAttribute("report", storedRun.report());
+                model.addAttribute(
+                        "shownRun",
+                        past.stream()
+                                .filter(run -> run.id() == storedRun.id())
+                                .findFirst()
+                                .orElse(new PastRun(
+                                        storedRun.id(),
+                                        storedRun.state(),
+                                        storedRun.progress(),
+                                        storedRun.iterations(),
+                                        storedRun.distribution(),
+                                        storedRun.startedByName() == null ? "–" : storedRun.startedByName(),
+                                        LocalDateTime.ofInstant(storedRun.createdAt(), access.timeZone()),
+                                        storedRun.p80(),
+                                        storedRun.error())));
+            } else if (storedRun.state().equals("FAILED")) {
+                model.addAttribute("analysisProblem", "Analysis run " + runId + " failed: " + storedRun.error());
+            }
+        } else if (analysis.run() != null) {
             analyse(user, key, analysis, model);
         }
         return "risk/risks";

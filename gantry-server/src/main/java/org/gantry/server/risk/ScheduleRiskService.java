@@ -19,6 +19,7 @@ import org.gantry.engine.risk.DurationEstimate;
 import org.gantry.engine.risk.RiskEvent;
 import org.gantry.engine.risk.ScheduleRiskAnalysis;
 import org.gantry.engine.risk.ScheduleRiskResult;
+import org.gantry.engine.risk.SimulationProgress;
 import org.gantry.engine.risk.SimulationSettings;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
@@ -30,7 +31,9 @@ import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.PlanDates;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the engine's Monte Carlo schedule risk analysis on a project's plan as it is stored, with the open
@@ -49,9 +52,17 @@ public class ScheduleRiskService {
     private final ProjectService projects;
     private final ProjectScheduler scheduler;
     private final RiskService risks;
+    private final TransactionTemplate readOnly;
 
-    ScheduleRiskService(JdbcClient jdbc, ProjectService projects, ProjectScheduler scheduler, RiskService risks) {
+    ScheduleRiskService(
+            JdbcClient jdbc,
+            ProjectService projects,
+            ProjectScheduler scheduler,
+            RiskService risks,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.projects = projects;
         this.scheduler = scheduler;
         this.risks = risks;
@@ -60,6 +71,57 @@ public class ScheduleRiskService {
     @Transactional(readOnly = true)
     public ScheduleRiskReport run(CurrentUser user, String projectRef, ScheduleRiskRequest request) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        return compute(prepare(access, request), SimulationProgress.NONE);
+    }
+
+    /**
+     * Checks a request against the plan as it stands (400 naming the fields, 409 when the plan cannot be
+     * simulated) and answers it with every default filled in, as a stored run keeps it.
+     */
+    @Transactional(readOnly = true)
+    ScheduleRiskRequest check(ProjectAccess access, ScheduleRiskRequest request) {
+        Prepared prepared = prepare(access, request);
+        ScheduleRiskRequest body = prepared.body();
+        SimulationSettings settings = prepared.settings();
+        return new ScheduleRiskRequest(
+                settings.iterations(),
+                settings.seed(),
+                settings.defaultDistribution().name(),
+                body.optimisticPercent() == null
+                        ? BigDecimal.valueOf(settings.defaultOptimisticShare() * 100)
+                        : body.optimisticPercent(),
+                body.pessimisticPercent() == null
+                        ? BigDecimal.valueOf(settings.defaultPessimisticShare() * 100)
+                        : body.pessimisticPercent(),
+                body.deadline(),
+                body.includeRisks() == null || body.includeRisks(),
+                body.estimates() == null ? List.of() : body.estimates(),
+                body.correlations() == null ? List.of() : body.correlations());
+    }
+
+    /**
+     * Runs a stored request in the background: the plan is read in one read-only transaction, the engine
+     * runs outside any (it may take seconds, and {@code progress} writes the run's progress).
+     */
+    ScheduleRiskReport runInBackground(ProjectAccess access, ScheduleRiskRequest request, SimulationProgress progress) {
+        Prepared prepared = readOnly.execute(status -> prepare(access, request));
+        return compute(prepared, progress);
+    }
+
+    /** A checked request with what the engine needs. */
+    private record Prepared(
+            ProjectAccess access,
+            ScheduleRiskRequest body,
+            SimulationNetwork simulation,
+            List<DurationEstimate> estimates,
+            List<RiskEvent> events,
+            List<CorrelatedTasks> groups,
+            SimulationSettings settings,
+            Map<String, Risk> riskById,
+            double minutesPerDay,
+            long began) {}
+
+    private Prepared prepare(ProjectAccess access, ScheduleRiskRequest request) {
         ScheduleRiskRequest body = request == null
                 ? new ScheduleRiskRequest(null, null, null, null, null, null, null, null, null)
                 : request;
@@ -194,16 +256,45 @@ public class ScheduleRiskService {
                 optimistic / 100,
                 pessimistic / 100,
                 body.deadline() == null ? null : body.deadline().plusDays(1).atStartOfDay());
+        return new Prepared(
+                access,
+                body,
+                simulation,
+                List.copyOf(engineEstimates),
+                List.copyOf(events),
+                List.copyOf(groups),
+                settings,
+                Map.copyOf(riskById),
+                minutesPerDay,
+                began);
+    }
+
+    private ScheduleRiskReport compute(Prepared prepared, SimulationProgress progress) {
         ScheduleRiskResult result;
         try {
-            result = ScheduleRiskAnalysis.run(simulation, engineEstimates, events, groups, settings);
+            result = ScheduleRiskAnalysis.run(
+                    prepared.simulation(),
+                    prepared.estimates(),
+                    prepared.events(),
+                    prepared.groups(),
+                    prepared.settings(),
+                    progress);
         } catch (ScheduleException e) {
             // A run reached beyond the dates a calendar can hold (centuries of work): the spread is the problem.
+            ScheduleRiskRequest body = prepared.body();
             throw new InvalidInput(
                     body.estimates() == null || body.estimates().isEmpty() ? "pessimisticPercent" : "estimates",
                     "makes runs finish beyond the dates a plan may hold; give a narrower spread");
         }
-        return report(access, body, result, settings, engineEstimates.size(), riskById, minutesPerDay, began);
+        return report(
+                prepared.access(),
+                prepared.body(),
+                result,
+                prepared.settings(),
+                prepared.estimates().size(),
+                prepared.riskById(),
+                prepared.minutesPerDay(),
+                prepared.began());
     }
 
     private ScheduleRiskReport report(

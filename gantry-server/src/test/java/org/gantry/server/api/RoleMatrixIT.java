@@ -48,7 +48,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long submittedChange,
             long sprint,
             long webhook,
-            String webhookUrl) {
+            String webhookUrl,
+            long scheduleRiskRun) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -60,6 +61,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
     private static final int OK = 200;
     private static final int CREATED = 201;
+    private static final int ACCEPTED = 202;
     private static final int GONE = 204;
     private static final int NO = 403;
 
@@ -441,6 +443,25 @@ class RoleMatrixIT extends ApiIntegrationTest {
         DELETE_RAID_ENTRY((f, api) -> api.delete(f.project() + "/raid/" + f.raidEntry()), GONE, GONE, GONE, NO, NO),
         RUN_SCHEDULE_RISK(
                 (f, api) -> api.post(f.project() + "/schedule-risk", json("iterations", 200)), OK, OK, OK, OK, OK),
+        // Stored runs: anyone who sees the project starts one (it changes nothing in the plan) and reads them;
+        // owners, managers and its starter (the owner here) delete one.
+        START_SCHEDULE_RISK_RUN(
+                (f, api) -> api.post(f.project() + "/schedule-risk/runs", json("iterations", 100)),
+                ACCEPTED,
+                ACCEPTED,
+                ACCEPTED,
+                ACCEPTED,
+                ACCEPTED),
+        LIST_SCHEDULE_RISK_RUNS((f, api) -> api.get(f.project() + "/schedule-risk/runs"), OK, OK, OK, OK, OK),
+        READ_SCHEDULE_RISK_RUN(
+                (f, api) -> api.get(f.project() + "/schedule-risk/runs/" + f.scheduleRiskRun()), OK, OK, OK, OK, OK),
+        DELETE_SCHEDULE_RISK_RUN(
+                (f, api) -> api.delete(f.project() + "/schedule-risk/runs/" + f.scheduleRiskRun()),
+                GONE,
+                GONE,
+                GONE,
+                NO,
+                NO),
         // Change requests: everyone reads them and their impact, the team drafts and submits, owners and managers
         // decide (the change board) and delete; a member deletes only their own draft (the owner wrote this one).
         LIST_CHANGE_REQUESTS((f, api) -> api.get(f.project() + "/change-requests"), OK, OK, OK, OK, OK),
@@ -703,6 +724,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
         Response webhook =
                 owner.api().post("/api/v1/projects/" + key + "/webhooks", json("name", "Repo", "provider", "github"));
         assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        long scheduleRiskRun = finishedRun(owner.api(), key);
         return new Fixture(
                 key,
                 a,
@@ -722,7 +744,30 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 submitted,
                 sprint.body().get("id").asLong(),
                 webhook.body().get("webhook").get("id").asLong(),
-                webhook.body().get("webhook").get("url").asString());
+                webhook.body().get("webhook").get("url").asString(),
+                scheduleRiskRun);
+    }
+
+    /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */
+    private static long finishedRun(ApiClient owner, String key) {
+        String runs = "/api/v1/projects/" + key + "/schedule-risk/runs";
+        Response started = owner.post(runs, json("iterations", 100));
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        long id = started.body().get("id").asLong();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            String state = owner.get(runs + "/" + id).body().get("state").asString();
+            if (state.equals("DONE") || state.equals("FAILED")) {
+                return id;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("run " + id + " did not end");
     }
 
     /** One user per role (the admin's slot unused) plus a newcomer to add; created once per JVM. */

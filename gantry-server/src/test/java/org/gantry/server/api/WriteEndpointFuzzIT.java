@@ -131,6 +131,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long sprintId;
     private long webhookId;
     private String webhookPublicId;
+    private long scheduleRiskRunId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -294,6 +295,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         changeRequestId = newChangeRequest();
         sprintId = newSprint();
         newWebhook();
+        scheduleRiskRunId = newScheduleRiskRun();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -309,6 +311,16 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
      * project restored. Its own writes are then part of the new baseline.
      */
     private void repairAfterSuccess(Case fuzzCase) {
+        if (fuzzCase.path().contains("/schedule-risk/runs")) {
+            // A started run is written by the background runner after the answer: wait until it has ended,
+            // so its writes belong to this case and not to the next.
+            settleScheduleRiskRuns();
+            if (admin().get("/api/v1/projects/" + project + "/schedule-risk/runs/" + scheduleRiskRunId)
+                            .status()
+                    != 200) {
+                scheduleRiskRunId = newScheduleRiskRun();
+            }
+        }
         if (!"DELETE".equals(fuzzCase.method()) && !fuzzCase.path().contains("archived")) {
             if (fuzzCase.path().contains("/change-requests/")) {
                 // A submitted, decided or approved request takes no more edits: aim at a new draft.
@@ -397,6 +409,34 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                                 "edits",
                                 List.of(json("type", "CHANGE_DURATION", "taskId", taskIds.get(0), "duration", "2d"))));
         return change.status() == 201 ? change.body().get("id").asLong() : 0;
+    }
+
+    /** A finished Monte Carlo run for the run operations to aim at (0, never found, when refused). */
+    private long newScheduleRiskRun() {
+        Response run =
+                admin().post("/api/v1/projects/" + project + "/schedule-risk/runs", json("iterations", 100, "seed", 9));
+        settleScheduleRiskRuns();
+        return run.status() == 202 ? run.body().get("id").asLong() : 0;
+    }
+
+    /** Waits until the fuzzed project has no queued or running Monte Carlo run (at most 30 s). */
+    private void settleScheduleRiskRuns() {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            long active = jdbc.sql("select count(*) from schedule_risk_run where project_id in (" + ids()
+                            + ") and state in ('QUEUED', 'RUNNING')")
+                    .query(Long.class)
+                    .single();
+            if (active == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** A planned sprint for the sprint operations to aim at. */
@@ -523,6 +563,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(sprintId);
                 } else if (template.contains("/webhooks/")) {
                     yield String.valueOf(webhookId);
+                } else if (template.contains("/schedule-risk/runs/")) {
+                    yield String.valueOf(scheduleRiskRunId);
                 } else if (template.contains("/tasks/")) {
                     yield String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
                 }
