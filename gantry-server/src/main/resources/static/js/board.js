@@ -94,7 +94,7 @@ function replace(html, focusId) {
 }
 
 async function refresh(focusId) {
-  const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
   if (response.ok) replace(await response.text(), focusId);
 }
 

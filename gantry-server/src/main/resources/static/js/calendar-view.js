@@ -201,7 +201,7 @@ if (linked && /^\d+$/.test(linked)) {
 // (the same view, period and filters: the page's own address). Waits while a bar is dragged, a move is on
 // its way or a task's popover is open; the focused bar or day keeps the focus.
 async function liveRefresh() {
-  const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
   if (!response.ok || drag || focusAfterSwap || (popover && !popover.hidden)) {
     return;
   }

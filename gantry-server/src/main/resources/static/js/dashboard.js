@@ -183,7 +183,7 @@ function drawCharts() {
 
 /** Replaces every tile's contents with the server's current ones (the arrangement is left as it is). */
 async function refresh() {
-  const response = await fetch(`/projects/${encodeURIComponent(root.dataset.project)}`, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  const response = await fetch(`/projects/${encodeURIComponent(root.dataset.project)}`, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
   for (const tile of tiles()) {

@@ -481,7 +481,7 @@ export function initListView(grid) {
   async function liveRefresh() {
     const query = new URLSearchParams(filterValues());
     const response = await fetch(`${base}/list/rows?${query}`, {
-      credentials: 'same-origin', headers: { 'HX-Request': 'true', Accept: 'text/html' },
+      credentials: 'same-origin', headers: { 'HX-Request': 'true', Accept: 'text/html', 'X-Gantry-Background': '1' },
     });
     if (!response.ok || body().querySelector('[aria-busy="true"]')) {
       return;
@@ -591,7 +591,7 @@ export function initListView(grid) {
   }
 
   function fetchPanelPart(url) {
-    return fetch(url, { credentials: 'same-origin', headers: { 'HX-Request': 'true', Accept: 'text/html' } });
+    return fetch(url, { credentials: 'same-origin', headers: { 'HX-Request': 'true', Accept: 'text/html', 'X-Gantry-Background': '1' } });
   }
 
   function parseHtml(html) {

@@ -49,7 +49,7 @@ export function whenProjectChanges(refetch, { busy = () => false } = {}) {
 
 /** Replaces the elements with these ids by their current version from the server (same URL). */
 async function refreshRegions(ids) {
-  const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
   for (const id of ids) {

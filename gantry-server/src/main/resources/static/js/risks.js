@@ -117,7 +117,7 @@ async function follow(id) {
 
 /** Replaces the regions with these ids by those of the page at url. */
 async function refreshRegions(url, ids) {
-  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
   for (const id of ids) {

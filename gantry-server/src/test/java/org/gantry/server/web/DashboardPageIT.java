@@ -3,10 +3,14 @@ package org.gantry.server.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import java.util.List;
+import java.util.Map;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
 import org.gantry.server.task.NewTask;
@@ -138,5 +142,41 @@ class DashboardPageIT extends BrowserTest {
         assertThat(page.locator(".threshold-list")).containsText("amber over 4, red over 8 working days of slip");
         assertThat(page.locator(".threshold-form")).hasCount(0);
         assertAccessible("dashboard as stakeholder");
+    }
+
+    @Test
+    void theSavedNoticeIsShownEvenWhenTheOpenDashboardRefetchesItselfFirst() {
+        Project project = projectWith(invite("Nia Notice"), ProjectRole.MEMBER);
+        logInAsAdmin();
+        page.navigate("/projects/" + project.key());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>)
+                page.evaluate("() => Object.fromEntries(new FormData(document.querySelector('.threshold-form')))");
+        FormData form = FormData.create();
+        fields.forEach((name, value) -> form.set(name, String.valueOf(value)));
+        form.set("scheduleAmberDays", "3");
+
+        // The form's post answers with a redirect and a one-time notice for the page it leads to...
+        APIResponse saved = page.request()
+                .post(
+                        "/projects/" + project.key() + "/dashboard/thresholds",
+                        RequestOptions.create()
+                                .setHeader(
+                                        page.locator("meta[name=_csrf_header]").getAttribute("content"),
+                                        page.locator("meta[name=_csrf]").getAttribute("content"))
+                                .setForm(form)
+                                .setMaxRedirects(0));
+        assertThat(saved.status()).isEqualTo(302);
+        // ...and the save changed the project, so the open page refetches itself (live.js), possibly before
+        // the browser follows the redirect: that background fetch must leave the notice where it is.
+        APIResponse refetched = page.request()
+                .get("/projects/" + project.key(), RequestOptions.create().setHeader("X-Gantry-Background", "1"));
+        assertThat(refetched.status()).isEqualTo(200);
+        assertThat(refetched.text()).doesNotContain("Health thresholds saved");
+
+        page.navigate("/projects/" + project.key());
+        assertThat(page.locator("#flash")).containsText("Health thresholds saved");
+        page.reload();
+        assertThat(page.locator("#flash")).not().containsText("Health thresholds saved");
     }
 }
