@@ -46,6 +46,7 @@ class AccessibilityIT extends BrowserTest {
         calendarDrawn(base);
         visit(base + "/board");
         visit(base + "/backlog");
+        flowDrawn(base);
         visit(base + "/resources");
         visit(base + "/risks");
         visit(base + "/risks?run=1&iterations=500#schedule-risk");
@@ -96,6 +97,7 @@ class AccessibilityIT extends BrowserTest {
         calendarDrawn(base);
         visit(base + "/board");
         visit(base + "/backlog");
+        flowDrawn(base);
         visit(base + "/resources");
         visit(base + "/risks?run=1&iterations=500");
         visit(base + "/members");
@@ -123,6 +125,8 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/calendar");
         visit(base + "/board");
         visit(base + "/backlog");
+        visit(base + "/flow");
+        assertThat(page.locator("#cycle-empty")).containsText("No finished tasks yet");
         visit(base + "/changes");
         visit(base + "/resources");
         visit(base + "/risks");
@@ -248,6 +252,23 @@ class AccessibilityIT extends BrowserTest {
             page.keyboard().press("Escape");
             assertThat(page.locator("#gantt-task-dialog")).not().isVisible();
         }
+    }
+
+    /** The Flow page with its charts drawn (or their empty states) and both tables opened. */
+    private void flowDrawn(String base) {
+        page.navigate(base + "/flow");
+        if (page.locator("#cycle-chart").count() > 0) {
+            assertThat(page.locator("#cycle-chart"))
+                    .hasAttribute("data-points", java.util.regex.Pattern.compile("\\d+"));
+        }
+        if (page.locator("#flow-chart").count() > 0) {
+            assertThat(page.locator("#flow-chart")).hasAttribute("data-days", java.util.regex.Pattern.compile("\\d+"));
+        }
+        assertAccessible("drawn " + who);
+        for (Locator summary : page.locator("#flow-content details > summary").all()) {
+            summary.click();
+        }
+        assertAccessible("tables open " + who);
     }
 
     private void calendarDrawn(String base) {
