@@ -504,6 +504,18 @@ class DeliveryService {
                         deployment.url(),
                         time(deployment.at()))
                 .update();
+        // The earliest success stays, whatever order the statuses arrive in and whatever follows it.
+        if (DeliveryMeasures.successful(deployment.status())) {
+            jdbc.sql("update dev_deployment set succeeded_at = least(coalesce(succeeded_at, coalesce(?, now())),"
+                            + " coalesce(?, now())) where project_id = ? and repository = ? and external_id = ?")
+                    .params(
+                            time(deployment.at()),
+                            time(deployment.at()),
+                            hook.projectId(),
+                            deployment.repository(),
+                            deployment.externalId())
+                    .update();
+        }
     }
 
     private void storeIssue(Hook hook, Signal.Issue issue) {

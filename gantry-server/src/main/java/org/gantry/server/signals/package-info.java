@@ -4,7 +4,9 @@
  * deliveries arrive without a session at {@code POST /api/v1/hooks/{publicId}}, are verified by the
  * provider's signature, stored once per delivery id, and reduced to commits, branches, pull requests,
  * checks, releases, deployments and labelled issues. Commits, branches and pull requests that name a task
- * ({@code DEMO-42}, or the task's URL) are linked to it ({@code .../tasks/{id}/development}). Writes only its
+ * ({@code DEMO-42}, or the task's URL) are linked to it ({@code .../tasks/{id}/development}). The stored
+ * deployments, commits and labelled issues give the DORA and quality measures ({@code .../delivery-metrics},
+ * {@link org.gantry.server.signals.DeliveryMeasures}). Writes only its
  * own tables; webhook changes and refused deliveries go to the security audit log as {@link
  * org.gantry.server.signals.WebhookSecurityEvent}s.
  */

@@ -546,6 +546,13 @@ class RoleMatrixIT extends ApiIntegrationTest {
         DELETE_WEBHOOK((f, api) -> api.delete(f.project() + "/webhooks/" + f.webhook()), GONE, GONE, GONE, NO, NO),
         READ_DEVELOPMENT((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/development"), OK, OK, OK, OK, OK),
         READ_SIGNALS((f, api) -> api.get(f.project() + "/signals"), OK, OK, OK, OK, OK),
+        READ_DELIVERY_METRICS(
+                (f, api) -> api.get(f.project() + "/delivery-metrics?from=2026-01-01&to=2026-03-31"),
+                OK,
+                OK,
+                OK,
+                OK,
+                OK),
         READ_STATUS_RULES((f, api) -> api.get(f.project() + "/status-rules"), OK, OK, OK, OK, OK),
         SET_STATUS_RULES(
                 (f, api) -> api.put(f.project() + "/status-rules", json("pullRequestMerged", "done", "version", 0)),
