@@ -480,6 +480,24 @@ async function liveReload() {
   const changed = [...tasks.values()].filter((task) => before.get(task.id) !== `${task.start}|${task.finish}|${task.version}|${task.name}`);
   if (changed.length && changed.length <= 500) gantt.updateTasks(changed.map((task) => ({ id: task.id })));
   document.dispatchEvent(new CustomEvent('gantt:live-updated', { detail: { changed: changed.length } }));
+  loadForecasts();
+}
+
+// Milestone forecasts from the sprints linked to them (GET /milestones). Fetched after the chart is
+// drawn, never before: the chart must not wait for them, and they arrive as markers in a layer of
+// their own (gantt.setForecasts), so the bars, and a handle the pointer rests on, are not redrawn.
+// Again after every live update (a sprint's dates may have changed); a failure only leaves them out.
+let forecastsAsked = 0;
+async function loadForecasts() {
+  const asked = ++forecastsAsked;
+  try {
+    const { json } = await call('GET', '/milestones');
+    if (asked !== forecastsAsked || !gantt) return;
+    gantt.setForecasts(json.map((milestone) => ({ taskId: milestone.taskId, forecast: milestone.forecast })));
+    host.dataset.forecasts = String(json.filter((milestone) => milestone.forecast).length);
+  } catch {
+    /* the chart stands without them */
+  }
 }
 whenProjectChanges(liveReload, {
   busy: () => !gantt || ownEdits > 0 || host.querySelector('.is-dragging, .is-linking') !== null
@@ -487,7 +505,7 @@ whenProjectChanges(liveReload, {
 });
 
 columnChooser();
-Promise.all([load(), baselineSlots()]).catch((problem) => {
+Promise.all([load().then(() => { loadForecasts(); }), baselineSlots()]).catch((problem) => {
   host.setAttribute('aria-busy', 'false');
   showError(`The schedule could not be loaded: ${problem.message}`);
 });

@@ -5,6 +5,7 @@
  * Everything is emitted as markup strings, one per chunk of rows (see gantt.js): one innerHTML
  * assignment is several times faster than building the same nodes one by one.
  */
+import { parseDateTime } from './calendar.js';
 import { escapeMarkup } from './markup.js';
 
 /** Vertical layout of a row, in pixels from the row's top edge. */
@@ -149,6 +150,46 @@ export function barsMarkup(rows, from, to, scale, formats, state) {
     if (text) {
       parts.push(`<text class="${text.className}" x="${labelX}" y="${middle}">${escapeMarkup(text.text)}</text>`);
     }
+  }
+  return parts.join('');
+}
+
+/**
+ * The forecast the host gave a milestone (or a task sprints feed), when it is another day than the
+ * scheduled finish: `{ date, day }`, `day` being the end of the forecast day on the axis (a bare date
+ * means the end of that day, as for deadlines); null otherwise.
+ */
+export function forecastOf(record, forecasts) {
+  const date = forecasts.get(record.id);
+  if (!date || record.start == null || !record.task.finish) return null;
+  if (record.task.finish.slice(0, 10) === date) return null;
+  const point = parseDateTime(date);
+  return point ? { date, day: point.day + 1 } : null;
+}
+
+/**
+ * Forecast markers for every visible record with a forecast other than its finish: a hollow diamond
+ * at the forecast and a dashed line to it from the bar, with a title naming the date. Milestones are
+ * few, so the markers of all rows are drawn at once into a layer of their own: redrawing them never
+ * touches the rows' bars and handles (a pointer resting on a handle keeps it).
+ */
+export function forecastsMarkup(byId, rows, forecasts, scale, formats) {
+  const parts = [];
+  for (const id of forecasts.keys()) {
+    const record = byId.get(id);
+    if (!record || record.row < 0 || rows[record.row] !== record) continue;
+    const forecast = forecastOf(record, forecasts);
+    if (!forecast) continue;
+    const middle = record.row * ROW.height + ROW.middle;
+    const x = scale.x(forecast.day);
+    const { x1, x2, center } = barGeometry(record, scale);
+    const from = center ?? (x > x2 ? x2 : x1);
+    const late = forecast.date > record.task.finish.slice(0, 10);
+    const title = `Forecast from linked sprints: ${formats.longDate(forecast.day - 1)}${late ? ', later than planned' : ', earlier than planned'}`;
+    parts.push(`<g class="gantt-forecast${late ? ' is-late' : ''}" data-task="${record.id}" data-forecast="${forecast.date}">`
+      + `<title>${escapeMarkup(title)}</title>`
+      + `<path class="gantt-forecast-line" d="M${from} ${middle}H${x}"/>`
+      + `<path class="gantt-forecast-marker" d="${diamondPath(x, middle, 5)}"/></g>`);
   }
   return parts.join('');
 }

@@ -37,7 +37,7 @@
 import { createCalendar, createFormats, parseDateTime } from './calendar.js';
 import { createScale, gridMarkup, headerMarkup as timeHeaderMarkup, pinnedLabelMarkup, unitStart, ZOOM_LEVELS } from './timescale.js';
 import { attachLinks, axisExtent, buildRecords, placeTask, visibleRows } from './outline.js';
-import { barGeometry, barsMarkup, ROW, rowBackgroundsMarkup } from './bars.js';
+import { barGeometry, barsMarkup, forecastOf, forecastsMarkup, ROW, rowBackgroundsMarkup } from './bars.js';
 import { linkMarkerDefinitions, linksMarkup } from './links.js';
 import { gridTemplate, headerMarkup as tableHeaderMarkup, resolveColumns, rowsMarkup as tableRowsMarkup } from './table.js';
 import { attachInteractions } from './interactions.js';
@@ -74,7 +74,7 @@ export function createGantt(container, options = {}) {
       <div class="gantt-canvas" role="presentation">
         <div class="gantt-table-body" role="presentation"><div class="gantt-table-rows" role="presentation"></div></div>
         <div class="gantt-time-body" aria-hidden="true">
-          <svg class="gantt-body-svg" xmlns="http://www.w3.org/2000/svg">${linkMarkerDefinitions(markerPrefix)}<g class="gantt-grid-layer"></g><g></g><g></g><g></g></svg>
+          <svg class="gantt-body-svg" xmlns="http://www.w3.org/2000/svg">${linkMarkerDefinitions(markerPrefix)}<g class="gantt-grid-layer"></g><g></g><g></g><g></g><g class="gantt-forecast-layer"></g></svg>
           <svg class="gantt-overlay" xmlns="http://www.w3.org/2000/svg"></svg>
         </div>
       </div>
@@ -107,7 +107,7 @@ export function createGantt(container, options = {}) {
   };
   // Row chunks are drawn into three SVG layers, so that every link lies above every row
   // background and below every bar, whichever chunk each belongs to.
-  const [backgroundLayer, linksLayer, barsLayer] = [...elements.gridLayer.parentNode.children].slice(2);
+  const [backgroundLayer, linksLayer, barsLayer, forecastLayer] = [...elements.gridLayer.parentNode.children].slice(2);
   root.style.setProperty('--gantt-header-row', `${HEADER_ROW_HEIGHT}px`);
   root.style.setProperty('--gantt-row', `${ROW.height}px`);
 
@@ -142,6 +142,8 @@ export function createGantt(container, options = {}) {
     chunks: new Map(), // chunk number -> its elements in the table and the three SVG layers
     dirtyChunks: new Set(),
     timers: new Set(),
+    forecasts: new Map(), // task id -> forecast date (yyyy-mm-dd) the host gave with setForecasts
+    forecastsDrawn: { scale: null, rows: null },
   };
 
   const editable = {
@@ -246,7 +248,15 @@ export function createGantt(container, options = {}) {
       + gridLayerMarkup(xFrom, xTo, rowFrom * ROW.height, rowTo * ROW.height)
       + rowBackgroundsMarkup(chart.rows, rowFrom, rowTo, chart.contentWidth, state)
       + linksMarkup(chart.rows, rowFrom, rowTo, chart.scale, prefix)
-      + barsMarkup(chart.rows, rowFrom, rowTo, chart.scale, chart.formats, state);
+      + barsMarkup(chart.rows, rowFrom, rowTo, chart.scale, chart.formats, state)
+      + forecastsMarkup(chart.byId, chart.rows, chart.forecasts, chart.scale, chart.formats);
+  }
+
+  /** The forecast markers' own layer, drawn again only when they, the rows or the scale change. */
+  function drawForecasts() {
+    chart.forecastsDrawn = { scale: chart.scale, rows: chart.rows };
+    forecastLayer.innerHTML = chart.scale
+      ? forecastsMarkup(chart.byId, chart.rows, chart.forecasts, chart.scale, chart.formats) : '';
   }
 
   function drawChunk(number, chunk, state, context) {
@@ -324,6 +334,7 @@ export function createGantt(container, options = {}) {
       else addChunk(number, state, context);
     }
     dirtyChunks.clear();
+    if (force || chart.forecastsDrawn.scale !== chart.scale || chart.forecastsDrawn.rows !== chart.rows) drawForecasts();
 
     const timeOutside = force || chart.scrollLeft < drawn.xFrom || chart.scrollLeft + viewport.width > drawn.xTo;
     if (timeOutside) {
@@ -400,6 +411,7 @@ export function createGantt(container, options = {}) {
   };
 
   chart.open = (record) => callbacks.onOpenTask?.(record.id);
+  chart.forecastOf = (record) => forecastOf(record, chart.forecasts);
 
   chart.announce = (text) => {
     liveRegion.textContent = text;
@@ -612,6 +624,14 @@ export function createGantt(container, options = {}) {
       render(true);
     },
     setZoom,
+    /**
+     * Forecast dates of milestones, `[{ taskId, forecast }]` (e.g. from sprints): a marker is drawn for
+     * each whose forecast is another day than its finish. Draws only the markers' layer.
+     */
+    setForecasts(forecasts) {
+      chart.forecasts = new Map((forecasts ?? []).filter((f) => f.forecast).map((f) => [f.taskId, f.forecast]));
+      drawForecasts();
+    },
     setColumns(columns) {
       chart.columns = resolveColumns(columns);
       applyColumns();

@@ -239,7 +239,9 @@ export function attachInteractions(chart) {
     const facts = [`${Math.round(task.percentComplete ?? 0)} % complete`, `total slack ${days(task.totalSlackMinutes)}`];
     if (task.critical) facts.push('critical');
     if (record.deadline != null) facts.push(`deadline ${longDate(Math.ceil(record.deadline) - 1)}`);
-    return `${task.name}\n${dates}\n${facts.join('  ·  ')}`;
+    const forecast = chart.forecastOf(record);
+    const forecastLine = forecast ? `\nForecast from linked sprints: ${longDate(forecast.day - 1)}` : '';
+    return `${task.name}\n${dates}\n${facts.join('  ·  ')}${forecastLine}`;
   }
 
   function hover(event) {
@@ -247,7 +249,9 @@ export function attachInteractions(chart) {
     const record = recordAtRow(Math.floor(point.y / ROW.height));
     if (record && record.start != null) {
       const { x1, x2 } = chart.barGeometry(record);
-      if (point.x >= x1 - 4 && point.x <= x2 + 4) {
+      const forecast = chart.forecastOf(record);
+      const forecastX = forecast ? chart.scale.x(forecast.day) : null;
+      if ((point.x >= x1 - 4 && point.x <= x2 + 4) || (forecastX != null && Math.abs(point.x - forecastX) <= 6)) {
         chart.showTooltip(describe(record), event.clientX, event.clientY);
         return;
       }

@@ -27,6 +27,9 @@ class GanttPageIT extends BrowserTest {
     @Autowired
     TaskService tasks;
 
+    @Autowired
+    org.gantry.server.board.SprintService sprints;
+
     private Project plan(Person manager) {
         Project project = projects.create(
                 admin(),
@@ -54,6 +57,22 @@ class GanttPageIT extends BrowserTest {
                         new com.microsoft.playwright.Page.GetByRoleOptions().setName("Add task"))
                 .click();
         assertThat(page.locator("#gantt-message")).containsText("Added " + name);
+    }
+
+    /**
+     * The box of an element of the chart, read again while there is none: the chart redraws its rows
+     * (all their elements replaced) after each live update and when a change's highlight fades, and a
+     * read in that instant finds the old element detached (boundingBox null).
+     */
+    private BoundingBox boxOf(Locator locator) {
+        BoundingBox box = locator.boundingBox();
+        long until = System.currentTimeMillis() + 10_000;
+        while (box == null && System.currentTimeMillis() < until) {
+            page.waitForTimeout(100);
+            box = locator.boundingBox();
+        }
+        assertThat(box).as("the box of " + locator).isNotNull();
+        return box;
     }
 
     private void drag(BoundingBox from, double fromX, double toX, double toY) {
@@ -101,8 +120,8 @@ class GanttPageIT extends BrowserTest {
 
         // Draw a finish-to-start link from Design's end handle to Build's bar.
         bar(0).hover();
-        BoundingBox handle = bar(0).locator("[data-part=\"link-finish\"]").boundingBox();
-        BoundingBox target = bar(1).locator(".gantt-bar").boundingBox();
+        BoundingBox handle = boxOf(bar(0).locator("[data-part=\"link-finish\"]"));
+        BoundingBox target = boxOf(bar(1).locator(".gantt-bar"));
         drag(handle, handle.x + handle.width / 2, target.x + target.width / 3, target.y + target.height / 2);
         eventually(
                 () -> LocalDateTime.of(2026, 3, 4, 8, 0)
@@ -122,7 +141,7 @@ class GanttPageIT extends BrowserTest {
         assertThat(page.locator(".gantt-column-finishVariance.is-late")).hasCount(0);
 
         // Drag Design three days later: Build follows and is late against the baseline.
-        BoundingBox designBar = bar(0).locator(".gantt-bar").boundingBox();
+        BoundingBox designBar = boxOf(bar(0).locator(".gantt-bar"));
         double dayWidth = designBar.width / 2;
         drag(
                 designBar,
@@ -152,6 +171,62 @@ class GanttPageIT extends BrowserTest {
                 "Build moves back");
         assertThat(page.locator("#gantt-message")).containsText("Undone");
         assertThat(page.locator("#gantt-error")).isHidden();
+    }
+
+    private static org.gantry.server.task.NewTask milestone(String name) {
+        return new org.gantry.server.task.NewTask(
+                name, null, null, null, true, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void aMilestoneWhoseLinkedSprintEndsLaterShowsItsForecastOnTheChart() {
+        Person manager = invite("Mo Forecast");
+        Project project = plan(manager);
+        CurrentUser user = manager.user();
+        tasks.create(user, project.key(), org.gantry.server.task.NewTask.named("Build"));
+        Task launch = tasks.create(user, project.key(), milestone("Launch"));
+        Task review = tasks.create(user, project.key(), milestone("Review"));
+        tasks.create(user, project.key(), milestone("Unlinked"));
+        LocalDate launchDay = task(user, project, "Launch").finish().toLocalDate();
+        LocalDate reviewDay = task(user, project, "Review").finish().toLocalDate();
+        // The sprint feeding Launch ends 18 days after Launch is planned: the forecast is late. The one
+        // feeding Review ends on its day: no marker. Unlinked has no forecast at all.
+        sprints.create(
+                user,
+                project.key(),
+                new org.gantry.server.board.NewSprint(
+                        "Sprint 1", null, launchDay.minusDays(5), launchDay.plusDays(18), launch.id()));
+        sprints.create(
+                user,
+                project.key(),
+                new org.gantry.server.board.NewSprint(
+                        "Sprint 2", null, reviewDay.minusDays(5), reviewDay, review.id()));
+        logIn(manager);
+
+        page.navigate("/projects/" + project.key() + "/gantt");
+        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        assertThat(page.locator("#gantt")).hasAttribute("data-forecasts", "2");
+        Locator forecast = page.locator(".gantt-forecast");
+        assertThat(forecast).hasCount(1);
+        assertThat(forecast).hasAttribute("data-task", String.valueOf(launch.id()));
+        assertThat(forecast)
+                .hasAttribute("data-forecast", launchDay.plusDays(18).toString());
+        assertThat(forecast).hasClass(java.util.regex.Pattern.compile(".*is-late.*"));
+        assertThat(forecast.locator("title"))
+                .hasText(java.util.regex.Pattern.compile("^Forecast from linked sprints: .*later than planned$"));
+        // Drawn on Launch's row, to the right of its diamond.
+        BoundingBox diamond = boxOf(bar(1).locator(".gantt-milestone"));
+        BoundingBox marker = boxOf(forecast.locator(".gantt-forecast-marker"));
+        assertThat(marker.x).isGreaterThan(diamond.x + diamond.width);
+        assertThat(Math.abs((marker.y + marker.height / 2) - (diamond.y + diamond.height / 2)))
+                .isLessThan(2.0);
+        // Resting the pointer on the marker tells the forecast.
+        page.mouse().move(marker.x + marker.width / 2, marker.y + marker.height / 2);
+        assertThat(page.locator(".gantt-tooltip")).containsText("Forecast from linked sprints");
+        assertThat(page.locator(".gantt-tooltip")).containsText("Launch");
+        // The bars are still editable as before: Build's handles answer the pointer.
+        bar(0).hover();
+        assertThat(bar(0).locator("[data-part=\"link-finish\"]")).isVisible();
     }
 
     @Test
@@ -225,7 +300,7 @@ class GanttPageIT extends BrowserTest {
                         null,
                         null,
                         design.version()));
-        BoundingBox designBar = bar(0).locator(".gantt-bar").boundingBox();
+        BoundingBox designBar = boxOf(bar(0).locator(".gantt-bar"));
         drag(
                 designBar,
                 designBar.x + designBar.width / 2,
