@@ -47,6 +47,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/board");
         visit(base + "/backlog");
         flowDrawn(base);
+        deliveryWithDefinitions(base);
         visit(base + "/resources");
         visit(base + "/risks");
         visit(base + "/risks?run=1&iterations=500#schedule-risk");
@@ -98,6 +99,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/board");
         visit(base + "/backlog");
         flowDrawn(base);
+        deliveryWithDefinitions(base);
         visit(base + "/resources");
         visit(base + "/risks?run=1&iterations=500");
         visit(base + "/members");
@@ -127,6 +129,8 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/backlog");
         visit(base + "/flow");
         assertThat(page.locator("#cycle-empty")).containsText("No finished tasks yet");
+        visit(base + "/delivery");
+        assertThat(page.locator("#value-lead-time")).hasText("Not enough data");
         visit(base + "/changes");
         visit(base + "/resources");
         visit(base + "/risks");
@@ -269,6 +273,13 @@ class AccessibilityIT extends BrowserTest {
             summary.click();
         }
         assertAccessible("tables open " + who);
+    }
+
+    /** The Delivery page (no signals in the demo: its tiles say so) with "How these are counted" open. */
+    private void deliveryWithDefinitions(String base) {
+        visit(base + "/delivery");
+        page.locator("#delivery-definitions > summary").click();
+        assertAccessible("definitions open " + who);
     }
 
     private void calendarDrawn(String base) {

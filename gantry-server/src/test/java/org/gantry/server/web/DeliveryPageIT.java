@@ -1,0 +1,201 @@
+package org.gantry.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.gantry.server.identity.ApiTokenService;
+import org.gantry.server.identity.TokenRequest;
+import org.gantry.server.project.Project;
+import org.gantry.server.project.ProjectRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Delivery page in headless Chromium, fed the way a CI server feeds it: a webhook created over the REST
+ * API and signed deliveries in Gantry's generic format posted to it. Without signals every tile says "Not
+ * enough data"; a push and a deployment delivered while a stakeholder has the page open appear without a
+ * reload (tiles, band, chart and its table); a failed deployment shows as a change failure; the period lives
+ * in the address; a bad period is explained.
+ */
+class DeliveryPageIT extends BrowserTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String SHA = "3f786850e387550fdab836ed7e6dc881de23001b";
+
+    @Autowired
+    ApiTokenService tokens;
+
+    record Hook(String url, String secret) {}
+
+    @Test
+    void deliveriesAppearAsTilesAndWeeklyChartsWithoutAReload() {
+        Person stakeholder = invite("Della Delivery");
+        Project project = projectWith(stakeholder, ProjectRole.STAKEHOLDER);
+        Hook hook = newHook(project);
+        logIn(stakeholder);
+
+        page.navigate("/projects/" + project.key() + "/board");
+        page.getByLabel("Project views").getByText("Delivery").click();
+        page.waitForURL("**/projects/" + project.key() + "/delivery");
+        for (String tile : new String[] {
+            "deployment-frequency",
+            "lead-time",
+            "change-failure-rate",
+            "time-to-restore",
+            "escaped-defects",
+            "security-fix-lead-time"
+        }) {
+            assertThat(page.locator("#value-" + tile)).hasText("Not enough data");
+        }
+        assertThat(page.locator("#note-deployment-frequency")).containsText("no deployment to production");
+        assertThat(page.locator("#throughput-empty")).containsText("No deployments yet");
+        assertThat(page.locator("#throughput-chart")).hasCount(0);
+        assertThat(page.locator("#live")).hasAttribute("data-state", "live");
+
+        // Two days ago: a commit at 08:00 and its deployment to production at 10:00.
+        Instant deployed = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Instant committed = deployed.minus(2, ChronoUnit.HOURS);
+        deliver(
+                hook,
+                "push",
+                "{\"repository\":\"acme/shop\",\"branch\":\"main\",\"after\":\"" + SHA + "\",\"commits\":[{\"id\":\""
+                        + SHA + "\",\"message\":\"Search by name\",\"author\":\"Ana\",\"timestamp\":\"" + committed
+                        + "\"}]}");
+        deliver(
+                hook,
+                "deployment",
+                "{\"repository\":\"acme/shop\",\"id\":\"d1\",\"environment\":\"production\",\"status\":\"success\","
+                        + "\"sha\":\"" + SHA + "\",\"at\":\"" + deployed + "\"}");
+
+        assertThat(page.locator("#value-lead-time")).hasText("2 h");
+        assertThat(page.locator("#value-deployment-frequency")).hasText("0.1 per week");
+        assertThat(page.locator("#band-deployment-frequency")).containsText("low");
+        assertThat(page.locator("#value-change-failure-rate")).hasText("0 %");
+        assertThat(page.locator("#band-change-failure-rate")).containsText("elite");
+        assertThat(page.locator("#delivery-content")).hasAttribute("data-refreshed", Pattern.compile("\\d+"));
+        Locator chart = page.locator("#throughput-chart");
+        assertThat(chart).hasAttribute("data-deployments", "1");
+        assertThat(chart).hasAttribute("role", "img");
+        assertThat(chart.locator("svg").first()).isAttached();
+        assertThat(page.locator("#times-chart")).hasAttribute("data-weeks", Pattern.compile("1[23]"));
+        page.locator("#throughput-summary").click();
+        Locator rows = page.locator("#throughput-table tbody tr");
+        assertThat(rows).hasCount(Integer.parseInt(chart.getAttribute("data-weeks")));
+        LocalDate day = deployed.atZone(ZoneId.of(project.timeZone())).toLocalDate();
+        Locator week = page.locator("#throughput-table tbody tr")
+                .filter(new Locator.FilterOptions()
+                        .setHasText(Pattern.compile("to (" + day + "|" + day.plusDays(1)
+                                + "|" + day.plusDays(2) + "|" + day.plusDays(3) + "|" + day.plusDays(4) + "|"
+                                + day.plusDays(5) + "|" + day.plusDays(6) + ")")))
+                .first();
+        assertThat(week.locator("td").first()).hasText("1");
+
+        // A failed deployment an hour later: a change failure, listed with its reason; the open table stays open.
+        deliver(
+                hook,
+                "deployment",
+                "{\"repository\":\"acme/shop\",\"id\":\"d2\",\"environment\":\"production\",\"status\":\"failed\","
+                        + "\"sha\":\"" + SHA + "\",\"at\":\"" + deployed.plus(1, ChronoUnit.HOURS) + "\"}");
+        assertThat(page.locator("#value-change-failure-rate")).hasText("50 %");
+        assertThat(page.locator("#band-change-failure-rate")).containsText("low");
+        assertThat(page.locator("#failures-table")).containsText("the deployment failed");
+        assertThat(page.locator("#throughput-details")).hasAttribute("open", "");
+        assertThat(page.url()).endsWith("/projects/" + project.key() + "/delivery");
+        page.locator("#times-summary").click();
+        assertAccessible("charts drawn, tables open");
+
+        // A preset puts the period in the address; a reload keeps it.
+        LocalDate today = LocalDate.now(ZoneId.of(project.timeZone()));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("4 weeks"))
+                .click();
+        page.waitForURL(url -> url.contains("from=" + today.minusWeeks(4).plusDays(1)));
+        assertThat(page.locator("#delivery-from"))
+                .hasValue(today.minusWeeks(4).plusDays(1).toString());
+        assertThat(page.locator("#throughput-chart")).hasAttribute("data-weeks", Pattern.compile("[45]"));
+        page.reload();
+        assertThat(page.locator("#throughput-chart")).hasAttribute("data-weeks", Pattern.compile("[45]"));
+
+        // Another environment has nothing yet; a bad period is explained and the default one shown.
+        page.locator("#delivery-environment").fill("staging");
+        page.locator("#delivery-period button[type=submit]").click();
+        page.waitForURL(url -> url.contains("environment=staging"));
+        assertThat(page.locator("#value-deployment-frequency")).hasText("Not enough data");
+        page.navigate("/projects/" + project.key() + "/delivery?from=2026-05-01&to=2026-04-01");
+        assertThat(page.locator("#period-error")).containsText("from must be on or before to");
+        assertThat(page.locator("#value-lead-time")).hasText("2 h");
+        page.navigate("/projects/" + project.key() + "/delivery?from=yesterday");
+        assertThat(page.locator("#period-error")).containsText("must be a date like");
+        screenshot("delivery");
+    }
+
+    // ----- a CI server -----
+
+    private Hook newHook(Project project) {
+        String token = tokens.create(new TokenRequest(ADMIN_EMAIL, ADMIN_PASSWORD, "ci", null), "127.0.0.1")
+                .token();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/projects/" + project.key() + "/webhooks"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"CI\",\"provider\":\"generic\"}"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .build();
+        JsonNode created = JSON.readTree(send(request, 201));
+        return new Hook(
+                created.get("webhook").get("url").asString(),
+                created.get("secret").asString());
+    }
+
+    private static void deliver(Hook hook, String event, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(hook.url()))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json")
+                .header("X-Gantry-Event", event)
+                .header("X-Gantry-Delivery", UUID.randomUUID().toString())
+                .header("X-Gantry-Signature", "sha256=" + hmac(hook.secret(), body))
+                .build();
+        assertThat(send(request, 200)).contains("\"stored\"");
+    }
+
+    private static String send(HttpRequest request, int expected) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hmac(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
