@@ -191,7 +191,7 @@ class GanttPageIT extends BrowserTest {
         LocalDate reviewDay = task(user, project, "Review").finish().toLocalDate();
         // The sprint feeding Launch ends 18 days after Launch is planned: the forecast is late. The one
         // feeding Review ends on its day: no marker. Unlinked has no forecast at all.
-        sprints.create(
+        org.gantry.server.board.Sprint feeding = sprints.create(
                 user,
                 project.key(),
                 new org.gantry.server.board.NewSprint(
@@ -227,6 +227,18 @@ class GanttPageIT extends BrowserTest {
         // The bars are still editable as before: Build's handles answer the pointer.
         bar(0).hover();
         assertThat(bar(0).locator("[data-part=\"link-finish\"]")).isVisible();
+        screenshot("gantt-forecast");
+
+        // The sprint is pushed back a week elsewhere: the marker follows without a reload.
+        sprints.update(
+                admin(),
+                project.key(),
+                feeding.id(),
+                new org.gantry.server.board.SprintChanges(
+                        null, null, null, launchDay.plusDays(25), null, null, feeding.version()));
+        assertThat(page.locator(".gantt-forecast"))
+                .hasAttribute("data-forecast", launchDay.plusDays(25).toString());
+        assertThat(page.locator(".gantt-forecast")).hasCount(1);
     }
 
     @Test
