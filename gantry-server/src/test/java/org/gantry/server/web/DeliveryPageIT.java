@@ -6,29 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.gantry.server.identity.ApiTokenService;
 import org.gantry.server.identity.TokenRequest;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Delivery page in headless Chromium, fed the way a CI server feeds it: a webhook created over the REST
@@ -38,20 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
  * in the address; a bad period is explained.
  */
 class DeliveryPageIT extends BrowserTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final JsonMapper JSON = JsonMapper.shared();
     private static final String SHA = "3f786850e387550fdab836ed7e6dc881de23001b";
 
     @Autowired
     ApiTokenService tokens;
 
-    record Hook(String url, String secret) {}
-
     @Test
     void deliveriesAppearAsTilesAndWeeklyChartsWithoutAReload() {
         Person stakeholder = invite("Della Delivery");
         Project project = projectWith(stakeholder, ProjectRole.STAKEHOLDER);
-        Hook hook = newHook(project);
+        CiServer hook = newHook(project);
         logIn(stakeholder);
 
         page.navigate("/projects/" + project.key() + "/board");
@@ -148,54 +132,13 @@ class DeliveryPageIT extends BrowserTest {
         screenshot("delivery");
     }
 
-    // ----- a CI server -----
-
-    private Hook newHook(Project project) {
+    private CiServer newHook(Project project) {
         String token = tokens.create(new TokenRequest(ADMIN_EMAIL, ADMIN_PASSWORD, "ci", null), "127.0.0.1")
                 .token();
-        HttpRequest request = HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/projects/" + project.key() + "/webhooks"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"CI\",\"provider\":\"generic\"}"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .build();
-        JsonNode created = JSON.readTree(send(request, 201));
-        return new Hook(
-                created.get("webhook").get("url").asString(),
-                created.get("secret").asString());
+        return new CiServer(port, token).connect(project.key());
     }
 
-    private static void deliver(Hook hook, String event, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(hook.url()))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .header("Content-Type", "application/json")
-                .header("X-Gantry-Event", event)
-                .header("X-Gantry-Delivery", UUID.randomUUID().toString())
-                .header("X-Gantry-Signature", "sha256=" + hmac(hook.secret(), body))
-                .build();
-        assertThat(send(request, 200)).contains("\"stored\"");
-    }
-
-    private static String send(HttpRequest request, int expected) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hmac(String secret, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void deliver(CiServer hook, String event, String body) {
+        hook.deliver(event, body);
     }
 }
