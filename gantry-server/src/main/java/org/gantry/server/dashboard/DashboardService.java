@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * role; the cost tile is HIDDEN for members and stakeholders.
  */
 @Service
-class DashboardService {
+public class DashboardService {
 
     /** Tasks whose total slack is at most this many working days count as near-critical for slack erosion. */
     static final int NEAR_CRITICAL_DAYS = 5;
@@ -84,19 +84,31 @@ class DashboardService {
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(CurrentUser user, String projectRef) {
+        return dashboard(user, projectRef, null);
+    }
+
+    /**
+     * The dashboard measured at {@code reportDate} instead of the project's status date (null: as the page
+     * shows it). Status reports freeze it at their own date, so a report for last Friday says what was late
+     * on last Friday.
+     */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(CurrentUser user, String projectRef, LocalDateTime reportDate) {
         long began = System.nanoTime();
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         long projectId = access.projectId();
         double minutesPerDay = Math.max(1, access.minutesPerDay());
-        LocalDateTime statusDate = jdbc.sql("select status_date from project where id = ?")
-                .param(projectId)
-                .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
-                .optional()
-                .orElse(null);
+        LocalDateTime statusDate = reportDate != null
+                ? reportDate
+                : jdbc.sql("select status_date from project where id = ?")
+                        .param(projectId)
+                        .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
+                        .optional()
+                        .orElse(null);
         LocalDateTime asOf = statusDate != null
                 ? statusDate
                 : LocalDateTime.now(access.timeZone()).withSecond(0).withNano(0);
-        String asOfSource = statusDate != null ? "status date" : "today";
+        String asOfSource = reportDate != null ? "report date" : statusDate != null ? "status date" : "today";
 
         List<Row> rows = jdbc.sql("select t.id, t.parent_id, array_to_string(t.outline_path, '.'), t.name,"
                         + " t.milestone, t.duration_minutes, t.percent_complete, t.start_at, t.finish_at,"

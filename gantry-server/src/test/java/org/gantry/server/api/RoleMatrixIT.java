@@ -49,9 +49,15 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long sprint,
             long webhook,
             String webhookUrl,
-            long scheduleRiskRun) {
+            long scheduleRiskRun,
+            long draftReport,
+            long publishedReport) {
         String project() {
             return "/api/v1/projects/" + key;
+        }
+
+        String reports() {
+            return project() + "/status-reports";
         }
 
         String webhookPublicId() {
@@ -462,6 +468,27 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 GONE,
                 NO,
                 NO),
+        // Status reports: owners and managers write them; members read every one, stakeholders the published.
+        LIST_STATUS_REPORTS((f, api) -> api.get(f.reports()), OK, OK, OK, OK, OK),
+        READ_DRAFT_STATUS_REPORT((f, api) -> api.get(f.reports() + "/" + f.draftReport()), OK, OK, OK, OK, NO),
+        READ_PUBLISHED_STATUS_REPORT((f, api) -> api.get(f.reports() + "/" + f.publishedReport()), OK, OK, OK, OK, OK),
+        CREATE_STATUS_REPORT(
+                (f, api) -> api.post(f.reports(), json("nextPeriodDays", 7)), CREATED, CREATED, CREATED, NO, NO),
+        EDIT_STATUS_REPORT(
+                (f, api) -> api.patch(f.reports() + "/" + f.draftReport(), json("summary", "On track", "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        PUBLISH_STATUS_REPORT(
+                (f, api) -> api.post(f.reports() + "/" + f.draftReport() + "/publish", json("version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        DELETE_STATUS_REPORT((f, api) -> api.delete(f.reports() + "/" + f.draftReport()), GONE, GONE, GONE, NO, NO),
         // Change requests: everyone reads them and their impact, the team drafts and submits, owners and managers
         // decide (the change board) and delete; a member deletes only their own draft (the owner wrote this one).
         LIST_CHANGE_REQUESTS((f, api) -> api.get(f.project() + "/change-requests"), OK, OK, OK, OK, OK),
@@ -628,9 +655,21 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
     private static volatile List<TestUser> people;
 
+    /**
+     * The cases, all of them unless {@code -Dgantry.roleMatrix.actions} names parts of action names
+     * (comma-separated, e.g. STATUS_REPORT), to check new rows without running the whole matrix.
+     */
     static Stream<Arguments> cases() {
+        List<String> only = java.util.Arrays.stream(
+                        System.getProperty("gantry.roleMatrix.actions", "").split(","))
+                .map(String::strip)
+                .filter(part -> !part.isEmpty())
+                .toList();
         List<Arguments> cases = new ArrayList<>();
         for (Action action : Action.values()) {
+            if (!only.isEmpty() && only.stream().noneMatch(part -> action.name().contains(part))) {
+                continue;
+            }
             for (Role role : Role.values()) {
                 cases.add(Arguments.of(role, action));
             }
@@ -732,6 +771,14 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 owner.api().post("/api/v1/projects/" + key + "/webhooks", json("name", "Repo", "provider", "github"));
         assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
         long scheduleRiskRun = finishedRun(owner.api(), key);
+        String reports = "/api/v1/projects/" + key + "/status-reports";
+        Response draftReport = owner.api().post(reports, null);
+        assertThat(draftReport.status()).as(draftReport.toString()).isEqualTo(201);
+        Response publishedReport = owner.api().post(reports, null);
+        assertThat(publishedReport.status()).as(publishedReport.toString()).isEqualTo(201);
+        long published = publishedReport.body().get("id").asLong();
+        Response publish = owner.api().post(reports + "/" + published + "/publish", json("version", 0));
+        assertThat(publish.status()).as(publish.toString()).isEqualTo(200);
         return new Fixture(
                 key,
                 a,
@@ -752,7 +799,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 sprint.body().get("id").asLong(),
                 webhook.body().get("webhook").get("id").asLong(),
                 webhook.body().get("webhook").get("url").asString(),
-                scheduleRiskRun);
+                scheduleRiskRun,
+                draftReport.body().get("id").asLong(),
+                published);
     }
 
     /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */

@@ -132,6 +132,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long webhookId;
     private String webhookPublicId;
     private long scheduleRiskRunId;
+    private long statusReportId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -296,6 +297,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         sprintId = newSprint();
         newWebhook();
         scheduleRiskRunId = newScheduleRiskRun();
+        statusReportId = newStatusReport();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -319,6 +321,14 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                             .status()
                     != 200) {
                 scheduleRiskRunId = newScheduleRiskRun();
+            }
+        }
+        if (fuzzCase.path().contains("/status-reports")) {
+            // A published or deleted report takes no more edits: aim at a new draft.
+            Response report = admin().get("/api/v1/projects/" + project + "/status-reports/" + statusReportId);
+            if (report.status() != 200
+                    || !"DRAFT".equals(report.body().path("state").asString())) {
+                statusReportId = newStatusReport();
             }
         }
         if (!"DELETE".equals(fuzzCase.method()) && !fuzzCase.path().contains("archived")) {
@@ -409,6 +419,12 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                                 "edits",
                                 List.of(json("type", "CHANGE_DURATION", "taskId", taskIds.get(0), "duration", "2d"))));
         return change.status() == 201 ? change.body().get("id").asLong() : 0;
+    }
+
+    /** A draft status report for the report operations to aim at (0, never found, when refused). */
+    private long newStatusReport() {
+        Response report = admin().post("/api/v1/projects/" + project + "/status-reports", json());
+        return report.status() == 201 ? report.body().get("id").asLong() : 0;
     }
 
     /** A finished Monte Carlo run for the run operations to aim at (0, never found, when refused). */
@@ -563,6 +579,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(sprintId);
                 } else if (template.contains("/webhooks/")) {
                     yield String.valueOf(webhookId);
+                } else if (template.contains("/status-reports/")) {
+                    yield String.valueOf(statusReportId);
                 } else if (template.contains("/schedule-risk/runs/")) {
                     yield String.valueOf(scheduleRiskRunId);
                 } else if (template.contains("/tasks/")) {

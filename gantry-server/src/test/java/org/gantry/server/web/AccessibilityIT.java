@@ -61,6 +61,13 @@ class AccessibilityIT extends BrowserTest {
         page.locator("#create-change").click();
         assertThat(page.locator("#impact-finish")).isVisible();
         assertAccessible("change request with its impact");
+        visit(base + "/reports");
+        page.locator("#create-report").click();
+        assertThat(page.locator("#report-form")).isVisible();
+        assertAccessible("draft status report");
+        page.locator("#publish-report").click();
+        assertThat(page.locator("#report-state-text")).containsText("Published");
+        assertAccessible("published status report");
         visit(base + "/import");
         visit("/projects/import");
         visit("/admin/users");
@@ -106,6 +113,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/settings");
         visit(base + "/activity");
         visit(base + "/changes");
+        visit(base + "/reports");
         visit("/notifications");
         visit("/my-work");
         visit("/account/two-factor");
@@ -136,6 +144,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/risks");
         visit(base + "/members");
         visit(base + "/settings");
+        visit(base + "/reports");
     }
 
     @Test
