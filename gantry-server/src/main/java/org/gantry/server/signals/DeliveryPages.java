@@ -226,13 +226,23 @@ class DeliveryPages {
                                 "Not enough data",
                                 open.isEmpty() ? null : open.substring(3),
                                 null,
-                                security.note(),
+                                reason(security.note()),
                                 securityDefinition));
         return tiles;
     }
 
     private static Tile missing(String id, String title, String note, String definition) {
-        return new Tile(id, title, "Not enough data", null, null, note, definition);
+        return new Tile(id, title, "Not enough data", null, null, reason(note), definition);
+    }
+
+    /** The API's note without its "Not enough data: " lead, which the tile already shows as its value. */
+    private static String reason(String note) {
+        String lead = "Not enough data: ";
+        if (note == null || !note.startsWith(lead) || note.length() == lead.length()) {
+            return note;
+        }
+        String rest = note.substring(lead.length());
+        return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
     }
 
     private static boolean enough(String status) {
