@@ -4,8 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.InvalidInput;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +18,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,10 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatusReportApi {
 
-    private final StatusReportService reports;
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    StatusReportApi(StatusReportService reports) {
+    private final StatusReportService reports;
+    private final StatusReportPdf pdf;
+
+    StatusReportApi(StatusReportService reports, StatusReportPdf pdf) {
         this.reports = reports;
+        this.pdf = pdf;
     }
 
     @Operation(
@@ -59,6 +70,43 @@ class StatusReportApi {
     @GetMapping("/api/v1/projects/{project}/status-reports/{id}")
     StatusReport get(CurrentUser user, @PathVariable String project, @PathVariable long id) {
         return reports.get(user, project, id);
+    }
+
+    @Operation(
+            summary = "One status report as a PDF or an Excel workbook (format=pdf or xlsx; who may read it)",
+            description = "The PDF holds real text (DejaVu Sans embedded); the workbook a sheet per section.")
+    @GetMapping(value = "/api/v1/projects/{project}/status-reports/{id}", params = "format")
+    ResponseEntity<byte[]> export(
+            CurrentUser user, @PathVariable String project, @PathVariable long id, @RequestParam String format) {
+        String wanted = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
+        if (!wanted.equals("pdf") && !wanted.equals("xlsx")) {
+            throw new InvalidInput("format", "must be pdf or xlsx");
+        }
+        return download(reports.get(user, project, id), wanted);
+    }
+
+    @Operation(summary = "One status report as a PDF (who may read it)")
+    @GetMapping("/api/v1/projects/{project}/status-reports/{id}.pdf")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        return download(reports.get(user, project, id), "pdf");
+    }
+
+    @Operation(summary = "One status report as an Excel workbook, a sheet per section (who may read it)")
+    @GetMapping("/api/v1/projects/{project}/status-reports/{id}.xlsx")
+    ResponseEntity<byte[]> workbook(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        return download(reports.get(user, project, id), "xlsx");
+    }
+
+    private ResponseEntity<byte[]> download(StatusReport report, String format) {
+        boolean asPdf = format.equals("pdf");
+        String name = report.project() + "-status-report-" + report.statusDate().toLocalDate() + "-" + report.id() + "."
+                + format;
+        return ResponseEntity.ok()
+                .contentType(asPdf ? MediaType.APPLICATION_PDF : XLSX)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
+                .body(asPdf ? pdf.render(report) : StatusReportWorkbook.of(report));
     }
 
     @Operation(

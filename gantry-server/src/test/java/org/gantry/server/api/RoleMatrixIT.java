@@ -472,6 +472,12 @@ class RoleMatrixIT extends ApiIntegrationTest {
         LIST_STATUS_REPORTS((f, api) -> api.get(f.reports()), OK, OK, OK, OK, OK),
         READ_DRAFT_STATUS_REPORT((f, api) -> api.get(f.reports() + "/" + f.draftReport()), OK, OK, OK, OK, NO),
         READ_PUBLISHED_STATUS_REPORT((f, api) -> api.get(f.reports() + "/" + f.publishedReport()), OK, OK, OK, OK, OK),
+        DOWNLOAD_DRAFT_STATUS_REPORT_PDF(
+                (f, api) -> api.get(f.reports() + "/" + f.draftReport() + ".pdf"), OK, OK, OK, OK, NO),
+        DOWNLOAD_PUBLISHED_STATUS_REPORT_PDF(
+                (f, api) -> api.get(f.reports() + "/" + f.publishedReport() + "?format=pdf"), OK, OK, OK, OK, OK),
+        DOWNLOAD_PUBLISHED_STATUS_REPORT_XLSX(
+                (f, api) -> api.get(f.reports() + "/" + f.publishedReport() + ".xlsx"), OK, OK, OK, OK, OK),
         CREATE_STATUS_REPORT(
                 (f, api) -> api.post(f.reports(), json("nextPeriodDays", 7)), CREATED, CREATED, CREATED, NO, NO),
         EDIT_STATUS_REPORT(

@@ -15,7 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Status reports in headless Chromium, as a project manager would make one: "Create status report" on the
- * dashboard opens a draft with the frozen figures, the manager sets a RAG and a comment and publishes it,
+ * dashboard opens a draft with the frozen figures, the manager sets a RAG and a comment, publishes it and
+ * downloads it as PDF and Excel,
  * the report list shows it, and a stakeholder reads it without any form.
  */
 class StatusReportPageIT extends BrowserTest {
@@ -79,6 +80,17 @@ class StatusReportPageIT extends BrowserTest {
         assertThat(schedule).containsText("The vendor delivers two days late.");
         assertThat(page.locator("#section-summary")).containsText("Go live holds");
         String reportUrl = page.url();
+        for (String link : new String[] {"#download-pdf", "#download-xlsx"}) {
+            String href = page.locator(link).getAttribute("href");
+            com.microsoft.playwright.APIResponse download = context.request().get(href);
+            assertThat(download.status()).as(href).isEqualTo(200);
+            assertThat(download.headers().get("content-disposition")).contains("attachment");
+        }
+        com.microsoft.playwright.APIResponse pdf =
+                context.request().get(page.locator("#download-pdf").getAttribute("href"));
+        assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
 
         page.getByLabel("Project views")
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Reports"))
