@@ -10,7 +10,10 @@ import java.util.List;
  * LOW (1-4), MEDIUM (5-9), HIGH (10-16), CRITICAL (20-25). The quantified delay ({@code delayTaskId},
  * {@code delayDays}) is what the schedule risk analysis draws, in {@code delayChancePercent} of its runs
  * ({@code delayPercent} when set, else 10, 30, 50, 70 or 90 % by probability); an opportunity's delay
- * shortens the task.
+ * shortens the task. The residual rating ({@code residualProbability}, {@code residualImpact}, their score and
+ * level) is the risk once its response is in place; all four are null until someone rates it. {@code trigger}
+ * is the warning sign, {@code proximity} the date from which it could happen, {@code costImpact} what it would
+ * cost (or, for an opportunity, save) in the project's currency.
  */
 public record Risk(
         long id,
@@ -35,6 +38,13 @@ public record Risk(
         BigDecimal delayDays,
         Integer delayPercent,
         int delayChancePercent,
+        Integer residualProbability,
+        Integer residualImpact,
+        Integer residualScore,
+        String residualLevel,
+        String trigger,
+        LocalDate proximity,
+        BigDecimal costImpact,
         Instant createdAt,
         Instant updatedAt,
         int version) {

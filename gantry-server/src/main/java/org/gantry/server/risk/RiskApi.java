@@ -2,6 +2,7 @@ package org.gantry.server.risk;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.PageOf;
@@ -36,7 +37,8 @@ class RiskApi {
 
     @Operation(
             summary = "The project's risks, highest score first",
-            description = "Filters: status, kind, category, probability and impact (one heat-map cell), q (title).")
+            description = "Filters: status, kind, category, probability and impact (one heat-map cell; with basis"
+                    + " RESIDUAL a cell of the residual heat map), q (title).")
     @GetMapping("/api/v1/projects/{project}/risks")
     List<Risk> list(
             CurrentUser user,
@@ -46,8 +48,9 @@ class RiskApi {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) Integer probability,
             @RequestParam(required = false) Integer impact,
-            @RequestParam(required = false) String q) {
-        return risks.list(user, project, status, kind, category, probability, impact, q);
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String basis) {
+        return risks.list(user, project, status, kind, category, probability, impact, q, basis);
     }
 
     @Operation(summary = "One risk")
@@ -58,10 +61,30 @@ class RiskApi {
 
     @Operation(
             summary = "The 5x5 heat map of the open risks: count and risk ids per probability and impact",
-            description = "kind THREAT or OPPORTUNITY limits it to one kind.")
+            description = "kind THREAT or OPPORTUNITY limits it to one kind; basis RESIDUAL places each risk by its"
+                    + " residual rating (its inherent one while it has none), INHERENT (default) by its rating"
+                    + " before the response.")
     @GetMapping("/api/v1/projects/{project}/risks/heat-map")
-    HeatMap heatMap(CurrentUser user, @PathVariable String project, @RequestParam(required = false) String kind) {
-        return risks.heatMap(user, project, kind);
+    HeatMap heatMap(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String basis) {
+        return risks.heatMap(user, project, kind, basis);
+    }
+
+    @Operation(
+            summary = "The trend of the project's risk exposure, day by day",
+            description = "from and to (dates in the project's time zone, at most 3,660 days apart) default to the"
+                    + " 90 days up to today. Each day carries the figures as they stood at its end; days before"
+                    + " the register's first change and after today are left out.")
+    @GetMapping("/api/v1/projects/{project}/risks/exposure-trend")
+    ExposureTrend exposureTrend(
+            CurrentUser user,
+            @PathVariable String project,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to) {
+        return risks.exposureTrend(user, project, from, to);
     }
 
     @Operation(summary = "Add a risk (owners, managers, members)")

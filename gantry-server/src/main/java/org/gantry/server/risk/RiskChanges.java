@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Changes to a risk: only the fields given change; version is required. {@code clear} names optional
- * fields to empty: ownerId, reviewDate, responseStrategy, delay (task, days and percentage), delayPercent.
+ * fields to empty: ownerId, reviewDate, responseStrategy, delay (task, days and percentage), delayPercent,
+ * residual (both ratings), proximity, costImpact.
  * {@code taskIds}, when given, replaces the linked tasks.
  */
 public record RiskChanges(
@@ -27,5 +28,10 @@ public record RiskChanges(
         Long delayTaskId,
         BigDecimal delayDays,
         Integer delayPercent,
+        Integer residualProbability,
+        Integer residualImpact,
+        String trigger,
+        LocalDate proximity,
+        BigDecimal costImpact,
         List<String> clear,
         Integer version) {}

@@ -84,7 +84,12 @@ class RiskPages {
             String reviewDate,
             Long delayTaskId,
             String delayDays,
-            String delayPercent) {}
+            String delayPercent,
+            Integer residualProbability,
+            Integer residualImpact,
+            String trigger,
+            String proximity,
+            String costImpact) {}
 
     /** The analysis form: all optional; {@code run} present means run it. */
     public record AnalysisForm(
@@ -102,6 +107,7 @@ class RiskPages {
             @RequestParam(required = false) Integer probability,
             @RequestParam(required = false) Integer impact,
             @RequestParam(required = false) Long runId,
+            @RequestParam(required = false) String basis,
             AnalysisForm analysis,
             Model model) {
         Project project = projects.get(user, key);
@@ -112,10 +118,14 @@ class RiskPages {
                 && probability <= 5
                 && impact >= 1
                 && impact <= 5;
+        // Anything but RESIDUAL shows the inherent map: the address is typed or shared, not a form to refuse.
+        String chosenBasis = "residual".equalsIgnoreCase(basis) ? "RESIDUAL" : "INHERENT";
         List<Risk> shown = cellChosen
-                ? risks.list(user, key, null, null, null, probability, impact, null)
-                : risks.list(user, key, null, null, null, null, null, null);
-        HeatMap heatMap = risks.heatMap(user, key, null);
+                ? risks.list(user, key, null, null, null, probability, impact, null, chosenBasis)
+                : risks.list(user, key, null, null, null, null, null, null, chosenBasis);
+        HeatMap heatMap = risks.heatMap(user, key, null, chosenBasis);
+        model.addAttribute("residualBasis", chosenBasis.equals("RESIDUAL"));
+        model.addAttribute("exposure", ExposureChart.of(risks.exposureTrend(user, key, null, null)));
         List<List<HeatMap.Cell>> rows = new ArrayList<>();
         for (int row = 0; row < 5; row++) {
             rows.add(heatMap.cells().subList(row * 5, row * 5 + 5));
@@ -220,6 +230,8 @@ class RiskPages {
         List<String> problems = new ArrayList<>();
         LocalDate reviewDate = date(form.reviewDate(), "Review date", problems);
         BigDecimal delayDays = decimal(form.delayDays(), "Delay (days)", problems);
+        LocalDate proximity = date(form.proximity(), "Could happen from", problems);
+        BigDecimal costImpact = decimal(form.costImpact(), "Cost impact", problems);
         Integer delayPercent = integer(form.delayPercent(), "Chance of the delay (%)", problems);
         if (problems.isEmpty()) {
             try {
@@ -243,7 +255,12 @@ class RiskPages {
                                 null,
                                 form.delayTaskId(),
                                 delayDays,
-                                delayPercent));
+                                delayPercent,
+                                form.residualProbability(),
+                                form.residualImpact(),
+                                form.trigger(),
+                                proximity,
+                                costImpact));
                 redirect.addFlashAttribute(
                         "notice",
                         "Risk added: " + risk.title() + " (score " + risk.score() + ", "
@@ -279,6 +296,10 @@ class RiskPages {
             case "delayTaskId" -> "Delayed task";
             case "delayDays" -> "Delay (days)";
             case "delayPercent" -> "Chance of the delay (%)";
+            case "residualProbability" -> "Residual probability";
+            case "residualImpact" -> "Residual impact";
+            case "proximity" -> "Could happen from";
+            case "costImpact" -> "Cost impact";
             case "iterations" -> "Runs";
             case "optimisticPercent" -> "Optimistic %";
             case "pessimisticPercent" -> "Pessimistic %";

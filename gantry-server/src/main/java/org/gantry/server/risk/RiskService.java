@@ -31,22 +31,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RiskService {
     static final Set<String> KINDS = Set.of("THREAT", "OPPORTUNITY");
+    static final Set<String> BASES = Set.of("INHERENT", "RESIDUAL");
+    private static final int MAXIMUM_TREND_DAYS = 3660;
     static final Set<String> STATUSES = Set.of("OPEN", "MONITORING", "OCCURRED", "CLOSED");
     static final Set<String> THREAT_RESPONSES = Set.of("AVOID", "MITIGATE", "TRANSFER", "ACCEPT", "ESCALATE");
     static final Set<String> OPPORTUNITY_RESPONSES = Set.of("EXPLOIT", "ENHANCE", "SHARE", "ACCEPT", "ESCALATE");
-    private static final Set<String> CLEARABLE =
-            Set.of("ownerId", "reviewDate", "responseStrategy", "delay", "delayPercent");
+    private static final Set<String> CLEARABLE = Set.of(
+            "ownerId",
+            "reviewDate",
+            "responseStrategy",
+            "delay",
+            "delayPercent",
+            "residual",
+            "proximity",
+            "costImpact");
     private static final int MAXIMUM_TITLE = 200;
     private static final int MAXIMUM_CATEGORY = 100;
     private static final int MAXIMUM_TEXT = 4000;
     private static final int MAXIMUM_TASKS = 200;
     private static final BigDecimal MAXIMUM_DELAY_DAYS = new BigDecimal("10000");
+    private static final BigDecimal MAXIMUM_COST = new BigDecimal("999999999999.99");
 
     private static final String SELECT = "select r.id, r.title, r.kind, r.category, r.cause, r.event, r.effect,"
             + " r.probability, r.impact, r.response_strategy, r.response, r.owner_id, u.name as owner_name,"
             + " r.status, r.review_date, coalesce((select array_agg(rt.task_id order by rt.task_id) from risk_task rt"
             + " where rt.risk_id = r.id), '{}') as task_ids, r.delay_task_id, r.delay_days, r.delay_percent,"
-            + " r.created_at, r.updated_at, r.version"
+            + " r.residual_probability, r.residual_impact, r.risk_trigger, r.proximity, r.cost_impact, r.created_at, r.updated_at, r.version"
             + " from risk r left join app_user u on u.id = r.owner_id where r.project_id = :project";
 
     private final JdbcClient jdbc;
@@ -71,7 +81,32 @@ public class RiskService {
             Integer probability,
             Integer impact,
             String q) {
+        return list(user, projectRef, status, kind, category, probability, impact, q, null);
+    }
+
+    /**
+     * As {@link #list(CurrentUser, String, String, String, String, Integer, Integer, String)}; basis RESIDUAL
+     * matches probability and impact against the residual rating (the inherent one while there is none), as
+     * the residual heat map places the risks.
+     */
+    @Transactional(readOnly = true)
+    public List<Risk> list(
+            CurrentUser user,
+            String projectRef,
+            String status,
+            String kind,
+            String category,
+            Integer probability,
+            Integer impact,
+            String q,
+            String basis) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
+        String chosenBasis =
+                basis == null || basis.isBlank() ? "INHERENT" : basis.strip().toUpperCase(Locale.ROOT);
+        if (!BASES.contains(chosenBasis)) {
+            problems.add("basis", "must be INHERENT or RESIDUAL");
+        }
+        boolean residual = chosenBasis.equals("RESIDUAL");
         if (status != null && !STATUSES.contains(status)) {
             problems.add("status", "must be OPEN, MONITORING, OCCURRED or CLOSED");
         }
@@ -99,10 +134,13 @@ public class RiskService {
             sql.append(" and r.category = :category");
         }
         if (probability != null) {
-            sql.append(" and r.probability = :probability");
+            sql.append(
+                    residual
+                            ? " and coalesce(r.residual_probability, r.probability) = :probability"
+                            : " and r.probability = :probability");
         }
         if (impact != null) {
-            sql.append(" and r.impact = :impact");
+            sql.append(residual ? " and coalesce(r.residual_impact, r.impact) = :impact" : " and r.impact = :impact");
         }
         if (q != null && !q.isBlank()) {
             sql.append(" and r.title ilike :q");
@@ -138,18 +176,37 @@ public class RiskService {
         return find(access, riskId);
     }
 
-    /** The 5x5 heat map of the open risks (OPEN and MONITORING). */
+    /** The 5x5 heat map of the open risks (OPEN and MONITORING), by their inherent rating. */
     @Transactional(readOnly = true)
     public HeatMap heatMap(CurrentUser user, String projectRef, String kind) {
+        return heatMap(user, projectRef, kind, null);
+    }
+
+    /**
+     * The 5x5 heat map of the open risks (OPEN and MONITORING). basis INHERENT (default) or RESIDUAL: where
+     * each risk sits once its response is in place (a risk not yet rated that way stays where it is).
+     */
+    @Transactional(readOnly = true)
+    public HeatMap heatMap(CurrentUser user, String projectRef, String kind, String basis) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
         if (kind != null && !KINDS.contains(kind)) {
-            throw new InvalidInput("kind", "must be THREAT or OPPORTUNITY");
+            problems.add("kind", "must be THREAT or OPPORTUNITY");
         }
+        String chosenBasis =
+                basis == null || basis.isBlank() ? "INHERENT" : basis.strip().toUpperCase(Locale.ROOT);
+        if (!BASES.contains(chosenBasis)) {
+            problems.add("basis", "must be INHERENT or RESIDUAL");
+        }
+        problems.throwIfAny();
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        String probabilityColumn =
+                chosenBasis.equals("RESIDUAL") ? "coalesce(residual_probability, probability)" : "probability";
+        String impactColumn = chosenBasis.equals("RESIDUAL") ? "coalesce(residual_impact, impact)" : "impact";
         List<Long>[][] ids = cells();
         int[] totals = new int[2];
-        jdbc.sql("select id, probability, impact from risk where project_id = :project"
+        jdbc.sql("select id, " + probabilityColumn + ", " + impactColumn + " from risk where project_id = :project"
                         + " and status in ('OPEN', 'MONITORING')" + (kind == null ? "" : " and kind = :kind")
-                        + " order by probability * impact desc, id")
+                        + " order by " + probabilityColumn + " * " + impactColumn + " desc, id")
                 .param("project", access.projectId())
                 .params(kind == null ? java.util.Map.of() : java.util.Map.of("kind", kind))
                 .query(rs -> {
@@ -168,7 +225,59 @@ public class RiskService {
                         probability, impact, score, Risk.level(score), riskIds.size(), List.copyOf(riskIds)));
             }
         }
-        return new HeatMap(cells, totals[0], totals[1]);
+        return new HeatMap(chosenBasis, cells, totals[0], totals[1]);
+    }
+
+    /**
+     * How the project's risk exposure went, day by day from {@code from} to {@code to} (both in the project's
+     * time zone; default the 90 days up to today): each day shows the figures as they stood at its end,
+     * carried over from the last day anything changed. Days before the register's first change are left
+     * out rather than shown as a zero nobody measured.
+     */
+    @Transactional(readOnly = true)
+    public ExposureTrend exposureTrend(CurrentUser user, String projectRef, LocalDate from, LocalDate to) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        LocalDate today = LocalDate.now(access.timeZone());
+        LocalDate last = to == null ? today : to;
+        LocalDate first = from == null ? last.minusDays(89) : from;
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        PlanDates.check("from", first, problems);
+        PlanDates.check("to", last, problems);
+        if (first.isAfter(last)) {
+            problems.add("from", "must be on or before to");
+        } else if (java.time.temporal.ChronoUnit.DAYS.between(first, last) >= MAXIMUM_TREND_DAYS) {
+            problems.add("to", "may be at most " + MAXIMUM_TREND_DAYS + " days after from");
+        }
+        problems.throwIfAny();
+        List<ExposureTrend.Day> recorded = jdbc.sql("select day, open_risks, open_threats, exposure, threat_exposure,"
+                        + " residual_exposure, opportunity_exposure from risk_exposure_day where project_id = :project"
+                        + " and day <= :last and day >= coalesce((select max(day) from risk_exposure_day"
+                        + " where project_id = :project and day <= :first), :first) order by day")
+                .param("project", access.projectId())
+                .param("first", first)
+                .param("last", last)
+                .query((rs, row) -> new ExposureTrend.Day(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7)))
+                .list();
+        List<ExposureTrend.Day> days = new ArrayList<>();
+        int next = 0;
+        ExposureTrend.Day standing = null;
+        // Nothing is known yet of the days after today.
+        for (LocalDate day = first; !day.isAfter(last) && !day.isAfter(today); day = day.plusDays(1)) {
+            while (next < recorded.size() && !recorded.get(next).day().isAfter(day)) {
+                standing = recorded.get(next++);
+            }
+            if (standing != null) {
+                days.add(standing.on(day));
+            }
+        }
+        return new ExposureTrend(first, last, days);
     }
 
     @SuppressWarnings("unchecked")
@@ -227,14 +336,21 @@ public class RiskService {
                 body.taskIds() == null ? List.of() : body.taskIds(),
                 body.delayTaskId(),
                 body.delayDays(),
-                body.delayPercent());
+                body.delayPercent(),
+                body.residualProbability(),
+                body.residualImpact(),
+                orEmpty(body.trigger()),
+                body.proximity(),
+                body.costImpact());
         validate(access, fields, null, problems);
         problems.throwIfAny();
         long id = jdbc.sql("insert into risk (project_id, title, kind, category, cause, event, effect, probability,"
                         + " impact, response_strategy, response, owner_id, status, review_date, delay_task_id,"
-                        + " delay_days, delay_percent, created_by) values (:project, :title, :kind, :category,"
-                        + " :cause, :event, :effect, :probability, :impact, :strategy, :response, :owner, :status,"
-                        + " :review, :delayTask, :delayDays, :delayPercent, :user) returning id")
+                        + " delay_days, delay_percent, residual_probability, residual_impact, risk_trigger, proximity,"
+                        + " cost_impact, created_by) values (:project, :title, :kind, :category, :cause, :event,"
+                        + " :effect, :probability, :impact, :strategy, :response, :owner, :status, :review,"
+                        + " :delayTask, :delayDays, :delayPercent, :residualProbability, :residualImpact, :trigger,"
+                        + " :proximity, :costImpact, :user) returning id")
                 .param("project", access.projectId())
                 .params(columns(fields))
                 .param("user", user.id())
@@ -265,7 +381,8 @@ public class RiskService {
             if (field == null || !CLEARABLE.contains(field)) {
                 problems.add(
                         "clear",
-                        "may name ownerId, reviewDate, responseStrategy, delay or delayPercent, not '" + field + "'");
+                        "may name ownerId, reviewDate, responseStrategy, delay, delayPercent, residual, proximity"
+                                + " or costImpact, not '" + field + "'");
             }
         }
         String title =
@@ -310,14 +427,33 @@ public class RiskService {
                 clearDelay ? null : changes.delayDays() == null ? current.delayDays() : changes.delayDays(),
                 clearDelay || clear.contains("delayPercent")
                         ? null
-                        : changes.delayPercent() == null ? current.delayPercent() : changes.delayPercent());
+                        : changes.delayPercent() == null ? current.delayPercent() : changes.delayPercent(),
+                clear.contains("residual")
+                        ? null
+                        : changes.residualProbability() == null
+                                ? current.residualProbability()
+                                : changes.residualProbability(),
+                clear.contains("residual")
+                        ? null
+                        : changes.residualImpact() == null ? current.residualImpact() : changes.residualImpact(),
+                changes.trigger() == null
+                        ? current.trigger()
+                        : changes.trigger().strip(),
+                clear.contains("proximity")
+                        ? null
+                        : changes.proximity() == null ? current.proximity() : changes.proximity(),
+                clear.contains("costImpact")
+                        ? null
+                        : changes.costImpact() == null ? current.costImpact() : changes.costImpact());
         validate(access, fields, current, problems);
         problems.throwIfAny();
         int updated = jdbc.sql("update risk set title = :title, kind = :kind, category = :category, cause = :cause,"
                         + " event = :event, effect = :effect, probability = :probability, impact = :impact,"
                         + " response_strategy = :strategy, response = :response, owner_id = :owner, status = :status,"
                         + " review_date = :review, delay_task_id = :delayTask, delay_days = :delayDays,"
-                        + " delay_percent = :delayPercent, updated_at = now(), version = version + 1"
+                        + " delay_percent = :delayPercent, residual_probability = :residualProbability,"
+                        + " residual_impact = :residualImpact, risk_trigger = :trigger, proximity = :proximity,"
+                        + " cost_impact = :costImpact, updated_at = now(), version = version + 1"
                         + " where id = :id and project_id = :project and version = :version")
                 .params(columns(fields))
                 .param("id", riskId)
@@ -390,7 +526,12 @@ public class RiskService {
             List<Long> taskIds,
             Long delayTaskId,
             BigDecimal delayDays,
-            Integer delayPercent) {}
+            Integer delayPercent,
+            Integer residualProbability,
+            Integer residualImpact,
+            String trigger,
+            LocalDate proximity,
+            BigDecimal costImpact) {}
 
     /** {@code current} is the risk before an update (null for a new one): what it already holds is not checked again. */
     private void validate(ProjectAccess access, Fields fields, Risk current, InvalidInput.Collector problems) {
@@ -465,6 +606,28 @@ public class RiskService {
         if (fields.delayPercent() != null && (fields.delayPercent() < 0 || fields.delayPercent() > 100)) {
             problems.add("delayPercent", "must be between 0 and 100");
         }
+        // The residual rating is one point of the matrix: a probability without an impact says nothing.
+        boolean residualProbability = fields.residualProbability() != null;
+        boolean residualImpact = fields.residualImpact() != null;
+        if (residualProbability != residualImpact) {
+            problems.add(
+                    residualProbability ? "residualImpact" : "residualProbability",
+                    "is required with " + (residualProbability ? "residualProbability" : "residualImpact"));
+        }
+        if (residualProbability) {
+            rating("residualProbability", fields.residualProbability(), problems);
+        }
+        if (residualImpact) {
+            rating("residualImpact", fields.residualImpact(), problems);
+        }
+        text("trigger", fields.trigger(), MAXIMUM_TEXT, problems);
+        PlanDates.check("proximity", fields.proximity(), problems);
+        if (fields.costImpact() != null
+                && (fields.costImpact().signum() < 0
+                        || fields.costImpact().compareTo(MAXIMUM_COST) > 0
+                        || fields.costImpact().stripTrailingZeros().scale() > 2)) {
+            problems.add("costImpact", "must be 0 or more and under a trillion, with at most two decimals (cents)");
+        }
     }
 
     private static void rating(String field, int value, InvalidInput.Collector problems) {
@@ -519,6 +682,11 @@ public class RiskService {
         columns.put("delayTask", fields.delayTaskId());
         columns.put("delayDays", fields.delayDays());
         columns.put("delayPercent", fields.delayPercent());
+        columns.put("residualProbability", fields.residualProbability());
+        columns.put("residualImpact", fields.residualImpact());
+        columns.put("trigger", fields.trigger());
+        columns.put("proximity", fields.proximity());
+        columns.put("costImpact", fields.costImpact());
         return columns;
     }
 
@@ -556,6 +724,12 @@ public class RiskService {
         Long delayTaskId = rs.wasNull() ? null : delayTask;
         int percent = rs.getInt("delay_percent");
         Integer delayPercent = rs.wasNull() ? null : percent;
+        int residualProbabilityValue = rs.getInt("residual_probability");
+        Integer residualProbability = rs.wasNull() ? null : residualProbabilityValue;
+        int residualImpactValue = rs.getInt("residual_impact");
+        Integer residualImpact = rs.wasNull() ? null : residualImpactValue;
+        Integer residualScore =
+                residualProbability == null || residualImpact == null ? null : residualProbability * residualImpact;
         Timestamp created = rs.getTimestamp("created_at");
         Timestamp updated = rs.getTimestamp("updated_at");
         return new Risk(
@@ -581,6 +755,13 @@ public class RiskService {
                 rs.getBigDecimal("delay_days"),
                 delayPercent,
                 delayPercent != null ? delayPercent : Risk.chanceOf(probability),
+                residualProbability,
+                residualImpact,
+                residualScore,
+                residualScore == null ? null : Risk.level(residualScore),
+                rs.getString("risk_trigger"),
+                rs.getObject("proximity", LocalDate.class),
+                rs.getBigDecimal("cost_impact"),
                 created.toInstant(),
                 updated.toInstant(),
                 rs.getInt("version"));

@@ -18,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  * alone, one day of slack.
  */
 class RiskApiIT extends ApiIntegrationTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient database;
+
     private static final String SCHEDULED_FINISH = "2026-03-06T17:00:00";
 
     record Plan(TestUser owner, String key, long a, long b, long c) {
@@ -194,6 +197,211 @@ class RiskApiIT extends ApiIntegrationTest {
         assertThat(errorFields(missingDays)).containsExactly("delayDays");
         assertThat(ok(plan.api().get(plan.path() + "/risks"))).isEmpty();
         assertThat(plan.api().get(plan.path() + "/risks/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theResidualRatingPlacesARiskOnTheResidualHeatMapAndInTheResidualExposure() {
+        Plan plan = plan();
+        JsonNode vendor = created(plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json(
+                                "title", "Vendor API late",
+                                "probability", 4,
+                                "impact", 5,
+                                "responseStrategy", "MITIGATE",
+                                "residualProbability", 2,
+                                "residualImpact", 3,
+                                "trigger", "Vendor misses the March demo",
+                                "proximity", "2026-04-01",
+                                "costImpact", "12500.50")));
+        JsonNode staff = created(
+                plan.api().post(plan.path() + "/risks", json("title", "Tester leaves", "probability", 2, "impact", 3)));
+
+        assertThat(vendor.get("score").asInt()).isEqualTo(20);
+        assertThat(vendor.get("residualScore").asInt()).isEqualTo(6);
+        assertThat(vendor.get("residualLevel").asString()).isEqualTo("MEDIUM");
+        assertThat(vendor.get("trigger").asString()).isEqualTo("Vendor misses the March demo");
+        assertThat(vendor.get("proximity").asString()).isEqualTo("2026-04-01");
+        assertThat(vendor.get("costImpact").decimalValue()).isEqualByComparingTo("12500.50");
+        assertThat(staff.get("residualScore").isNull()).isTrue();
+
+        JsonNode inherent = ok(plan.api().get(plan.path() + "/risks/heat-map"));
+        JsonNode residual = ok(plan.api().get(plan.path() + "/risks/heat-map?basis=RESIDUAL"));
+        assertThat(inherent.get("basis").asString()).isEqualTo("INHERENT");
+        assertThat(inherent.get("exposure").asInt()).isEqualTo(26);
+        assertThat(residual.get("basis").asString()).isEqualTo("RESIDUAL");
+        assertThat(residual.get("exposure").asInt()).isEqualTo(12);
+        assertThat(cell(residual, 4, 5).get("count").asInt()).isZero();
+        assertThat(ids(cell(residual, 2, 3).get("riskIds")))
+                .containsExactlyInAnyOrder(
+                        vendor.get("id").asLong(), staff.get("id").asLong());
+        JsonNode inResidualCell = ok(plan.api().get(plan.path() + "/risks?basis=residual&probability=2&impact=3"));
+        assertThat(inResidualCell.valueStream().map(risk -> risk.get("title").asString()))
+                .containsExactlyInAnyOrder("Vendor API late", "Tester leaves");
+
+        String path = plan.path() + "/risks/" + vendor.get("id").asLong();
+        JsonNode cleared = ok(plan.api()
+                .patch(path, json("clear", List.of("residual", "costImpact"), "version", vendor.get("version"))));
+        assertThat(cleared.get("residualProbability").isNull()).isTrue();
+        assertThat(cleared.get("residualScore").isNull()).isTrue();
+        assertThat(cleared.get("costImpact").isNull()).isTrue();
+        assertThat(cleared.get("trigger").asString()).isEqualTo("Vendor misses the March demo");
+        assertThat(ok(plan.api().get(plan.path() + "/risks/heat-map?basis=RESIDUAL"))
+                        .get("exposure")
+                        .asInt())
+                .isEqualTo(26);
+    }
+
+    @Test
+    void halfAResidualRatingAWrongCostOrAnUnknownBasisIsRefusedByField() {
+        Plan plan = plan();
+        Response refused = plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json(
+                                "title",
+                                "Half rated",
+                                "probability",
+                                3,
+                                "impact",
+                                3,
+                                "residualProbability",
+                                2,
+                                "costImpact",
+                                "-1",
+                                "proximity",
+                                "0001-01-01"));
+        Response badResidual = plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json(
+                                "title", "Off the scale",
+                                "probability", 3,
+                                "impact", 3,
+                                "residualProbability", 0,
+                                "residualImpact", 6,
+                                "costImpact", "10.005"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(errorFields(refused)).containsExactlyInAnyOrder("residualImpact", "costImpact", "proximity");
+        assertThat(errorFields(badResidual))
+                .containsExactlyInAnyOrder("residualProbability", "residualImpact", "costImpact");
+        assertThat(errorFields(plan.api().get(plan.path() + "/risks/heat-map?basis=SIDEWAYS")))
+                .containsExactly("basis");
+        assertThat(ok(plan.api().get(plan.path() + "/risks"))).isEmpty();
+    }
+
+    @Test
+    void theExposureTrendCarriesEachDaysFiguresForwardFromTheLastChange() {
+        Plan plan = plan();
+        assertThat(ok(plan.api().get(plan.path() + "/risks/exposure-trend")).get("days"))
+                .as("nothing recorded yet, so no day is shown as a zero")
+                .isEmpty();
+        JsonNode vendor = created(plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json(
+                                "title",
+                                "Vendor",
+                                "probability",
+                                4,
+                                "impact",
+                                5,
+                                "residualProbability",
+                                2,
+                                "residualImpact",
+                                2)));
+        created(plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json("title", "Faster build", "kind", "OPPORTUNITY", "probability", 3, "impact", 2)));
+        created(plan.api().post(plan.path() + "/risks", json("title", "Staff", "probability", 1, "impact", 3)));
+        ok(plan.api()
+                .patch(
+                        plan.path() + "/risks/" + vendor.get("id").asLong(),
+                        json("status", "MONITORING", "version", vendor.get("version"))));
+
+        JsonNode trend = ok(plan.api().get(plan.path() + "/risks/exposure-trend"));
+        JsonNode days = trend.get("days");
+        assertThat(days).hasSize(1);
+        JsonNode today = days.get(0);
+        assertThat(today.get("day").asString()).isEqualTo(trend.get("to").asString());
+        assertThat(java.time.LocalDate.parse(trend.get("from").asString()))
+                .isEqualTo(java.time.LocalDate.parse(trend.get("to").asString()).minusDays(89));
+        assertThat(today.get("openRisks").asInt()).isEqualTo(3);
+        assertThat(today.get("openThreats").asInt()).isEqualTo(2);
+        assertThat(today.get("exposure").asInt()).isEqualTo(20 + 6 + 3);
+        assertThat(today.get("threatExposure").asInt()).isEqualTo(23);
+        assertThat(today.get("opportunityExposure").asInt()).isEqualTo(6);
+        assertThat(today.get("residualExposure").asInt()).isEqualTo(4 + 6 + 3);
+
+        // Closing a risk today changes today's figures, not a second row.
+        JsonNode staff = ok(plan.api().get(plan.path() + "/risks?q=Staff")).get(0);
+        ok(plan.api()
+                .patch(
+                        plan.path() + "/risks/" + staff.get("id").asLong(),
+                        json("status", "CLOSED", "version", staff.get("version"))));
+        JsonNode after =
+                ok(plan.api().get(plan.path() + "/risks/exposure-trend")).get("days");
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).get("exposure").asInt()).isEqualTo(26);
+        assertThat(after.get(0).get("openRisks").asInt()).isEqualTo(2);
+
+        // A deleted risk leaves the trend too (the register's trigger records every change).
+        ok(plan.api().get(plan.path() + "/risks/" + vendor.get("id").asLong()));
+        assertThat(plan.api()
+                        .delete(plan.path() + "/risks/" + vendor.get("id").asLong())
+                        .status())
+                .isEqualTo(204);
+        assertThat(ok(plan.api().get(plan.path() + "/risks/exposure-trend"))
+                        .get("days")
+                        .get(0)
+                        .get("exposure")
+                        .asInt())
+                .isEqualTo(6);
+        assertThat(ok(plan.api().get(plan.path() + "/risks/heat-map"))
+                        .get("exposure")
+                        .asInt())
+                .isEqualTo(6);
+    }
+
+    @Test
+    void anExposureTrendPeriodBackwardsOrOverTenYearsIsRefused() {
+        Plan plan = plan();
+        assertThat(errorFields(plan.api().get(plan.path() + "/risks/exposure-trend?from=2026-03-10&to=2026-03-01")))
+                .containsExactly("from");
+        assertThat(errorFields(plan.api().get(plan.path() + "/risks/exposure-trend?from=2016-01-01&to=2026-03-01")))
+                .containsExactly("to");
+        Response notADate = plan.api().get(plan.path() + "/risks/exposure-trend?from=yesterday");
+        assertThat(notADate.status()).isEqualTo(400);
+        assertThat(errorFields(notADate)).containsExactly("from");
+        assertThat(plan.api()
+                        .get("/api/v1/projects/NOSUCH/risks/exposure-trend")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aProjectWithRisksAndAnExposureTrendCanBeRemovedFromTheDatabase() {
+        // The API only archives projects; an administrator removing one in SQL must not trip over the trigger
+        // that records the exposure (it would record a day for the project being deleted).
+        Plan plan = plan();
+        created(plan.api().post(plan.path() + "/risks", json("title", "Outage", "probability", 3, "impact", 4)));
+        assertThat(ok(plan.api().get(plan.path() + "/risks/exposure-trend")).get("days"))
+                .hasSize(1);
+
+        int removed = database.sql("delete from project where project_key = :key")
+                .param("key", plan.key())
+                .update();
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(database.sql("select count(*) from risk_exposure_day d where not exists"
+                                + " (select 1 from project p where p.id = d.project_id)")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(plan.api().get(plan.path() + "/risks").status()).isEqualTo(404);
     }
 
     @Test

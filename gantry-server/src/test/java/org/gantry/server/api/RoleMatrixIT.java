@@ -401,6 +401,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
         LIST_RISKS((f, api) -> api.get(f.project() + "/risks"), OK, OK, OK, OK, OK),
         READ_RISK((f, api) -> api.get(f.project() + "/risks/" + f.risk()), OK, OK, OK, OK, OK),
         READ_RISK_HEAT_MAP((f, api) -> api.get(f.project() + "/risks/heat-map"), OK, OK, OK, OK, OK),
+        READ_RISK_EXPOSURE_TREND((f, api) -> api.get(f.project() + "/risks/exposure-trend"), OK, OK, OK, OK, OK),
         CREATE_RISK(
                 (f, api) ->
                         api.post(f.project() + "/risks", json("title", "Late vendor", "probability", 3, "impact", 4)),

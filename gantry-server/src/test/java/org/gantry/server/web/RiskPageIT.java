@@ -73,6 +73,11 @@ class RiskPageIT extends BrowserTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null));
         Person member = invite("Max Member");
         projects.addMember(
@@ -126,6 +131,83 @@ class RiskPageIT extends BrowserTest {
         assertThat(page.locator("#tornado tbody tr").first()).containsText("Vendor API late");
         assertThat(page.locator("#criticality")).containsText("Build");
         assertAccessible("analysis results");
+    }
+
+    @Test
+    void aResidualRatingMovesTheRiskOnTheResidualHeatMapAndTheExposureTrendFollowsLive() {
+        Person owner = invite("Rhea Owner");
+        Project project = projectWith(owner, ProjectRole.OWNER);
+        task(owner, project, "Build", "5d");
+        logIn(owner);
+        page.navigate("/projects/" + project.key() + "/risks");
+        assertThat(page.locator("#no-exposure")).isVisible();
+
+        page.getByLabel("Title", EXACT).fill("Vendor API late");
+        page.getByLabel("Probability", EXACT).selectOption("4");
+        page.getByLabel("Impact", EXACT).selectOption("5");
+        page.getByLabel("Residual probability", EXACT).selectOption("2");
+        page.getByLabel("Residual impact", EXACT).selectOption("2");
+        page.getByLabel("Trigger (the warning sign)", EXACT).fill("Demo slips");
+        page.getByLabel("Could happen from", EXACT).fill("2026-04-01");
+        page.getByLabel("Cost impact (" + project.currency() + ")", EXACT).fill("1500");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add risk"))
+                .click();
+
+        assertThat(page.locator("main")).containsText("Risk added: Vendor API late (score 20, critical).");
+        Locator row = page.locator("#risk-list tbody tr");
+        assertThat(row.locator("td.residual")).containsText("4");
+        assertThat(row).containsText("Trigger: Demo slips");
+        assertThat(row).containsText("Could happen from 2026-04-01");
+        assertThat(row).containsText("1,500.00");
+        assertThat(page.locator("#exposure-now")).containsText("exposure 20, residual 4, 1 open risk");
+        page.locator("#risk-exposure summary").click();
+        assertThat(page.locator("#exposure-table tbody tr")).hasCount(1);
+        assertThat(page.locator("#exposure-table tbody tr td").nth(2)).hasText("20");
+
+        page.locator("#basis-residual").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#basis-residual")).hasAttribute("aria-current", "true");
+        assertThat(page.locator("#risk-heat-map td[data-probability='4'][data-impact='5'] a"))
+                .hasCount(0);
+        Locator residualCell = page.locator("#risk-heat-map td[data-probability='2'][data-impact='2'] a");
+        assertThat(residualCell).hasText("1");
+        assertThat(page.locator("#risk-heat-map")).containsText("residual exposure 4");
+        assertAccessible("residual heat map with the exposure trend");
+        residualCell.click();
+        assertThat(page.locator("#register-heading")).hasText("Risks of residual probability 2 and impact 2");
+        assertThat(page.locator("#risk-list tbody tr")).hasCount(1);
+
+        // Someone else raises a risk: the trend and the heat map follow without a reload.
+        assertThat(page.locator("#live")).hasAttribute("data-state", "live");
+        risks.create(
+                admin(),
+                project.key(),
+                new NewRisk(
+                        "Tester leaves",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        2,
+                        3,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        assertThat(page.locator("#exposure-now")).containsText("exposure 26, residual 10, 2 open risks");
+        assertThat(page.locator("#risk-heat-map td[data-probability='2'][data-impact='3'] a"))
+                .hasText("1");
     }
 
     private static java.time.LocalDate workingDaysAfter(java.time.LocalDate day, int count) {

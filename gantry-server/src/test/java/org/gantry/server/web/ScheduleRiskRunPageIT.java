@@ -89,7 +89,12 @@ class ScheduleRiskRunPageIT extends BrowserTest {
                         null,
                         last.id(),
                         new java.math.BigDecimal("10"),
-                        60));
+                        60,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
 
         logIn(owner);
         page.navigate("/projects/" + project.key() + "/list");
