@@ -49,6 +49,8 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/resources",
                         "/projects/*/board",
                         "/projects/*/risks",
+                        "/projects/*/raid",
+                        "/projects/*/raid/*",
                         "/projects/*/backlog",
                         "/projects/*/changes");
     }

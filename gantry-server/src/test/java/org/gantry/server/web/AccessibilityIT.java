@@ -9,6 +9,8 @@ import org.gantry.server.demo.DemoProject;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
+import org.gantry.server.risk.NewRaidEntry;
+import org.gantry.server.risk.RaidService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,9 @@ class AccessibilityIT extends BrowserTest {
 
     @Autowired
     DemoProject demo;
+
+    @Autowired
+    RaidService raid;
 
     Project project;
     String who = "as admin";
@@ -51,6 +56,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/resources");
         visit(base + "/risks");
         visit(base + "/risks?run=1&iterations=500#schedule-risk");
+        raidLogWithEntriesAndAValidationError(base);
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/activity");
@@ -109,6 +115,9 @@ class AccessibilityIT extends BrowserTest {
         deliveryWithDefinitions(base);
         visit(base + "/resources");
         visit(base + "/risks?run=1&iterations=500");
+        visit(base + "/raid");
+        long decision = raid.create(admin(), project.key(), decision()).id();
+        visit(base + "/raid/" + decision);
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/activity");
@@ -142,6 +151,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/changes");
         visit(base + "/resources");
         visit(base + "/risks");
+        visit(base + "/raid");
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/reports");
@@ -216,6 +226,37 @@ class AccessibilityIT extends BrowserTest {
      * Opens a page and analyses it in the name of whoever is logged in (the browser test set-up analyses a
      * kind of page on arrival only once per test JVM, and the same page differs by role and project).
      */
+    private static NewRaidEntry decision() {
+        return new NewRaidEntry(
+                "DECISION",
+                "Go with the second vendor",
+                "Both quotes were in; the second ships two weeks sooner.",
+                null,
+                "DECIDED",
+                null,
+                null,
+                null,
+                null,
+                null,
+                "Two weeks sooner at the same price",
+                null,
+                null,
+                null);
+    }
+
+    /** The RAID log with an entry of the demo plan, one entry's page, and the add form with its field errors. */
+    private void raidLogWithEntriesAndAValidationError(String base) {
+        long decision = raid.create(admin(), project.key(), decision()).id();
+        visit(base + "/raid/" + decision);
+        visit(base + "/raid");
+        page.locator("#raid-type").selectOption("DEPENDENCY");
+        page.locator("#raid-due").fill("1800-01-01");
+        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions().setName("Add entry"))
+                .click();
+        assertThat(page.locator("#raid-title-error")).isVisible();
+        assertAccessible("RAID log with field errors");
+    }
+
     private void visit(String path) {
         page.navigate(path);
         assertAccessible(who);
