@@ -39,13 +39,15 @@ function replace(id, fresh) {
 
 async function refresh() {
   // A background fetch says so, so the server does not hand it a message meant for the next page view.
-  const response = await fetch(window.location.href, {
+  // An entry's page may stand at the address of a refused comment (a POST): it refetches the entry's own.
+  const response = await fetch(page.dataset.refresh || window.location.href, {
     credentials: 'same-origin',
     headers: { Accept: 'text/html', 'X-Gantry-Background': '1' },
   });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
   replace('raid-log', fresh);
+  replace('raid-comments', fresh);
   const entry = replace('raid-entry', fresh);
   if (entry?.dataset.gone) {
     document.getElementById('edit-entry')?.remove();

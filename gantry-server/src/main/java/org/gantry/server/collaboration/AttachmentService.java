@@ -147,12 +147,17 @@ public class AttachmentService {
         var comment = jdbc.sql("select task_id, author_id from task_comment"
                         + " where id = ? and project_id = ? and deleted_at is null")
                 .params(commentId, access.projectId())
-                .query((rs, n) -> new long[] {rs.getLong("task_id"), rs.getLong("author_id")})
+                .query((rs, n) -> new Long[] {rs.getObject("task_id", Long.class), rs.getLong("author_id")})
                 .optional()
                 .orElseThrow(
                         () -> new NotFound("There is no comment " + commentId + " in project " + access.key() + "."));
         if (comment[1] != user.id()) {
             throw new Forbidden("Only its author can attach files to a comment.");
+        }
+        // Files belong to a task (its limits, its file list); a comment on a RAID entry has none yet.
+        if (comment[0] == null) {
+            throw new InvalidInput(
+                    "commentId", "is a comment on a RAID entry: files can be attached to comments on tasks only");
         }
         return store(access, comment[0], commentId, name, content);
     }

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
         name = "Comments",
-        description = "Comments on tasks in Markdown, with @mentions of members (@ana@example.com) and #WBS"
-                + " references, threaded replies, edits, deletes and resolved threads")
+        description =
+                "Comments on tasks and RAID entries in Markdown, with @mentions of members (@ana@example.com) and #WBS"
+                        + " references, threaded replies, edits, deletes and resolved threads")
 @RestController
 @RequestMapping("/api/v1/projects/{project}")
 class CommentApi {
@@ -47,6 +48,25 @@ class CommentApi {
     Comment post(
             CurrentUser user, @PathVariable String project, @PathVariable long taskId, @RequestBody NewComment body) {
         return comments.post(user, project, taskId, body);
+    }
+
+    @Operation(summary = "A RAID entry's comment threads, oldest first, each with its replies")
+    @GetMapping("/raid/{entryId}/comments")
+    List<Comment> listOnRaidEntry(CurrentUser user, @PathVariable String project, @PathVariable long entryId) {
+        return comments.listOnRaidEntry(user, project, entryId);
+    }
+
+    @Operation(
+            summary = "Comment on a RAID entry (every member may, stakeholders too)",
+            description =
+                    "As on a task: {\"body\": \"Markdown\", \"parentId\": 12}; #2.1 links to the task with that WBS"
+                            + " code. Mentions are a 400 here for now (notifications lead to tasks, so nobody would be told)."
+                            + " Edit, delete and resolve through /comments/{id} as on tasks.")
+    @PostMapping("/raid/{entryId}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Comment postOnRaidEntry(
+            CurrentUser user, @PathVariable String project, @PathVariable long entryId, @RequestBody NewComment body) {
+        return comments.postOnRaidEntry(user, project, entryId, body);
     }
 
     @Operation(summary = "One comment (a top comment with its replies)")

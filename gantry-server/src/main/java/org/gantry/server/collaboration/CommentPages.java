@@ -85,7 +85,7 @@ class CommentPages {
             @RequestParam(required = false) String body,
             @RequestParam(required = false) Integer version,
             Model model) {
-        long taskId = comments.get(user, key, id).taskId();
+        long taskId = taskOf(comments.get(user, key, id));
         try {
             comments.edit(user, key, id, new CommentChange(body, version));
         } catch (StaleVersion e) {
@@ -105,7 +105,7 @@ class CommentPages {
             @PathVariable long id,
             @RequestParam(required = false) Integer version,
             Model model) {
-        long taskId = comments.get(user, key, id).taskId();
+        long taskId = taskOf(comments.get(user, key, id));
         try {
             comments.delete(user, key, id, version);
         } catch (StaleVersion e) {
@@ -122,7 +122,7 @@ class CommentPages {
             @RequestParam boolean resolved,
             @RequestParam(required = false) Integer version,
             Model model) {
-        long taskId = comments.get(user, key, id).taskId();
+        long taskId = taskOf(comments.get(user, key, id));
         try {
             comments.resolve(user, key, id, new ThreadResolution(resolved, version));
         } catch (StaleVersion e) {
@@ -131,6 +131,14 @@ class CommentPages {
             model.addAttribute("commentError", message(e));
         }
         return section(user, key, taskId, model);
+    }
+
+    /** These routes answer with a task's comments; a comment on a RAID entry is edited on the entry's page. */
+    private static long taskOf(Comment comment) {
+        if (comment.taskId() == null) {
+            throw new NotFound("Comment " + comment.id() + " is not on a task.");
+        }
+        return comment.taskId();
     }
 
     private String section(CurrentUser user, String key, long taskId, Model model) {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Comments on tasks: threads one level deep (a reply to a reply joins the thread of its top comment),
+ * Comments on tasks and on entries of the RAID log (a comment's subject is one or the other): threads one level deep (a reply to a reply joins the thread of its top comment),
  * Markdown rendered and sanitised when written, mentions of project members, edits and deletes of
  * one's own comments (owners and managers may delete anyone's, to moderate), and resolving a thread.
  * Posting publishes {@link CommentPosted}, from which the notification module tells the mentioned
@@ -43,17 +43,19 @@ public class CommentService {
     static final int MAX_LENGTH = 20_000;
     private static final int MAX_MENTION_CANDIDATES = 10;
 
-    private static final String SELECT = "select c.id, c.task_id, c.parent_id, c.author_id, a.name as author_name,"
-            + " c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at, c.resolved_at, c.resolved_by,"
-            + " r.name as resolved_by_name, c.version,"
-            + " array(select m.user_id from task_comment_mention m where m.comment_id = c.id order by m.user_id)"
-            + " as mentions"
-            + " from task_comment c left join app_user a on a.id = c.author_id"
-            + " left join app_user r on r.id = c.resolved_by";
+    private static final String SELECT =
+            "select c.id, c.task_id, c.raid_entry_id, c.parent_id, c.author_id, a.name as author_name,"
+                    + " c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at, c.resolved_at, c.resolved_by,"
+                    + " r.name as resolved_by_name, c.version,"
+                    + " array(select m.user_id from task_comment_mention m where m.comment_id = c.id order by m.user_id)"
+                    + " as mentions"
+                    + " from task_comment c left join app_user a on a.id = c.author_id"
+                    + " left join app_user r on r.id = c.resolved_by";
 
     private record Row(
             long id,
-            long taskId,
+            Long taskId,
+            Long raidEntryId,
             Long parentId,
             Long authorId,
             String authorName,
@@ -81,13 +83,49 @@ public class CommentService {
         this.attachments = attachments;
     }
 
+    /**
+     * What a comment is about: a task or an entry of the RAID log. {@code column} is its column in
+     * task_comment; the subject is always checked to be in the caller's project before it is used.
+     */
+    private record Subject(String column, long id) {
+        static Subject task(long taskId) {
+            return new Subject("task_id", taskId);
+        }
+
+        static Subject raidEntry(long entryId) {
+            return new Subject("raid_entry_id", entryId);
+        }
+
+        boolean isTask() {
+            return column.equals("task_id");
+        }
+
+        boolean holds(Row row) {
+            return Objects.equals(isTask() ? row.taskId() : row.raidEntryId(), id);
+        }
+    }
+
     /** A task's threads, oldest first, each with its replies; deleted comments without replies are gone. */
     @Transactional(readOnly = true)
     public List<Comment> list(CurrentUser user, String projectRef, long taskId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         requireTask(access, taskId);
-        List<Row> rows = jdbc.sql(SELECT + " where c.task_id = ? order by c.created_at, c.id")
-                .param(taskId)
+        return threads(access, Subject.task(taskId));
+    }
+
+    /** A RAID entry's threads, as {@link #list} for a task. */
+    @Transactional(readOnly = true)
+    public List<Comment> listOnRaidEntry(CurrentUser user, String projectRef, long entryId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        requireRaidEntry(access, entryId);
+        return threads(access, Subject.raidEntry(entryId));
+    }
+
+    private List<Comment> threads(ProjectAccess access, Subject subject) {
+        // The column name comes from Subject, never from a request.
+        List<Row> rows = jdbc.sql(SELECT + " where c." + subject.column() + " = ? and c.project_id = ?"
+                        + " order by c.created_at, c.id")
+                .params(subject.id(), access.projectId())
                 .query(CommentService::row)
                 .list();
         Map<Long, List<Attachment>> files =
@@ -119,24 +157,64 @@ public class CommentService {
     public Comment post(CurrentUser user, String projectRef, long taskId, NewComment command) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
         requireTask(access, taskId);
+        return post(access, Subject.task(taskId), command);
+    }
+
+    /**
+     * Comments on a RAID entry (everyone who may comment on tasks may). Mentions are refused there for now:
+     * a mention notifies, and notifications lead to tasks, so a mention would tell nobody.
+     */
+    @Transactional
+    public Comment postOnRaidEntry(CurrentUser user, String projectRef, long entryId, NewComment command) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
+        requireRaidEntry(access, entryId);
+        return post(access, Subject.raidEntry(entryId), command);
+    }
+
+    private Comment post(ProjectAccess access, Subject subject, NewComment command) {
         String body = checkedBody(command == null ? null : command.body());
         Long parentId = null;
         if (command.parentId() != null) {
             Row parent = find(access, command.parentId())
-                    .filter(row -> row.taskId() == taskId)
-                    .orElseThrow(() -> new InvalidInput("parentId", "is not a comment on this task"));
+                    .filter(subject::holds)
+                    .orElseThrow(() -> new InvalidInput(
+                            "parentId", "is not a comment on this " + (subject.isTask() ? "task" : "RAID entry")));
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
         CommentMarkdown.Rendered rendered = render(access, body);
-        long id = jdbc.sql("insert into task_comment (project_id, task_id, parent_id, author_id, body, body_html)"
-                        + " values (?, ?, ?, ?, ?, ?) returning id")
-                .params(access.projectId(), taskId, parentId, user.id(), body, rendered.html())
+        refuseMentionsOff(subject.isTask(), rendered);
+        long id = jdbc.sql("insert into task_comment (project_id, " + subject.column()
+                        + ", parent_id, author_id, body, body_html) values (?, ?, ?, ?, ?, ?) returning id")
+                .params(
+                        access.projectId(),
+                        subject.id(),
+                        parentId,
+                        access.user().id(),
+                        body,
+                        rendered.html())
                 .query(Long.class)
                 .single();
         storeMentions(id, rendered.mentionedUserIds());
-        events.publishEvent(new CommentPosted(
-                access.projectId(), taskId, id, user.id(), Set.copyOf(rendered.mentionedUserIds()), plain(rendered)));
+        if (subject.isTask()) {
+            events.publishEvent(new CommentPosted(
+                    access.projectId(),
+                    subject.id(),
+                    id,
+                    access.user().id(),
+                    Set.copyOf(rendered.mentionedUserIds()),
+                    plain(rendered)));
+        }
         return view(access, require(access, id));
+    }
+
+    /** Mentions notify, and notifications lead to tasks: on anything else a mention is refused, not lost. */
+    private static void refuseMentionsOff(boolean onTask, CommentMarkdown.Rendered rendered) {
+        if (!onTask && !rendered.mentionedUserIds().isEmpty()) {
+            throw new InvalidInput(
+                    "body",
+                    "cannot mention people on a RAID entry yet (they would not be notified): write their name"
+                            + " without @");
+        }
     }
 
     /**
@@ -176,6 +254,7 @@ public class CommentService {
         problems.throwIfAny();
         String body = checkedBody(change.body());
         CommentMarkdown.Rendered rendered = render(access, body);
+        refuseMentionsOff(current.taskId() != null, rendered);
         int updated = jdbc.sql("update task_comment set body = ?, body_html = ?, edited_at = now(),"
                         + " version = version + 1 where id = ? and version = ? and deleted_at is null")
                 .params(body, rendered.html(), commentId, change.version())
@@ -189,7 +268,7 @@ public class CommentService {
         storeMentions(commentId, rendered.mentionedUserIds());
         Set<Long> added = new java.util.LinkedHashSet<>(rendered.mentionedUserIds());
         added.removeAll(current.mentions());
-        if (!added.isEmpty()) {
+        if (!added.isEmpty() && current.taskId() != null) {
             events.publishEvent(new MentionsAdded(
                     access.projectId(), current.taskId(), commentId, user.id(), Set.copyOf(added), plain(rendered)));
         }
@@ -343,6 +422,16 @@ public class CommentService {
         }
     }
 
+    private void requireRaidEntry(ProjectAccess access, long entryId) {
+        boolean exists = jdbc.sql("select exists (select 1 from raid_entry where id = ? and project_id = ?)")
+                .params(entryId, access.projectId())
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            throw new NotFound("Project " + access.key() + " has no RAID entry " + entryId + ".");
+        }
+    }
+
     private Optional<Row> find(ProjectAccess access, long commentId) {
         return jdbc.sql(SELECT + " where c.id = ? and c.project_id = ?")
                 .params(commentId, access.projectId())
@@ -385,6 +474,7 @@ public class CommentService {
         return new Comment(
                 row.id(),
                 row.taskId(),
+                row.raidEntryId(),
                 row.parentId(),
                 row.authorId(),
                 row.authorName() == null ? "Former user" : row.authorName(),
@@ -407,7 +497,8 @@ public class CommentService {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(
                 rs.getLong("id"),
-                rs.getLong("task_id"),
+                rs.getObject("task_id", Long.class),
+                rs.getObject("raid_entry_id", Long.class),
                 rs.getObject("parent_id", Long.class),
                 rs.getObject("author_id", Long.class),
                 rs.getString("author_name"),

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gantry.server.collaboration.CommentService;
+import org.gantry.server.collaboration.NewComment;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
@@ -56,12 +58,14 @@ class RaidPages {
     private final RaidLog log;
     private final RiskService risks;
     private final ProjectService projects;
+    private final CommentService comments;
 
-    RaidPages(RaidService raid, RaidLog log, RiskService risks, ProjectService projects) {
+    RaidPages(RaidService raid, RaidLog log, RiskService risks, ProjectService projects, CommentService comments) {
         this.raid = raid;
         this.log = log;
         this.risks = risks;
         this.projects = projects;
+        this.comments = comments;
     }
 
     /** A link of the kind tabs: all kinds or one, the other filters kept. */
@@ -133,6 +137,8 @@ class RaidPages {
         }
         if ("saved".equals(done)) {
             model.addAttribute("notice", "Saved.");
+        } else if ("commented".equals(done)) {
+            model.addAttribute("notice", "Comment posted.");
         }
         entryPage(user, key, entry, RaidForm.of(entry), Map.of(), model);
         return "risk/raid-entry";
@@ -158,6 +164,25 @@ class RaidPages {
             }
         }
         entryPage(user, key, current, withKind(form, current), errors, model);
+        return "risk/raid-entry";
+    }
+
+    @PostMapping("/{id}/comments")
+    String comment(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) String body,
+            Model model) {
+        RaidEntry entry = raid.get(user, key, id);
+        try {
+            comments.postOnRaidEntry(user, key, id, new NewComment(body, null));
+            return "redirect:/projects/" + key + "/raid/" + id + "?done=commented#comments";
+        } catch (InvalidInput e) {
+            model.addAttribute("commentError", messages(e).getOrDefault("body", e.getMessage()));
+            model.addAttribute("commentDraft", body);
+        }
+        entryPage(user, key, entry, RaidForm.of(entry), Map.of(), model);
         return "risk/raid-entry";
     }
 
@@ -234,6 +259,9 @@ class RaidPages {
         List<RaidEntry> all = raid.query(access, null, null, null, null);
         common(user, key, project, access, all, model);
         model.addAttribute("entry", entry);
+        model.addAttribute("comments", comments.listOnRaidEntry(user, key, entry.id()));
+        model.addAttribute("canComment", access.can(Permission.COMMENT) && !project.archived());
+        model.addAttribute("zone", access.timeZone());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute(

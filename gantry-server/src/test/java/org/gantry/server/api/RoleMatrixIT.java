@@ -448,6 +448,17 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 NO),
         DELETE_RAID_ENTRY((f, api) -> api.delete(f.project() + "/raid/" + f.raidEntry()), GONE, GONE, GONE, NO, NO),
+        // Comments on a RAID entry as on a task: everyone who sees the project reads and writes them.
+        LIST_RAID_COMMENTS(
+                (f, api) -> api.get(f.project() + "/raid/" + f.raidEntry() + "/comments"), OK, OK, OK, OK, OK),
+        COMMENT_ON_RAID_ENTRY(
+                (f, api) -> api.post(
+                        f.project() + "/raid/" + f.raidEntry() + "/comments", json("body", "Facilities are on it")),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED),
         RUN_SCHEDULE_RISK(
                 (f, api) -> api.post(f.project() + "/schedule-risk", json("iterations", 200)), OK, OK, OK, OK, OK),
         // Stored runs: anyone who sees the project starts one (it changes nothing in the plan) and reads them;

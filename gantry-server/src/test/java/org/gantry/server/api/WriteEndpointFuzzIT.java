@@ -560,6 +560,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             case "key" -> template.contains("/statuses/") ? "todo" : project;
             case "userId" -> String.valueOf(memberId);
             case "taskId" -> String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
+            case "entryId" -> String.valueOf(raidEntryId);
             case "slot" -> String.valueOf(random.nextInt(3));
             case "hook" -> webhookPublicId;
             case "id" -> {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
+import org.gantry.server.collaboration.CommentService;
+import org.gantry.server.collaboration.NewComment;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
@@ -33,8 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * errors shown next to their fields, nothing typed lost), filters the log by kind, status and text with the
  * filters in the address, and downloads the filtered log as CSV; an edit made stale by someone else shows the
  * entry as it is now and what the person typed; a manager deletes an entry after confirming; a stakeholder
- * reads the log, the decision's who and why and the issue's risk, with no form; and the log refreshes in
- * place when someone else adds an entry.
+ * reads the log, the decision's who and why and the issue's risk, with no form but the comment form (comments
+ * as on tasks, others' replies appearing live); and the log refreshes in place when someone else adds an entry.
  */
 class RaidPageIT extends BrowserTest {
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
@@ -48,6 +50,9 @@ class RaidPageIT extends BrowserTest {
     @Autowired
     RaidService raid;
 
+    @Autowired
+    CommentService comments;
+
     private Task task(Person owner, Project project, String name) {
         return tasks.create(
                 owner.user(),
@@ -60,8 +65,8 @@ class RaidPageIT extends BrowserTest {
                 owner.user(),
                 project.key(),
                 new NewRisk(
-                        title, null, null, null, null, null, 3, 4, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null));
+                        title, null, null, null, null, null, 3, 4, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null));
     }
 
     private static NewRaidEntry entry(String type, String title) {
@@ -288,30 +293,31 @@ class RaidPageIT extends BrowserTest {
     }
 
     @Test
-    void aStakeholderReadsTheDecisionAndTheIssueFromARiskWithoutForms() {
+    void aStakeholderReadsTheDecisionAndTheIssueFromARiskWithoutFormsAndCommentsOnIt() {
         Person owner = invite("Olga Owner");
         Project project = projectWith(owner, ProjectRole.OWNER);
         Risk vendor = risk(owner, project, "Vendor ships late");
         RaidEntry occurred =
                 raid.riskOccurred(owner.user(), project.key(), vendor.id(), new RiskOccurred(vendor.version(), null));
-        raid.create(
-                owner.user(),
-                project.key(),
-                new NewRaidEntry(
-                        "DECISION",
-                        "Use vendor B",
-                        null,
-                        null,
-                        "DECIDED",
-                        null,
-                        null,
-                        null,
-                        owner.user().id(),
-                        LocalDate.of(2026, 3, 4),
-                        "Cheaper and two weeks sooner",
-                        null,
-                        null,
-                        List.of(occurred.id())));
+        long decisionId = raid.create(
+                        owner.user(),
+                        project.key(),
+                        new NewRaidEntry(
+                                "DECISION",
+                                "Use vendor B",
+                                null,
+                                null,
+                                "DECIDED",
+                                null,
+                                null,
+                                null,
+                                owner.user().id(),
+                                LocalDate.of(2026, 3, 4),
+                                "Cheaper and two weeks sooner",
+                                null,
+                                null,
+                                List.of(occurred.id())))
+                .id();
         Person sponsor = member(project, "Stella Sponsor", ProjectRole.STAKEHOLDER);
 
         logIn(sponsor);
@@ -335,6 +341,28 @@ class RaidPageIT extends BrowserTest {
         assertThat(page.locator("#edit-entry-form")).hasCount(0);
         assertThat(page.locator("#delete-entry")).hasCount(0);
         assertThat(page.locator("#read-only-note")).isVisible();
+
+        // Comments as on tasks: stakeholders may ask; the others' answers appear without a reload.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                .click();
+        assertThat(page.locator("#comment-error")).hasText("Not posted: the comment is required: write something.");
+        assertThat(page.getByLabel("Add a comment", EXACT)).hasAttribute("aria-invalid", "true");
+        assertAccessible("comment refused");
+        page.getByLabel("Add a comment", EXACT).fill("Does **B** include support?");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                .click();
+        assertThat(page.locator("#flash")).containsText("Comment posted.");
+        Locator thread = page.locator("#raid-comments > ol > li").first();
+        assertThat(thread).containsText("Stella Sponsor");
+        assertThat(thread.locator(".comment-body strong")).hasText("B");
+        assertThat(page.locator("#live")).hasAttribute("data-state", "live");
+        page.getByLabel("Add a comment", EXACT).fill("Half typed");
+        long threadId = Long.parseLong(thread.getAttribute("data-comment-id"));
+        comments.postOnRaidEntry(
+                owner.user(), project.key(), decisionId, new NewComment("Yes, two years of it.", threadId));
+        assertThat(thread.locator(".replies")).containsText("Yes, two years of it.");
+        assertThat(thread.locator(".replies")).containsText("Olga Owner");
+        assertThat(page.getByLabel("Add a comment", EXACT)).hasValue("Half typed");
     }
 
     @Test
