@@ -77,6 +77,7 @@ class Notifications {
         List<Long> actors = new ArrayList<>(size);
         List<Boolean> inApp = new ArrayList<>(size);
         List<String> states = new ArrayList<>(size);
+        List<String> links = new ArrayList<>(size);
         for (Draft draft : drafts) {
             Preferences.Choice choice = choices.get(draft.userId()).get(draft.reason());
             EmailDelivery email = mailing ? choice.email() : EmailDelivery.OFF;
@@ -92,6 +93,7 @@ class Notifications {
             actors.add(draft.actorId());
             inApp.add(choice.inApp());
             states.add(email == EmailDelivery.OFF ? "NONE" : email.name());
+            links.add(draft.link());
         }
         if (userIds.isEmpty()) {
             return;
@@ -100,11 +102,11 @@ class Notifications {
         jdbc.sql("insert into notification (user_id, project_id, task_id, reason, title, detail, cause, actor_id, link,"
                         + " in_app, email_state, email_next_at)"
                         + " select u.user_id, p.id, u.task_id, u.reason, u.title, u.detail, u.cause, u.actor_id,"
-                        + " '/projects/' || p.project_key || '/list' || coalesce('?task=' || u.task_id, ''),"
+                        + " coalesce(u.link, '/projects/' || p.project_key || '/list' || coalesce('?task=' || u.task_id, '')),"
                         + " u.in_app, u.state, now()"
                         + " from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
-                        + " ?::boolean[], ?::text[]) as u(user_id, task_id, reason, title, detail, cause, actor_id, in_app,"
-                        + " state) join project p on p.id = ? join app_user r on r.id = u.user_id and r.active"
+                        + " ?::boolean[], ?::text[], ?::text[]) as u(user_id, task_id, reason, title, detail, cause, actor_id,"
+                        + " in_app, state, link) join project p on p.id = ? join app_user r on r.id = u.user_id and r.active"
                         // Only people who can read the project are told anything about it.
                         + " where r.system_admin or exists (select 1 from project_member m where m.project_id = p.id"
                         + " and m.user_id = u.user_id) returning id, email_state")
@@ -118,6 +120,7 @@ class Notifications {
                         actors.toArray(Long[]::new),
                         inApp.toArray(Boolean[]::new),
                         states.toArray(String[]::new),
+                        links.toArray(String[]::new),
                         projectId)
                 .query(rs -> {
                     if (rs.getString(2).equals("IMMEDIATE")) {

@@ -7,7 +7,8 @@ public enum Reason {
     WATCHING("Watching", "Activity on a task you watch", EmailDelivery.BATCH),
     DATE_MOVED("Date moved", "A date you depend on moved (or a milestone slipped)", EmailDelivery.BATCH),
     CRITICAL_PATH("Critical path", "A task entered the critical path", EmailDelivery.BATCH),
-    DEADLINE_MISSED("Deadline at risk", "A deadline will be missed", EmailDelivery.BATCH);
+    DEADLINE_MISSED("Deadline at risk", "A deadline will be missed", EmailDelivery.BATCH),
+    RISK_REVIEW("Risk review due", "A risk you own is due for review", EmailDelivery.IMMEDIATE);
 
     private final String label;
     private final String description;

@@ -15,7 +15,8 @@ import org.springframework.core.env.MapPropertySource;
  * A real SMTP server (GreenMail) in the test JVM, started once on a free port before the first Spring
  * context, which every test server mails to. Registered in the tests' {@code META-INF/spring.factories}
  * for every context alike, so Spring's context cache still shares one server between the test classes.
- * It also shortens the batch job's interval and db-scheduler's polling so batched mails arrive in seconds.
+ * It also shortens the batch job's interval, the risk review reminder job's and db-scheduler's polling so
+ * batched mails and reminders arrive in seconds.
  */
 public final class TestMailServer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -66,6 +67,7 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
                                 "gantry.smtp.from", "gantry@gantry.test",
                                 "gantry.notifications.batch-interval", "2s",
                                 "gantry.notifications.retry-delay", "1s",
+                                "gantry.risks.review-reminder-interval", "2s",
                                 "db-scheduler.polling-interval", "1s")));
     }
 }
