@@ -19,12 +19,17 @@ public final class CheckCommand {
             RoundTripCommand.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("level")) {
+            LevelCommand.main(args);
+            return;
+        }
         if (args.length > 0 && args[0].equals("costs")) {
             CostsCommand.main(args);
             return;
         }
         if (args.length < 2 || !args[0].equals("check")) {
-            System.err.println("usage: check PATH... | costs PATH... | roundtrip PATH...");
+            System.err.println(
+                    "usage: check PATH... | costs PATH... | roundtrip PATH... | level [--out DIR] [--seconds S] PATH...");
             System.exit(2);
             return;
         }
