@@ -13,7 +13,11 @@ import java.util.List;
  * leaf tasks by the engine's cost model (the budget a baseline captures: assignments' work at the resources'
  * rates), shown to those who see costs (owners, managers) and null for others: a removed task takes its
  * cost away, an added task has no assignments yet, and a changed duration keeps its assignments' work (as the
- * edit itself does). {@code planVersion} identifies the plan it was computed on; approve with it.
+ * edit itself does); an added assignment costs its work at the resource's rates. When earned value exists
+ * (baseline 0 with a budget, and work done and paid for, so that CPI is known) they also see the estimate at
+ * completion, EAC = BAC / CPI, before and after: the change moves the budget by the cost delta, and the
+ * remaining work is expected to cost what work has cost so far per unit of value, so the EAC moves by
+ * costDelta / CPI (null otherwise). {@code planVersion} identifies the plan it was computed on; approve with it.
  */
 public record ChangeImpact(
         String planVersion,
@@ -31,7 +35,10 @@ public record ChangeImpact(
         BigDecimal taskDaysDelta,
         BigDecimal costBefore,
         BigDecimal costAfter,
-        BigDecimal costDelta) {
+        BigDecimal costDelta,
+        BigDecimal estimateAtCompletionBefore,
+        BigDecimal estimateAtCompletionAfter,
+        BigDecimal estimateAtCompletionDelta) {
 
     public record TaskRef(Long id, String name) {}
 

@@ -12,6 +12,7 @@ import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.resource.ResourceService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
@@ -38,11 +39,13 @@ class ChangePages {
     private final ProjectService projects;
     private final ChangeRequestService changes;
     private final TaskService tasks;
+    private final ResourceService resources;
 
-    ChangePages(ProjectService projects, ChangeRequestService changes, TaskService tasks) {
+    ChangePages(ProjectService projects, ChangeRequestService changes, TaskService tasks, ResourceService resources) {
         this.projects = projects;
         this.changes = changes;
         this.tasks = tasks;
+        this.resources = resources;
     }
 
     /** What the person typed into the drafting form, kept when it is shown again with its errors. */
@@ -148,6 +151,9 @@ class ChangePages {
                     changeTask,
                     null,
                     changeDuration.isBlank() ? null : changeDuration,
+                    null,
+                    null,
+                    null,
                     null,
                     null,
                     null,
@@ -264,9 +270,21 @@ class ChangePages {
         Map<Long, String> names = new LinkedHashMap<>();
         tasks.outline(user, project.key()).forEach(task -> names.put(task.id(), task.wbs() + " " + task.name()));
         model.addAttribute("taskNames", names);
+        Map<Long, String> resourceNames = new LinkedHashMap<>();
+        if (selected.edits().stream().anyMatch(edit -> "ADD_ASSIGNMENT".equals(edit.type()))) {
+            resources.all(user, project.key()).forEach(resource -> resourceNames.put(resource.id(), resource.name()));
+        }
         model.addAttribute(
                 "editTexts",
-                selected.edits().stream().map(edit -> text(edit, names)).toList());
+                selected.edits().stream()
+                        .map(edit -> "ADD_ASSIGNMENT".equals(edit.type())
+                                ? "Assign "
+                                        + resourceNames.getOrDefault(edit.resourceId(), "resource " + edit.resourceId())
+                                        + " to " + name(edit.taskId(), names) + ": "
+                                        + edit.workHours().stripTrailingZeros().toPlainString() + " h at "
+                                        + edit.units().stripTrailingZeros().toPlainString() + " %"
+                                : text(edit, names))
+                        .toList());
         if (!"APPROVED".equals(selected.state()) && !selected.edits().isEmpty()) {
             try {
                 model.addAttribute("impact", changes.impact(user, project.key(), id));

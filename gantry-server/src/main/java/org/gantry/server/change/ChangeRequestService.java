@@ -14,11 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import org.gantry.engine.ProjectNetwork;
 import org.gantry.server.collaboration.ActivityService;
+import org.gantry.server.cost.EarnedValueService;
 import org.gantry.server.cost.PlannedCosts;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.resource.NewAssignment;
+import org.gantry.server.resource.Resource;
+import org.gantry.server.resource.ResourceService;
 import org.gantry.server.schedule.BaselineRequest;
 import org.gantry.server.schedule.ProjectScheduler;
 import org.gantry.server.schedule.ScheduleService;
@@ -60,7 +64,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ChangeRequestService {
     static final Set<String> STATES = Set.of("DRAFT", "SUBMITTED", "APPROVED", "REJECTED", "DEFERRED");
     static final List<String> EDIT_TYPES =
-            List.of("ADD_TASK", "REMOVE_TASK", "CHANGE_DURATION", "ADD_LINK", "REMOVE_LINK");
+            List.of("ADD_TASK", "REMOVE_TASK", "CHANGE_DURATION", "ADD_LINK", "REMOVE_LINK", "ADD_ASSIGNMENT");
+    /** As the resource module takes them: units up to this percentage, work up to a million hours. */
+    private static final java.math.BigDecimal MAXIMUM_UNITS = new java.math.BigDecimal("100000");
+
+    private static final java.math.BigDecimal MAXIMUM_WORK_HOURS = new java.math.BigDecimal("1000000");
     private static final int MAXIMUM_TITLE = 200;
     private static final int MAXIMUM_TEXT = 4000;
     private static final int MAXIMUM_NAME = 500;
@@ -84,6 +92,8 @@ public class ChangeRequestService {
     private final LinkService links;
     private final ActivityService activity;
     private final PlannedCosts plannedCosts;
+    private final EarnedValueService earnedValue;
+    private final ResourceService resources;
     private final ApplicationEventPublisher events;
 
     ChangeRequestService(
@@ -95,6 +105,8 @@ public class ChangeRequestService {
             LinkService links,
             ActivityService activity,
             PlannedCosts plannedCosts,
+            EarnedValueService earnedValue,
+            ResourceService resources,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.projects = projects;
@@ -104,6 +116,8 @@ public class ChangeRequestService {
         this.links = links;
         this.activity = activity;
         this.plannedCosts = plannedCosts;
+        this.earnedValue = earnedValue;
+        this.resources = resources;
         this.events = events;
     }
 
@@ -147,7 +161,7 @@ public class ChangeRequestService {
         text("requestedBy", body.requestedBy(), MAXIMUM_TITLE, problems);
         List<ProposedEdit> edits = normalise(access, body.edits(), problems);
         problems.throwIfAny();
-        checkAgainstPlan(access, edits);
+        checkAgainstPlan(user, access, edits);
         String requestedBy = body.requestedBy() == null || body.requestedBy().isBlank()
                 ? user.name()
                 : body.requestedBy().strip();
@@ -190,7 +204,7 @@ public class ChangeRequestService {
         problems.throwIfAny();
         requireState(current, "change", "DRAFT");
         if (body.edits() != null) {
-            checkAgainstPlan(access, edits);
+            checkAgainstPlan(user, access, edits);
         }
         int updated = jdbc.sql("update change_request set title = :title, description = :description, reason = :reason,"
                         + " requested_by = :requestedBy, edits = cast(:edits as jsonb), updated_at = now(),"
@@ -254,7 +268,7 @@ public class ChangeRequestService {
                             + " log (GET .../change-requests?state=APPROVED).",
                     request.impact() == null ? Map.of() : Map.of("impact", request.impact()));
         }
-        return compute(access, request.edits());
+        return compute(user, access, request.edits());
     }
 
     /** Sends a draft to the change board: the edits must still apply; the impact is recorded. */
@@ -268,7 +282,7 @@ public class ChangeRequestService {
         if (current.edits().isEmpty()) {
             throw new InvalidInput("edits", "must propose at least one change to the plan before it is submitted");
         }
-        ChangeImpact impact = compute(access, current.edits());
+        ChangeImpact impact = compute(user, access, current.edits());
         transition(access, current, "SUBMITTED", null, impact, null);
         return find(access, id);
     }
@@ -320,7 +334,7 @@ public class ChangeRequestService {
         String seen = decision.planVersion() != null
                 ? decision.planVersion()
                 : current.impact() == null ? null : current.impact().planVersion();
-        ChangeImpact impact = compute(access, current.edits());
+        ChangeImpact impact = compute(user, access, current.edits());
         if (seen == null || !seen.equals(impact.planVersion())) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("impact", impact);
@@ -423,6 +437,12 @@ public class ChangeRequestService {
                                     "The link to remove is no longer in the plan; nothing was applied."));
                     links.delete(user, key, link.id());
                 }
+                case "ADD_ASSIGNMENT" ->
+                    resources.assign(
+                            user,
+                            key,
+                            edit.taskId(),
+                            new NewAssignment(edit.resourceId(), edit.units(), edit.workHours()));
                 default -> throw new IllegalStateException("unchecked edit type " + edit.type());
             }
         }
@@ -493,24 +513,72 @@ public class ChangeRequestService {
         }
     }
 
-    private ChangeImpact compute(ProjectAccess access, List<ProposedEdit> edits) {
+    private ChangeImpact compute(CurrentUser user, ProjectAccess access, List<ProposedEdit> edits) {
         ProjectNetwork network = scheduler.network(access.projectId());
         if (network == null) {
             throw new Conflict(
                     "No tasks", "Project " + access.key() + " has no tasks yet: there is no plan to change.");
         }
         // Costs come from rates, which only owners and managers see.
-        return WhatIf.impact(
-                network,
-                edits,
-                scheduler.planVersion(access.projectId()),
-                access.can(Permission.SEE_COSTS)
-                        ? plannedCosts.taskCosts(access.projectId(), access.minutesPerDay(), access.minutesPerWeek())
-                        : null);
+        WhatIf.Money money = null;
+        if (access.can(Permission.SEE_COSTS)) {
+            List<PlannedCosts.ProposedAssignment> proposed = new ArrayList<>();
+            for (ProposedEdit edit : edits) {
+                if (edit.type().equals("ADD_ASSIGNMENT")) {
+                    proposed.add(new PlannedCosts.ProposedAssignment(
+                            edit.taskId(), edit.resourceId(), edit.units(), workMinutes(edit.workHours())));
+                }
+            }
+            Map<Long, java.math.BigDecimal> before =
+                    plannedCosts.taskCosts(access.projectId(), access.minutesPerDay(), access.minutesPerWeek());
+            Map<Long, java.math.BigDecimal> after = proposed.isEmpty()
+                    ? before
+                    : plannedCosts.taskCosts(
+                            access.projectId(), access.minutesPerDay(), access.minutesPerWeek(), proposed);
+            money = new WhatIf.Money(before, after, earnedValue.totalsOrNull(user, access.key(), 0));
+        }
+        return WhatIf.impact(network, edits, scheduler.planVersion(access.projectId()), money);
+    }
+
+    private static long workMinutes(java.math.BigDecimal hours) {
+        return hours.multiply(java.math.BigDecimal.valueOf(60))
+                .setScale(0, java.math.RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    /**
+     * A proposed assignment must name a resource of the project that is not on the task yet (nor proposed
+     * for it twice), or approving it could not apply it.
+     */
+    private void checkAssignments(CurrentUser user, ProjectAccess access, List<ProposedEdit> edits) {
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        Set<Long> resourceIds = null;
+        Set<String> proposed = new java.util.HashSet<>();
+        for (int i = 0; i < edits.size(); i++) {
+            ProposedEdit edit = edits.get(i);
+            if (!edit.type().equals("ADD_ASSIGNMENT")) {
+                continue;
+            }
+            if (resourceIds == null) {
+                resourceIds = new java.util.HashSet<>();
+                for (Resource resource : resources.all(user, access.key())) {
+                    resourceIds.add(resource.id());
+                }
+            }
+            String at = "edits[" + i + "].";
+            if (!resourceIds.contains(edit.resourceId())) {
+                problems.add(at + "resourceId", "is not a resource of project " + access.key());
+            } else if (!proposed.add(edit.taskId() + "/" + edit.resourceId())
+                    || resources.forTask(user, access.key(), edit.taskId()).stream()
+                            .anyMatch(assignment -> assignment.resourceId() == edit.resourceId())) {
+                problems.add(at + "resourceId", "already works on this task");
+            }
+        }
+        problems.throwIfAny();
     }
 
     /** The edits must name tasks and links the plan has and leave it schedulable (400 naming the edit). */
-    private void checkAgainstPlan(ProjectAccess access, List<ProposedEdit> edits) {
+    private void checkAgainstPlan(CurrentUser user, ProjectAccess access, List<ProposedEdit> edits) {
         if (edits.isEmpty()) {
             return;
         }
@@ -529,6 +597,7 @@ public class ChangeRequestService {
             return;
         }
         WhatIf.impact(network, edits, null, null);
+        checkAssignments(user, access, edits);
     }
 
     /** Checks each edit's fields and fills in the durations in working minutes. */
@@ -561,6 +630,8 @@ public class ChangeRequestService {
             String linkType = null;
             List<Long> predecessors = null;
             List<Long> successors = null;
+            java.math.BigDecimal units = null;
+            java.math.BigDecimal workHours = null;
             switch (type) {
                 case "ADD_TASK" -> {
                     name = edit.name() == null ? "" : edit.name().strip();
@@ -583,6 +654,24 @@ public class ChangeRequestService {
                     } else {
                         durationText = edit.duration().strip();
                         minutes = duration(access, at + "duration", durationText, problems);
+                    }
+                }
+                case "ADD_ASSIGNMENT" -> {
+                    positive(at + "taskId", edit.taskId(), true, problems);
+                    positive(at + "resourceId", edit.resourceId(), true, problems);
+                    units = edit.units() == null ? new java.math.BigDecimal("100") : edit.units();
+                    if (units.signum() < 0 || units.compareTo(MAXIMUM_UNITS) > 0) {
+                        problems.add(at + "units", "must be between 0 and " + MAXIMUM_UNITS.toPlainString());
+                    } else if (units.stripTrailingZeros().scale() > 2) {
+                        problems.add(at + "units", "must have at most two decimals");
+                    }
+                    workHours = edit.workHours();
+                    if (workHours == null) {
+                        problems.add(at + "workHours", "is required: the planned work in hours");
+                    } else if (workHours.signum() < 0 || workHours.compareTo(MAXIMUM_WORK_HOURS) > 0) {
+                        problems.add(at + "workHours", "must be between 0 and " + MAXIMUM_WORK_HOURS.toPlainString());
+                    } else if (workHours.stripTrailingZeros().scale() > 2) {
+                        problems.add(at + "workHours", "must have at most two decimals");
                     }
                 }
                 case "ADD_LINK", "REMOVE_LINK" -> {
@@ -629,7 +718,10 @@ public class ChangeRequestService {
                     type.endsWith("_LINK") ? edit.successorId() : null,
                     linkType,
                     type.equals("ADD_LINK") && edit.lag() != null ? edit.lag().strip() : null,
-                    lagMinutes));
+                    lagMinutes,
+                    type.equals("ADD_ASSIGNMENT") ? edit.resourceId() : null,
+                    units,
+                    workHours));
         }
         return normal;
     }

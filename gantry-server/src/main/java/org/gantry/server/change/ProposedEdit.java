@@ -1,5 +1,6 @@
 package org.gantry.server.change;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -11,7 +12,10 @@ import java.util.List;
  *   <li>REMOVE_TASK: taskId (a summary goes with its subtasks, as a delete does);
  *   <li>CHANGE_DURATION: taskId (not a summary), duration;
  *   <li>ADD_LINK: predecessorId, successorId, linkType (FS default, SS, FF, SF), lag ("2d", "-1d");
- *   <li>REMOVE_LINK: predecessorId, successorId.
+ *   <li>REMOVE_LINK: predecessorId, successorId;
+ *   <li>ADD_ASSIGNMENT: taskId (not a summary), resourceId (a resource of the project not yet on the task),
+ *       workHours (the planned work), units (% of the resource's time, for a material the quantity; default
+ *       100). It costs what the resource's rates say; the task's dates do not change.
  * </ul>
  *
  * {@code durationMinutes} and {@code lagMinutes} are filled in by the server from the texts, in the project
@@ -30,7 +34,10 @@ public record ProposedEdit(
         Long successorId,
         String linkType,
         String lag,
-        Long lagMinutes) {
+        Long lagMinutes,
+        Long resourceId,
+        BigDecimal units,
+        BigDecimal workHours) {
 
     static ProposedEdit addTask(
             String name, String duration, Long parentId, List<Long> predecessors, List<Long> successors) {
@@ -47,11 +54,29 @@ public record ProposedEdit(
                 null,
                 null,
                 null,
+                null,
+                null,
+                null,
                 null);
     }
 
     static ProposedEdit changeDuration(long taskId, String duration) {
         return new ProposedEdit(
-                "CHANGE_DURATION", taskId, null, duration, null, null, null, null, null, null, null, null, null);
+                "CHANGE_DURATION",
+                taskId,
+                null,
+                duration,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

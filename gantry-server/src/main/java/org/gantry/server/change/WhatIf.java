@@ -42,8 +42,7 @@ final class WhatIf {
      * have, or after which the plan cannot be scheduled (a cycle); {@link Conflict} when the plan as stored
      * cannot be scheduled at all.
      */
-    static ChangeImpact impact(
-            ProjectNetwork network, List<ProposedEdit> edits, String planVersion, Map<Long, BigDecimal> taskCosts) {
+    static ChangeImpact impact(ProjectNetwork network, List<ProposedEdit> edits, String planVersion, Money money) {
         Schedule before;
         try {
             before = Scheduler.schedule(network);
@@ -117,8 +116,23 @@ final class WhatIf {
         }
         BigDecimal taskDaysBefore = taskDays(network, minutesPerDay);
         BigDecimal taskDaysAfter = taskDays(changed, minutesPerDay);
-        BigDecimal costBefore = taskCosts == null ? null : cost(network, taskCosts);
-        BigDecimal costAfter = taskCosts == null ? null : cost(changed, taskCosts);
+        BigDecimal costBefore = money == null ? null : cost(network, money.costsBefore());
+        BigDecimal costAfter = money == null ? null : cost(changed, money.costsAfter());
+        BigDecimal costDelta = costBefore == null ? null : costAfter.subtract(costBefore);
+        BigDecimal eacBefore = null;
+        BigDecimal eacAfter = null;
+        if (costDelta != null
+                && money.earnedValue() != null
+                && money.earnedValue().earnedValue() != null
+                && money.earnedValue().earnedValue().signum() > 0
+                && money.earnedValue().actualCost() != null
+                && money.earnedValue().estimateAtCompletion() != null) {
+            // EAC = BAC x AC / EV; the change moves BAC by the cost delta.
+            eacBefore = money.earnedValue().estimateAtCompletion();
+            eacAfter = eacBefore.add(costDelta
+                    .multiply(money.earnedValue().actualCost())
+                    .divide(money.earnedValue().earnedValue(), 2, RoundingMode.HALF_UP));
+        }
         return new ChangeImpact(
                 planVersion,
                 before.projectFinish(),
@@ -135,8 +149,20 @@ final class WhatIf {
                 plain(taskDaysAfter.subtract(taskDaysBefore)),
                 costBefore,
                 costAfter,
-                costBefore == null ? null : costAfter.subtract(costBefore));
+                costDelta,
+                eacBefore,
+                eacAfter,
+                eacBefore == null ? null : eacAfter.subtract(eacBefore));
     }
+
+    /**
+     * What the impact needs to show money, for those who see costs: each task's planned cost before and
+     * with the proposed assignments, and the earned value totals (null while there is none).
+     */
+    record Money(
+            Map<Long, BigDecimal> costsBefore,
+            Map<Long, BigDecimal> costsAfter,
+            org.gantry.server.cost.EarnedValueView.Figures earnedValue) {}
 
     /** The planned cost of the network's leaf tasks; tasks the plan does not have yet cost nothing. */
     private static BigDecimal cost(ProjectNetwork network, Map<Long, BigDecimal> taskCosts) {
@@ -260,6 +286,15 @@ final class WhatIf {
                     if (!links.removeIf(link -> link.predecessor().equals(predecessor)
                             && link.successor().equals(successor))) {
                         problems.add(at + "successorId", "there is no link from predecessorId to this task");
+                    }
+                }
+                case "ADD_ASSIGNMENT" -> {
+                    // The resource itself is checked by the service, which knows the project's resources.
+                    TaskId id = TaskId.of(edit.taskId());
+                    if (!tasks.containsKey(id)) {
+                        problems.add(at + "taskId", "is not a task of this project");
+                    } else if (subtree(tasks, id).size() > 1) {
+                        problems.add(at + "taskId", "is a summary task: assign resources to its subtasks");
                     }
                 }
                 default -> problems.add(at + "type", "is not a kind of edit");

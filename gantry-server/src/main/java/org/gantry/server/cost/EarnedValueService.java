@@ -222,4 +222,18 @@ public class EarnedValueService {
     private static BigDecimal index(BigDecimal value) {
         return value == null ? null : value.setScale(4, RoundingMode.HALF_UP);
     }
+
+    /**
+     * The project's earned value totals against a baseline at the project's status date (else today), for a
+     * caller who sees costs; null when the baseline holds no tasks yet. Calls {@link #report} on this
+     * object, not through its proxy, so "no baseline" does not mark the caller's transaction for rollback.
+     */
+    @Transactional(readOnly = true)
+    public EarnedValueView.Figures totalsOrNull(CurrentUser user, String projectRef, int baselineSlot) {
+        try {
+            return report(user, projectRef, null, baselineSlot, null).total();
+        } catch (Conflict noBaseline) {
+            return null;
+        }
+    }
 }

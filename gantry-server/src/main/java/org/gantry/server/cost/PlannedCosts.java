@@ -58,7 +58,22 @@ public class PlannedCosts {
                 .update();
     }
 
+    /**
+     * An assignment a change request proposes: the resource on the task with units (% of its time; for a
+     * material the quantity) and work in working minutes, over the task's current dates.
+     */
+    public record ProposedAssignment(long taskId, long resourceId, BigDecimal units, long workMinutes) {}
+
     public Map<Long, BigDecimal> taskCosts(long projectId, long minutesPerDay, long minutesPerWeek) {
+        return taskCosts(projectId, minutesPerDay, minutesPerWeek, List.of());
+    }
+
+    /**
+     * The planned cost of every task as if the {@code proposed} assignments existed too (the what-if of a
+     * change request); each is costed like a stored one, over its task's dates.
+     */
+    public Map<Long, BigDecimal> taskCosts(
+            long projectId, long minutesPerDay, long minutesPerWeek, List<ProposedAssignment> proposed) {
         List<CostTask> tasks = jdbc.sql("select id, parent_id from task where project_id = ? order by outline_path")
                 .params(projectId)
                 .query((rs, n) -> new CostTask(
@@ -127,6 +142,37 @@ public class PlannedCosts {
                             null);
                 })
                 .list();
+        if (!proposed.isEmpty()) {
+            assignments = new ArrayList<>(assignments);
+            Map<Long, LocalDateTime[]> dates = new HashMap<>();
+            jdbc.sql("select id, start_at, finish_at from task where project_id = ? and id = any(?)")
+                    .params(
+                            projectId,
+                            proposed.stream().map(ProposedAssignment::taskId).toArray(Long[]::new))
+                    .query(rs -> {
+                        LocalDateTime start = rs.getTimestamp(2) == null
+                                ? null
+                                : rs.getTimestamp(2).toLocalDateTime();
+                        LocalDateTime finish = rs.getTimestamp(3) == null
+                                ? start
+                                : rs.getTimestamp(3).toLocalDateTime();
+                        dates.put(rs.getLong(1), new LocalDateTime[] {start, finish});
+                    });
+            for (ProposedAssignment assignment : proposed) {
+                String resource = String.valueOf(assignment.resourceId());
+                LocalDateTime[] span = dates.getOrDefault(assignment.taskId(), new LocalDateTime[2]);
+                BigDecimal hours = BigDecimal.valueOf(assignment.workMinutes())
+                        .divide(BigDecimal.valueOf(60), 10, RoundingMode.HALF_UP);
+                assignments.add(new CostAssignment(
+                        String.valueOf(assignment.taskId()),
+                        resource,
+                        0,
+                        assignment.units().movePointLeft(2),
+                        span[0],
+                        slices(tables.get(resource), span[0], span[1], hours),
+                        null));
+            }
+        }
         Map<Long, BigDecimal> costs = new HashMap<>();
         CostModel.taskCosts(tasks, resources, assignments).forEach((task, cost) -> costs.put(Long.valueOf(task), cost));
         return costs;

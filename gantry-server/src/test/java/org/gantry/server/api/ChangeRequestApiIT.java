@@ -202,8 +202,209 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
         assertThat(owners.get("costDelta").decimalValue()).isEqualByComparingTo("-1200");
         assertThat(members.get("costBefore").isNull()).isTrue();
         assertThat(members.get("costDelta").isNull()).isTrue();
+        assertThat(owners.get("estimateAtCompletionDelta").isNull())
+                .as("no baseline: no earned value, no EAC")
+                .isTrue();
         assertThat(members.get("finishDeltaWorkingDays").asDouble())
                 .isEqualTo(owners.get("finishDeltaWorkingDays").asDouble());
+    }
+
+    /**
+     * Pat (50 an hour) works 24 h on A: BAC 1,200 in baseline 0. A is half done (EV 600) and Pat logged 16 h
+     * (AC 800): CPI 0.75, EAC = 1,200 / 0.75 = 1,600. Proposing Lee (40 an hour, 20 per use) for 10 h on B
+     * adds 420 to the plan, and 420 / 0.75 = 560 to the EAC; no date moves.
+     */
+    @Test
+    void anAddedAssignmentShowsItsCostAndTheEacDeltaAndApprovingPutsTheResourceOnTheTask() {
+        Plan plan = plan();
+        TestUser pat = newUser("change-pat");
+        TestUser member = newUser("change-eac-member");
+        addMember(plan.api(), plan.key(), pat, "MEMBER");
+        addMember(plan.api(), plan.key(), member, "MEMBER");
+        long patResource = ok201(plan.api()
+                        .post(plan.path() + "/resources", json("name", "Pat", "userId", pat.id(), "standardRate", 50)))
+                .get("id")
+                .asLong();
+        long lee = ok201(plan.api()
+                        .post(plan.path() + "/resources", json("name", "Lee", "standardRate", 40, "costPerUse", 20)))
+                .get("id")
+                .asLong();
+        ok201(plan.api()
+                .post(
+                        plan.path() + "/tasks/" + plan.a() + "/assignments",
+                        json("resourceId", patResource, "units", 100, "workHours", 24)));
+        Response baseline = plan.api().post(plan.path() + "/baselines/0", json());
+        assertThat(baseline.status()).as(baseline.toString()).isBetween(200, 201);
+        ok(plan.api()
+                .patch(
+                        plan.path() + "/tasks/" + plan.a(),
+                        json(
+                                "percentComplete",
+                                50,
+                                "version",
+                                task(plan, plan.a()).get("version").asInt())));
+        for (String day : List.of("2026-03-02", "2026-03-03")) {
+            ok201(pat.api().post("/api/v1/time-entries", json("taskId", plan.a(), "date", day, "hours", "8")));
+        }
+        long id = draft(
+                        plan,
+                        "Lee reviews B",
+                        json("type", "ADD_ASSIGNMENT", "taskId", plan.b(), "resourceId", lee, "workHours", 10))
+                .get("id")
+                .asLong();
+
+        JsonNode impact = ok(plan.api().get(plan.changes() + "/" + id + "/impact"));
+        assertThat(impact.get("costBefore").decimalValue()).isEqualByComparingTo("1200");
+        assertThat(impact.get("costAfter").decimalValue()).isEqualByComparingTo("1620");
+        assertThat(impact.get("costDelta").decimalValue()).isEqualByComparingTo("420");
+        assertThat(impact.get("estimateAtCompletionBefore").decimalValue()).isEqualByComparingTo("1600");
+        assertThat(impact.get("estimateAtCompletionAfter").decimalValue()).isEqualByComparingTo("2160");
+        assertThat(impact.get("estimateAtCompletionDelta").decimalValue()).isEqualByComparingTo("560");
+        assertThat(impact.get("finishDeltaWorkingDays").asDouble()).isZero();
+        assertThat(impact.get("movedTasks")).isEmpty();
+        JsonNode members = ok(member.api().get(plan.changes() + "/" + id + "/impact"));
+        assertThat(members.get("costDelta").isNull()).isTrue();
+        assertThat(members.get("estimateAtCompletionDelta").isNull())
+                .as("money is for owners and managers")
+                .isTrue();
+        JsonNode stored =
+                ok(plan.api().get(plan.changes() + "/" + id)).get("edits").get(0);
+        assertThat(stored.get("units").decimalValue()).isEqualByComparingTo("100");
+
+        ok(plan.api().post(plan.changes() + "/" + id + "/submit", null));
+        ok(plan.api().post(plan.changes() + "/" + id + "/approve", json("note", "Board")));
+
+        JsonNode onB = ok(plan.api().get(plan.path() + "/tasks/" + plan.b() + "/assignments"));
+        assertThat(onB).hasSize(1);
+        assertThat(onB.get(0).get("resourceId").asLong()).isEqualTo(lee);
+        assertThat(onB.get(0).get("workMinutes").asLong()).isEqualTo(600);
+        // Proposing Lee on B again cannot apply any more: refused when drafted.
+        Response again = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                "Lee again",
+                                "edits",
+                                List.of(json(
+                                        "type",
+                                        "ADD_ASSIGNMENT",
+                                        "taskId",
+                                        plan.b(),
+                                        "resourceId",
+                                        lee,
+                                        "workHours",
+                                        2))));
+        assertThat(again.status()).as(again.toString()).isEqualTo(400);
+        assertThat(errorFields(again)).containsExactly("edits[0].resourceId");
+    }
+
+    @Test
+    void invalidAssignmentEditsAreRefusedFieldByFieldAndWriteNothing() {
+        Plan plan = plan();
+        long pat = ok201(plan.api().post(plan.path() + "/resources", json("name", "Pat", "standardRate", 50)))
+                .get("id")
+                .asLong();
+        Response refused = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                "Bad assignments",
+                                "edits",
+                                List.of(
+                                        json("type", "ADD_ASSIGNMENT", "taskId", plan.a(), "resourceId", pat),
+                                        json(
+                                                "type",
+                                                "ADD_ASSIGNMENT",
+                                                "taskId",
+                                                plan.a(),
+                                                "resourceId",
+                                                pat,
+                                                "workHours",
+                                                8,
+                                                "units",
+                                                -5),
+                                        json("type", "ADD_ASSIGNMENT", "resourceId", pat, "workHours", 8))));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(errorFields(refused))
+                .containsExactlyInAnyOrder("edits[0].workHours", "edits[1].units", "edits[2].taskId");
+        Response unknown = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                "Nobody",
+                                "edits",
+                                List.of(
+                                        json(
+                                                "type",
+                                                "ADD_ASSIGNMENT",
+                                                "taskId",
+                                                plan.a(),
+                                                "resourceId",
+                                                999_999_999L,
+                                                "workHours",
+                                                8),
+                                        json(
+                                                "type",
+                                                "ADD_ASSIGNMENT",
+                                                "taskId",
+                                                999_999_999L,
+                                                "resourceId",
+                                                pat,
+                                                "workHours",
+                                                8))));
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(errorFields(unknown)).containsExactly("edits[1].taskId");
+        Response twice = plan.api()
+                .post(
+                        plan.changes(),
+                        json(
+                                "title",
+                                "Twice",
+                                "edits",
+                                List.of(
+                                        json(
+                                                "type",
+                                                "ADD_ASSIGNMENT",
+                                                "taskId",
+                                                plan.a(),
+                                                "resourceId",
+                                                999_999_999L,
+                                                "workHours",
+                                                8),
+                                        json(
+                                                "type",
+                                                "ADD_ASSIGNMENT",
+                                                "taskId",
+                                                plan.a(),
+                                                "resourceId",
+                                                pat,
+                                                "workHours",
+                                                8),
+                                        json(
+                                                "type",
+                                                "ADD_ASSIGNMENT",
+                                                "taskId",
+                                                plan.a(),
+                                                "resourceId",
+                                                pat,
+                                                "workHours",
+                                                4))));
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+        assertThat(errorFields(twice)).containsExactly("edits[0].resourceId", "edits[2].resourceId");
+        assertThat(twice.body().get("errors").get(0).get("message").asString()).contains("is not a resource of");
+        assertThat(twice.body().get("errors").get(1).get("message").asString()).contains("already works on this task");
+        assertThat(ok(plan.api().get(plan.changes()))).isEmpty();
+        assertThat(ok(plan.api().get(plan.path() + "/tasks/" + plan.a() + "/assignments")))
+                .isEmpty();
+    }
+
+    private static JsonNode ok201(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.body();
     }
 
     @Test
