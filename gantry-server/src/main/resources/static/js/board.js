@@ -38,10 +38,18 @@ function init() {
         dragging = false;
         if (event.from === event.to && event.oldIndex === event.newIndex) return;
         const card = event.item;
-        move(card, event.to.dataset.status, placeAmong(card, event.from, event.to, card.previousElementSibling, card.nextElementSibling));
+        move(card, statusIn(card, event.from, event.to), placeAmong(card, event.from, event.to, card.previousElementSibling, card.nextElementSibling));
       },
     }));
   }
+}
+
+/**
+ * The status a card takes in a list: a column may hold several statuses; a card coming from another column
+ * takes the column's own (default) status, a card moved within its column keeps its own.
+ */
+function statusIn(card, fromList, toList) {
+  return fromList.dataset.status === toList.dataset.status ? card.dataset.status : toList.dataset.status;
 }
 
 /**
@@ -124,9 +132,9 @@ document.addEventListener('keydown', (event) => {
         move(card, target.dataset.status, placeAmong(card, list, target, shown[shown.length - 1], null));
       }
     } else if (key === 'ArrowUp' && index > 0) {
-      move(card, list.dataset.status, placeAmong(card, list, list, null, siblings[index - 1]));
+      move(card, card.dataset.status, placeAmong(card, list, list, null, siblings[index - 1]));
     } else if (key === 'ArrowDown' && index < siblings.length - 1) {
-      move(card, list.dataset.status, placeAmong(card, list, list, siblings[index + 1], null));
+      move(card, card.dataset.status, placeAmong(card, list, list, siblings[index + 1], null));
     }
     return;
   }

@@ -238,6 +238,7 @@ export function createGantt(container, options = {}) {
       selected: chart.selected,
       collapsedIds: chart.collapsedIds,
       idPrefix,
+      forecastOf: chart.forecastOf,
     };
   }
 
@@ -631,6 +632,12 @@ export function createGantt(container, options = {}) {
     setForecasts(forecasts) {
       chart.forecasts = new Map((forecasts ?? []).filter((f) => f.forecast).map((f) => [f.taskId, f.forecast]));
       drawForecasts();
+      // The rows' text alternative of the markers: only the table of the drawn chunks, never the bars.
+      const context = tableContext();
+      for (const [number, chunk] of chart.chunks) {
+        const from = number * CHUNK_ROWS;
+        chunk.table.innerHTML = tableRowsMarkup(chart.rows, from, Math.min(chart.rows.length, from + CHUNK_ROWS), chart.columns, context);
+      }
     },
     setColumns(columns) {
       chart.columns = resolveColumns(columns);

@@ -91,7 +91,12 @@ function nameCell(record, context) {
   const error = record.error ? `<span class="gantt-row-error" title="${escapeMarkup(record.error)}">${escapeMarkup(record.error)}</span>` : '';
   const states = [task.milestone && 'milestone', task.summary && 'summary', task.critical && 'critical'].filter(Boolean);
   const spoken = states.length ? `<span class="gantt-sr">, ${states.join(', ')}</span>` : '';
-  return `<div class="gantt-cell gantt-column-name" role="gridcell" style="padding-left:${indent + 4}px">${toggle}${icon}<span class="gantt-name" title="${escapeMarkup(task.name)}">${escapeMarkup(task.name)}</span>${spoken}${error}</div>`;
+  // The forecast marker is drawn in the timeline, which screen readers do not see: say it in the row.
+  const forecast = context.forecastOf?.(record);
+  const spokenForecast = forecast
+    ? `<span class="gantt-sr gantt-forecast-text">, forecast from linked sprints: ${escapeMarkup(context.formats.longDate(forecast.day - 1))}, ${forecast.date > task.finish.slice(0, 10) ? 'later' : 'earlier'} than planned</span>`
+    : '';
+  return `<div class="gantt-cell gantt-column-name" role="gridcell" style="padding-left:${indent + 4}px">${toggle}${icon}<span class="gantt-name" title="${escapeMarkup(task.name)}">${escapeMarkup(task.name)}</span>${spoken}${spokenForecast}${error}</div>`;
 }
 
 /** Markup for the table rows rows[from..to); row elements are absolutely positioned by the caller's block. */

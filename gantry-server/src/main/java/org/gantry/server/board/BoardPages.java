@@ -2,6 +2,9 @@ package org.gantry.server.board;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
@@ -138,20 +141,41 @@ class BoardPages {
             @PathVariable String key,
             @PathVariable String status,
             @RequestParam(required = false) String wipLimit,
+            @RequestParam(required = false) String cellWipLimit,
             @RequestParam(required = false) Boolean wipBlocking,
+            @RequestParam(required = false) List<String> statuses,
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
         Project project = projects.get(user, key);
         try {
             Integer limit = wipLimit == null || wipLimit.isBlank() ? null : Integer.valueOf(wipLimit.strip());
+            Integer cellLimit =
+                    cellWipLimit == null || cellWipLimit.isBlank() ? null : Integer.valueOf(cellWipLimit.strip());
             BoardColumn column = boards.setColumn(
-                    user, project.key(), status, new ColumnSettings(null, limit, wipBlocking, version));
+                    user,
+                    project.key(),
+                    status,
+                    new ColumnSettings(null, limit, wipBlocking, version, cellLimit, statuses));
+            String holds = column.statuses().size() < 2
+                    ? ""
+                    : " It shows "
+                            + column.statuses().stream()
+                                    .map(BoardColumn.ColumnStatus::name)
+                                    .collect(Collectors.joining(", "))
+                            + "; a card dropped into it becomes " + column.name() + ".";
+            String cells = column.cellWipLimit() == null
+                    ? ""
+                    : " Each swimlane cell may hold " + column.cellWipLimit() + " cards.";
             redirect.addFlashAttribute(
                     "notice",
-                    column.wipLimit() == null
-                            ? column.name() + " has no WIP limit now."
-                            : column.name() + " may hold " + column.wipLimit() + " cards"
-                                    + (column.wipBlocking() ? "; moves over it are refused." : "."));
+                    (column.wipLimit() == null
+                                    ? column.name() + " has no WIP limit now."
+                                    : column.name() + " may hold " + column.wipLimit() + " cards.")
+                            + cells
+                            + (column.wipBlocking() && (column.wipLimit() != null || column.cellWipLimit() != null)
+                                    ? " Moves over a limit are refused."
+                                    : "")
+                            + holds);
         } catch (NumberFormatException e) {
             redirect.addFlashAttribute("limitError", "The WIP limit must be a whole number from 1, or empty for none.");
         } catch (InvalidInput e) {
@@ -173,7 +197,15 @@ class BoardPages {
         ProjectAccess access = projects.access(user, project.key());
         model.addAttribute("project", project);
         model.addAttribute("me", user);
-        model.addAttribute("board", boards.view(user, project.key()));
+        BoardView view = boards.view(user, project.key());
+        model.addAttribute("board", view);
+        // Cards in a column holding several statuses say which one is theirs.
+        Map<String, String> sharedStatuses = new HashMap<>();
+        view.columns().stream()
+                .filter(column -> column.statuses().size() > 1)
+                .flatMap(column -> column.statuses().stream())
+                .forEach(held -> sharedStatuses.put(held.status(), held.name()));
+        model.addAttribute("sharedStatuses", sharedStatuses);
         model.addAttribute("members", projects.members(user, project.key()));
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !project.archived());

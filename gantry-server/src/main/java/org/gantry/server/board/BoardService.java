@@ -62,26 +62,39 @@ public class BoardService {
     @Transactional(readOnly = true)
     public Board board(CurrentUser user, String projectRef) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        List<Card> cards = cards(access, "", List.of());
-        Map<String, List<Card>> byStatus = new HashMap<>();
+        return new Board(access.key(), boardColumns(access, layout(access), cards(access, "", List.of())));
+    }
+
+    /** The columns of a layout with the cards of their statuses, in board order. */
+    private static List<BoardColumn> boardColumns(ProjectAccess access, Layout layout, List<Card> cards) {
+        Map<String, List<Card>> byColumn = new HashMap<>();
         for (Card card : cards) {
-            byStatus.computeIfAbsent(card.status(), key -> new ArrayList<>()).add(card);
+            byColumn.computeIfAbsent(layout.columnOf(card.status()).status(), key -> new ArrayList<>())
+                    .add(card);
         }
         List<BoardColumn> columns = new ArrayList<>();
-        for (ColumnRow column : columns(access)) {
-            List<Card> inColumn = byStatus.getOrDefault(column.status(), List.of());
-            columns.add(new BoardColumn(
-                    column.status(),
-                    column.name(),
-                    column.category(),
-                    column.wipLimit(),
-                    column.wipBlocking(),
-                    inColumn.size(),
-                    column.wipLimit() != null && inColumn.size() > column.wipLimit(),
-                    column.version(),
-                    List.copyOf(inColumn)));
+        for (ColumnLayout column : layout.columns()) {
+            columns.add(boardColumn(column, byColumn.getOrDefault(column.status(), List.of())));
         }
-        return new Board(access.key(), columns);
+        return columns;
+    }
+
+    private static BoardColumn boardColumn(ColumnLayout column, List<Card> cards) {
+        ColumnRow own = column.own();
+        return new BoardColumn(
+                own.status(),
+                own.name(),
+                own.category(),
+                column.statuses().stream()
+                        .map(row -> new BoardColumn.ColumnStatus(row.status(), row.name(), row.category()))
+                        .toList(),
+                own.wipLimit(),
+                own.cellWipLimit(),
+                own.wipBlocking(),
+                cards.size(),
+                own.wipLimit() != null && cards.size() > own.wipLimit(),
+                own.version(),
+                List.copyOf(cards));
     }
 
     /**
@@ -116,19 +129,11 @@ public class BoardService {
                 }
                 position++;
             }
-            columns.add(new BoardColumn(
-                    column.status(),
-                    column.name(),
-                    column.category(),
-                    column.wipLimit(),
-                    column.wipBlocking(),
-                    column.cardCount(),
-                    column.overLimit(),
-                    column.version(),
-                    List.copyOf(cards)));
+            columns.add(column.withCards(cards));
         }
         Swimlanes swimlanes = chosen.swimlanes() == null ? Swimlanes.NONE : chosen.swimlanes();
-        List<Swimlane> lanes = swimlanes == Swimlanes.NONE ? List.of() : lanes(access, swimlanes, columns);
+        List<Swimlane> lanes =
+                swimlanes == Swimlanes.NONE ? List.of() : lanes(access, swimlanes, columns, full.columns());
         List<String> tags = full.columns().stream()
                 .flatMap(column -> column.cards().stream())
                 .flatMap(card -> card.tags().stream())
@@ -150,66 +155,88 @@ public class BoardService {
                 .list());
     }
 
-    /** The lanes in their order (the lane of cards with none last), each with a cell per column. */
-    private List<Swimlane> lanes(ProjectAccess access, Swimlanes swimlanes, List<BoardColumn> columns) {
-        record Lane(String key, String name, String order) {}
+    /** What a card is grouped by in a swimlane: {@code order} sorts the lanes, the lane of none last. */
+    private record Lane(String key, String name, String order) {}
+
+    /** Each task's lane when lanes are summary tasks: its parent (top-level tasks have none). */
+    private Map<Long, Lane> epicLanes(ProjectAccess access) {
         Map<Long, Lane> epics = new HashMap<>();
-        if (swimlanes == Swimlanes.EPIC) {
-            jdbc.sql("select t.id, p.id, array_to_string(p.outline_path, '.'), p.name,"
-                            + " row_number() over (order by p.outline_path) from task t join task p on p.id = t.parent_id"
-                            + " where t.project_id = ?")
-                    .param(access.projectId())
-                    .query(rs -> {
-                        epics.put(
-                                rs.getLong(1),
-                                new Lane(
-                                        String.valueOf(rs.getLong(2)),
-                                        rs.getString(3) + " " + rs.getString(4),
-                                        String.format("%010d", rs.getLong(5))));
-                    });
-        }
+        jdbc.sql("select t.id, p.id, array_to_string(p.outline_path, '.'), p.name,"
+                        + " row_number() over (order by p.outline_path) from task t join task p on p.id = t.parent_id"
+                        + " where t.project_id = ?")
+                .param(access.projectId())
+                .query(rs -> {
+                    epics.put(
+                            rs.getLong(1),
+                            new Lane(
+                                    String.valueOf(rs.getLong(2)),
+                                    rs.getString(3) + " " + rs.getString(4),
+                                    String.format("%010d", rs.getLong(5))));
+                });
+        return epics;
+    }
+
+    /**
+     * The lane of a card: a card with several assignees or tags goes to the lane of the first (by name), cards
+     * with none share the last lane.
+     */
+    private static Lane laneOf(Card card, Swimlanes swimlanes, Map<Long, Lane> epics) {
         Lane none =
                 switch (swimlanes) {
                     case ASSIGNEE -> new Lane("", "Unassigned", "\uffff");
                     case EPIC -> new Lane("", "No summary task", "\uffff");
                     default -> new Lane("", "No tag", "\uffff");
                 };
+        return switch (swimlanes) {
+            case ASSIGNEE ->
+                card.assignees().isEmpty()
+                        ? none
+                        : new Lane(
+                                String.valueOf(card.assignees().get(0).id()),
+                                card.assignees().get(0).name(),
+                                card.assignees().get(0).name().toLowerCase(Locale.ROOT) + "\u0000"
+                                        + card.assignees().get(0).id());
+            case PRIORITY ->
+                new Lane(
+                        card.priority().name(),
+                        card.priority().name().charAt(0)
+                                + card.priority().name().substring(1).toLowerCase(Locale.ROOT),
+                        String.valueOf(
+                                Priority.values().length - card.priority().ordinal()));
+            case EPIC -> epics.getOrDefault(card.id(), none);
+            default ->
+                card.tags().stream()
+                        .min(String.CASE_INSENSITIVE_ORDER)
+                        .map(tag -> new Lane(tag, tag, tag.toLowerCase(Locale.ROOT) + "\u0000" + tag))
+                        .orElse(none);
+        };
+    }
+
+    /**
+     * The lanes of the shown cards in their order (the lane of cards with none last), each with a cell per
+     * column. A cell counts every card of its lane in the column against the column's cell limit, shown or
+     * not, like the column heads do.
+     */
+    private List<Swimlane> lanes(
+            ProjectAccess access, Swimlanes swimlanes, List<BoardColumn> columns, List<BoardColumn> whole) {
+        Map<Long, Lane> epics = swimlanes == Swimlanes.EPIC ? epicLanes(access) : Map.of();
         Map<Long, Lane> laneOf = new HashMap<>();
         Map<String, Lane> lanes = new HashMap<>();
         for (BoardColumn column : columns) {
             for (Card card : column.cards()) {
-                Lane lane =
-                        switch (swimlanes) {
-                            case ASSIGNEE ->
-                                card.assignees().isEmpty()
-                                        ? none
-                                        : new Lane(
-                                                String.valueOf(
-                                                        card.assignees().get(0).id()),
-                                                card.assignees().get(0).name(),
-                                                card.assignees().get(0).name().toLowerCase(Locale.ROOT) + "\u0000"
-                                                        + card.assignees()
-                                                                .get(0)
-                                                                .id());
-                            case PRIORITY ->
-                                new Lane(
-                                        card.priority().name(),
-                                        card.priority().name().charAt(0)
-                                                + card.priority()
-                                                        .name()
-                                                        .substring(1)
-                                                        .toLowerCase(Locale.ROOT),
-                                        String.valueOf(Priority.values().length
-                                                - card.priority().ordinal()));
-                            case EPIC -> epics.getOrDefault(card.id(), none);
-                            default ->
-                                card.tags().stream()
-                                        .min(String.CASE_INSENSITIVE_ORDER)
-                                        .map(tag -> new Lane(tag, tag, tag.toLowerCase(Locale.ROOT) + "\u0000" + tag))
-                                        .orElse(none);
-                        };
+                Lane lane = laneOf(card, swimlanes, epics);
                 laneOf.put(card.id(), lane);
                 lanes.putIfAbsent(lane.key(), lane);
+            }
+        }
+        Map<String, Integer> wholeCounts = new HashMap<>();
+        for (BoardColumn column : whole) {
+            for (Card card : column.cards()) {
+                wholeCounts.merge(
+                        column.status() + "\u0000"
+                                + laneOf(card, swimlanes, epics).key(),
+                        1,
+                        Integer::sum);
             }
         }
         List<Swimlane> result = new ArrayList<>();
@@ -223,7 +250,14 @@ public class BoardService {
                                 .filter(card -> laneOf.get(card.id()).key().equals(lane.key()))
                                 .toList();
                         count += cards.size();
-                        cells.add(new Swimlane.Cell(column.status(), cards.size(), cards));
+                        int wipCount = wholeCounts.getOrDefault(column.status() + "\u0000" + lane.key(), 0);
+                        cells.add(new Swimlane.Cell(
+                                column.status(),
+                                cards.size(),
+                                cards,
+                                wipCount,
+                                column.cellWipLimit(),
+                                column.cellWipLimit() != null && wipCount > column.cellWipLimit()));
                     }
                     result.add(new Swimlane(lane.key(), lane.name(), count, List.copyOf(cells)));
                 });
@@ -233,8 +267,12 @@ public class BoardService {
     /**
      * Moves a card to another column and/or place. A new status goes through the task update (version
      * check, % complete, reschedule, activity, notifications); a move within the column only claims the
-     * version. Into a DONE-category column the task becomes 100 % complete (the task update does that);
-     * out of one it gets back the % complete it had before it was done (0 when that was 100 or unknown).
+     * version. {@code status} may be any status of the project: a column holding several statuses is named by
+     * its default status, which a card coming from another column takes; a card moved within its column
+     * keeps its status when the caller sends it. Into a DONE-category status the task becomes 100 % complete
+     * (the task update does that); out of one it gets back the % complete it had before it was done (0 when
+     * that was 100 or unknown). A blocking WIP limit refuses a move into the column that would put it, or the
+     * card's swimlane cell (in the caller's saved swimlanes), over its limit.
      */
     @Transactional
     public Card move(CurrentUser user, String projectRef, long taskId, CardMove move) {
@@ -246,14 +284,10 @@ public class BoardService {
         if (move.position() != null && move.position() < 1) {
             problems.add("position", "must be 1 or more");
         }
-        List<ColumnRow> columns = columns(access);
+        Layout layout = layout(access);
         ColumnRow target = null;
         if (move.status() != null) {
-            String key = move.status().strip().toLowerCase(Locale.ROOT);
-            target = columns.stream()
-                    .filter(column -> column.status().equals(key))
-                    .findFirst()
-                    .orElse(null);
+            target = layout.status(move.status().strip().toLowerCase(Locale.ROOT));
             if (target == null) {
                 problems.add("status", "is not a status of this project (see GET .../statuses)");
             }
@@ -270,27 +304,34 @@ public class BoardService {
         if (card.version() != move.version()) {
             throw new StaleVersion("Task " + taskId, card);
         }
-        ColumnRow from = columns.stream()
-                .filter(column -> column.status().equals(card.status()))
-                .findFirst()
-                .orElseThrow();
-        ColumnRow to = target == null ? from : target;
-        List<long[]> others = ranked(access, to.status(), taskId);
+        ColumnRow fromStatus = layout.status(card.status());
+        ColumnRow toStatus = target == null ? fromStatus : target;
+        ColumnLayout from = layout.columnOf(fromStatus.status());
+        ColumnLayout to = layout.columnOf(toStatus.status());
+        ColumnRow limits = to.own();
+        List<long[]> others = ranked(access, to.statusKeys(), taskId);
         boolean changesColumn = !to.status().equals(from.status());
-        if (changesColumn && to.wipBlocking() && to.wipLimit() != null && others.size() + 1 > to.wipLimit()) {
+        if (changesColumn
+                && limits.wipBlocking()
+                && limits.wipLimit() != null
+                && others.size() + 1 > limits.wipLimit()) {
             throw new Conflict(
                     "WIP limit reached",
-                    "The column " + to.name() + " holds " + others.size() + " of at most " + to.wipLimit()
+                    "The column " + limits.name() + " holds " + others.size() + " of at most " + limits.wipLimit()
                             + " cards; finish one there first or ask a manager to raise its limit.",
                     Map.of("current", card));
         }
-        if (changesColumn) {
+        if (changesColumn && limits.wipBlocking() && limits.cellWipLimit() != null) {
+            refuseOverCellLimit(access, card, to);
+        }
+        if (!toStatus.status().equals(fromStatus.status())) {
             Integer percent = null;
-            if (from.category() == StatusCategory.DONE && to.category() != StatusCategory.DONE) {
+            if (fromStatus.category() == StatusCategory.DONE && toStatus.category() != StatusCategory.DONE) {
                 percent = percentBeforeDone(taskId);
             }
             try {
-                tasks.update(user, access.key(), taskId, TaskChanges.status(to.status(), percent, move.version()));
+                tasks.update(
+                        user, access.key(), taskId, TaskChanges.status(toStatus.status(), percent, move.version()));
             } catch (StaleVersion e) {
                 throw new StaleVersion("Task " + taskId, card(access, taskId));
             }
@@ -307,7 +348,40 @@ public class BoardService {
         return card(access, taskId);
     }
 
-    /** Sets a column's WIP limit; the version is the column's settings version (0 before the first). */
+    /**
+     * A blocking cell limit: the card keeps its lane (lanes follow assignees, priority, summary task or tags,
+     * not the status), so the move is refused when that lane's cell of the target column is full. The lanes
+     * are the caller's saved swimlanes; without swimlanes there are no cells to fill.
+     */
+    private void refuseOverCellLimit(ProjectAccess access, Card card, ColumnLayout to) {
+        Swimlanes swimlanes = preferences.stored(access).swimlanes();
+        if (swimlanes == null || swimlanes == Swimlanes.NONE) {
+            return;
+        }
+        Map<Long, Lane> epics = swimlanes == Swimlanes.EPIC ? epicLanes(access) : Map.of();
+        Lane lane = laneOf(card, swimlanes, epics);
+        long inCell = cards(access, " and t.status = any(?)", List.<Object>of((Object) to.statusKeys())).stream()
+                .filter(other -> other.id() != card.id())
+                .filter(other -> laneOf(other, swimlanes, epics).key().equals(lane.key()))
+                .count();
+        ColumnRow limits = to.own();
+        if (inCell + 1 > limits.cellWipLimit()) {
+            throw new Conflict(
+                    "WIP limit reached",
+                    "The cell of " + lane.name() + " in the column " + limits.name() + " holds " + inCell
+                            + " of at most " + limits.cellWipLimit()
+                            + " cards; finish one there first or ask a manager to raise its limit.",
+                    Map.of("current", card));
+        }
+    }
+
+    /**
+     * Sets a column's WIP limits and the statuses it holds; the version is the column's settings version (0
+     * before the first). {@code statuses} (null: unchanged) lists the statuses the column holds besides its
+     * own: each leaves the column that held it before; one left out gets its own column back. A status that
+     * holds others cannot be held (400 naming it). A status shown in another column gets its own column back
+     * when {@code statuses} is sent for it, and is a 409 otherwise (its limits would not show anywhere).
+     */
     @Transactional
     public BoardColumn setColumn(CurrentUser user, String projectRef, String status, ColumnSettings settings) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.MANAGE_TASKS);
@@ -319,24 +393,83 @@ public class BoardService {
         if (settings.wipLimit() != null && (settings.wipLimit() < 1 || settings.wipLimit() > 100_000)) {
             problems.add("wipLimit", "must be between 1 and 100000, or null for no limit");
         }
+        if (settings.cellWipLimit() != null && (settings.cellWipLimit() < 1 || settings.cellWipLimit() > 100_000)) {
+            problems.add("cellWipLimit", "must be between 1 and 100000, or null for no limit");
+        }
         if (settings.status() != null && !settings.status().strip().equalsIgnoreCase(key)) {
             problems.add("status", "must be the status of the address, or left out");
         }
         jdbc.sql("select pg_advisory_xact_lock(?)").param(access.projectId()).query(rs -> {});
-        ColumnRow current = columns(access).stream()
-                .filter(column -> column.status().equals(key))
-                .findFirst()
-                .orElseThrow(() -> new NotFound("Project " + access.key() + " has no status " + status + "."));
+        Layout layout = layout(access);
+        ColumnRow current = layout.status(key);
+        if (current == null) {
+            throw new NotFound("Project " + access.key() + " has no status " + status + ".");
+        }
+        List<String> held = null;
+        if (settings.statuses() != null) {
+            held = new ArrayList<>();
+            for (String wanted : settings.statuses()) {
+                String heldKey = wanted == null ? "" : wanted.strip().toLowerCase(Locale.ROOT);
+                ColumnRow row = layout.status(heldKey);
+                if (row == null) {
+                    problems.add("statuses", "'" + wanted + "' is not a status of this project (see GET .../statuses)");
+                } else if (!heldKey.equals(key)
+                        && layout.columnOf(heldKey).status().equals(heldKey)
+                        && layout.columnOf(heldKey).statuses().size() > 1) {
+                    problems.add(
+                            "statuses", row.name() + " holds other statuses in its column; take those out of it first");
+                } else if (!heldKey.equals(key) && !held.contains(heldKey)) {
+                    held.add(heldKey);
+                }
+            }
+        }
         problems.throwIfAny();
         if (current.version() != settings.version()) {
             throw new StaleVersion("The column " + current.name(), column(access, key));
         }
-        jdbc.sql("insert into board_column (project_id, status_key, wip_limit, wip_blocking, version)"
-                        + " values (?, ?, ?, ?, 1) on conflict (project_id, status_key) do update"
-                        + " set wip_limit = excluded.wip_limit, wip_blocking = excluded.wip_blocking,"
-                        + " version = board_column.version + 1")
-                .params(access.projectId(), key, settings.wipLimit(), Boolean.TRUE.equals(settings.wipBlocking()))
+        if (current.shownIn() != null && held == null) {
+            throw new Conflict(
+                    "Shown in another column",
+                    current.name() + " is shown in the column "
+                            + layout.status(current.shownIn()).name() + "; set that column, or send statuses to give "
+                            + current.name() + " its own column.",
+                    Map.of("current", column(access, current.shownIn())));
+        }
+        jdbc.sql("insert into board_column (project_id, status_key, wip_limit, cell_wip_limit, wip_blocking, version)"
+                        + " values (?, ?, ?, ?, ?, 1) on conflict (project_id, status_key) do update"
+                        + " set wip_limit = excluded.wip_limit, cell_wip_limit = excluded.cell_wip_limit,"
+                        + " wip_blocking = excluded.wip_blocking, shown_in = null, version = board_column.version + 1")
+                .params(
+                        access.projectId(),
+                        key,
+                        settings.wipLimit(),
+                        settings.cellWipLimit(),
+                        Boolean.TRUE.equals(settings.wipBlocking()))
                 .update();
+        if (current.shownIn() != null) {
+            // The column that showed this status loses it: its version moves so a stale form of it is told.
+            jdbc.sql("update board_column set version = version + 1 where project_id = ? and status_key = ?")
+                    .params(access.projectId(), current.shownIn())
+                    .update();
+        }
+        if (held != null) {
+            // The columns that lose a status change too: their versions move so a stale form of theirs is told.
+            jdbc.sql("update board_column set version = version + 1 where project_id = ? and status_key in"
+                            + " (select shown_in from board_column where project_id = ? and status_key = any(?)"
+                            + " and shown_in is not null and shown_in <> ?)")
+                    .params(access.projectId(), access.projectId(), held.toArray(String[]::new), key)
+                    .update();
+            jdbc.sql("update board_column set shown_in = null where project_id = ? and shown_in = ?"
+                            + " and not status_key = any(?)")
+                    .params(access.projectId(), key, held.toArray(String[]::new))
+                    .update();
+            jdbc.sql("insert into board_column (project_id, status_key, shown_in, version)"
+                            + " select ?, h, ?, 1 from unnest(?::text[]) as h"
+                            + " on conflict (project_id, status_key) do update set shown_in = excluded.shown_in,"
+                            + " version = board_column.version + 1")
+                    .params(access.projectId(), key, held.toArray(String[]::new))
+                    .update();
+        }
         return column(access, key);
     }
 
@@ -368,21 +501,9 @@ public class BoardService {
     }
 
     BoardColumn column(ProjectAccess access, String status) {
-        ColumnRow column = columns(access).stream()
-                .filter(row -> row.status().equals(status))
-                .findFirst()
-                .orElseThrow();
-        List<Card> cards = cards(access, " and t.status = ?", List.of(status));
-        return new BoardColumn(
-                column.status(),
-                column.name(),
-                column.category(),
-                column.wipLimit(),
-                column.wipBlocking(),
-                cards.size(),
-                column.wipLimit() != null && cards.size() > column.wipLimit(),
-                column.version(),
-                cards);
+        ColumnLayout column = layout(access).columnOf(status);
+        return boardColumn(
+                column, cards(access, " and t.status = any(?)", List.<Object>of((Object) column.statusKeys())));
     }
 
     Card card(ProjectAccess access, long taskId) {
@@ -418,10 +539,10 @@ public class BoardService {
     }
 
     /** The other cards of a column in board order: {id, rank or Long.MIN_VALUE when none}. */
-    private List<long[]> ranked(ProjectAccess access, String status, long except) {
-        return jdbc.sql("select t.id, t.board_rank from task t where t.project_id = ? and t.status = ? and t.id <> ?"
-                        + " and " + LEAF + " order by t.board_rank nulls last, t.outline_path")
-                .params(access.projectId(), status, except)
+    private List<long[]> ranked(ProjectAccess access, String[] statuses, long except) {
+        return jdbc.sql("select t.id, t.board_rank from task t where t.project_id = ? and t.status = any(?)"
+                        + " and t.id <> ? and " + LEAF + " order by t.board_rank nulls last, t.outline_path")
+                .params(access.projectId(), statuses, except)
                 .query((rs, row) -> {
                     Long rank = rs.getObject(2, Long.class);
                     return new long[] {rs.getLong(1), rank == null ? Long.MIN_VALUE : rank};
@@ -467,13 +588,47 @@ public class BoardService {
                 .update();
     }
 
+    /** A status of the project with what the board adds to it. {@code shownIn}: the status whose column holds it. */
     private record ColumnRow(
-            String status, String name, StatusCategory category, Integer wipLimit, boolean wipBlocking, int version) {}
+            String status,
+            String name,
+            StatusCategory category,
+            Integer wipLimit,
+            Integer cellWipLimit,
+            boolean wipBlocking,
+            String shownIn,
+            int version) {}
 
-    private List<ColumnRow> columns(ProjectAccess access) {
-        return jdbc.sql("select s.status_key, s.name, s.category, b.wip_limit, coalesce(b.wip_blocking, false),"
-                        + " coalesce(b.version, 0) from task_status s left join board_column b"
-                        + " on b.project_id = s.project_id and b.status_key = s.status_key"
+    /** A column: its own status (default, name, limits) first, then the statuses it holds, in status order. */
+    private record ColumnLayout(List<ColumnRow> statuses) {
+        ColumnRow own() {
+            return statuses.get(0);
+        }
+
+        String status() {
+            return own().status();
+        }
+
+        String[] statusKeys() {
+            return statuses.stream().map(ColumnRow::status).toArray(String[]::new);
+        }
+    }
+
+    /** The columns in the order of their own statuses, and which column shows each status. */
+    private record Layout(List<ColumnLayout> columns, Map<String, ColumnLayout> byStatus, Map<String, ColumnRow> rows) {
+        ColumnLayout columnOf(String status) {
+            return byStatus.get(status);
+        }
+
+        ColumnRow status(String status) {
+            return rows.get(status);
+        }
+    }
+
+    private Layout layout(ProjectAccess access) {
+        List<ColumnRow> rows = jdbc.sql("select s.status_key, s.name, s.category, b.wip_limit, b.cell_wip_limit,"
+                        + " coalesce(b.wip_blocking, false), b.shown_in, coalesce(b.version, 0) from task_status s"
+                        + " left join board_column b on b.project_id = s.project_id and b.status_key = s.status_key"
                         + " where s.project_id = ? order by s.position")
                 .param(access.projectId())
                 .query((rs, row) -> new ColumnRow(
@@ -481,9 +636,36 @@ public class BoardService {
                         rs.getString(2),
                         StatusCategory.valueOf(rs.getString(3)),
                         rs.getObject(4, Integer.class),
-                        rs.getBoolean(5),
-                        rs.getInt(6)))
+                        rs.getObject(5, Integer.class),
+                        rs.getBoolean(6),
+                        rs.getString(7),
+                        rs.getInt(8)))
                 .list();
+        Map<String, ColumnRow> byKey = new LinkedHashMap<>();
+        rows.forEach(row -> byKey.put(row.status(), row));
+        // A status is held only by a status that is not held itself (setColumn keeps it so; this guards reads).
+        Predicate<ColumnRow> held = row -> row.shownIn() != null
+                && byKey.containsKey(row.shownIn())
+                && byKey.get(row.shownIn()).shownIn() == null;
+        Map<String, List<ColumnRow>> members = new LinkedHashMap<>();
+        for (ColumnRow row : rows) {
+            if (!held.test(row)) {
+                members.computeIfAbsent(row.status(), key -> new ArrayList<>()).add(row);
+            }
+        }
+        for (ColumnRow row : rows) {
+            if (held.test(row)) {
+                members.get(row.shownIn()).add(row);
+            }
+        }
+        List<ColumnLayout> columns = new ArrayList<>();
+        Map<String, ColumnLayout> byStatus = new HashMap<>();
+        for (List<ColumnRow> statuses : members.values()) {
+            ColumnLayout column = new ColumnLayout(List.copyOf(statuses));
+            columns.add(column);
+            statuses.forEach(row -> byStatus.put(row.status(), column));
+        }
+        return new Layout(List.copyOf(columns), byStatus, byKey);
     }
 
     /** Leaf tasks in board order (status, rank, outline), with assignees and what holds them. */
@@ -507,7 +689,7 @@ public class BoardService {
         List<Row> rows = jdbc.sql("select " + CARD_COLUMNS + " from task t join task_status s"
                         + " on s.project_id = t.project_id and s.status_key = t.status"
                         + " where t.project_id = ?" + filter + " and " + LEAF
-                        + " order by t.status, t.board_rank nulls last, t.outline_path")
+                        + " order by t.board_rank nulls last, t.outline_path")
                 .params(values)
                 .query((rs, row) -> new Row(
                         rs.getLong("id"),

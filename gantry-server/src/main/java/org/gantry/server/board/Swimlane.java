@@ -9,6 +9,11 @@ import java.util.List;
  */
 public record Swimlane(String key, String name, int cardCount, List<Cell> cells) {
 
-    /** The cards of one lane in one column, in board order. */
-    public record Cell(String status, int cardCount, List<Card> cards) {}
+    /**
+     * The cards of one lane in one column, in board order. {@code cardCount}: the cards shown;
+     * {@code wipCount}: every card of the lane in the column, filtered or not, which is what the column's
+     * cell limit ({@code wipLimit}, null: none) counts; {@code overLimit} when it is over it.
+     */
+    public record Cell(
+            String status, int cardCount, List<Card> cards, int wipCount, Integer wipLimit, boolean overLimit) {}
 }

@@ -238,6 +238,167 @@ class BoardApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aColumnHoldsSeveralStatusesAndACardDroppedIntoItTakesItsDefaultStatus() {
+        TestUser owner = newUser("shared-column-owner");
+        String key = newProject(owner);
+        ApiClient api = owner.api();
+        assertThat(api.post(path(key, "/statuses"), json("name", "Review", "category", "IN_PROGRESS"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post(path(key, "/statuses"), json("name", "Testing", "category", "IN_PROGRESS"))
+                        .status())
+                .isEqualTo(201);
+        long a = createTask(api, key, "A", null).get("id").asLong();
+        long b = createTask(api, key, "B", null).get("id").asLong();
+        long c = createTask(api, key, json("name", "C", "status", "review"))
+                .get("id")
+                .asLong();
+
+        Response set = api.put(
+                path(key, "/board/columns/in_progress"), json("statuses", List.of("testing", "review"), "version", 0));
+
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.body().get("statuses").valueStream().map(st -> st.get("status")
+                        .asString()))
+                .as("its own status first, then the others in the statuses' order")
+                .containsExactly("in_progress", "review", "testing");
+        JsonNode columns = api.get(path(key, "/board")).body().get("columns");
+        assertThat(columns.valueStream().map(column -> column.get("status").asString()))
+                .containsExactly("todo", "in_progress", "done");
+        assertThat(cardIds(columns.get(1))).containsExactly(c);
+        assertThat(columns.get(1).get("cards").get(0).get("status").asString()).isEqualTo("review");
+
+        // A drop names the column's default status: the card takes it.
+        move(api, key, a, "in_progress", null);
+        assertThat(api.get(path(key, "/tasks/" + a)).body().get("status").asString())
+                .isEqualTo("in_progress");
+        assertThat(cardIds(api.get(path(key, "/board")).body().get("columns").get(1)))
+                .containsExactly(c, a);
+        // Within the column a card keeps the status it is sent with (the board sends its own)...
+        move(api, key, c, "review", 2);
+        assertThat(api.get(path(key, "/tasks/" + c)).body().get("status").asString())
+                .isEqualTo("review");
+        assertThat(cardIds(api.get(path(key, "/board")).body().get("columns").get(1)))
+                .containsExactly(a, c);
+        // ... or takes another status of the column, keeping its place.
+        move(api, key, a, "testing", 1);
+        assertThat(api.get(path(key, "/tasks/" + a)).body().get("status").asString())
+                .isEqualTo("testing");
+        assertThat(cardIds(api.get(path(key, "/board")).body().get("columns").get(1)))
+                .containsExactly(a, c);
+
+        // The column's WIP limit counts the cards of all its statuses, whichever one a move names.
+        Response limited = api.put(
+                path(key, "/board/columns/in_progress"), json("wipLimit", 2, "wipBlocking", true, "version", 1));
+        assertThat(limited.status()).as(limited.toString()).isEqualTo(200);
+        assertThat(limited.body().get("statuses").size())
+                .as("statuses left out: unchanged")
+                .isEqualTo(3);
+        assertThat(limited.body().get("cardCount").asInt()).isEqualTo(2);
+        Response refused = api.post(
+                path(key, "/tasks/" + b + "/move-card"), json("status", "review", "version", version(api, key, b)));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.body().get("title").asString()).isEqualTo("WIP limit reached");
+
+        assertThat(errorFields(api.put(
+                        path(key, "/board/columns/in_progress"), json("statuses", List.of("nowhere"), "version", 2))))
+                .containsExactly("statuses");
+        assertThat(errorFields(api.put(
+                        path(key, "/board/columns/done"), json("statuses", List.of("in_progress"), "version", 0))))
+                .as("a status holding others cannot be held")
+                .containsExactly("statuses");
+        Response held = api.put(path(key, "/board/columns/review"), json("wipLimit", 3, "version", 1));
+        assertThat(held.status()).as(held.toString()).isEqualTo(409);
+        assertThat(held.body().get("current").get("status").asString()).isEqualTo("in_progress");
+
+        // Review gets its own column back; In progress keeps Testing, and its version moved.
+        Response own = api.put(path(key, "/board/columns/review"), json("statuses", List.of(), "version", 1));
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        columns = api.get(path(key, "/board")).body().get("columns");
+        assertThat(columns.valueStream().map(column -> column.get("status").asString()))
+                .containsExactly("todo", "in_progress", "done", "review");
+        assertThat(columns.get(1).get("statuses").valueStream().map(st -> st.get("status")
+                        .asString()))
+                .containsExactly("in_progress", "testing");
+        assertThat(columns.get(1).get("version").asInt()).isEqualTo(3);
+        assertThat(cardIds(columns.get(1))).containsExactly(a);
+        assertThat(cardIds(columns.get(3))).containsExactly(c);
+    }
+
+    @Test
+    void aSwimlaneCellLimitIsCountedPerLaneAndRefusesMovesIntoAFullCellWhenBlocking() {
+        TestUser owner = newUser("cell-owner");
+        TestUser member = newUser("cell-member");
+        String key = newProject(owner);
+        addMember(owner.api(), key, member, "MEMBER");
+        ApiClient api = owner.api();
+        long a = createTask(api, key, json("name", "A", "assigneeIds", List.of(member.id())))
+                .get("id")
+                .asLong();
+        long b = createTask(api, key, json("name", "B", "assigneeIds", List.of(member.id())))
+                .get("id")
+                .asLong();
+        long c = createTask(api, key, json("name", "C", "assigneeIds", List.of(member.id())))
+                .get("id")
+                .asLong();
+        long d = createTask(api, key, json("name", "D", "assigneeIds", List.of(owner.id())))
+                .get("id")
+                .asLong();
+        Response set = api.put(path(key, "/board/columns/in_progress"), json("cellWipLimit", 1, "version", 0));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.body().get("cellWipLimit").asInt()).isEqualTo(1);
+        assertThat(errorFields(api.put(path(key, "/board/columns/in_progress"), json("cellWipLimit", 0, "version", 1))))
+                .containsExactly("cellWipLimit");
+        Response lanes = member.api()
+                .put(path(key, "/board/preferences"), json("swimlanes", "ASSIGNEE", "mine", true, "version", 0));
+        assertThat(lanes.status()).as(lanes.toString()).isEqualTo(200);
+
+        // Only shown: both of the member's cards go in, their cell is over its limit, the column is not.
+        move(member.api(), key, a, "in_progress", null);
+        move(member.api(), key, b, "in_progress", null);
+        move(api, key, d, "in_progress", null);
+        JsonNode view = member.api().get(path(key, "/board/view")).body();
+        assertThat(view.get("lanes").size()).as("only my cards are shown").isEqualTo(1);
+        JsonNode cell = view.get("lanes").get(0).get("cells").get(1);
+        assertThat(cell.get("status").asString()).isEqualTo("in_progress");
+        assertThat(cell.get("wipCount").asInt()).isEqualTo(2);
+        assertThat(cell.get("wipLimit").asInt()).isEqualTo(1);
+        assertThat(cell.get("overLimit").asBoolean()).isTrue();
+        assertThat(view.get("lanes").get(0).get("cells").get(0).get("overLimit").asBoolean())
+                .as("To do has no cell limit")
+                .isFalse();
+        assertThat(view.get("columns").get(1).get("overLimit").asBoolean()).isFalse();
+        assertThat(view.get("columns").get(1).get("cardCount").asInt()).isEqualTo(3);
+
+        // Blocking at two a cell: the member's third card is refused, the owner's lane still has room.
+        Response blocking = api.put(
+                path(key, "/board/columns/in_progress"), json("cellWipLimit", 2, "wipBlocking", true, "version", 1));
+        assertThat(blocking.status()).as(blocking.toString()).isEqualTo(200);
+        Response refused = member.api()
+                .post(
+                        path(key, "/tasks/" + c + "/move-card"),
+                        json("status", "in_progress", "version", version(api, key, c)));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.body().get("title").asString()).isEqualTo("WIP limit reached");
+        assertThat(refused.body().get("detail").asString()).contains("holds 2 of at most 2 cards");
+        assertThat(refused.body().get("current").get("status").asString()).isEqualTo("todo");
+        assertThat(api.get(path(key, "/tasks/" + c)).body().get("status").asString())
+                .isEqualTo("todo");
+        // Within the full cell a card still moves.
+        move(member.api(), key, b, null, 1);
+        cell = member.api()
+                .get(path(key, "/board/view"))
+                .body()
+                .get("lanes")
+                .get(0)
+                .get("cells")
+                .get(1);
+        assertThat(cell.get("cards").valueStream().map(card -> card.get("id").asLong()))
+                .containsExactly(b, a);
+        assertThat(cell.get("overLimit").asBoolean()).isFalse();
+    }
+
+    @Test
     void movesThatCannotBeDoneAreRefusedWithAReason() {
         TestUser owner = newUser("refused-mover");
         TestUser stakeholder = newUser("board-sponsor");

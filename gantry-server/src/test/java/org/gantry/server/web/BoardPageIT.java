@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.SelectOption;
+import java.util.List;
 import org.gantry.server.board.BoardService;
 import org.gantry.server.board.CardMove;
 import org.gantry.server.board.ColumnSettings;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
+import org.gantry.server.task.NewStatus;
 import org.gantry.server.task.NewTask;
+import org.gantry.server.task.StatusCategory;
+import org.gantry.server.task.StatusService;
 import org.gantry.server.task.Task;
 import org.gantry.server.task.TaskChanges;
 import org.gantry.server.task.TaskService;
@@ -30,6 +36,9 @@ class BoardPageIT extends BrowserTest {
 
     @Autowired
     BoardService boards;
+
+    @Autowired
+    StatusService statuses;
 
     @Test
     void aMemberDragsACardToAnotherColumnAndItStaysThereAfterAReload() {
@@ -107,6 +116,95 @@ class BoardPageIT extends BrowserTest {
     }
 
     @Test
+    void aManagerPutsReviewIntoTheInProgressColumnAndACardDroppedThereTakesInProgress() {
+        Person manager = invite("Cleo Columns");
+        Project project = projectWith(manager, ProjectRole.MANAGER);
+        statuses.create(admin(), project.key(), new NewStatus(null, "Review", StatusCategory.IN_PROGRESS));
+        Task reviewed = tasks.create(admin(), project.key(), NewTask.named("Reviewed"));
+        boards.move(admin(), project.key(), reviewed.id(), new CardMove("review", null, reviewed.version()));
+        Task fresh = tasks.create(admin(), project.key(), NewTask.named("Fresh"));
+        logIn(manager);
+
+        page.navigate("/projects/" + project.key() + "/board");
+        assertThat(page.locator("#column-review .card[data-id='" + reviewed.id() + "']"))
+                .isVisible();
+        Locator settings = page.locator("#column-in_progress .wip-settings");
+        settings.locator("summary").click();
+        page.locator("#holds-in_progress-review").check();
+        settings.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save column"))
+                .click();
+
+        assertThat(page.locator("main")).containsText("a card dropped into it becomes In progress.");
+        assertThat(page.locator("#column-review")).hasCount(0);
+        assertThat(page.locator("#column-in_progress .column-statuses")).hasText("Also Review");
+        assertThat(page.locator("#column-in_progress .card[data-id='" + reviewed.id() + "'] .card-status"))
+                .hasText("Review");
+        assertAccessible("a column holding two statuses");
+
+        drag(card(fresh), page.locator("#column-in_progress .cards"));
+        assertThat(page.locator("#column-in_progress .card[data-id='" + fresh.id() + "']"))
+                .isVisible();
+        assertThat(tasks.get(admin(), project.key(), fresh.id()).task().status())
+                .isEqualTo("in_progress");
+        // Reordered within the column with the keyboard, a card keeps its own status.
+        Locator cards = page.locator("#column-in_progress .card");
+        assertThat(cards).hasCount(2);
+        boolean reviewedFirst =
+                String.valueOf(reviewed.id()).equals(cards.first().getAttribute("data-id"));
+        card(reviewed).focus();
+        page.keyboard().press(reviewedFirst ? "Alt+ArrowDown" : "Alt+ArrowUp");
+        assertThat(cards.first()).hasAttribute("data-id", String.valueOf(reviewedFirst ? fresh.id() : reviewed.id()));
+        assertThat(card(reviewed)).isFocused();
+        assertThat(tasks.get(admin(), project.key(), reviewed.id()).task().status())
+                .isEqualTo("review");
+        page.reload();
+        assertThat(cards.first()).hasAttribute("data-id", String.valueOf(reviewedFirst ? fresh.id() : reviewed.id()));
+    }
+
+    @Test
+    void aSwimlaneCellOverItsLimitTurnsRedAndABlockingCellLimitRefusesTheMove() {
+        Person member = invite("Cy Cell");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task first = tasks.create(admin(), project.key(), assigned("First", member));
+        Task second = tasks.create(admin(), project.key(), assigned("Second", member));
+        Task third = tasks.create(admin(), project.key(), assigned("Third", member));
+        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, null, false, 0, 1, null));
+        boards.move(admin(), project.key(), first.id(), new CardMove("in_progress", null, first.version()));
+        logIn(member);
+        page.navigate("/projects/" + project.key() + "/board");
+        page.locator("#filter-swimlanes").selectOption(new SelectOption().setLabel("Assignee"));
+        page.locator("#apply-filters").click();
+
+        Locator cell = page.locator(".board-lane").nth(0).locator(".lane-cell[data-status='in_progress']");
+        assertThat(cell.locator(".cell-wip")).hasText("1/1");
+        assertThat(cell).not().hasClass(java.util.regex.Pattern.compile(".*over-limit.*"));
+        card(second).focus();
+        page.keyboard().press("Alt+ArrowRight");
+
+        assertThat(cell.locator(".card[data-id='" + second.id() + "']")).isFocused();
+        assertThat(cell.locator(".cell-wip")).hasText("2/1");
+        assertThat(cell).hasClass(java.util.regex.Pattern.compile(".*over-limit.*"));
+        String background = (String) cell.evaluate("element => getComputedStyle(element).backgroundColor");
+        assertThat(background).isEqualTo("rgb(253, 236, 234)");
+        assertThat(cell.locator(".cards"))
+                .hasAttribute("aria-label", java.util.regex.Pattern.compile(".*over the WIP limit$"));
+        assertAccessible("a swimlane cell over its limit");
+
+        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, null, true, 1, 2, null));
+        page.reload();
+        card(third).focus();
+        page.keyboard().press("Alt+ArrowRight");
+        assertThat(page.locator("#board-notice")).containsText("holds 2 of at most 2 cards");
+        assertThat(page.locator("#board-notice")).hasAttribute("data-status", "409");
+        assertThat(page.locator(".board-lane")
+                        .nth(0)
+                        .locator(".lane-cell[data-status='todo'] .card[data-id='" + third.id() + "']"))
+                .isVisible();
+        assertThat(tasks.get(admin(), project.key(), third.id()).task().status())
+                .isEqualTo("todo");
+    }
+
+    @Test
     void aStaleCardShowsTheBoardAsItIsNow() {
         Person member = invite("Sam Stale");
         Project project = projectWith(member, ProjectRole.MEMBER);
@@ -167,6 +265,26 @@ class BoardPageIT extends BrowserTest {
         assertThat(page.locator("#column-todo .card[data-id='" + task.id() + "']"))
                 .isVisible();
         assertThat(tasks.get(admin(), project.key(), task.id()).task().status()).isEqualTo("todo");
+    }
+
+    private static NewTask assigned(String name, Person person) {
+        return new NewTask(
+                name,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(person.user().id()),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private Locator card(Task task) {

@@ -214,6 +214,12 @@ class GanttPageIT extends BrowserTest {
         assertThat(forecast).hasClass(java.util.regex.Pattern.compile(".*is-late.*"));
         assertThat(forecast.locator("title"))
                 .hasText(java.util.regex.Pattern.compile("^Forecast from linked sprints: .*later than planned$"));
+        // Screen readers do not see the timeline: Launch's row in the grid says the forecast, no other row does.
+        Locator spoken = page.locator("#gantt [role=row] .gantt-forecast-text");
+        assertThat(spoken).hasCount(1);
+        assertThat(spoken.locator("xpath=ancestor::*[@role='row']")).containsText("Launch");
+        assertThat(spoken)
+                .hasText(java.util.regex.Pattern.compile("^, forecast from linked sprints: .+, later than planned$"));
         // Drawn on Launch's row, to the right of its diamond.
         BoundingBox diamond = boxOf(bar(1).locator(".gantt-milestone"));
         BoundingBox marker = boxOf(forecast.locator(".gantt-forecast-marker"));
@@ -239,6 +245,7 @@ class GanttPageIT extends BrowserTest {
         assertThat(page.locator(".gantt-forecast"))
                 .hasAttribute("data-forecast", launchDay.plusDays(25).toString());
         assertThat(page.locator(".gantt-forecast")).hasCount(1);
+        assertThat(page.locator("#gantt [role=row] .gantt-forecast-text")).hasCount(1);
     }
 
     @Test
