@@ -261,6 +261,66 @@ class AttachmentApiIT extends ApiIntegrationTest {
                 .isEqualTo(before);
     }
 
+    /**
+     * The project's total (1 GB here) counts every file of the project, on tasks and on comments. Filling
+     * a gigabyte for real would take the test minutes, so one real file's recorded size is raised to just
+     * under the limit: the service adds up the recorded sizes, which is what it would find after many
+     * real uploads.
+     */
+    @Test
+    void aFileThatWouldPassTheProjectsTotalIsA413StoresNothingAndFitsAgainAfterADelete() throws Exception {
+        TestUser owner = newUser("owner");
+        String key = newProject(owner);
+        long taskId =
+                createTask(owner.api(), key, json("name", "Spec")).get("id").asLong();
+        long big = owner.api()
+                .upload(attachments(key, taskId), "archive.bin", "almost full".getBytes(), Map.of())
+                .body()
+                .get("id")
+                .asLong();
+        long oneGigabyte = 1024L * 1024 * 1024;
+        jdbc.sql("update task_attachment set size_bytes = ? where id = ?")
+                .params(oneGigabyte - 1000, big)
+                .update();
+        long filesBefore = filesOnDisk();
+
+        byte[] twoKilobytes = new byte[2000];
+        Response refused = owner.api().upload(attachments(key, taskId), "notes.bin", twoKilobytes, Map.of());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body().get("detail").asString())
+                .contains("Project " + key + " already holds")
+                .contains("1024.0 MB")
+                .contains("Nothing was stored");
+        Response comment = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/tasks/" + taskId + "/comments",
+                        json("body", "The notes are attached"));
+        Response onComment = owner.api()
+                .upload(
+                        "/api/v1/projects/" + key + "/comments/"
+                                + comment.body().get("id").asLong() + "/attachments",
+                        "notes.bin",
+                        twoKilobytes,
+                        Map.of());
+        assertThat(onComment.status())
+                .as("a comment's files count towards the same total")
+                .isEqualTo(413);
+        assertThat(rows(key)).as("only the first file").isEqualTo(1);
+        assertThat(filesOnDisk()).as("no file left behind").isEqualTo(filesBefore);
+
+        Response small = owner.api().upload(attachments(key, taskId), "small.txt", "fits".getBytes(), Map.of());
+        assertThat(small.status()).as("a file within what is left still fits").isEqualTo(201);
+        assertThat(owner.api()
+                        .delete("/api/v1/projects/" + key + "/attachments/" + big)
+                        .status())
+                .isEqualTo(204);
+        Response afterDelete = owner.api().upload(attachments(key, taskId), "notes.bin", twoKilobytes, Map.of());
+        assertThat(afterDelete.status())
+                .as("deleting a file frees its share of the total")
+                .isEqualTo(201);
+    }
+
     @Test
     void theUploaderAndManagersMayDeleteOtherMembersMayNot() throws Exception {
         TestUser owner = newUser("owner");

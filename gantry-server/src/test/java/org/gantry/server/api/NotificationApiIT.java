@@ -218,6 +218,52 @@ class NotificationApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aSnoozedNotificationComesBackUnreadWhenItsTimeComes() throws Exception {
+        TestUser owner = newUser("owner");
+        TestUser bob = newUser("bob");
+        String key = newProject(owner);
+        addMember(owner.api(), key, bob, "MEMBER");
+        createTask(owner.api(), key, json("name", "Review", "assigneeIds", List.of(bob.id())));
+        long id = bob.api()
+                .get("/api/v1/notifications")
+                .body()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asLong();
+        assertThat(bob.api()
+                        .patch("/api/v1/notifications/" + id, json("read", true))
+                        .status())
+                .isEqualTo(200);
+        assertThat(unread(bob)).isZero();
+
+        Instant wakes = Instant.now().plusSeconds(2);
+        Response snoozed = bob.api().patch("/api/v1/notifications/" + id, json("snoozedUntil", wakes.toString()));
+        assertThat(snoozed.status()).as(snoozed.toString()).isEqualTo(200);
+        assertThat(snoozed.body().get("unread").asBoolean())
+                .as("hidden while it sleeps")
+                .isFalse();
+        assertThat(unread(bob)).isZero();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (unread(bob) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(Instant.now()).as("not before its time").isAfterOrEqualTo(wakes);
+        assertThat(unread(bob))
+                .as("a read notification that was snoozed comes back unread")
+                .isEqualTo(1);
+        assertThat(bob.api()
+                        .get("/api/v1/notifications?unread=true")
+                        .body()
+                        .get("items")
+                        .get(0)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(id);
+    }
+
+    @Test
     void badChangesAndOtherPeoplesNotificationsAreRefusedWithProblems() {
         TestUser owner = newUser("owner");
         TestUser bob = newUser("bob");
