@@ -3,13 +3,14 @@ package org.gantry.server.collaboration;
 import java.time.Instant;
 
 /**
- * A file attached to a task, or to one of its comments ({@code commentId}, else null). {@code contentType} was detected from the bytes; {@code image} says the
+ * A file attached to a task, or to a comment ({@code commentId}, else null): a comment on a task (both ids
+ * set) or on an entry of the RAID log ({@code taskId} null). {@code contentType} was detected from the bytes; {@code image} says the
  * panel shows it as a thumbnail (PNG, JPEG, GIF or WebP only: SVG and HTML can carry script and are
  * always downloads). {@code canDelete}: the reader uploaded it, or owns or manages the project.
  */
 public record Attachment(
         long id,
-        long taskId,
+        Long taskId,
         Long commentId,
         String name,
         long size,

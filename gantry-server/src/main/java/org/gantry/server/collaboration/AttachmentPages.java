@@ -40,7 +40,11 @@ class AttachmentPages {
 
     @PostMapping("/projects/{key}/attachments/{id}/delete")
     String delete(CurrentUser user, @PathVariable String key, @PathVariable long id, Model model) {
-        long taskId = attachments.get(user, key, id).taskId();
+        Long taskId = attachments.get(user, key, id).taskId();
+        if (taskId == null) {
+            // This route answers with a task's file list; a RAID entry's comment files are deleted by the API.
+            throw new NotFound("There is no attachment " + id + " on a task in project " + key + ".");
+        }
         attachments.delete(user, key, id);
         model.addAttribute("attachmentNotice", "Attachment deleted.");
         return section(user, key, taskId, model);

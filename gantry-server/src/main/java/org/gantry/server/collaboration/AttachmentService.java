@@ -66,7 +66,7 @@ public class AttachmentService {
 
     record Stored(
             long id,
-            long taskId,
+            Long taskId,
             Long commentId,
             String key,
             String name,
@@ -138,7 +138,8 @@ public class AttachmentService {
 
     /**
      * Attaches a file to a comment: only its author may (a file shown under somebody's words is theirs
-     * to choose). The file belongs to the comment's task for access, limits and the activity log.
+     * to choose). On a task's comment the file also belongs to the task (its History lists it); on a RAID
+     * entry's comment it belongs to the comment alone. Either way it counts towards the project's total.
      */
     @Transactional
     public Attachment uploadToComment(
@@ -153,11 +154,6 @@ public class AttachmentService {
                         () -> new NotFound("There is no comment " + commentId + " in project " + access.key() + "."));
         if (comment[1] != user.id()) {
             throw new Forbidden("Only its author can attach files to a comment.");
-        }
-        // Files belong to a task (its limits, its file list); a comment on a RAID entry has none yet.
-        if (comment[0] == null) {
-            throw new InvalidInput(
-                    "commentId", "is a comment on a RAID entry: files can be attached to comments on tasks only");
         }
         return store(access, comment[0], commentId, name, content);
     }
@@ -190,7 +186,7 @@ public class AttachmentService {
         deleteFilesAfterCommit(keys.stream().map(store::path).toList());
     }
 
-    private Attachment store(ProjectAccess access, long taskId, Long commentId, String name, InputStream content) {
+    private Attachment store(ProjectAccess access, Long taskId, Long commentId, String name, InputStream content) {
         CurrentUser user = access.user();
         if (content == null) {
             throw new InvalidInput("file", "is required: send the file as the multipart part named file");
@@ -410,7 +406,7 @@ public class AttachmentService {
     private static Stored row(ResultSet rs, int n) throws SQLException {
         return new Stored(
                 rs.getLong("id"),
-                rs.getLong("task_id"),
+                rs.getObject("task_id", Long.class),
                 rs.getObject("comment_id", Long.class),
                 rs.getString("storage_key"),
                 rs.getString("name"),

@@ -60,7 +60,8 @@ class CommentApi {
             summary = "Comment on a RAID entry (every member may, stakeholders too)",
             description =
                     "As on a task: {\"body\": \"Markdown\", \"parentId\": 12}; #2.1 links to the task with that WBS"
-                            + " code. Mentions are a 400 here for now (notifications lead to tasks, so nobody would be told)."
+                            + " code; @ana@example.com mentions a member, who is notified (in the app and by e-mail) with a link"
+                            + " to the entry's page."
                             + " Edit, delete and resolve through /comments/{id} as on tasks.")
     @PostMapping("/raid/{entryId}/comments")
     @ResponseStatus(HttpStatus.CREATED)

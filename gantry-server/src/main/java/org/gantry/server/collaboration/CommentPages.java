@@ -52,15 +52,7 @@ class CommentPages {
             @RequestParam(required = false) Long parentId,
             @RequestParam(required = false) List<MultipartFile> files,
             Model model) {
-        // A file input left empty still sends one part, with no name and no bytes.
-        List<NewCommentFile> chosen = files == null
-                ? List.of()
-                : files.stream()
-                        .filter(file -> !file.isEmpty()
-                                || (file.getOriginalFilename() != null
-                                        && !file.getOriginalFilename().isEmpty()))
-                        .map(file -> new NewCommentFile(file.getOriginalFilename(), file))
-                        .toList();
+        List<NewCommentFile> chosen = NewCommentFile.chosen(files);
         try {
             comments.post(user, key, taskId, new NewComment(body, parentId), chosen);
         } catch (InvalidInput e) {

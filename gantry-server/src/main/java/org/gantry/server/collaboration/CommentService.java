@@ -161,8 +161,8 @@ public class CommentService {
     }
 
     /**
-     * Comments on a RAID entry (everyone who may comment on tasks may). Mentions are refused there for now:
-     * a mention notifies, and notifications lead to tasks, so a mention would tell nobody.
+     * Comments on a RAID entry (everyone who may comment on tasks may). Mentions notify as on tasks, the
+     * notification leading to the entry's page ({@link MentionedOnRaidEntry}).
      */
     @Transactional
     public Comment postOnRaidEntry(CurrentUser user, String projectRef, long entryId, NewComment command) {
@@ -182,7 +182,6 @@ public class CommentService {
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
         CommentMarkdown.Rendered rendered = render(access, body);
-        refuseMentionsOff(subject.isTask(), rendered);
         long id = jdbc.sql("insert into task_comment (project_id, " + subject.column()
                         + ", parent_id, author_id, body, body_html) values (?, ?, ?, ?, ?, ?) returning id")
                 .params(
@@ -203,18 +202,34 @@ public class CommentService {
                     access.user().id(),
                     Set.copyOf(rendered.mentionedUserIds()),
                     plain(rendered)));
+        } else if (!rendered.mentionedUserIds().isEmpty()) {
+            publishRaidMentions(access, subject.id(), id, Set.copyOf(rendered.mentionedUserIds()), rendered, false);
         }
         return view(access, require(access, id));
     }
 
-    /** Mentions notify, and notifications lead to tasks: on anything else a mention is refused, not lost. */
-    private static void refuseMentionsOff(boolean onTask, CommentMarkdown.Rendered rendered) {
-        if (!onTask && !rendered.mentionedUserIds().isEmpty()) {
-            throw new InvalidInput(
-                    "body",
-                    "cannot mention people on a RAID entry yet (they would not be notified): write their name"
-                            + " without @");
-        }
+    private void publishRaidMentions(
+            ProjectAccess access,
+            long entryId,
+            long commentId,
+            Set<Long> mentioned,
+            CommentMarkdown.Rendered rendered,
+            boolean edited) {
+        String[] entry = jdbc.sql("select type, title from raid_entry where id = ?")
+                .param(entryId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+        events.publishEvent(new MentionedOnRaidEntry(
+                access.projectId(),
+                access.key(),
+                entryId,
+                entry[0].toLowerCase(java.util.Locale.ROOT),
+                entry[1],
+                commentId,
+                access.user().id(),
+                mentioned,
+                plain(rendered),
+                edited));
     }
 
     /**
@@ -224,7 +239,17 @@ public class CommentService {
     @Transactional
     public Comment post(
             CurrentUser user, String projectRef, long taskId, NewComment command, List<NewCommentFile> files) {
-        Comment posted = post(user, projectRef, taskId, command);
+        return attach(user, projectRef, post(user, projectRef, taskId, command), files);
+    }
+
+    /** Posts a comment on a RAID entry with files attached to it, all or nothing, as on a task. */
+    @Transactional
+    public Comment postOnRaidEntry(
+            CurrentUser user, String projectRef, long entryId, NewComment command, List<NewCommentFile> files) {
+        return attach(user, projectRef, postOnRaidEntry(user, projectRef, entryId, command), files);
+    }
+
+    private Comment attach(CurrentUser user, String projectRef, Comment posted, List<NewCommentFile> files) {
         for (NewCommentFile file : files) {
             try (InputStream content = file.content().getInputStream()) {
                 attachments.uploadToComment(user, projectRef, posted.id(), file.name(), content);
@@ -254,7 +279,6 @@ public class CommentService {
         problems.throwIfAny();
         String body = checkedBody(change.body());
         CommentMarkdown.Rendered rendered = render(access, body);
-        refuseMentionsOff(current.taskId() != null, rendered);
         int updated = jdbc.sql("update task_comment set body = ?, body_html = ?, edited_at = now(),"
                         + " version = version + 1 where id = ? and version = ? and deleted_at is null")
                 .params(body, rendered.html(), commentId, change.version())
@@ -271,6 +295,8 @@ public class CommentService {
         if (!added.isEmpty() && current.taskId() != null) {
             events.publishEvent(new MentionsAdded(
                     access.projectId(), current.taskId(), commentId, user.id(), Set.copyOf(added), plain(rendered)));
+        } else if (!added.isEmpty()) {
+            publishRaidMentions(access, current.raidEntryId(), commentId, Set.copyOf(added), rendered, true);
         }
         return view(access, require(access, commentId));
     }

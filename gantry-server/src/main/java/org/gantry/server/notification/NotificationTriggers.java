@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gantry.server.collaboration.CommentPosted;
+import org.gantry.server.collaboration.MentionedOnRaidEntry;
 import org.gantry.server.collaboration.MentionsAdded;
 import org.gantry.server.identity.CurrentActor;
 import org.gantry.server.identity.CurrentUser;
@@ -160,6 +161,40 @@ class NotificationTriggers {
                     added.authorId()));
         }
         notifications.store(added.projectId(), drafts);
+    }
+
+    /**
+     * People mentioned in a comment on a RAID entry: told like a mention on a task, the notification leading
+     * to the entry's page. They do not start watching anything (entries have no watchers).
+     */
+    @EventListener
+    void on(MentionedOnRaidEntry mention) {
+        if (!enabled) {
+            return;
+        }
+        Set<Long> mentioned = new LinkedHashSet<>(mention.mentionedUserIds());
+        mentioned.remove(mention.authorId());
+        if (mentioned.isEmpty()) {
+            return;
+        }
+        String entry = "the " + mention.entryType() + " “" + mention.entryTitle() + "”";
+        String actor = actorName(mention.authorId());
+        String excerpt = "“" + Wording.excerpt(mention.excerpt(), 200) + "”";
+        String cause = actor + (mention.edited() ? " edited a comment on " : " wrote a comment on ") + entry
+                + " in the RAID log.";
+        List<Draft> drafts = new ArrayList<>();
+        for (long userId : mentioned) {
+            drafts.add(new Draft(
+                    userId,
+                    null,
+                    Reason.MENTIONED,
+                    actor + " mentioned you on " + entry,
+                    excerpt,
+                    cause,
+                    mention.authorId(),
+                    "/projects/" + mention.projectKey() + "/raid/" + mention.entryId()));
+        }
+        notifications.store(mention.projectId(), drafts);
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gantry.server.collaboration.AttachmentTooLarge;
 import org.gantry.server.collaboration.CommentService;
 import org.gantry.server.collaboration.NewComment;
+import org.gantry.server.collaboration.NewCommentFile;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -173,13 +176,26 @@ class RaidPages {
             @PathVariable String key,
             @PathVariable long id,
             @RequestParam(required = false) String body,
+            @RequestParam(required = false) List<MultipartFile> files,
             Model model) {
         RaidEntry entry = raid.get(user, key, id);
         try {
-            comments.postOnRaidEntry(user, key, id, new NewComment(body, null));
+            // With its files, all or nothing: a refused file posts nothing and the text stays in the box.
+            comments.postOnRaidEntry(user, key, id, new NewComment(body, null), NewCommentFile.chosen(files));
             return "redirect:/projects/" + key + "/raid/" + id + "?done=commented#comments";
         } catch (InvalidInput e) {
-            model.addAttribute("commentError", messages(e).getOrDefault("body", e.getMessage()));
+            Map<String, String> problems = messages(e);
+            model.addAttribute(
+                    "commentError",
+                    problems.containsKey("body")
+                            ? problems.get("body")
+                            : "has a file that was refused: the file "
+                                    + problems.getOrDefault("file", String.join("; ", problems.values())));
+            model.addAttribute("commentDraft", body);
+        } catch (AttachmentTooLarge e) {
+            model.addAttribute(
+                    "commentError",
+                    "has a file that was refused: " + e.getMessage().replaceAll("\\.$", ""));
             model.addAttribute("commentDraft", body);
         }
         entryPage(user, key, entry, RaidForm.of(entry), Map.of(), model);

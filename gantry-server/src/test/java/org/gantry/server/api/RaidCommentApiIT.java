@@ -3,17 +3,20 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.gantry.server.api.ApiClient.Response;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Comments on RAID entries through the REST API: the same comments as on tasks (Markdown made safe, #WBS
  * links, threads, edits, deletes, resolving through /comments/{id}), kept apart from the tasks' threads,
  * stakeholders included; an entry of another project is not found, a reply cannot cross subjects, a mention
- * (which would notify nobody) and a file (files belong to tasks) are refused with the field named, and
- * deleting the entry takes its comments with it.
+ * tells the member in the bell and by e-mail with a link to the entry, files on a comment are stored, shown
+ * and guarded as on a task's comment, and deleting the entry takes its comments and their files with it.
  */
 class RaidCommentApiIT extends ApiIntegrationTest {
 
@@ -108,16 +111,182 @@ class RaidCommentApiIT extends ApiIntegrationTest {
     }
 
     @Test
-    void mentionsFilesEmptyCommentsAndOtherProjectsAreRefusedAndTheEntryTakesItsCommentsAlong() {
+    void aMentionOnAnEntryTellsThePersonInTheBellAndByMailWithALinkToTheEntry() {
         TestUser owner = newUser("owner");
         TestUser dana = newUser("dana");
+        TestUser sponsor = newUser("sponsor");
+        TestUser outsider = newUser("outsider");
         String key = newProject(owner);
         addMember(owner.api(), key, dana, "MEMBER");
+        addMember(owner.api(), key, sponsor, "STAKEHOLDER");
+        long issue = entry(owner, key, "Server room too warm");
+        String entryPage = "/projects/" + key + "/raid/" + issue;
+
+        Response outsiderMentioned = owner.api().post(comments(key, issue), json("body", "Ask @" + outsider.email()));
+        assertThat(outsiderMentioned.status()).as(outsiderMentioned.toString()).isEqualTo(400);
+        assertThat(outsiderMentioned.raw().body()).contains("\"body\"").contains("only members of project");
+        assertThat(owner.api().get(comments(key, issue)).body().size()).isZero();
+
+        Response mention = owner.api()
+                .post(comments(key, issue), json("body", "Over to you @" + dana.email() + ", **today** please"));
+        assertThat(mention.status()).as(mention.toString()).isEqualTo(201);
+        assertThat(mention.body().get("html").asString()).contains("@dana");
+        long comment = mention.body().get("id").asLong();
+
+        JsonNode bell = dana.api().get("/api/v1/notifications?unread=true").body();
+        assertThat(bell.get("unread").asLong()).isEqualTo(1);
+        JsonNode told = bell.get("items").get(0);
+        assertThat(told.get("reason").asString()).isEqualTo("MENTIONED");
+        assertThat(told.get("title").asString())
+                .isEqualTo("owner Tester mentioned you on the issue “Server room too warm”");
+        assertThat(told.get("detail").asString()).contains("Over to you").contains("today please");
+        assertThat(told.get("cause").asString()).contains("wrote a comment on").contains("RAID log");
+        assertThat(told.get("link").asString()).isEqualTo(entryPage);
+        assertThat(told.get("taskId").isNull()).isTrue();
+        assertThat(unread(owner)).as("nobody is told about their own comment").isZero();
+        assertThat(unread(sponsor))
+                .as("only the mentioned person: entries have no watchers")
+                .isZero();
+
+        MimeMessage mail = NotificationApiIT.mailTo(dana.email());
+        assertThat(NotificationApiIT.subject(mail)).contains("mentioned you");
+        assertThat(NotificationApiIT.text(mail))
+                .contains("Why: Mentioned")
+                .contains("http://localhost:" + port + entryPage);
+
+        Response edited = owner.api()
+                .patch(
+                        "/api/v1/projects/" + key + "/comments/" + comment,
+                        json(
+                                "body",
+                                "Over to you @" + dana.email() + " and @" + sponsor.email(),
+                                "version",
+                                mention.body().get("version").asInt()));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(unread(sponsor))
+                .as("a stakeholder can read the project, so can be mentioned")
+                .isEqualTo(1);
+        assertThat(dana.api()
+                        .get("/api/v1/notifications?unread=true")
+                        .body()
+                        .get("unread")
+                        .asLong())
+                .as("the edit tells only the newly mentioned")
+                .isEqualTo(1);
+        JsonNode sponsorTold =
+                sponsor.api().get("/api/v1/notifications").body().get("items").get(0);
+        assertThat(sponsorTold.get("cause").asString()).contains("edited a comment on");
+        assertThat(sponsorTold.get("link").asString()).isEqualTo(entryPage);
+    }
+
+    @Test
+    void filesOnAnEntrysCommentShowUnderItOnlyReadersDownloadThemAndDeletesAreRecorded() throws Exception {
+        TestUser owner = newUser("owner");
+        TestUser dana = newUser("dana");
+        TestUser sponsor = newUser("sponsor");
+        TestUser outsider = newUser("outsider");
+        String key = newProject(owner);
+        addMember(owner.api(), key, dana, "MEMBER");
+        addMember(owner.api(), key, sponsor, "STAKEHOLDER");
+        long issue = entry(owner, key, "Vendor contract unsigned");
+        long comment = dana.api()
+                .post(comments(key, issue), json("body", "The draft contract, marked up"))
+                .body()
+                .get("id")
+                .asLong();
+        String onComment = "/api/v1/projects/" + key + "/comments/" + comment + "/attachments";
+
+        Response uploaded = dana.api().upload(onComment, "contract.png", AttachmentApiIT.png(), Map.of());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.body().get("commentId").asLong()).isEqualTo(comment);
+        assertThat(uploaded.body().get("taskId").isNull())
+                .as("it belongs to the comment alone")
+                .isTrue();
+        assertThat(uploaded.body().get("contentType").asString()).isEqualTo("image/png");
+        long fileId = uploaded.body().get("id").asLong();
+        String url = uploaded.body().get("downloadUrl").asString();
+
+        JsonNode thread = sponsor.api().get(comments(key, issue)).body().get(0);
+        assertThat(thread.get("attachments").valueStream().map(a -> a.get("name")
+                        .asString()))
+                .containsExactly("contract.png");
+        assertThat(sponsor.api().download(url))
+                .as("stakeholders read the project")
+                .isEqualTo(AttachmentApiIT.png());
+        assertThat(outsider.api().get(url).status()).isEqualTo(404);
+        assertThat(owner.api()
+                        .upload(onComment, "mine.txt", "x".getBytes(StandardCharsets.UTF_8), Map.of())
+                        .status())
+                .as("only the comment's author attaches to it")
+                .isEqualTo(403);
+        assertThat(outsider.api()
+                        .upload(onComment, "x.txt", "x".getBytes(StandardCharsets.UTF_8), Map.of())
+                        .status())
+                .isEqualTo(404);
+        Response tooLarge = dana.api().upload(onComment, "huge.bin", new byte[25 * 1024 * 1024 + 1], Map.of());
+        assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
+        assertThat(tooLarge.body().get("detail").asString()).contains("Nothing was stored");
+        assertThat(sponsor.api()
+                        .get(comments(key, issue))
+                        .body()
+                        .get(0)
+                        .get("attachments")
+                        .size())
+                .isEqualTo(1);
+
+        assertThat(sponsor.api()
+                        .delete("/api/v1/projects/" + key + "/attachments/" + fileId)
+                        .status())
+                .as("a stakeholder deletes no one's file")
+                .isEqualTo(403);
+        assertThat(owner.api()
+                        .delete("/api/v1/projects/" + key + "/attachments/" + fileId)
+                        .status())
+                .as("owners moderate")
+                .isEqualTo(204);
+        assertThat(sponsor.api().get(url).status()).isEqualTo(404);
+        List<String> recorded = owner.api()
+                .get("/api/v1/projects/" + key + "/activity?kind=attachment")
+                .body()
+                .get("items")
+                .valueStream()
+                .map(row ->
+                        row.get("action").asString() + " " + row.get("label").asString() + " by "
+                                + row.get("actorName").asString())
+                .toList();
+        assertThat(recorded)
+                .containsExactly("deleted contract.png by owner Tester", "created contract.png by dana Tester");
+
+        long second = dana.api()
+                .upload(onComment, "minutes.txt", "agreed".getBytes(StandardCharsets.UTF_8), Map.of())
+                .body()
+                .get("id")
+                .asLong();
+        assertThat(owner.api()
+                        .delete("/api/v1/projects/" + key + "/raid/" + issue)
+                        .status())
+                .isEqualTo(204);
+        assertThat(owner.api()
+                        .get("/api/v1/projects/" + key + "/attachments/" + second)
+                        .status())
+                .as("deleting the entry takes its comments' files along")
+                .isEqualTo(404);
+    }
+
+    private static long unread(TestUser user) {
+        return user.api()
+                .get("/api/v1/notifications/unread-count")
+                .body()
+                .get("unread")
+                .asLong();
+    }
+
+    @Test
+    void emptyCommentsAndOtherProjectsAreRefusedAndTheEntryTakesItsCommentsAlong() {
+        TestUser owner = newUser("owner");
+        String key = newProject(owner);
         long issue = entry(owner, key, "Server room too warm");
 
-        Response mention = owner.api().post(comments(key, issue), json("body", "Over to you @" + dana.email()));
-        assertThat(mention.status()).as(mention.toString()).isEqualTo(400);
-        assertThat(mention.raw().body()).contains("\"body\"").contains("cannot mention people on a RAID entry");
         Response empty = owner.api().post(comments(key, issue), json("body", "  "));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.raw().body()).contains("is required");
@@ -128,19 +297,6 @@ class RaidCommentApiIT extends ApiIntegrationTest {
                 .body()
                 .get("id")
                 .asLong();
-        Response editedToMention = owner.api()
-                .patch(
-                        "/api/v1/projects/" + key + "/comments/" + comment,
-                        json("body", "Now @" + dana.email(), "version", 0));
-        assertThat(editedToMention.status()).isEqualTo(400);
-        Response file = owner.api()
-                .upload(
-                        "/api/v1/projects/" + key + "/comments/" + comment + "/attachments",
-                        "notes.txt",
-                        "hello".getBytes(StandardCharsets.UTF_8),
-                        Map.of());
-        assertThat(file.status()).as(file.toString()).isEqualTo(400);
-        assertThat(file.raw().body()).contains("commentId");
 
         TestUser stranger = newUser("stranger");
         String elsewhere = newProject(stranger);

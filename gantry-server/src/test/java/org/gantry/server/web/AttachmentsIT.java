@@ -30,7 +30,7 @@ class AttachmentsIT extends BrowserTest {
     @Autowired
     TaskService tasks;
 
-    private static byte[] png() {
+    static byte[] png() {
         BufferedImage image = new BufferedImage(8, 6, BufferedImage.TYPE_INT_RGB);
         image.setRGB(2, 2, 0x3366ff);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

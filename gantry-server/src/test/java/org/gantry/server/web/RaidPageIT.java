@@ -7,10 +7,12 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.gantry.server.collaboration.CommentService;
 import org.gantry.server.collaboration.NewComment;
 import org.gantry.server.project.NewMember;
@@ -363,6 +365,72 @@ class RaidPageIT extends BrowserTest {
         assertThat(thread.locator(".replies")).containsText("Yes, two years of it.");
         assertThat(thread.locator(".replies")).containsText("Olga Owner");
         assertThat(page.getByLabel("Add a comment", EXACT)).hasValue("Half typed");
+    }
+
+    @Test
+    void aMemberMentionsAColleagueByKeyboardAndAttachesAFileAndTheColleagueIsToldWithALinkToTheEntry() {
+        Person owner = invite("Olga Owner");
+        Project project = projectWith(owner, ProjectRole.OWNER);
+        Person mia = member(project, "Mia Member", ProjectRole.MEMBER);
+        Person dana = member(project, "Dana Designer", ProjectRole.MEMBER);
+        RaidEntry issue = raid.create(owner.user(), project.key(), entry("ISSUE", "Badge readers offline"));
+        String entryPage = "/projects/" + project.key() + "/raid/" + issue.id();
+
+        logIn(mia);
+        page.navigate(entryPage);
+        Locator box = page.getByLabel("Add a comment", EXACT);
+        Locator files = page.getByLabel("Attach files (optional)", EXACT);
+
+        // A refused file posts nothing, and what was typed stays.
+        box.fill("Photos of the reader");
+        files.setInputFiles(new FilePayload("empty.png", "image/png", new byte[0]));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                .click();
+        assertThat(page.locator("#comment-error")).containsText("is empty");
+        assertThat(page.locator("#no-comments")).isVisible();
+        assertThat(page.getByLabel("Add a comment", EXACT)).hasValue("Photos of the reader");
+        assertThat(comments.listOnRaidEntry(owner.user(), project.key(), issue.id()))
+                .isEmpty();
+
+        box = page.getByLabel("Add a comment", EXACT);
+        box.fill("");
+        box.click();
+        box.pressSequentially("Photo of the reader, over to you @Dan");
+        Locator suggestions =
+                page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("People to mention"));
+        assertThat(suggestions.getByRole(AriaRole.OPTION)).hasCount(1);
+        assertThat(suggestions.getByRole(AriaRole.OPTION).first()).containsText("Dana Designer");
+        box.press("Enter");
+        assertThat(box)
+                .hasValue("Photo of the reader, over to you @" + dana.user().email() + " ");
+        page.getByLabel("Attach files (optional)", EXACT)
+                .setInputFiles(new FilePayload("reader.png", "image/png", AttachmentsIT.png()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post comment"))
+                .click();
+        assertThat(page.locator("#flash")).containsText("Comment posted.");
+        Locator thread = page.locator("#raid-comments > ol > li").first();
+        assertThat(thread.locator(".mention")).hasText("@Dana Designer");
+        Locator file = thread.locator("li.attachment");
+        assertThat(file).containsText("reader.png");
+        assertThat(file.getByRole(AriaRole.IMG)).hasAttribute("alt", "Preview of reader.png");
+        assertAccessible("comment with a mention and a file");
+
+        forgetSession();
+        logIn(dana);
+        Locator bell =
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Notifications")));
+        assertThat(bell).hasAccessibleName(Pattern.compile("Notifications\\s+1\\s+unread"));
+        bell.click();
+        Locator told = page.locator("#notification-list > li").first();
+        assertThat(told).containsText("Mia Member mentioned you on the issue “Badge readers offline”");
+        told.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("mentioned you")))
+                .click();
+        page.waitForURL("**" + entryPage);
+        assertThat(page.locator("#raid-comments")).containsText("Photo of the reader");
+        Download download = page.waitForDownload(() -> page.locator("#raid-comments li.attachment")
+                .getByRole(AriaRole.LINK)
+                .click());
+        assertThat(download.suggestedFilename()).isEqualTo("reader.png");
     }
 
     @Test

@@ -1,0 +1,21 @@
+package org.gantry.server.collaboration;
+
+import java.util.Set;
+
+/**
+ * A comment on an entry of the RAID log mentions people (published inside the transaction that posted or
+ * edited it): on a post all whom it mentions, on an edit only those it did not mention before. The entry
+ * has no watchers, so only the mentioned people are told. {@code entryType} is the entry's kind in words
+ * ("issue", "decision"...), {@code entryTitle} its title when the comment was written.
+ */
+public record MentionedOnRaidEntry(
+        long projectId,
+        String projectKey,
+        long entryId,
+        String entryType,
+        String entryTitle,
+        long commentId,
+        long authorId,
+        Set<Long> mentionedUserIds,
+        String excerpt,
+        boolean edited) {}
