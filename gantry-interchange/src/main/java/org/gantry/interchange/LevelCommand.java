@@ -38,6 +38,7 @@ final class LevelCommand {
         Path outFolder = null;
         Path bestKnownFile = null;
         LevellingSettings settings = LevellingSettings.defaults();
+        long secondsMillis = 1_000;
         List<Path> inputs = new ArrayList<>();
         try {
             for (int index = 1; index < args.length; index++) {
@@ -55,7 +56,7 @@ final class LevelCommand {
             err.println(USAGE);
             return 2;
         }
-        if (inputs.isEmpty()) {
+        if (inputs.isEmpty() || secondsMillis <= 0) {
             err.println(USAGE);
             return 2;
         }
@@ -79,7 +80,11 @@ final class LevelCommand {
                 failed++;
                 continue;
             }
-            LevelledSchedule schedule = OptimisingLevelling.level(project, settings);
+            // The time limit is for the whole instance, reading included; the search gets what is left
+            // less a margin for writing the result and for the machine being busy.
+            long searchMillis = Math.max(1, secondsMillis * 85 / 100 - (System.nanoTime() - began) / 1_000_000);
+            LevelledSchedule schedule =
+                    OptimisingLevelling.level(project, settings.withTimeLimit(Duration.ofMillis(searchMillis)));
             long millis = (System.nanoTime() - began) / 1_000_000;
             maxMillis = Math.max(maxMillis, millis);
             levelled++;

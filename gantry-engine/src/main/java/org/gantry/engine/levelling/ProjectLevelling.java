@@ -1,0 +1,283 @@
+package org.gantry.engine.levelling;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gantry.engine.levelling.LevellableTask.Predecessor;
+import org.gantry.engine.levelling.LevellableTask.ResourceUse;
+import org.gantry.engine.levelling.ProjectLevellingResult.OverAllocation;
+import org.gantry.engine.levelling.ProjectLevellingResult.Reason;
+import org.gantry.engine.levelling.ProjectLevellingResult.TaskMove;
+import org.gantry.engine.levelling.ProjectLevellingResult.Unresolved;
+
+/**
+ * Levelling as Microsoft Project does it: it never reorders the plan for a shorter finish (that is
+ * {@link OptimisingLevelling}), it only delays tasks, by a levelling delay, until no resource is over its
+ * maximum units. Tasks are taken one at a time, each after all its predecessors; among those that are
+ * ready, the one the levelling order ranks first keeps its dates and the others are delayed past the
+ * resources it holds. Tasks levelling must not move (priority 1000, manually scheduled, hard
+ * constraints) are placed first, where they are; an over-allocation they cause is reported, not moved.
+ *
+ * <p>Works in the caller's time units on one calendar (resources' own calendars are the caller's to
+ * apply); deterministic, and fast enough for thousands of tasks (each resource keeps the list of what it
+ * holds, and a delayed task jumps to the next time a resource frees up).
+ */
+public final class ProjectLevelling {
+    private final List<LevellableTask> tasks;
+    private final ProjectLevellingOptions options;
+    private final Map<String, Integer> taskIndex = new HashMap<>();
+    private final Map<String, LevellingResource> resources = new HashMap<>();
+    /** Per resource, what it holds: {start, end, units, task index}. */
+    private final Map<String, List<int[]>> held = new HashMap<>();
+
+    private final int[] newStart;
+
+    private ProjectLevelling(
+            List<LevellableTask> tasks, List<LevellingResource> resourceList, ProjectLevellingOptions options) {
+        this.tasks = List.copyOf(tasks);
+        this.options = options;
+        for (LevellingResource resource : resourceList) {
+            resources.put(resource.id(), resource);
+            held.put(resource.id(), new ArrayList<>());
+        }
+        for (int index = 0; index < this.tasks.size(); index++) {
+            LevellableTask task = this.tasks.get(index);
+            if (taskIndex.put(task.id(), index) != null) {
+                throw new IllegalArgumentException("task " + task.id() + " is listed twice");
+            }
+        }
+        for (LevellableTask task : this.tasks) {
+            for (Predecessor predecessor : task.predecessors()) {
+                if (!taskIndex.containsKey(predecessor.taskId())) {
+                    throw new IllegalArgumentException(
+                            "task " + task.id() + " names unknown predecessor " + predecessor.taskId());
+                }
+            }
+            for (ResourceUse use : task.resources()) {
+                if (!resources.containsKey(use.resourceId())) {
+                    throw new IllegalArgumentException(
+                            "task " + task.id() + " names unknown resource " + use.resourceId());
+                }
+            }
+        }
+        newStart = new int[this.tasks.size()];
+    }
+
+    public static ProjectLevellingResult level(
+            List<LevellableTask> tasks, List<LevellingResource> resources, ProjectLevellingOptions options) {
+        return new ProjectLevelling(tasks, resources, options).run();
+    }
+
+    private ProjectLevellingResult run() {
+        int count = tasks.size();
+        int[] waiting = new int[count];
+        List<List<Integer>> successors = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            successors.add(new ArrayList<>());
+        }
+        for (int index = 0; index < count; index++) {
+            for (Predecessor predecessor : tasks.get(index).predecessors()) {
+                successors.get(taskIndex.get(predecessor.taskId())).add(index);
+                waiting[index]++;
+            }
+        }
+        Comparator<Integer> rank = rank();
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>(rank);
+        for (int index = 0; index < count; index++) {
+            if (waiting[index] == 0) {
+                ready.add(index);
+            }
+        }
+        List<TaskMove> moves = new ArrayList<>();
+        List<Unresolved> unresolved = new ArrayList<>();
+        int placed = 0;
+        while (!ready.isEmpty()) {
+            int index = ready.poll();
+            place(index, moves, unresolved);
+            placed++;
+            for (int successor : successors.get(index)) {
+                if (--waiting[successor] == 0) {
+                    ready.add(successor);
+                }
+            }
+        }
+        if (placed < count) {
+            List<String> cycle = new ArrayList<>();
+            for (int index = 0; index < count; index++) {
+                if (waiting[index] > 0) {
+                    cycle.add(tasks.get(index).id());
+                }
+            }
+            throw new IllegalArgumentException("the links form a cycle through tasks " + cycle);
+        }
+        int finishBefore = 0;
+        int finishAfter = 0;
+        for (int index = 0; index < count; index++) {
+            LevellableTask task = tasks.get(index);
+            finishBefore = Math.max(finishBefore, task.start() + task.duration());
+            finishAfter = Math.max(finishAfter, newStart[index] + task.duration());
+        }
+        moves.sort(Comparator.comparingInt(
+                move -> tasks.get(taskIndex.get(move.taskId())).idNumber()));
+        return new ProjectLevellingResult(moves, unresolved, finishBefore, finishAfter);
+    }
+
+    /**
+     * Lower ranks keep their dates. Tasks levelling may not move come first, so the others are delayed
+     * around them rather than the other way round.
+     */
+    private Comparator<Integer> rank() {
+        Comparator<Integer> fixedFirst = Comparator.comparing(index -> !isFixed(tasks.get(index)));
+        Comparator<Integer> byId =
+                Comparator.comparingInt(index -> tasks.get(index).idNumber());
+        Comparator<Integer> standard = Comparator.<Integer>comparingInt(
+                        index -> tasks.get(index).start())
+                .thenComparingInt(index -> tasks.get(index).totalSlack())
+                .thenComparing(Comparator.<Integer>comparingInt(
+                                index -> tasks.get(index).priority())
+                        .reversed())
+                .thenComparing(byId);
+        return switch (options.order()) {
+            case ID_ONLY -> fixedFirst.thenComparing(byId);
+            case STANDARD -> fixedFirst.thenComparing(standard);
+            case PRIORITY_THEN_STANDARD ->
+                fixedFirst
+                        .thenComparing(Comparator.<Integer>comparingInt(
+                                        index -> tasks.get(index).priority())
+                                .reversed())
+                        .thenComparing(standard);
+        };
+    }
+
+    private static boolean isFixed(LevellableTask task) {
+        return task.manual() || task.hardConstraint() || task.priority() == LevellableTask.DO_NOT_LEVEL;
+    }
+
+    private void place(int index, List<TaskMove> moves, List<Unresolved> unresolved) {
+        LevellableTask task = tasks.get(index);
+        int afterPredecessors = Integer.MIN_VALUE;
+        String pusher = null;
+        for (Predecessor predecessor : task.predecessors()) {
+            int other = taskIndex.get(predecessor.taskId());
+            int finish = newStart[other] + tasks.get(other).duration() + predecessor.lag();
+            if (finish > afterPredecessors) {
+                afterPredecessors = finish;
+                pusher = predecessor.taskId();
+            }
+        }
+        // Manual tasks and hard constraints keep their dates even against a link; a priority-1000 task
+        // is not levelled but still follows a predecessor that levelling delayed.
+        boolean pinned = task.manual() || task.hardConstraint();
+        int earliest = pinned ? task.start() : Math.max(task.start(), afterPredecessors);
+        String pushedBy = !pinned && afterPredecessors > task.start() ? pusher : null;
+        int start = earliest;
+        OverAllocation conflict = conflictAt(task, earliest);
+        if (conflict != null) {
+            Reason reason = unresolvedReason(task);
+            if (reason == null) {
+                start = earliestFit(task, earliest);
+                if (options.levelWithinSlackOnly() && start - task.start() > task.totalSlack()) {
+                    start = earliest;
+                    reason = Reason.NOT_ENOUGH_SLACK;
+                }
+            }
+            if (reason != null) {
+                unresolved.add(new Unresolved(task.id(), conflict, reason));
+                conflict = null;
+            }
+        }
+        newStart[index] = start;
+        if (task.duration() > 0) {
+            for (ResourceUse use : task.resources()) {
+                if (use.units() > 0) {
+                    held.get(use.resourceId()).add(new int[] {start, start + task.duration(), use.units(), index});
+                }
+            }
+        }
+        if (start != task.start()) {
+            moves.add(new TaskMove(task.id(), task.start(), start, start - earliest, conflict, pushedBy));
+        }
+    }
+
+    private Reason unresolvedReason(LevellableTask task) {
+        if (task.priority() == LevellableTask.DO_NOT_LEVEL) {
+            return Reason.DO_NOT_LEVEL;
+        }
+        if (task.manual()) {
+            return Reason.MANUAL_TASK;
+        }
+        if (task.hardConstraint()) {
+            return Reason.HARD_CONSTRAINT;
+        }
+        for (ResourceUse use : task.resources()) {
+            if (use.units() > resources.get(use.resourceId()).maxUnits()) {
+                return Reason.EXCEEDS_MAXIMUM_UNITS;
+            }
+        }
+        return null;
+    }
+
+    /** The first over-allocation the task would cause if it started at {@code start}, or null. */
+    private OverAllocation conflictAt(LevellableTask task, int start) {
+        int end = start + task.duration();
+        if (end == start) {
+            return null;
+        }
+        for (ResourceUse use : task.resources()) {
+            if (use.units() == 0) {
+                continue;
+            }
+            int maxUnits = resources.get(use.resourceId()).maxUnits();
+            List<int[]> intervals = held.get(use.resourceId());
+            // Use only rises where a held interval starts, so the window's start and those starts are
+            // the only instants to check.
+            List<Integer> instants = new ArrayList<>();
+            instants.add(start);
+            for (int[] interval : intervals) {
+                if (interval[0] > start && interval[0] < end) {
+                    instants.add(interval[0]);
+                }
+            }
+            instants.sort(null);
+            for (int instant : instants) {
+                int units = use.units();
+                List<String> competing = new ArrayList<>();
+                for (int[] interval : intervals) {
+                    if (interval[0] <= instant && instant < interval[1]) {
+                        units += interval[2];
+                        competing.add(tasks.get(interval[3]).id());
+                    }
+                }
+                if (units > maxUnits) {
+                    return new OverAllocation(use.resourceId(), instant, units, maxUnits, competing);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first start at or after {@code start} without over-allocation. While there is a conflict the
+     * next candidate is the earliest end, after the candidate, of what a resource holds in the window:
+     * until then use can only rise, so no earlier start can fit.
+     */
+    private int earliestFit(LevellableTask task, int start) {
+        int candidate = start;
+        while (true) {
+            OverAllocation conflict = conflictAt(task, candidate);
+            if (conflict == null) {
+                return candidate;
+            }
+            int next = Integer.MAX_VALUE;
+            int end = candidate + task.duration();
+            for (int[] interval : held.get(conflict.resourceId())) {
+                if (interval[0] < end && interval[1] > candidate) {
+                    next = Math.min(next, interval[1]);
+                }
+            }
+            candidate = next;
+        }
+    }
+}
