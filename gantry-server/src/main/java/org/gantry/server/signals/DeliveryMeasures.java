@@ -40,8 +40,11 @@ import java.util.regex.Pattern;
  *   <li><b>Change failure rate:</b> of the deployments in the period that succeeded or failed, the share that
  *       is a change failure: (1) it failed; (2) the next successful deployment of its repository rolls back,
  *       i.e. deploys another commit that an earlier deployment already carried or that arrived before its
- *       own; or (3) an issue labelled incident was opened within {@value #INCIDENT_WINDOW_HOURS} hours after
- *       it, while it was the latest successful deployment.
+ *       own; (3) an issue labelled incident was opened within {@value #INCIDENT_WINDOW_HOURS} hours after
+ *       it, while it was the latest successful deployment; or (4), when the project sets a hotfix window of N
+ *       hours, the next successful deployment of its repository is a hotfix (its ref, or a commit it carries,
+ *       says "hotfix" in any case: {@code hotfix/login}, "Hotfix: null check") and succeeded within N hours of
+ *       it.
  *   <li><b>Time to restore service:</b> for every incident-labelled issue opened in the period and closed,
  *       opened to closed; for every run of failed deployments of a repository that starts in the period, the
  *       first failure to the next successful deployment of that repository.
@@ -65,6 +68,7 @@ final class DeliveryMeasures {
     private static final Set<String> FAILURE = Set.of("failure", "failed", "error");
     private static final Pattern ISSUE_REFERENCE = Pattern.compile("(?<![\\w/.-])(?:([\\w.-]+/[\\w./-]+))?#(\\d+)\\b");
     private static final Pattern SEVERITY_LABEL = Pattern.compile("(?:severity|sev)\\s*(?::+|/|-|=|\\s)\\s*(.+)");
+    private static final Pattern FOUND_IN_LABEL = Pattern.compile("found[- _]?in\\s*(?::+|/|=|\\s)\\s*(.+)");
     private static final List<String> PLAIN_SEVERITIES = List.of("critical", "high", "medium", "low");
     /** Days to ship a security fix, by severity (common vulnerability-management targets). */
     private static final Map<String, Integer> SECURITY_SLA_DAYS =
@@ -77,7 +81,24 @@ final class DeliveryMeasures {
 
     /** A deployment to the measured environment; {@code succeededAt} set once it succeeded. */
     record Deployment(
-            String repository, String externalId, String status, String sha, Instant deployedAt, Instant succeededAt) {
+            String repository,
+            String externalId,
+            String status,
+            String sha,
+            Instant deployedAt,
+            Instant succeededAt,
+            String ref) {
+
+        Deployment(
+                String repository,
+                String externalId,
+                String status,
+                String sha,
+                Instant deployedAt,
+                Instant succeededAt) {
+            this(repository, externalId, status, sha, deployedAt, succeededAt, null);
+        }
+
         boolean isSuccessful() {
             return succeededAt != null;
         }
@@ -142,7 +163,13 @@ final class DeliveryMeasures {
     record History(List<Deployment> deployments, List<Commit> commits, List<Issue> issues, boolean issuesReceived) {}
 
     /** Whole days {@code from} to {@code to}, both included, in the project's time zone. */
-    record Period(LocalDate from, LocalDate to, ZoneId zone, String environment) {
+    record Period(
+            LocalDate from, LocalDate to, ZoneId zone, String environment, Integer hotfixWithinHours, String service) {
+
+        Period(LocalDate from, LocalDate to, ZoneId zone, String environment) {
+            this(from, to, zone, environment, null, null);
+        }
+
         Instant start() {
             return from.atStartOfDay(zone).toInstant();
         }
@@ -196,7 +223,8 @@ final class DeliveryMeasures {
         List<Timed<DeliveryMetrics.Failure>> outcomes = new ArrayList<>();
         List<Timed<Boolean>> changeFailures = new ArrayList<>();
         for (Deployment deployment : finished) {
-            String reason = failureReason(deployment, successes, positions, carried, incidents);
+            String reason =
+                    failureReason(deployment, successes, positions, carried, incidents, period.hotfixWithinHours());
             changeFailures.add(new Timed<>(deployment.at(), reason != null));
             if (reason != null) {
                 outcomes.add(new Timed<>(
@@ -225,12 +253,30 @@ final class DeliveryMeasures {
         }
 
         List<Timed<String>> escapes = new ArrayList<>();
+        List<Timed<String>> contained = new ArrayList<>();
         for (Issue bug : history.issues()) {
             if (bug.openedAt() == null || !bug.labelled("bug")) {
                 continue;
             }
-            if (releaseBefore(successes, bug.openedAt(), bug.repository()) != null) {
+            if (!foundBeforeRelease(bug, period.environment())
+                    && releaseBefore(successes, bug.openedAt(), bug.repository()) != null) {
                 escapes.add(new Timed<>(bug.openedAt(), bug.severity()));
+            } else {
+                contained.add(new Timed<>(bug.openedAt(), bug.severity()));
+            }
+        }
+
+        List<Issue> problems = history.issues().stream()
+                .filter(i -> i.openedAt() != null && (i.labelled("bug") || i.labelled("incident")))
+                .toList();
+        List<Timed<DeliveryMetrics.Failure>> reworks = new ArrayList<>();
+        for (Deployment deployment : successes) {
+            String reason = reworkReason(deployment, carried.getOrDefault(deployment, List.of()), problems);
+            if (reason != null) {
+                reworks.add(new Timed<>(
+                        deployment.at(),
+                        new DeliveryMetrics.Failure(
+                                deployment.repository(), deployment.sha(), deployment.at(), reason)));
             }
         }
 
@@ -374,6 +420,48 @@ final class DeliveryMeasures {
                     bySeverity(severities));
         }
 
+        // Rework rate
+        List<DeliveryMetrics.Failure> periodReworks = within(reworks, inPeriod);
+        DeliveryMetrics.ReworkRate rework = deployments == 0
+                ? new DeliveryMetrics.ReworkRate(
+                        DeliveryMetrics.NOT_ENOUGH_DATA,
+                        "Not enough data: no successful deployment to " + period.environment() + " in the period.",
+                        0,
+                        0,
+                        null,
+                        List.of())
+                : new DeliveryMetrics.ReworkRate(
+                        DeliveryMetrics.OK,
+                        null,
+                        deployments,
+                        periodReworks.size(),
+                        (double) periodReworks.size() / deployments,
+                        periodReworks);
+
+        // Defect containment
+        int containedInPeriod = within(contained, inPeriod).size();
+        int found = containedInPeriod + severities.size();
+        DeliveryMetrics.DefectContainment containment = !history.issuesReceived()
+                ? new DeliveryMetrics.DefectContainment(
+                        DeliveryMetrics.NOT_ENOUGH_DATA,
+                        "Not enough data: no issue has been received: connect the issue events of the git host.",
+                        null,
+                        null,
+                        null)
+                : found == 0
+                        ? new DeliveryMetrics.DefectContainment(
+                                DeliveryMetrics.NOT_ENOUGH_DATA,
+                                "Not enough data: no bug-labelled issue was opened in the period.",
+                                0,
+                                0,
+                                null)
+                        : new DeliveryMetrics.DefectContainment(
+                                DeliveryMetrics.OK,
+                                null,
+                                containedInPeriod,
+                                severities.size(),
+                                100.0 * containedInPeriod / found);
+
         // Security-fix lead time
         List<DeliveryMetrics.SecurityFix> periodFixes = fixes.stream()
                 .map(Timed::value)
@@ -435,14 +523,19 @@ final class DeliveryMeasures {
                         period.to(),
                         period.environment(),
                         period.zone().getId(),
-                        period.days()),
+                        period.days(),
+                        period.hotfixWithinHours(),
+                        period.service()),
                 frequency,
                 leadTime,
                 failureRate,
                 restore,
+                rework,
                 escaped,
+                containment,
                 security,
-                weeks);
+                weeks,
+                List.of());
     }
 
     // ----- the rules -----
@@ -491,7 +584,8 @@ final class DeliveryMeasures {
             List<Deployment> successes,
             Map<String, Map<String, Integer>> positions,
             Map<Deployment, List<Commit>> carried,
-            List<Issue> incidents) {
+            List<Issue> incidents,
+            Integer hotfixWithinHours) {
         if (deployment.isFailed()) {
             return "the deployment "
                     + deployment
@@ -526,6 +620,14 @@ final class DeliveryMeasures {
                 return "rolled back by the deployment of " + shortSha(next.sha()) + " at " + next.at();
             }
         }
+        if (hotfixWithinHours != null
+                && next != null
+                && Duration.between(deployment.at(), next.at()).compareTo(Duration.ofHours(hotfixWithinHours)) <= 0
+                && hotfix(next, carried.getOrDefault(next, List.of()))) {
+            return "followed by the hotfix deployment of " + shortSha(next.sha()) + " "
+                    + Duration.between(deployment.at(), next.at()).toMinutes() + " minutes later (within "
+                    + hotfixWithinHours + " h)";
+        }
         for (Issue incident : incidents) {
             Instant opened = incident.openedAt();
             if (!opened.isBefore(deployment.at())
@@ -536,6 +638,61 @@ final class DeliveryMeasures {
             }
         }
         return null;
+    }
+
+    /**
+     * Why a successful deployment is rework (unplanned, to repair what production showed), or null: it is a
+     * hotfix, or it carries a commit naming a bug- or incident-labelled issue of its repository opened before it.
+     */
+    static String reworkReason(Deployment deployment, List<Commit> carried, List<Issue> problems) {
+        if (hotfix(deployment, carried)) {
+            return "a hotfix ("
+                    + (deployment.ref() != null
+                                    && deployment.ref().toLowerCase(Locale.ROOT).contains("hotfix")
+                            ? "its ref is " + deployment.ref()
+                            : "a commit says so")
+                    + ")";
+        }
+        for (Commit commit : carried) {
+            for (Issue issue : problems) {
+                if (issue.openedAt().isBefore(deployment.at()) && names(commit, issue)) {
+                    return "carries " + shortSha(commit.sha()) + ", a fix for "
+                            + (issue.labelled("incident") ? "incident" : "bug") + " #" + issue.number() + " ("
+                            + issue.repository() + ")";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A bug caught before it reached users: labelled {@code pre-release} or {@code found-before-release}, or
+     * {@code found-in:<environment>} (also {@code found-in/...}, {@code found in: ...}) naming another environment
+     * than the measured one ({@code found-in:staging}).
+     */
+    static boolean foundBeforeRelease(Issue bug, String environment) {
+        for (String label : bug.labels()) {
+            String text = label.strip().toLowerCase(Locale.ROOT);
+            if (text.equals("pre-release") || text.equals("found-before-release")) {
+                return true;
+            }
+            Matcher matcher = FOUND_IN_LABEL.matcher(text);
+            if (matcher.matches() && !matcher.group(1).strip().equalsIgnoreCase(environment.strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A deployment whose ref, or one of whose commits, says "hotfix" (any case). */
+    static boolean hotfix(Deployment deployment, List<Commit> carried) {
+        if (deployment.ref() != null
+                && deployment.ref().toLowerCase(Locale.ROOT).contains("hotfix")) {
+            return true;
+        }
+        return carried.stream()
+                .anyMatch(c -> c.message() != null
+                        && c.message().toLowerCase(Locale.ROOT).contains("hotfix"));
     }
 
     /**

@@ -18,15 +18,45 @@ record DeliveryMetrics(
         Durations leadTime,
         ChangeFailureRate changeFailureRate,
         TimeToRestore timeToRestore,
+        ReworkRate reworkRate,
         EscapedDefects escapedDefects,
+        DefectContainment defectContainment,
         SecurityFixLeadTime securityFixLeadTime,
-        List<Week> weeks) {
+        List<Week> weeks,
+        List<String> services) {
+
+    /** The same measures, with the services (repositories) a filter can choose from. */
+    DeliveryMetrics withServices(List<String> names) {
+        return new DeliveryMetrics(
+                period,
+                deploymentFrequency,
+                leadTime,
+                changeFailureRate,
+                timeToRestore,
+                reworkRate,
+                escapedDefects,
+                defectContainment,
+                securityFixLeadTime,
+                weeks,
+                List.copyOf(names));
+    }
 
     static final String OK = "OK";
     static final String NOT_ENOUGH_DATA = "NOT_ENOUGH_DATA";
 
-    /** From and to are whole days in the project's time zone, both included. */
-    record Period(LocalDate from, LocalDate to, String environment, String timeZone, long days) {}
+    /**
+     * From and to are whole days in the project's time zone, both included; {@code hotfixWithinHours} is the
+     * project's hotfix failure rule (null: off); {@code service} the repository (or generic service name)
+     * measured, null for all.
+     */
+    record Period(
+            LocalDate from,
+            LocalDate to,
+            String environment,
+            String timeZone,
+            long days,
+            Integer hotfixWithinHours,
+            String service) {}
 
     /** Successful deployments to the environment in the period, per week and per day. */
     record DeploymentFrequency(
@@ -59,6 +89,18 @@ record DeliveryMetrics(
     record Failure(String repository, String sha, Instant at, String reason) {}
 
     record TimeToRestore(Durations restored, int openIncidents) {}
+
+    /**
+     * Successful deployments in the period that were rework (unplanned: a hotfix, or carrying a fix for a
+     * bug or incident), their share, and why each counts.
+     */
+    record ReworkRate(String status, String note, int deployments, int rework, Double rate, List<Failure> reworked) {}
+
+    /**
+     * Of the bug-labelled issues opened in the period, how many were caught before release ({@code contained})
+     * and how many escaped to users; {@code percent} = contained / (contained + escaped) × 100.
+     */
+    record DefectContainment(String status, String note, Integer contained, Integer escaped, Double percent) {}
 
     record EscapedDefects(
             String status,

@@ -31,8 +31,10 @@ class DeliveryMetricsService {
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final Clock clock;
+    private final StatusRuleService rules;
 
-    DeliveryMetricsService(JdbcClient jdbc, ProjectService projects, Clock clock) {
+    DeliveryMetricsService(JdbcClient jdbc, ProjectService projects, Clock clock, StatusRuleService rules) {
+        this.rules = rules;
         this.jdbc = jdbc;
         this.projects = projects;
         this.clock = clock;
@@ -44,33 +46,62 @@ class DeliveryMetricsService {
      */
     @Transactional(readOnly = true)
     DeliveryMetrics measure(CurrentUser user, String projectRef, String from, String to, String environment) {
+        return measure(user, projectRef, from, to, environment, null);
+    }
+
+    /**
+     * The measures of one service ({@code service}: a repository, or a service name the generic format
+     * gave; null or blank: all), over {@code from} to {@code to}.
+     */
+    @Transactional(readOnly = true)
+    DeliveryMetrics measure(
+            CurrentUser user, String projectRef, String from, String to, String environment, String service) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        DeliveryMeasures.Period period = period(access, from, to, environment);
+        StatusRules projectRules = rules.rules(access.projectId());
+        DeliveryMeasures.Period asked = period(
+                access,
+                from,
+                to,
+                environment == null || environment.isBlank() ? projectRules.productionEnvironment() : environment);
+        String serviceName = service == null || service.isBlank() ? null : service.strip();
+        if (serviceName != null && serviceName.length() > 200) {
+            throw new InvalidInput("service", "must be at most 200 characters long");
+        }
+        DeliveryMeasures.Period period = new DeliveryMeasures.Period(
+                asked.from(),
+                asked.to(),
+                asked.zone(),
+                asked.environment(),
+                projectRules.hotfixWithinHours(),
+                serviceName);
         long project = access.projectId();
         List<DeliveryMeasures.Deployment> deployments = jdbc.sql("select repository, external_id, status, sha,"
-                        + " deployed_at, succeeded_at from dev_deployment where project_id = ?"
-                        + " and lower(environment) = lower(?)")
-                .params(project, period.environment())
+                        + " deployed_at, succeeded_at, ref from dev_deployment where project_id = ?"
+                        + " and lower(environment) = lower(?) and (cast(? as text) is null or repository = ?)")
+                .params(project, period.environment(), serviceName, serviceName)
                 .query((rs, row) -> new DeliveryMeasures.Deployment(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
                         instant(rs, 5),
-                        instant(rs, 6)))
+                        instant(rs, 6),
+                        rs.getString(7)))
                 .list();
-        List<DeliveryMeasures.Commit> commits = jdbc.sql("select repository, sha, committed_at, message from dev_commit"
-                        // Pushes in the order they arrived; a push's commits by their time (they are stored
-                        // sorted by sha, so their ids do not tell their order).
-                        + " where project_id = ? order by min(id) over (partition by coalesce(delivery_id, -id)),"
-                        + " committed_at nulls last, id")
-                .param(project)
+        List<DeliveryMeasures.Commit> commits = jdbc.sql(
+                        "select repository, sha, committed_at, message from dev_commit"
+                                // Pushes in the order they arrived; a push's commits by their time (they are stored
+                                // sorted by sha, so their ids do not tell their order).
+                                + " where project_id = ? and (cast(? as text) is null or repository = ?)"
+                                + " order by min(id) over (partition by coalesce(delivery_id, -id)), committed_at nulls last, id")
+                .params(project, serviceName, serviceName)
                 .query((rs, row) ->
                         new DeliveryMeasures.Commit(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4)))
                 .list();
         List<DeliveryMeasures.Issue> issues = jdbc.sql("select repository, number, title, url, labels, opened_at,"
-                        + " closed_at from dev_issue where project_id = ? and cardinality(labels) > 0 order by id")
-                .param(project)
+                        + " closed_at from dev_issue where project_id = ? and cardinality(labels) > 0"
+                        + " and (cast(? as text) is null or repository = ?) order by id")
+                .params(project, serviceName, serviceName)
                 .query((rs, row) -> new DeliveryMeasures.Issue(
                         rs.getString(1),
                         rs.getLong(2),
@@ -84,8 +115,16 @@ class DeliveryMetricsService {
                 .param(project)
                 .query(Boolean.class)
                 .single();
+        List<String> services = jdbc.sql("select distinct repository from dev_deployment where project_id = ?"
+                        + " order by repository limit 200")
+                .param(project)
+                .query(String.class)
+                .list();
         return DeliveryMeasures.measure(
-                new DeliveryMeasures.History(deployments, commits, issues, issuesReceived), period, clock.instant());
+                        new DeliveryMeasures.History(deployments, commits, issues, issuesReceived),
+                        period,
+                        clock.instant())
+                .withServices(services);
     }
 
     /** The period asked for, checked: 400 naming each field that cannot be used. */

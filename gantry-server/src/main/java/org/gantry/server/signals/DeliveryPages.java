@@ -64,13 +64,14 @@ class DeliveryPages {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String environment,
+            @RequestParam(required = false) String service,
             Model model) {
         Project project = projects.get(user, key);
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(project.timeZone())));
         DeliveryMetrics measured;
         String periodError = null;
         try {
-            measured = metrics.measure(user, project.key(), from, to, environment);
+            measured = metrics.measure(user, project.key(), from, to, environment, service);
         } catch (InvalidInput e) {
             periodError = "This period cannot be measured: "
                     + e.errors().stream()
@@ -155,7 +156,11 @@ class DeliveryPages {
                         : missing("lead-time", "Lead time for changes", lead.note(), leadDefinition));
         var failure = metrics.changeFailureRate();
         String failureDefinition = "Deployments that failed, were rolled back, or were followed within "
-                + DeliveryMeasures.INCIDENT_WINDOW_HOURS + " hours by an incident, of all that finished.";
+                + DeliveryMeasures.INCIDENT_WINDOW_HOURS + " hours by an incident"
+                + (metrics.period().hotfixWithinHours() == null
+                        ? ""
+                        : " or within " + metrics.period().hotfixWithinHours() + " hours by a hotfix")
+                + ", of all that finished.";
         tiles.add(
                 enough(failure.status())
                         ? new Tile(
@@ -186,6 +191,21 @@ class DeliveryPages {
                                 null,
                                 restoreDefinition)
                         : missing("time-to-restore", "Time to restore service", restored.note(), restoreDefinition));
+        var rework = metrics.reworkRate();
+        String reworkDefinition = "Successful deployments that were unplanned repairs (a hotfix, or carrying a commit"
+                + " that names a bug or incident reported before it), of all successful deployments.";
+        tiles.add(
+                enough(rework.status())
+                        ? new Tile(
+                                "rework-rate",
+                                "Rework rate",
+                                percent(rework.rate()),
+                                rework.rework() + " of " + rework.deployments() + " deployment"
+                                        + plural(rework.deployments()),
+                                null,
+                                null,
+                                reworkDefinition)
+                        : missing("rework-rate", "Rework rate", rework.note(), reworkDefinition));
         var escaped = metrics.escapedDefects();
         String escapedDefinition = "Bug-labelled issues opened after a release, per successful deployment.";
         tiles.add(
@@ -200,6 +220,22 @@ class DeliveryPages {
                                 null,
                                 escapedDefinition)
                         : missing("escaped-defects", "Escaped defects", escaped.note(), escapedDefinition));
+        var containment = metrics.defectContainment();
+        String containmentDefinition = "Bugs caught before release (labelled found-in:<another environment> or"
+                + " pre-release, or found before anything was released) of all bugs reported in the period.";
+        tiles.add(
+                enough(containment.status())
+                        ? new Tile(
+                                "defect-containment",
+                                "Defect containment",
+                                String.format(Locale.ROOT, "%.0f %%", containment.percent()),
+                                containment.contained() + " caught before release · " + containment.escaped()
+                                        + " escaped",
+                                null,
+                                null,
+                                containmentDefinition)
+                        : missing(
+                                "defect-containment", "Defect containment", containment.note(), containmentDefinition));
         var security = metrics.securityFixLeadTime();
         String securityDefinition = "From a security-labelled issue's report to the deployment to " + environment
                 + " of a commit that names it; median, maximum.";

@@ -315,7 +315,7 @@ class DeliveryService {
         } else if (signal instanceof Signal.Release release) {
             storeRelease(hook, release);
         } else if (signal instanceof Signal.Deployment deployment) {
-            storeDeployment(hook, deployment);
+            storeDeployment(hook, deployment, moves);
         } else if (signal instanceof Signal.Issue issue) {
             storeIssue(hook, issue);
         }
@@ -483,7 +483,13 @@ class DeliveryService {
                 .update();
     }
 
-    private void storeDeployment(Hook hook, Signal.Deployment deployment) {
+    private void storeDeployment(Hook hook, Signal.Deployment deployment, List<StatusRuleService.Move> moves) {
+        boolean succeededBefore = jdbc.sql("select succeeded_at is not null from dev_deployment where project_id = ?"
+                        + " and repository = ? and external_id = ? for update")
+                .params(hook.projectId(), deployment.repository(), deployment.externalId())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
         // The latest status by the provider's time wins, whatever order the deliveries came in.
         jdbc.sql("insert into dev_deployment (project_id, repository, external_id, environment, status, sha, ref, url,"
                         + " deployed_at) values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))"
@@ -515,7 +521,35 @@ class DeliveryService {
                             deployment.repository(),
                             deployment.externalId())
                     .update();
+            // Only the first success moves tasks: a redelivery, a later status or a redeploy of the same
+            // deployment does not undo what someone did to the task since.
+            String production = statusRules.rules(hook.projectId()).productionEnvironment();
+            if (!succeededBefore
+                    && deployment.sha() != null
+                    && deployment.environment().strip().equalsIgnoreCase(production)) {
+                deployedTasks(hook, deployment)
+                        .forEach(task ->
+                                moves.add(new StatusRuleService.Move(task, StatusRuleService.Transition.DEPLOYED)));
+            }
         }
+    }
+
+    /**
+     * The tasks whose work the deployment carries, as the development panel shows them: a linked commit is the
+     * deployed commit, or a linked pull request's head or merge commit is.
+     */
+    private List<Long> deployedTasks(Hook hook, Signal.Deployment deployment) {
+        return jdbc.sql("select l.task_id from dev_task_link l where l.project_id = :project and l.kind = 'COMMIT'"
+                        + " and l.repository = :repository and l.ref = :sha"
+                        + " union select l.task_id from dev_task_link l join dev_pull_request p"
+                        + " on p.project_id = l.project_id and p.repository = l.repository and l.ref = p.number::text"
+                        + " where l.project_id = :project and l.kind = 'PULL_REQUEST' and l.repository = :repository"
+                        + " and (p.head_sha = :sha or p.merge_sha = :sha) order by 1")
+                .param("project", hook.projectId())
+                .param("repository", deployment.repository())
+                .param("sha", deployment.sha())
+                .query(Long.class)
+                .list();
     }
 
     private void storeIssue(Hook hook, Signal.Issue issue) {

@@ -272,6 +272,15 @@ final class PayloadReader {
 
     // ----- generic -----
 
+    /**
+     * The generic format's service: {@code service} when given (one repository can deploy several services,
+     * each measured on its own), else {@code repository}. Stored where the git hosts' repository goes.
+     */
+    private static String service(JsonNode root) {
+        String service = text(root, "service");
+        return service != null ? service : requiredText(root, "repository");
+    }
+
     private static Reading generic(String event, JsonNode root) {
         return switch (event) {
             case "ping" -> new Reading(null, true, null);
@@ -282,12 +291,8 @@ final class PayloadReader {
                     throw new InvalidInput("branch", "is required (or tag)");
                 }
                 String ref = branch != null ? "refs/heads/" + branch : "refs/tags/" + tag;
-                yield Reading.of(push(
-                        requiredText(root, "repository"),
-                        ref,
-                        text(root, "after"),
-                        flag(root, "deleted"),
-                        commits(root, "commits")));
+                yield Reading.of(
+                        push(service(root), ref, text(root, "after"), flag(root, "deleted"), commits(root, "commits")));
             }
             case "pull_request" -> {
                 String state = requiredText(root, "state").toUpperCase(Locale.ROOT);
@@ -295,7 +300,7 @@ final class PayloadReader {
                     throw new InvalidInput("state", "must be open, merged or closed");
                 }
                 yield Reading.of(new Signal.PullRequest(
-                        requiredText(root, "repository"),
+                        service(root),
                         requiredNumber(root, "number"),
                         requiredText(root, "title"),
                         text(root, "description"),
@@ -312,7 +317,7 @@ final class PayloadReader {
             }
             case "check" ->
                 Reading.of(new Signal.Check(
-                        requiredText(root, "repository"),
+                        service(root),
                         "check:" + requiredText(root, "id"),
                         requiredText(root, "name"),
                         text(root, "sha"),
@@ -324,7 +329,7 @@ final class PayloadReader {
                         time(root, "completedAt")));
             case "release" ->
                 Reading.of(new Signal.Release(
-                        requiredText(root, "repository"),
+                        service(root),
                         requiredText(root, "tag"),
                         text(root, "name"),
                         text(root, "url"),
@@ -333,7 +338,7 @@ final class PayloadReader {
                         time(root, "publishedAt")));
             case "deployment" ->
                 Reading.of(new Signal.Deployment(
-                        requiredText(root, "repository"),
+                        service(root),
                         "deployment:" + requiredText(root, "id"),
                         requiredText(root, "environment"),
                         requiredText(root, "status"),
@@ -343,7 +348,7 @@ final class PayloadReader {
                         time(root, "at")));
             case "issue" ->
                 Reading.of(new Signal.Issue(
-                        requiredText(root, "repository"),
+                        service(root),
                         requiredNumber(root, "number"),
                         requiredText(root, "title"),
                         text(root, "url"),

@@ -36,8 +36,12 @@ class StatusRuleService {
 
     enum Transition {
         OPENED,
-        MERGED
+        MERGED,
+        /** A deployment carrying the task's work first succeeded in the production environment. */
+        DEPLOYED
     }
+
+    static final int MAXIMUM_HOTFIX_HOURS = 720;
 
     /** A task to move because of a pull request. */
     record Move(long taskId, Transition transition) {}
@@ -79,16 +83,34 @@ class StatusRuleService {
                 .list());
         String opened = status("pullRequestOpened", body.pullRequestOpened(), statuses, problems);
         String merged = status("pullRequestMerged", body.pullRequestMerged(), statuses, problems);
+        String deployed = status("deployedToProduction", body.deployedToProduction(), statuses, problems);
+        String production = body.productionEnvironment() == null
+                        || body.productionEnvironment().isBlank()
+                ? DeliveryMetricsService.DEFAULT_ENVIRONMENT
+                : body.productionEnvironment().strip();
+        if (production.length() > 100) {
+            problems.add("productionEnvironment", "must be at most 100 characters long");
+        } else if (production.indexOf('\0') >= 0) {
+            problems.add("productionEnvironment", "must not contain NUL characters");
+        }
+        Integer hotfixHours = body.hotfixWithinHours();
+        if (hotfixHours != null && (hotfixHours < 1 || hotfixHours > MAXIMUM_HOTFIX_HOURS)) {
+            problems.add(
+                    "hotfixWithinHours",
+                    "must be between 1 and " + MAXIMUM_HOTFIX_HOURS + " hours, or null to turn the rule off");
+        }
         problems.throwIfAny();
         // Version 0: no rules saved yet (a saved row starts at 1).
         int changed = body.version() == 0
-                ? jdbc.sql("insert into dev_status_rule (project_id, pull_request_opened, pull_request_merged, version)"
-                                + " values (?, ?, ?, 1) on conflict (project_id) do nothing")
-                        .params(access.projectId(), opened, merged)
+                ? jdbc.sql("insert into dev_status_rule (project_id, pull_request_opened, pull_request_merged,"
+                                + " deployed_to_production, production_environment, hotfix_within_hours, version)"
+                                + " values (?, ?, ?, ?, ?, ?, 1) on conflict (project_id) do nothing")
+                        .params(access.projectId(), opened, merged, deployed, production, hotfixHours)
                         .update()
                 : jdbc.sql("update dev_status_rule set pull_request_opened = ?, pull_request_merged = ?,"
+                                + " deployed_to_production = ?, production_environment = ?, hotfix_within_hours = ?,"
                                 + " updated_at = now(), version = version + 1 where project_id = ? and version = ?")
-                        .params(opened, merged, access.projectId(), body.version())
+                        .params(opened, merged, deployed, production, hotfixHours, access.projectId(), body.version())
                         .update();
         if (changed == 0) {
             throw new StaleVersion("The status rules", rules(access.projectId()));
@@ -110,13 +132,20 @@ class StatusRuleService {
         return given;
     }
 
-    private StatusRules rules(long projectId) {
-        return jdbc.sql("select pull_request_opened, pull_request_merged, version from dev_status_rule"
+    StatusRules rules(long projectId) {
+        return jdbc.sql("select pull_request_opened, pull_request_merged, deployed_to_production,"
+                        + " production_environment, hotfix_within_hours, version from dev_status_rule"
                         + " where project_id = ?")
                 .param(projectId)
-                .query((rs, row) -> new StatusRules(rs.getString(1), rs.getString(2), rs.getInt(3)))
+                .query((rs, row) -> new StatusRules(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        (Integer) rs.getObject(5),
+                        rs.getInt(6)))
                 .optional()
-                .orElse(new StatusRules(null, null, 0));
+                .orElse(new StatusRules(null, null, null, DeliveryMetricsService.DEFAULT_ENVIRONMENT, null, 0));
     }
 
     /** Applies the project's rules to the moves a delivery caused; returns the statuses set. */
@@ -128,7 +157,11 @@ class StatusRuleService {
         StatusRules rules = rules(projectId);
         for (Move move : moves) {
             String target =
-                    move.transition() == Transition.OPENED ? rules.pullRequestOpened() : rules.pullRequestMerged();
+                    switch (move.transition()) {
+                        case OPENED -> rules.pullRequestOpened();
+                        case MERGED -> rules.pullRequestMerged();
+                        case DEPLOYED -> rules.deployedToProduction();
+                    };
             if (target == null) {
                 continue;
             }

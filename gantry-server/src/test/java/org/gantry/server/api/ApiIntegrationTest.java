@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
             "gantry.login.max-failures-per-address=100000",
             "gantry.demo=false",
             "logging.level.io.zonky=WARN",
-            "logging.level.org.flywaydb=WARN"
+            "logging.level.org.flywaydb=WARN",
+            "gantry.outgoing-webhooks.poll-interval=300ms",
+            "gantry.outgoing-webhooks.first-retry=1s"
         })
 abstract class ApiIntegrationTest {
 

@@ -51,13 +51,18 @@ class RoleMatrixIT extends ApiIntegrationTest {
             String webhookUrl,
             long scheduleRiskRun,
             long draftReport,
-            long publishedReport) {
+            long publishedReport,
+            long outgoingWebhook) {
         String project() {
             return "/api/v1/projects/" + key;
         }
 
         String reports() {
             return project() + "/status-reports";
+        }
+
+        String outgoing() {
+            return project() + "/outgoing-webhooks/" + outgoingWebhook;
         }
 
         String webhookPublicId() {
@@ -606,6 +611,36 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 NO,
                 NO),
+        // Outgoing webhooks carry a signing secret and make the server call out: owners and managers only.
+        LIST_OUTGOING_WEBHOOKS((f, api) -> api.get(f.project() + "/outgoing-webhooks"), OK, OK, OK, NO, NO),
+        READ_OUTGOING_WEBHOOK((f, api) -> api.get(f.outgoing()), OK, OK, OK, NO, NO),
+        CREATE_OUTGOING_WEBHOOK(
+                (f, api) -> api.post(
+                        f.project() + "/outgoing-webhooks",
+                        json("url", "https://chat.example.invalid/other", "active", false)),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        UPDATE_OUTGOING_WEBHOOK(
+                (f, api) -> api.put(f.outgoing(), json("name", "Renamed", "version", 0)), OK, OK, OK, NO, NO),
+        ROTATE_OUTGOING_WEBHOOK_SECRET(
+                (f, api) -> api.post(f.outgoing() + "/rotate-secret", json("version", 0)), OK, OK, OK, NO, NO),
+        READ_OUTGOING_DELIVERIES((f, api) -> api.get(f.outgoing() + "/deliveries"), OK, OK, OK, NO, NO),
+        // Delivery 0 never exists: who may redeliver learns there is nothing to send.
+        REDELIVER_OUTGOING((f, api) -> api.post(f.outgoing() + "/deliveries/0/redeliver", null), 404, 404, 404, NO, NO),
+        DELETE_OUTGOING_WEBHOOK((f, api) -> api.delete(f.outgoing()), GONE, GONE, GONE, NO, NO),
+        READ_OUTGOING_SETTINGS(NO, (f, api) -> api.get("/api/v1/admin/outgoing-webhooks"), OK, NO, NO, NO, NO),
+        // Without a version: the admin passes the permission check and is told what is missing.
+        CHANGE_OUTGOING_SETTINGS(
+                NO,
+                (f, api) -> api.put("/api/v1/admin/outgoing-webhooks", json("allowPrivateAddresses", false)),
+                400,
+                NO,
+                NO,
+                NO,
+                NO),
         // The delivery path takes no login: a token, anyone's, is no signature (401 for all).
         DELIVER_UNSIGNED(
                 401,
@@ -788,6 +823,12 @@ class RoleMatrixIT extends ApiIntegrationTest {
         Response webhook =
                 owner.api().post("/api/v1/projects/" + key + "/webhooks", json("name", "Repo", "provider", "github"));
         assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        // Off: the fixture's changes queue nothing for a host that does not exist.
+        Response outgoing = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/outgoing-webhooks",
+                        json("name", "Chat", "url", "https://chat.example.invalid/hook", "active", false));
+        assertThat(outgoing.status()).as(outgoing.toString()).isEqualTo(201);
         long scheduleRiskRun = finishedRun(owner.api(), key);
         String reports = "/api/v1/projects/" + key + "/status-reports";
         Response draftReport = owner.api().post(reports, null);
@@ -819,7 +860,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 webhook.body().get("webhook").get("url").asString(),
                 scheduleRiskRun,
                 draftReport.body().get("id").asLong(),
-                published);
+                published,
+                outgoing.body().get("webhook").get("id").asLong());
     }
 
     /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */

@@ -44,7 +44,8 @@ import tools.jackson.databind.node.ObjectNode;
  * also by refused or unrelated requests: {@code api_token} (every authenticated request stamps
  * {@code last_used_at}), {@code audit}, {@code login_failure} and {@code login_lock} (refused sign-ins
  * are counted and audited), {@code scheduled_tasks} (db-scheduler's own bookkeeping) and
- * {@code notification} (filled after earlier, successful edits commit). A global transaction counter
+ * {@code notification} (filled after earlier, successful edits commit) and {@code outgoing_delivery} (queued
+ * by earlier, successful edits and updated by the background sender while it tries them). A global transaction counter
  * ({@code pg_current_snapshot()}) would be simpler but sees those writes too.
  *
  * <p>Cases are generated from a fixed seed (reproducible, printed with every failure):
@@ -113,6 +114,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             "login_lock",
             "scheduled_tasks",
             "notification",
+            "outgoing_delivery",
             "flyway_schema_history");
 
     @Autowired
@@ -131,6 +133,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long sprintId;
     private long webhookId;
     private String webhookPublicId;
+    private long outgoingWebhookId;
     private long scheduleRiskRunId;
     private long statusReportId;
     private long memberId;
@@ -387,6 +390,11 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                 != 200) {
             newWebhook();
         }
+        if (admin().get("/api/v1/projects/" + project + "/outgoing-webhooks/" + outgoingWebhookId)
+                        .status()
+                != 200) {
+            newOutgoingWebhook();
+        }
         restoreProject();
     }
 
@@ -407,6 +415,20 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         webhookId = webhook.get("id").asLong();
         String url = webhook.get("url").asString();
         webhookPublicId = url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** An outgoing webhook (off: it sends nothing) for the outgoing webhook operations to aim at. */
+    private void newOutgoingWebhook() {
+        Response created = admin().post(
+                        "/api/v1/projects/" + project + "/outgoing-webhooks",
+                        json("name", "Fuzz chat", "url", "https://chat.example.invalid/hook", "active", false));
+        JsonNode webhook = created.status() == 201
+                ? created.body().get("webhook")
+                : admin().get("/api/v1/projects/" + project + "/outgoing-webhooks")
+                        .body()
+                        .get(0);
+        assertThat(webhook).as(created.toString()).isNotNull();
+        outgoingWebhookId = webhook.get("id").asLong();
     }
 
     /** A draft change request the change-request operations aim at (0, never found, when refused). */
@@ -578,6 +600,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(changeRequestId);
                 } else if (template.contains("/sprints/")) {
                     yield String.valueOf(sprintId);
+                } else if (template.contains("/outgoing-webhooks/")) {
+                    yield String.valueOf(outgoingWebhookId);
                 } else if (template.contains("/webhooks/")) {
                     yield String.valueOf(webhookId);
                 } else if (template.contains("/status-reports/")) {

@@ -46,7 +46,9 @@ class DeliveryPageIT extends BrowserTest {
             "lead-time",
             "change-failure-rate",
             "time-to-restore",
+            "rework-rate",
             "escaped-defects",
+            "defect-containment",
             "security-fix-lead-time"
         }) {
             assertThat(page.locator("#value-" + tile)).hasText("Not enough data");
@@ -118,6 +120,20 @@ class DeliveryPageIT extends BrowserTest {
         assertThat(page.locator("#throughput-chart")).hasAttribute("data-weeks", Pattern.compile("[45]"));
         page.reload();
         assertThat(page.locator("#throughput-chart")).hasAttribute("data-weeks", Pattern.compile("[45]"));
+
+        // The service filter: the deployed repository is a service to choose; the figures are its own.
+        page.navigate("/projects/" + project.key() + "/delivery");
+        page.locator("#delivery-service").selectOption("acme/shop");
+        page.locator("#delivery-period button[type=submit]").click();
+        page.waitForURL(url -> url.contains("service=acme%2Fshop"));
+        assertThat(page.locator("#delivery-service-name")).hasText("acme/shop");
+        assertThat(page.locator("#value-lead-time")).hasText("2 h");
+        assertThat(page.locator("#value-rework-rate")).hasText("0 %");
+        assertAccessible("filtered by service");
+        page.locator("#delivery-service").selectOption("");
+        page.locator("#delivery-period button[type=submit]").click();
+        page.waitForURL(url -> url.contains("service=&") || url.endsWith("service="));
+        assertThat(page.locator("#delivery-service-name")).hasCount(0);
 
         // Another environment has nothing yet; a bad period is explained and the default one shown.
         page.locator("#delivery-environment").fill("staging");
