@@ -23,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Attachments section of a task's panel, as people use it: attach an image with the file picker,
- * see it listed with a thumbnail, download it through its link, and delete it.
+ * see it listed with a thumbnail, download it through its link, and delete it; drop a file onto the
+ * section and watch its progress bar; post a comment with files.
  */
 class AttachmentsIT extends BrowserTest {
 
@@ -135,6 +136,43 @@ class AttachmentsIT extends BrowserTest {
         assertThat(page.locator("#drawer #comments article.comment")).hasCount(1);
         assertThat(page.locator("#new-comment")).hasValue("And the big mood board");
         assertThat(errors).as("no console errors").isEmpty();
+    }
+
+    /**
+     * A file dropped onto the section is uploaded like a chosen one, with the progress bar shown while it
+     * goes (the browser's drop event carries the file, as when it is dragged from the desktop).
+     */
+    @Test
+    void aFileDroppedOnTheSectionIsUploadedWithAProgressBar() {
+        Person mia = invite("Mia Member");
+        Project project = projectWith(mia, ProjectRole.MEMBER);
+        tasks.create(admin(), project.key(), NewTask.named("Collect the quotes"));
+
+        logIn(mia);
+        Locator section = openAttachments(project, "Collect the quotes");
+        // Record what the progress bar shows while the upload runs (it is hidden again afterwards).
+        page.evaluate(
+                "() => { window.progressSeen = [];"
+                        + " new MutationObserver((changes) => changes.forEach((c) => {"
+                        + "   if (c.target.id === 'attachment-progress') {"
+                        + "     window.progressSeen.push((c.target.hidden ? 'hidden ' : 'shown ') + c.target.value); } }))"
+                        + " .observe(document.body, {subtree: true, attributes: true, attributeFilter: ['hidden', 'value']}); }");
+        Object dataTransfer = page.evaluateHandle("() => { const data = new DataTransfer();"
+                + " data.items.add(new File(['quote A: 12,000'], 'quote A.txt', {type: 'text/plain'}));"
+                + " return data; }");
+        Locator drop = section.locator("#attachment-drop");
+        drop.dispatchEvent("dragover", java.util.Map.of("dataTransfer", dataTransfer));
+        assertThat(drop).hasClass(java.util.regex.Pattern.compile("\\bdragging\\b"));
+        drop.dispatchEvent("drop", java.util.Map.of("dataTransfer", dataTransfer));
+
+        Locator item = page.locator("#attachments li.attachment").first();
+        assertThat(item).containsText("quote A.txt");
+        assertThat(page.locator("#attachment-status")).containsText("Uploaded quote A.txt");
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) page.evaluate("() => window.progressSeen");
+        assertThat(seen).as("the bar was shown while uploading").contains("shown 0");
+        assertThat(seen).as("and reached the end").anyMatch(state -> state.endsWith(" 100"));
+        assertThat(page.locator("#attachment-drop")).not().hasClass(java.util.regex.Pattern.compile("\\bdragging\\b"));
     }
 
     private Locator openAttachments(Project project, String taskName) {
