@@ -134,11 +134,12 @@ class BacklogPages {
             @RequestParam(required = false) String goal,
             @RequestParam(required = false) String startDate,
             @RequestParam(required = false) String endDate,
+            @RequestParam(required = false) Long milestoneId,
             RedirectAttributes redirect) {
         Project project = projects.get(user, key);
         try {
             Sprint sprint = sprints.create(
-                    user, project.key(), new NewSprint(name, goal, date(startDate), date(endDate), null));
+                    user, project.key(), new NewSprint(name, goal, date(startDate), date(endDate), milestoneId));
             redirect.addFlashAttribute("notice", sprint.name() + " is planned.");
         } catch (java.time.format.DateTimeParseException e) {
             redirect.addFlashAttribute("sprintError", "Dates are written as year-month-day, like 2026-03-02.");
@@ -222,6 +223,15 @@ class BacklogPages {
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !project.archived());
         model.addAttribute("planNotice", notice);
+        // The hybrid with the plan: what each sprint feeds, and the forecast it gives those milestones.
+        List<MilestoneForecast> milestones = sprints.milestones(user, project.key());
+        Map<Long, MilestoneForecast> forecasts = new LinkedHashMap<>();
+        milestones.forEach(milestone -> forecasts.put(milestone.taskId(), milestone));
+        model.addAttribute("forecasts", forecasts);
+        model.addAttribute(
+                "fedMilestones",
+                milestones.stream().filter(m -> m.forecast() != null).toList());
+        model.addAttribute("milestoneChoices", sprints.milestoneChoices(user, project.key()));
     }
 
     private static LocalDate date(String text) {

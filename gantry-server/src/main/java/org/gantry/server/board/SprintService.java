@@ -340,6 +340,19 @@ public class SprintService {
         return sorted.get(Math.max(rank, 1) - 1);
     }
 
+    /** What a sprint may feed, in outline order: the project's milestones and summary tasks. */
+    @Transactional(readOnly = true)
+    public List<MilestoneChoice> milestoneChoices(CurrentUser user, String projectRef) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.milestone from task t"
+                        + " where t.project_id = ? and (t.milestone or exists (select 1 from task c where c.parent_id = t.id))"
+                        + " order by t.outline_path")
+                .param(access.projectId())
+                .query((rs, row) ->
+                        new MilestoneChoice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .list();
+    }
+
     /**
      * The project's milestones, and any task a sprint is linked to, in outline order, each with the
      * forecast its linked sprints give it: a sprint running late shows as slippage of the milestone it feeds.

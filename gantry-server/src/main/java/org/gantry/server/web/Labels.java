@@ -21,6 +21,7 @@ final class Labels {
             Map.entry("start", "Start"),
             Map.entry("finish", "Finish"),
             Map.entry("percentComplete", "% complete"),
+            Map.entry("storyPoints", "Story points"),
             Map.entry("email", "E-mail"),
             Map.entry("password", "Password"),
             Map.entry("currentPassword", "Current password"),

@@ -111,6 +111,7 @@ record TaskEdit(String field, String value, Integer version) {
         LocalDateTime start;
         LocalDateTime finish;
         Integer percentComplete;
+        java.math.BigDecimal storyPoints;
         List<String> clear;
         final Integer version;
 
@@ -133,6 +134,7 @@ record TaskEdit(String field, String value, Integer version) {
                     start,
                     finish,
                     percentComplete,
+                    storyPoints,
                     clear,
                     version);
         }

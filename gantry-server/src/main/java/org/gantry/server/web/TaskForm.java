@@ -1,11 +1,13 @@
 package org.gantry.server.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.gantry.server.project.Project;
+import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.task.Assignee;
 import org.gantry.server.task.Task;
 import org.gantry.server.task.TaskChanges;
@@ -28,6 +30,7 @@ public record TaskForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate finish,
         Integer percentComplete,
+        String storyPoints,
         Integer version,
         String changed) {
 
@@ -44,6 +47,9 @@ public record TaskForm(
                 task.start() == null ? null : task.start().toLocalDate(),
                 task.finish() == null ? null : task.finish().toLocalDate(),
                 task.percentComplete(),
+                task.storyPoints() == null
+                        ? ""
+                        : task.storyPoints().stripTrailingZeros().toPlainString(),
                 task.version(),
                 null);
     }
@@ -112,6 +118,13 @@ public record TaskForm(
         if (percentComplete != null && !percentComplete.equals(before.percentComplete)) {
             changes.percentComplete = percentComplete;
         }
+        if (storyPoints != null && !samePoints(storyPoints, before.storyPoints)) {
+            if (text(storyPoints).isEmpty()) {
+                clear.add("storyPoints");
+            } else {
+                changes.storyPoints = points(storyPoints);
+            }
+        }
         changes.clear = clear.isEmpty() ? null : clear;
         return changes.toTaskChanges();
     }
@@ -156,6 +169,10 @@ public record TaskForm(
         if (percentComplete != null && !percentComplete.equals(before.percentComplete)) {
             differences.add("% complete \u201c" + percentComplete + "\u201d");
         }
+        if (storyPoints != null && !samePoints(storyPoints, before.storyPoints)) {
+            differences.add(
+                    "Story points \u201c" + (text(storyPoints).isEmpty() ? "none" : text(storyPoints)) + "\u201d");
+        }
         if (!tagList(tags).equals(tagList(before.tags))) {
             differences.add("Tags \u201c" + String.join(", ", tagList(tags)) + "\u201d");
         }
@@ -167,6 +184,29 @@ public record TaskForm(
             differences.add("Assignees (" + assignees.size() + " chosen)");
         }
         return differences;
+    }
+
+    /** Story points as typed: any non-negative number (the service checks the range and decimals). */
+    private static BigDecimal points(String typed) {
+        try {
+            return new BigDecimal(text(typed).replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("storyPoints", "must be a number like 3 or 0.5, or empty for none");
+        }
+    }
+
+    /** 5, 5.0 and 5.00 are the same estimate: only a different number (or none) is a change. */
+    private static boolean samePoints(String typed, String before) {
+        if (text(typed).equals(text(before))) {
+            return true;
+        }
+        try {
+            return !text(typed).isEmpty()
+                    && !text(before).isEmpty()
+                    && points(typed).compareTo(points(before)) == 0;
+        } catch (InvalidInput e) {
+            return false;
+        }
     }
 
     private static String text(String value) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Mouse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.SelectOption;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -130,6 +133,90 @@ class BacklogPageIT extends BrowserTest {
         });
         assertAccessible("a sprint completed");
         screenshot("backlog");
+    }
+
+    @Test
+    void aMemberEstimatesStoryPointsInTheTaskPanelFromTheFibonacciSuggestionsOrAnyNumber() {
+        Person member = invite("Esti Mate");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        Task task = tasks.create(admin(), project.key(), NewTask.named("Estimate me"));
+        logIn(member);
+
+        page.navigate("/projects/" + project.key() + "/list?task=" + task.id());
+        Locator drawer = page.locator("#drawer");
+        Locator points = drawer.getByLabel("Story points");
+        assertThat(points).hasValue("");
+        Locator suggestions = drawer.locator("#d-points-suggestions option");
+        assertThat(suggestions).hasCount(9);
+        assertThat(suggestions.nth(5)).hasAttribute("value", "8");
+        assertThat(points).hasAttribute("list", "d-points-suggestions");
+        assertAccessible("task panel with story points");
+        points.fill("13");
+        points.press("Enter");
+
+        assertThat(drawer).containsText("Saved.");
+        assertThat(drawer.getByLabel("Story points")).hasValue("13");
+        assertThat(tasks.get(admin(), project.key(), task.id()).task().storyPoints())
+                .isEqualByComparingTo("13");
+        page.navigate("/projects/" + project.key() + "/backlog");
+        assertThat(page.locator("#backlog .plan-row[data-id='" + task.id() + "'] .points"))
+                .hasText("13 pt");
+
+        // Not only Fibonacci values: half a point, then no estimate at all.
+        page.navigate("/projects/" + project.key() + "/list?task=" + task.id());
+        page.locator("#drawer").getByLabel("Story points").fill("0.5");
+        page.locator("#drawer").getByLabel("Story points").press("Enter");
+        assertThat(page.locator("#drawer")).containsText("Saved.");
+        assertThat(tasks.get(admin(), project.key(), task.id()).task().storyPoints())
+                .isEqualByComparingTo("0.5");
+        page.locator("#drawer").getByLabel("Story points").fill("");
+        page.locator("#drawer").getByLabel("Story points").press("Enter");
+        page.waitForCondition(
+                () -> tasks.get(admin(), project.key(), task.id()).task().storyPoints() == null);
+        assertThat(page.locator("#drawer").getByLabel("Story points")).hasValue("");
+    }
+
+    @Test
+    void aSprintPlannedToFeedAMilestoneShowsItsForecastAndTheSlipInTheMilestoneList() {
+        Person manager = invite("Hy Brid");
+        Project project = projectWith(manager, ProjectRole.MANAGER);
+        tasks.create(admin(), project.key(), NewTask.named("Build"));
+        Task launch = tasks.create(
+                admin(),
+                project.key(),
+                new NewTask(
+                        "Launch", null, null, null, true, null, null, null, null, null, null, null, null, null, null));
+        LocalDate launchDay =
+                tasks.get(admin(), project.key(), launch.id()).task().finish().toLocalDate();
+        logIn(manager);
+
+        page.navigate("/projects/" + project.key() + "/backlog");
+        page.locator(".new-sprint summary").click();
+        page.locator("#sprint-name").fill("Sprint 1");
+        page.locator("#sprint-start").fill(launchDay.minusDays(5).toString());
+        page.locator("#sprint-end").fill(launchDay.plusDays(18).toString());
+        page.locator("#sprint-milestone").selectOption(new SelectOption().setLabel("2 Launch (milestone)"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Plan sprint"))
+                .click();
+
+        assertThat(page.locator("main")).containsText("Sprint 1 is planned.");
+        Sprint sprint = sprints.sprints(admin(), project.key()).get(0);
+        assertThat(sprint.milestoneId()).isEqualTo(launch.id());
+        assertThat(page.locator("#sprint-feeds-" + sprint.id())).containsText("Feeds 2 Launch");
+        assertThat(page.locator("#sprint-feeds-" + sprint.id())).containsText("(18 days late)");
+        Locator row = page.locator("#milestone-forecasts tr[data-task='" + launch.id() + "']");
+        assertThat(row.locator(".slip")).hasText("18 days late");
+        assertThat(row).hasClass(java.util.regex.Pattern.compile(".*late.*"));
+        assertAccessible("a sprint feeding a late milestone");
+
+        // The sprint is brought in to the milestone's day elsewhere: the list follows without a reload.
+        sprints.update(
+                admin(),
+                project.key(),
+                sprint.id(),
+                new org.gantry.server.board.SprintChanges(null, null, null, launchDay, null, null, sprint.version()));
+        assertThat(row.locator(".slip")).hasText("on time");
+        assertThat(page.locator("#sprint-feeds-" + sprint.id())).containsText(", on time");
     }
 
     @Test
