@@ -45,9 +45,7 @@ final class LevelCommand {
                 switch (args[index]) {
                     case "--out" -> outFolder = Path.of(args[++index]);
                     case "--best-known" -> bestKnownFile = Path.of(args[++index]);
-                    case "--seconds" ->
-                        settings = settings.withTimeLimit(
-                                Duration.ofMillis(Math.round(Double.parseDouble(args[++index]) * 1000)));
+                    case "--seconds" -> secondsMillis = Math.round(Double.parseDouble(args[++index]) * 1000);
                     case "--seed" -> settings = settings.withSeed(Long.parseLong(args[++index]));
                     default -> inputs.add(Path.of(args[index]));
                 }

@@ -113,6 +113,19 @@ class LevelCommandTests {
     }
 
     @Test
+    void theSecondsBoundTheTimeOfEachInstance() throws Exception {
+        Path oneJob = Files.writeString(folder.resolve("small_1.sm"), SMALL);
+
+        Output quick = run("level", "--seconds", "0.2", oneJob.toString());
+
+        assertThat(quick.status()).isZero();
+        long millis = Long.parseLong(
+                quick.lines().get(0).substring(quick.lines().get(0).indexOf("ms=") + 3));
+        assertThat(millis).isLessThan(200);
+        assertThat(run("level", "--seconds", "0", oneJob.toString()).status()).isEqualTo(2);
+    }
+
+    @Test
     void withoutPathsItPrintsTheUsage() throws Exception {
         Output output = run("level", "--out", "x");
 

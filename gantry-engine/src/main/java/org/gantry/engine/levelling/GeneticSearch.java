@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * <p>Stops at the schedule limit, at the time limit, or when the best finish meets the lower bound.
  */
 final class GeneticSearch {
-    private static final int POPULATION = 40;
+    private static final int POPULATION = 30;
     private static final double MUTATION = 0.05;
     private static final int GENERATIONS_WITHOUT_IMPROVEMENT = 60;
 
