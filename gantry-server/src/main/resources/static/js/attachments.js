@@ -1,5 +1,6 @@
 // The Attachments section of a task's panel: upload the chosen or dropped file to the API with a
-// progress bar, then reload the section. Event delegation, because htmx replaces the section.
+// progress bar, then reload the section; and the preview of image attachments wherever they are listed
+// (tasks, comments, RAID entries' comments). Event delegation, because htmx replaces the sections.
 
 const csrfHeader = document.querySelector('meta[name="_csrf_header"]')?.content;
 const csrfToken = document.querySelector('meta[name="_csrf"]')?.content;
@@ -93,7 +94,58 @@ function dropZone(event) {
   return event.target instanceof Element ? event.target.closest('#attachments') : null;
 }
 
+// The preview of an image attachment: the whole image in a modal dialog (Escape or Close ends it and the
+// focus goes back to the Preview button). One dialog for the page, outside the panels htmx replaces.
+function preview(button) {
+  let dialog = document.getElementById('attachment-preview-dialog');
+  if (!dialog) {
+    dialog = document.createElement('dialog');
+    dialog.id = 'attachment-preview-dialog';
+    dialog.className = 'attachment-preview-dialog';
+    dialog.setAttribute('aria-labelledby', 'attachment-preview-title');
+    const head = document.createElement('div');
+    head.className = 'attachment-preview-head';
+    const title = document.createElement('h2');
+    title.id = 'attachment-preview-title';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'button';
+    close.textContent = 'Close';
+    close.addEventListener('click', () => dialog.close());
+    head.append(title, close);
+    const image = document.createElement('img');
+    image.id = 'attachment-preview-image';
+    dialog.append(head, image);
+    // A click on the backdrop (the dialog element itself, outside its content) closes it too.
+    dialog.addEventListener('click', (event) => {
+      if (event.target === dialog) {
+        dialog.close();
+      }
+    });
+    dialog.addEventListener('close', () => {
+      if (dialog.opener?.isConnected) {
+        dialog.opener.focus();
+      }
+    });
+    document.body.append(dialog);
+  }
+  dialog.querySelector('#attachment-preview-title').textContent = button.dataset.name;
+  const image = dialog.querySelector('#attachment-preview-image');
+  image.src = button.dataset.src;
+  image.alt = button.dataset.name;
+  dialog.opener = button;
+  dialog.showModal();
+  dialog.querySelector('button').focus();
+}
+
 export function initAttachments() {
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('[data-action="preview-attachment"]') : null;
+    if (button) {
+      preview(button);
+    }
+  });
+
   document.addEventListener('change', (event) => {
     const input = event.target;
     if (input instanceof HTMLInputElement && input.id === 'attachment-input' && input.files?.length) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.image.BufferedImage;
@@ -23,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Attachments section of a task's panel, as people use it: attach an image with the file picker,
- * see it listed with a thumbnail, download it through its link, and delete it; drop a file onto the
+ * see it listed with a thumbnail, preview it whole, download it through its link, and delete it; drop a file onto the
  * section and watch its progress bar; post a comment with files.
  */
 class AttachmentsIT extends BrowserTest {
@@ -70,6 +71,22 @@ class AttachmentsIT extends BrowserTest {
         Locator thumbnail = item.getByRole(AriaRole.IMG);
         assertThat(thumbnail).hasAttribute("alt", "Preview of logo draft.png");
         page.waitForCondition(() -> (Boolean) thumbnail.evaluate("img => img.complete && img.naturalWidth === 8"));
+
+        // The preview shows the whole image in a dialog, opened and closed with the keyboard.
+        Locator previewButton =
+                item.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Preview logo draft.png"));
+        previewButton.focus();
+        page.keyboard().press("Enter");
+        Locator dialog = page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("logo draft.png"));
+        assertThat(dialog).isVisible();
+        Locator full = dialog.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions().setName("logo draft.png"));
+        page.waitForCondition(() -> (Boolean) full.evaluate("img => img.complete && img.naturalWidth === 8"));
+        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close")))
+                .isFocused();
+        assertAccessible("image preview open");
+        page.keyboard().press("Escape");
+        assertThat(dialog).isHidden();
+        assertThat(previewButton).isFocused();
 
         Download download =
                 page.waitForDownload(() -> item.getByRole(AriaRole.LINK).click());
