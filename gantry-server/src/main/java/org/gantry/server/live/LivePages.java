@@ -52,6 +52,7 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/raid",
                         "/projects/*/raid/*",
                         "/projects/*/backlog",
-                        "/projects/*/changes");
+                        "/projects/*/changes",
+                        "/projects/*/share-links");
     }
 }

@@ -237,6 +237,9 @@ class StatusReportPages {
         model.addAttribute("snapshot", report.snapshot());
         model.addAttribute("dashboard", report.snapshot().dashboard());
         model.addAttribute("canEdit", reports.canEdit(access) && report.state().equals("DRAFT"));
+        model.addAttribute(
+                "canShare",
+                access.can(Permission.EDIT_PROJECT) && report.state().equals("PUBLISHED"));
         model.addAttribute("seesCosts", access.can(Permission.SEE_COSTS));
         model.addAttribute("rags", StatusReportService.RAGS);
         model.addAttribute("errors", errors);

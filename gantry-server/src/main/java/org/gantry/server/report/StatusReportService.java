@@ -133,6 +133,16 @@ public class StatusReportService {
         return report;
     }
 
+    /** A published report as {@code access} may read it (for share links: 404 unless it is published). */
+    @Transactional(readOnly = true)
+    StatusReport published(ProjectAccess access, long reportId) {
+        StatusReport report = find(access, reportId);
+        if (!report.state().equals("PUBLISHED")) {
+            throw new NotFound("Project " + access.key() + " has no published status report " + reportId + ".");
+        }
+        return report;
+    }
+
     /** Whether the caller may create, edit, publish and delete reports (for the pages). */
     boolean canEdit(ProjectAccess access) {
         return access.can(Permission.EDIT_PROJECT) && !access.archived();
@@ -203,8 +213,24 @@ public class StatusReportService {
         if (access.can(Permission.SEE_COSTS)) {
             return snapshot;
         }
-        Dashboard d = snapshot.dashboard();
-        Dashboard hidden = new Dashboard(
+        Dashboard hidden = withoutCosts(snapshot.dashboard());
+        return new ReportSnapshot(
+                snapshot.projectName(),
+                snapshot.takenAt(),
+                hidden,
+                snapshot.milestones(),
+                snapshot.keyRisks(),
+                snapshot.openIssues(),
+                snapshot.accomplishedSince(),
+                snapshot.accomplishments(),
+                snapshot.nextStepsUntil(),
+                snapshot.nextSteps(),
+                snapshot.variance());
+    }
+
+    /** A dashboard as members and stakeholders see it: the cost tile and the cost health's figures hidden. */
+    static Dashboard withoutCosts(Dashboard d) {
+        return new Dashboard(
                 d.project(),
                 d.asOf(),
                 d.asOfSource(),
@@ -222,18 +248,6 @@ public class StatusReportService {
                 d.risk(),
                 d.thresholds(),
                 d.computedMillis());
-        return new ReportSnapshot(
-                snapshot.projectName(),
-                snapshot.takenAt(),
-                hidden,
-                snapshot.milestones(),
-                snapshot.keyRisks(),
-                snapshot.openIssues(),
-                snapshot.accomplishedSince(),
-                snapshot.accomplishments(),
-                snapshot.nextStepsUntil(),
-                snapshot.nextSteps(),
-                snapshot.variance());
     }
 
     // ----- creating -----

@@ -52,7 +52,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long scheduleRiskRun,
             long draftReport,
             long publishedReport,
-            long outgoingWebhook) {
+            long outgoingWebhook,
+            long shareLink,
+            long digest) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -512,6 +514,29 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 NO,
                 NO),
         DELETE_STATUS_REPORT((f, api) -> api.delete(f.reports() + "/" + f.draftReport()), GONE, GONE, GONE, NO, NO),
+        LIST_SHARE_LINKS((f, api) -> api.get(f.project() + "/share-links"), OK, OK, OK, NO, NO),
+        CREATE_SHARE_LINK(
+                (f, api) -> api.post(
+                        f.project() + "/share-links",
+                        json("target", "REPORT", "reportId", f.publishedReport(), "label", "Sponsor")),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        REVOKE_SHARE_LINK(
+                (f, api) -> api.delete(f.project() + "/share-links/" + f.shareLink()), GONE, GONE, GONE, NO, NO),
+        LIST_DIGESTS((f, api) -> api.get(f.project() + "/digests"), OK, OK, OK, NO, NO),
+        CREATE_DIGEST(
+                (f, api) -> api.post(
+                        f.project() + "/digests",
+                        json("recipients", List.of("sponsor@example.com"), "cadence", "DAILY", "sendAt", "08:00")),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        DELETE_DIGEST((f, api) -> api.delete(f.project() + "/digests/" + f.digest()), GONE, GONE, GONE, NO, NO),
         // Change requests: everyone reads them and their impact, the team drafts and submits, owners and managers
         // decide (the change board) and delete; a member deletes only their own draft (the owner wrote this one).
         LIST_CHANGE_REQUESTS((f, api) -> api.get(f.project() + "/change-requests"), OK, OK, OK, OK, OK),
@@ -838,6 +863,21 @@ class RoleMatrixIT extends ApiIntegrationTest {
         long published = publishedReport.body().get("id").asLong();
         Response publish = owner.api().post(reports + "/" + published + "/publish", json("version", 0));
         assertThat(publish.status()).as(publish.toString()).isEqualTo(200);
+        Response shareLink = owner.api().post("/api/v1/projects/" + key + "/share-links", json("target", "DASHBOARD"));
+        assertThat(shareLink.status()).as(shareLink.toString()).isEqualTo(201);
+        Response digest = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/digests",
+                        json(
+                                "recipients",
+                                List.of("board@example.com"),
+                                "cadence",
+                                "WEEKLY",
+                                "weekday",
+                                "MONDAY",
+                                "sendAt",
+                                "09:00"));
+        assertThat(digest.status()).as(digest.toString()).isEqualTo(201);
         return new Fixture(
                 key,
                 a,
@@ -861,7 +901,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 scheduleRiskRun,
                 draftReport.body().get("id").asLong(),
                 published,
-                outgoing.body().get("webhook").get("id").asLong());
+                outgoing.body().get("webhook").get("id").asLong(),
+                shareLink.body().get("link").get("id").asLong(),
+                digest.body().get("id").asLong());
     }
 
     /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */

@@ -66,6 +66,7 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
                                 "gantry.smtp.port", String.valueOf(port),
                                 "gantry.smtp.from", "gantry@gantry.test",
                                 "gantry.notifications.batch-interval", "2s",
+                                "gantry.digests.interval", "2s",
                                 "gantry.notifications.retry-delay", "1s",
                                 "gantry.risks.review-reminder-interval", "2s",
                                 "db-scheduler.polling-interval", "1s")));

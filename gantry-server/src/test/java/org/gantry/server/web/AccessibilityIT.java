@@ -74,6 +74,12 @@ class AccessibilityIT extends BrowserTest {
         page.locator("#publish-report").click();
         assertThat(page.locator("#report-state-text")).containsText("Published");
         assertAccessible("published status report");
+        page.locator("#share-report").click();
+        page.locator("#create-share-link").click();
+        assertThat(page.locator("#created-url")).isVisible();
+        assertAccessible("share link created");
+        visit(page.locator("#created-url").inputValue());
+        assertThat(page.locator("#section-rag")).isVisible();
         visit(base + "/import");
         visit("/projects/import");
         visit("/admin/users");
