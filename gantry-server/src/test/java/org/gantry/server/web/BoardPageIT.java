@@ -168,7 +168,7 @@ class BoardPageIT extends BrowserTest {
         Task first = tasks.create(admin(), project.key(), assigned("First", member));
         Task second = tasks.create(admin(), project.key(), assigned("Second", member));
         Task third = tasks.create(admin(), project.key(), assigned("Third", member));
-        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, null, false, 0, 1, null));
+        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 1, false, 0, 1, null));
         boards.move(admin(), project.key(), first.id(), new CardMove("in_progress", null, first.version()));
         logIn(member);
         page.navigate("/projects/" + project.key() + "/board");
@@ -188,6 +188,10 @@ class BoardPageIT extends BrowserTest {
         assertThat(background).isEqualTo("rgb(253, 236, 234)");
         assertThat(cell.locator(".cards"))
                 .hasAttribute("aria-label", java.util.regex.Pattern.compile(".*over the WIP limit$"));
+        // With swimlanes on, the column's own limit still shows on its head, red when over.
+        assertThat(page.locator("#column-in_progress .wip")).hasText("2/1");
+        assertThat(page.locator("#column-in_progress")).hasClass(java.util.regex.Pattern.compile(".*over-limit.*"));
+        assertThat(cell).hasClass(java.util.regex.Pattern.compile(".*column-over-limit.*"));
         assertAccessible("a swimlane cell over its limit");
 
         boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, null, true, 1, 2, null));
