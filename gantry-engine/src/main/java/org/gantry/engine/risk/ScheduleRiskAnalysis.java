@@ -399,7 +399,8 @@ public final class ScheduleRiskAnalysis {
                     network.finishDate(c, percentile(sorted, 0.10)),
                     network.finishDate(c, percentile(sorted, 0.50)),
                     network.finishDate(c, percentile(sorted, 0.80)),
-                    network.finishDate(c, percentile(sorted, 0.90))));
+                    network.finishDate(c, percentile(sorted, 0.90)),
+                    finishDays(sorted, value -> network.finishDate(c, value).toLocalDate())));
         }
         return forecasts;
     }
@@ -434,16 +435,20 @@ public final class ScheduleRiskAnalysis {
     }
 
     private static List<FinishDay> finishDays(SimulationNetwork network, double[] sorted) {
+        return finishDays(sorted, value -> network.finishDate(value).toLocalDate());
+    }
+
+    /** The sorted finishes counted by the day each falls on. */
+    private static List<FinishDay> finishDays(double[] sorted, java.util.function.DoubleFunction<LocalDate> dayOf) {
         List<FinishDay> days = new ArrayList<>();
         int total = sorted.length;
         int i = 0;
         while (i < total) {
-            LocalDate day = network.finishDate(sorted[i]).toLocalDate();
+            LocalDate day = dayOf.apply(sorted[i]);
             int j = i + 1;
             // Finishes are sorted, so a day's runs are consecutive; skip ahead over equal values cheaply.
             while (j < total
-                    && (sorted[j] == sorted[j - 1]
-                            || network.finishDate(sorted[j]).toLocalDate().equals(day))) {
+                    && (sorted[j] == sorted[j - 1] || dayOf.apply(sorted[j]).equals(day))) {
                 j++;
             }
             days.add(new FinishDay(day, j - i, (double) (j - i) / total, (double) j / total));

@@ -40,8 +40,9 @@ public record ScheduleRiskResult(
     }
 
     /**
-     * A milestone's date over the runs: its scheduled date, the share of runs reaching it by then, and its
-     * P10 to P90 dates.
+     * A milestone's date over the runs: its scheduled date, the share of runs reaching it by then, its P10 to
+     * P90 dates, and its distribution by day (histogram and cumulative curve), as {@code finishDays} is for
+     * the project.
      */
     public record MilestoneForecast(
             TaskId task,
@@ -50,7 +51,8 @@ public record ScheduleRiskResult(
             LocalDateTime p10,
             LocalDateTime p50,
             LocalDateTime p80,
-            LocalDateTime p90) {}
+            LocalDateTime p90,
+            List<FinishDay> finishDays) {}
 
     /** The runs that finished on {@code date}, their share, and the share that finished on it or before. */
     public record FinishDay(LocalDate date, int runs, double probability, double cumulativeProbability) {}

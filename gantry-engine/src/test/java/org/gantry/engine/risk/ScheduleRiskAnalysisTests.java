@@ -393,6 +393,21 @@ class ScheduleRiskAnalysisTests {
             assertThat(milestone.probabilityOnTime()).isCloseTo(0.5, within(0.01));
             assertThat(milestone.p10().toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 8));
             assertThat(milestone.p90().toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 13));
+            // Its own histogram and cumulative curve: every run counted once, by day, in order.
+            List<ScheduleRiskResult.FinishDay> days = milestone.finishDays();
+            assertThat(days.stream()
+                            .mapToInt(ScheduleRiskResult.FinishDay::runs)
+                            .sum())
+                    .isEqualTo(100_000);
+            assertThat(days.get(days.size() - 1).cumulativeProbability()).isEqualTo(1.0);
+            assertThat(days).isSortedAccordingTo(java.util.Comparator.comparing(ScheduleRiskResult.FinishDay::date));
+            assertThat(days.get(0).date()).isEqualTo(LocalDate.of(2024, 3, 8));
+            assertThat(days.get(days.size() - 1).date()).isEqualTo(LocalDate.of(2024, 3, 13));
+            double onTime = days.stream()
+                    .filter(day -> !day.date().isAfter(LocalDate.of(2024, 3, 11)))
+                    .mapToDouble(ScheduleRiskResult.FinishDay::probability)
+                    .sum();
+            assertThat(onTime).isCloseTo(milestone.probabilityOnTime(), within(1e-9));
         });
         // The project finishes two days after the milestone in every run.
         assertThat(result.p90().toLocalDate()).isEqualTo(LocalDate.of(2024, 3, 15));
@@ -407,6 +422,11 @@ class ScheduleRiskAnalysisTests {
             assertThat(milestone.p10()).isEqualTo(schedule.task("M").earlyFinish());
             assertThat(milestone.p90()).isEqualTo(schedule.task("M").earlyFinish());
             assertThat(milestone.probabilityOnTime()).isEqualTo(1.0);
+            assertThat(milestone.finishDays()).singleElement().satisfies(day -> {
+                assertThat(day.date())
+                        .isEqualTo(schedule.task("M").earlyFinish().toLocalDate());
+                assertThat(day.cumulativeProbability()).isEqualTo(1.0);
+            });
         });
     }
 

@@ -59,8 +59,12 @@ class ChangePages {
             Long addAfter,
             Long addBefore,
             Long changeTask,
-            String changeDuration) {
-        static final Draft EMPTY = new Draft("", "", "", "", "", "5d", null, null, null, "");
+            String changeDuration,
+            Long assignTask,
+            Long assignResource,
+            String assignWork,
+            String assignUnits) {
+        static final Draft EMPTY = new Draft("", "", "", "", "", "5d", null, null, null, "", null, null, "", "100");
     }
 
     /**
@@ -121,6 +125,10 @@ class ChangePages {
             @RequestParam(required = false) Long addBefore,
             @RequestParam(required = false) Long changeTask,
             @RequestParam(defaultValue = "") String changeDuration,
+            @RequestParam(required = false) Long assignTask,
+            @RequestParam(required = false) Long assignResource,
+            @RequestParam(defaultValue = "") String assignWork,
+            @RequestParam(defaultValue = "100") String assignUnits,
             Model model) {
         Project project = projects.get(user, key);
         Draft draft = new Draft(
@@ -133,7 +141,11 @@ class ChangePages {
                 addAfter,
                 addBefore,
                 changeTask,
-                changeDuration);
+                changeDuration,
+                assignTask,
+                assignResource,
+                assignWork,
+                assignUnits);
         List<ProposedEdit> edits = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         if (!addName.isBlank()) {
@@ -164,6 +176,27 @@ class ChangePages {
                     null,
                     null));
             kinds.add("Duration change");
+        }
+        if (assignTask != null || assignResource != null || !assignWork.isBlank()) {
+            // Numbers the form cannot read go to the service as missing, so the message names the field.
+            edits.add(new ProposedEdit(
+                    "ADD_ASSIGNMENT",
+                    assignTask,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    assignResource,
+                    number(assignUnits.isBlank() ? "100" : assignUnits),
+                    number(assignWork)));
+            kinds.add("Resource on a task");
         }
         try {
             ChangeRequest created = changes.create(
@@ -249,6 +282,7 @@ class ChangePages {
         model.addAttribute("tab", "changes");
         model.addAttribute("requests", changes.list(user, project.key(), null));
         model.addAttribute("tasks", tasks.outline(user, project.key()));
+        model.addAttribute("resources", resources.all(user, project.key()));
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("canDecide", access.can(Permission.DECIDE_CHANGES) && !project.archived());
         model.addAttribute("draft", draft);
@@ -351,6 +385,16 @@ class ChangePages {
 
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static java.math.BigDecimal number(String text) {
+        try {
+            return text == null || text.isBlank()
+                    ? null
+                    : new java.math.BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String blankToNull(String text) {

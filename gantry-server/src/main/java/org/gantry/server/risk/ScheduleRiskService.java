@@ -1,6 +1,8 @@
 package org.gantry.server.risk;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -312,6 +314,7 @@ public class ScheduleRiskService {
                 .query(rs -> {
                     tasks.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
                 });
+        LocalDateTime baselineFinish = scheduler.baselineFinish(access.projectId(), 0);
         List<ScheduleRiskReport.TaskCriticality> criticality = new ArrayList<>();
         for (ScheduleRiskResult.TaskCriticality entry : result.criticality()) {
             long id = Long.parseLong(entry.task().value());
@@ -353,6 +356,8 @@ public class ScheduleRiskService {
                 result.standardDeviationMinutes() / minutesPerDay,
                 body.deadline(),
                 result.deadlineProbability(),
+                baselineFinish,
+                baselineFinish == null ? null : shareFinishingBy(result, baselineFinish.toLocalDate()),
                 result.finishDays().stream()
                         .map(day -> new ScheduleRiskReport.FinishDay(
                                 day.date(), day.runs(), day.probability(), day.cumulativeProbability()))
@@ -372,7 +377,14 @@ public class ScheduleRiskService {
                                     milestone.p10(),
                                     milestone.p50(),
                                     milestone.p80(),
-                                    milestone.p90());
+                                    milestone.p90(),
+                                    milestone.finishDays().stream()
+                                            .map(day -> new ScheduleRiskReport.FinishDay(
+                                                    day.date(),
+                                                    day.runs(),
+                                                    day.probability(),
+                                                    day.cumulativeProbability()))
+                                            .toList());
                         })
                         .sorted(Comparator.comparing(
                                 ScheduleRiskReport.Milestone::wbs, ScheduleRiskService::compareWbs))
@@ -436,5 +448,17 @@ public class ScheduleRiskService {
             return null;
         }
         return value.doubleValue();
+    }
+
+    /** The share of runs finishing on or before the day: the cumulative share of the last finish day up to it. */
+    private static double shareFinishingBy(ScheduleRiskResult result, LocalDate day) {
+        double share = 0;
+        for (var finish : result.finishDays()) {
+            if (finish.date().isAfter(day)) {
+                break;
+            }
+            share = finish.cumulativeProbability();
+        }
+        return share;
     }
 }

@@ -207,6 +207,16 @@ public class ProjectScheduler {
         return calendar.network(rows.engineTasks(calendar, assignments), links);
     }
 
+    /** The latest finish the baseline in {@code slot} holds for the project's tasks; null when it holds none. */
+    public LocalDateTime baselineFinish(long projectId, int slot) {
+        return jdbc.sql("select max(finish_at) from task_baseline where project_id = ? and slot = ?")
+                .params(projectId, slot)
+                .query((rs, n) ->
+                        rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toLocalDateTime())
+                .optional()
+                .orElse(null);
+    }
+
     /**
      * A digest of everything the schedule is computed from (the project row with its calendar, every task,
      * link and assignment, by id and version): it changes with every edit of the plan, including dates the

@@ -465,6 +465,15 @@ class RiskApiIT extends ApiIntegrationTest {
         assertThat(milestone.get("probabilityOnTime").asDouble()).isCloseTo(0.5, within(0.02));
         assertThat(milestone.get("p10").asString()).startsWith("2026-03-04T"); // 2.2 days: Wednesday
         assertThat(milestone.get("p90").asString()).startsWith("2026-03-05T"); // 3.8 days: Thursday
+        // Its own histogram and cumulative curve: half the runs reach it on Wednesday, the rest on Thursday.
+        JsonNode days = milestone.get("finishDays");
+        assertThat(days).hasSize(2);
+        assertThat(days.get(0).get("date").asString()).isEqualTo("2026-03-04");
+        assertThat(days.get(0).get("cumulativeProbability").asDouble()).isCloseTo(0.5, within(0.02));
+        assertThat(days.get(1).get("date").asString()).isEqualTo("2026-03-05");
+        assertThat(days.get(1).get("cumulativeProbability").asDouble()).isEqualTo(1.0);
+        assertThat(days.get(0).get("runs").asInt() + days.get(1).get("runs").asInt())
+                .isEqualTo(report.get("iterations").asInt());
     }
 
     @Test
@@ -508,6 +517,34 @@ class RiskApiIT extends ApiIntegrationTest {
         assertThat(driver.get("correlation").asDouble()).isCloseTo(1.0, within(1e-9));
         // A and B take five days or more against C's four: C is never critical.
         assertThat(criticality(sometimes)).containsEntry(plan.c(), 0.0).containsEntry(plan.b(), 1.0);
+    }
+
+    @Test
+    void theChanceOfMeetingTheBaselineFinishIsTheShareOfRunsFinishingByIt() {
+        Plan plan = plan();
+        created(plan.api()
+                .post(
+                        plan.path() + "/risks",
+                        json(
+                                "title", "Late parts",
+                                "probability", 3,
+                                "impact", 3,
+                                "delayTaskId", plan.b(),
+                                "delayDays", 2,
+                                "delayPercent", 40)));
+        Map<String, Object> noSpread = json("iterations", 5000, "optimisticPercent", 100, "pessimisticPercent", 100);
+        JsonNode before = ok(plan.api().post(plan.path() + "/schedule-risk", noSpread));
+        Response baseline = plan.api().post(plan.path() + "/baselines/0", json());
+        assertThat(baseline.status()).as(baseline.toString()).isBetween(200, 201);
+        // Baseline 0 finishes with B on Friday 6 March; the risk pushes the finish two days in 40 % of the runs.
+        JsonNode after = ok(plan.api().post(plan.path() + "/schedule-risk", noSpread));
+
+        assertThat(before.get("baselineFinish").isNull()).as("no baseline yet").isTrue();
+        assertThat(before.get("baselineProbability").isNull()).isTrue();
+        assertThat(after.get("baselineFinish").asString()).isEqualTo(SCHEDULED_FINISH);
+        assertThat(after.get("baselineProbability").asDouble()).isCloseTo(0.6, within(0.03));
+        assertThat(after.get("baselineProbability").asDouble())
+                .isEqualTo(after.get("probabilityOfScheduledFinish").asDouble());
     }
 
     @Test

@@ -43,9 +43,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code project_id} (or their task's), the others whole. Left out, because they are written on purpose
  * also by refused or unrelated requests: {@code api_token} (every authenticated request stamps
  * {@code last_used_at}), {@code audit}, {@code login_failure} and {@code login_lock} (refused sign-ins
- * are counted and audited), {@code scheduled_tasks} (db-scheduler's own bookkeeping) and
- * {@code notification} (filled after earlier, successful edits commit) and {@code outgoing_delivery} (queued
- * by earlier, successful edits and updated by the background sender while it tries them). A global transaction counter
+ * are counted and audited), {@code scheduled_tasks} (db-scheduler's own bookkeeping),
+ * {@code notification} (filled after earlier, successful edits commit), {@code outgoing_delivery} (queued
+ * by earlier, successful edits and updated by the background sender while it tries them) and
+ * {@code risk_review_reminder} (the reminder job claims due reviews of risks made by earlier requests at any
+ * moment). A global transaction counter
  * ({@code pg_current_snapshot()}) would be simpler but sees those writes too.
  *
  * <p>Cases are generated from a fixed seed (reproducible, printed with every failure):
@@ -115,6 +117,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             "scheduled_tasks",
             "notification",
             "outgoing_delivery",
+            "risk_review_reminder",
             "flyway_schema_history");
 
     @Autowired

@@ -4,11 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.NewProject;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
+import org.gantry.server.resource.NewResource;
+import org.gantry.server.resource.Resource;
+import org.gantry.server.resource.ResourceService;
 import org.gantry.server.task.LinkService;
 import org.gantry.server.task.NewLink;
 import org.gantry.server.task.NewTask;
@@ -22,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The change requests page in headless Chromium, on a plan from Monday 2 March 2026 (Monday to Friday,
  * 08:00-17:00): A (3 days) then B (2 days, Thursday 5 and Friday 6 March). A manager drafts "add a 5-day
  * task after A, before B", sees the impact, submits and approves it, and the list view then shows the new
- * task (5 to 11 March) and B finishing Friday 13 March. A member proposes but cannot decide; an approval
+ * task (5 to 11 March) and B finishing Friday 13 March, and the Gantt chart the new bar between A and B. A member proposes but cannot decide; an approval
  * after someone changed the plan is refused with the recomputed impact, and applies on the second try.
  */
 class ChangePageIT extends BrowserTest {
@@ -32,6 +37,9 @@ class ChangePageIT extends BrowserTest {
 
     @Autowired
     LinkService links;
+
+    @Autowired
+    ResourceService resources;
 
     record Plan(Project project, Task a, Task b) {
         String changes() {
@@ -120,6 +128,73 @@ class ChangePageIT extends BrowserTest {
                 .extracting(link -> link.predecessorName())
                 .containsExactlyInAnyOrder("A", "Security review");
         screenshot("change-request-applied");
+
+        // The Gantt chart shows the change: the new task's bar between A's and B's.
+        page.navigate("/projects/" + plan.project().key() + "/gantt");
+        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        assertThat(page.locator("#gantt .gantt-task")).hasCount(3);
+        assertThat(page.locator("#gantt [role='row'][data-row='2']")).containsText("Security review");
+        BoundingBox aBar = boxOf(page.locator("#gantt .gantt-task[data-row='0'] .gantt-bar"));
+        BoundingBox bBar = boxOf(page.locator("#gantt .gantt-task[data-row='1'] .gantt-bar"));
+        BoundingBox reviewBar = boxOf(page.locator("#gantt .gantt-task[data-row='2'] .gantt-bar"));
+        // Adjacent working days meet within a pixel or two (bars are inset and rounded).
+        assertThat(reviewBar.x).as("the review starts after A ends").isGreaterThanOrEqualTo(aBar.x + aBar.width - 2);
+        assertThat(bBar.x)
+                .as("B starts after the review ends")
+                .isGreaterThanOrEqualTo(reviewBar.x + reviewBar.width - 2);
+        assertThat(reviewBar.width)
+                .as("five working days are longer than A's three")
+                .isGreaterThan(aBar.width);
+        screenshot("change-request-gantt");
+    }
+
+    @Test
+    void aManagerProposesAResourceOnATaskSeesItsCostAndApprovingPutsItThere() {
+        Person manager = invite("Ola Manager");
+        Plan plan = plan(manager, ProjectRole.MANAGER);
+        Resource pat = resources.create(
+                admin(),
+                plan.project().key(),
+                new NewResource("Pat Tester", "WORK", null, null, new BigDecimal("50"), null, null));
+        logIn(manager);
+        page.navigate(plan.changes());
+        page.locator("#change-title-input").fill("Pat reviews B");
+        page.locator("#assign-task").selectOption(String.valueOf(plan.b().id()));
+        page.locator("#assign-resource").selectOption(String.valueOf(pat.id()));
+        page.locator("#assign-work").fill("abc");
+        page.locator("#create-change").click();
+        assertThat(page.locator("#change-form-errors")).containsText("Resource on a task (workHours): is required");
+        assertThat(page.locator("#assign-resource")).hasValue(String.valueOf(pat.id()));
+
+        page.locator("#assign-work").fill("10");
+        page.locator("#create-change").click();
+
+        assertThat(page.locator("#flash")).containsText("drafted");
+        assertThat(page.locator("#change-edits")).containsText("Assign Pat Tester to 2 B: 10 h at 100 %");
+        assertThat(page.locator("#impact-cost td.numeric")).hasText("+500.00");
+        assertThat(page.locator("#impact-finish td.numeric")).hasText("0");
+        page.locator("#submit-change").click();
+        assertThat(page.locator("#change-state")).hasText("Submitted");
+        page.locator("#approve-change").click();
+        assertThat(page.locator("#change-state")).hasText("Approved");
+        assertThat(resources.forTask(admin(), plan.project().key(), plan.b().id()))
+                .singleElement()
+                .satisfies(assignment -> {
+                    assertThat(assignment.resourceName()).isEqualTo("Pat Tester");
+                    assertThat(assignment.workMinutes()).isEqualTo(600);
+                });
+    }
+
+    /** The box of a bar, read again while the chart is redrawing its rows (a detached element has none). */
+    private BoundingBox boxOf(Locator locator) {
+        BoundingBox box = locator.boundingBox();
+        long until = System.currentTimeMillis() + 10_000;
+        while (box == null && System.currentTimeMillis() < until) {
+            page.waitForTimeout(100);
+            box = locator.boundingBox();
+        }
+        assertThat(box).as("the box of " + locator).isNotNull();
+        return box;
     }
 
     @Test
