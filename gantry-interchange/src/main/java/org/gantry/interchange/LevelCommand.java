@@ -80,7 +80,7 @@ final class LevelCommand {
             }
             // The time limit is for the whole instance, reading included; the search gets what is left
             // less a margin for writing the result and for the machine being busy.
-            long searchMillis = Math.max(1, secondsMillis * 85 / 100 - (System.nanoTime() - began) / 1_000_000);
+            long searchMillis = Math.max(1, secondsMillis * 80 / 100 - (System.nanoTime() - began) / 1_000_000);
             LevelledSchedule schedule =
                     OptimisingLevelling.level(project, settings.withTimeLimit(Duration.ofMillis(searchMillis)));
             long millis = (System.nanoTime() - began) / 1_000_000;
