@@ -69,6 +69,9 @@ class ActivityPages {
                         "assignment",
                         "holiday",
                         "project",
+                        "risk",
+                        "raid entry",
+                        "change request",
                         "scheduler"));
         model.addAttribute("person", person == null ? "" : person);
         model.addAttribute("kind", kind == null ? "" : kind);

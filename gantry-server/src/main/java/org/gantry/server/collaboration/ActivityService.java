@@ -46,6 +46,8 @@ public class ActivityService {
             "comment",
             "attachment",
             "change request",
+            "risk",
+            "raid entry",
             "scheduler");
     static final int MAX_PAGE_SIZE = 200;
     static final int MAX_CSV_ROWS = 100_000;

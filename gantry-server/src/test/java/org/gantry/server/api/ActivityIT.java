@@ -204,6 +204,53 @@ class ActivityIT extends ApiIntegrationTest {
     }
 
     @Test
+    void risksAndRaidEntriesAreRecordedOnceWithOldAndNewValuesAndRefusedChangesLeaveNothing() {
+        TestUser owner = newUser("owner");
+        ApiClient api = owner.api();
+        String key = newProject(owner);
+        String project = "/api/v1/projects/" + key;
+        newRows(api, key);
+
+        Response risk = api.post(project + "/risks", json("title", "Vendor ships late", "probability", 2, "impact", 3));
+        assertThat(risk.status()).as(risk.toString()).isEqualTo(201);
+        String riskPath = project + "/risks/" + risk.body().get("id").asLong();
+        JsonNode riskCreated = only(newRows(api, key), "risk", "created");
+        assertThat(riskCreated.get("label").asString()).isEqualTo("Vendor ships late");
+        assertThat(changes(riskCreated)).containsEntry("probability", java.util.Arrays.asList(null, "2"));
+        assertThat(api.patch(riskPath, json("probability", 4, "version", 0)).status())
+                .isEqualTo(200);
+        assertThat(changes(only(newRows(api, key), "risk", "updated")))
+                .containsEntry("probability", java.util.Arrays.asList("2", "4"));
+        assertThat(api.patch(riskPath, json("probability", 5, "version", 0)).status())
+                .as("stale")
+                .isEqualTo(409);
+        assertThat(api.patch(riskPath, json("probability", 9, "version", 1)).status())
+                .as("out of range")
+                .isEqualTo(400);
+        assertThat(newRows(api, key)).as("refused changes leave no row").isEmpty();
+
+        Response entry = api.post(project + "/raid", json("type", "ISSUE", "title", "Server room too warm"));
+        assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
+        String entryPath = project + "/raid/" + entry.body().get("id").asLong();
+        assertThat(only(newRows(api, key), "raid entry", "created").get("label").asString())
+                .isEqualTo("Server room too warm");
+        assertThat(api.patch(entryPath, json("status", "RESOLVED", "version", 0))
+                        .status())
+                .isEqualTo(200);
+        assertThat(changes(only(newRows(api, key), "raid entry", "updated")))
+                .containsEntry("status", java.util.Arrays.asList("OPEN", "RESOLVED"));
+        assertThat(api.patch(entryPath, json("status", "OPEN", "version", 0)).status())
+                .isEqualTo(409);
+        assertThat(newRows(api, key)).isEmpty();
+        assertThat(api.delete(entryPath).status()).isEqualTo(204);
+        assertThat(only(newRows(api, key), "raid entry", "deleted").get("label").asString())
+                .isEqualTo("Server room too warm");
+        assertThat(api.get(project + "/activity?kind=risk").body().get("items").size())
+                .as("the feed filters by the new kinds")
+                .isEqualTo(2);
+    }
+
+    @Test
     void theFeedFiltersByPersonKindAndDayAndExportsCsvThatASpreadsheetCannotRun() throws Exception {
         TestUser owner = newUser("owner");
         TestUser mate = newUser("mate");
