@@ -481,6 +481,7 @@ async function liveReload() {
   if (changed.length && changed.length <= 500) gantt.updateTasks(changed.map((task) => ({ id: task.id })));
   document.dispatchEvent(new CustomEvent('gantt:live-updated', { detail: { changed: changed.length } }));
   loadForecasts();
+  loadReleases();
 }
 
 // Milestone forecasts from the sprints linked to them (GET /milestones). Fetched after the chart is
@@ -499,13 +500,39 @@ async function loadForecasts() {
     /* the chart stands without them */
   }
 }
+// Releases linked to milestones (GET /releases): a flag on each such milestone whose title and tooltip list
+// the releases and their deployments. Like the forecasts, fetched after the chart is drawn and again after
+// every live update (a deployment or a new link bumps the project's change number); a failure leaves them out.
+let releasesAsked = 0;
+async function loadReleases() {
+  const asked = ++releasesAsked;
+  try {
+    const { json } = await call('GET', '/releases');
+    if (asked !== releasesAsked || !gantt) return;
+    const byMilestone = new Map();
+    for (const release of json) {
+      if (release.milestoneTaskId == null) continue;
+      const entry = byMilestone.get(release.milestoneTaskId) ?? { taskId: release.milestoneTaskId, lines: [], deployments: 0 };
+      const where = release.deployments.length
+        ? release.deployments.map((d) => `${d.environment} ${d.status}${d.at ? ` ${d.at.slice(0, 16).replace('T', ' ')}` : ''}`).join(', ')
+        : 'not deployed yet';
+      entry.lines.push(`Release ${release.tag}${release.name && release.name !== release.tag ? ` “${release.name}”` : ''} (${release.repository}): ${where}`);
+      entry.deployments += release.deployments.length;
+      byMilestone.set(release.milestoneTaskId, entry);
+    }
+    gantt.setReleases([...byMilestone.values()]);
+    host.dataset.releases = String(byMilestone.size);
+  } catch {
+    /* the chart stands without them */
+  }
+}
 whenProjectChanges(liveReload, {
   busy: () => !gantt || ownEdits > 0 || host.querySelector('.is-dragging, .is-linking') !== null
     || host.matches('.is-dragging, .is-linking'),
 });
 
 columnChooser();
-Promise.all([load().then(() => { loadForecasts(); }), baselineSlots()]).catch((problem) => {
+Promise.all([load().then(() => { loadForecasts(); loadReleases(); }), baselineSlots()]).catch((problem) => {
   host.setAttribute('aria-busy', 'false');
   showError(`The schedule could not be loaded: ${problem.message}`);
 });

@@ -155,6 +155,26 @@ export function barsMarkup(rows, from, to, scale, formats, state) {
 }
 
 /**
+ * Release flags: a small flag above each visible milestone that releases are linked to, its title listing the
+ * releases and their deployments (the host's lines). Drawn with the forecast markers in their own layer.
+ */
+export function releasesMarkup(byId, rows, releases, scale) {
+  const parts = [];
+  for (const [id, release] of releases) {
+    const record = byId.get(id);
+    if (!record || record.row < 0 || rows[record.row] !== record || record.start == null) continue;
+    const { center, x2 } = barGeometry(record, scale);
+    const x = (center ?? x2) + ROW.milestoneRadius - 2;
+    const top = record.row * ROW.height + ROW.middle - ROW.milestoneRadius - 6;
+    parts.push(`<g class="gantt-release" data-task="${record.id}" data-deployments="${release.deployments}">`
+      + `<title>${escapeMarkup(release.lines.join('\n'))}</title>`
+      + `<path class="gantt-release-pole" d="M${x} ${top}v${ROW.milestoneRadius + 4}"/>`
+      + `<path class="gantt-release-flag" d="M${x} ${top}h8l-2.5 2.5 2.5 2.5h-8z"/></g>`);
+  }
+  return parts.join('');
+}
+
+/**
  * The forecast the host gave a milestone (or a task sprints feed), when it is another day than the
  * scheduled finish: `{ date, day }`, `day` being the end of the forecast day on the axis (a bare date
  * means the end of that day, as for deadlines); null otherwise.

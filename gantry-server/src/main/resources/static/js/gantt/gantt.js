@@ -37,7 +37,7 @@
 import { createCalendar, createFormats, parseDateTime } from './calendar.js';
 import { createScale, gridMarkup, headerMarkup as timeHeaderMarkup, pinnedLabelMarkup, unitStart, ZOOM_LEVELS } from './timescale.js';
 import { attachLinks, axisExtent, buildRecords, placeTask, visibleRows } from './outline.js';
-import { barGeometry, barsMarkup, forecastOf, forecastsMarkup, ROW, rowBackgroundsMarkup } from './bars.js';
+import { barGeometry, barsMarkup, forecastOf, forecastsMarkup, releasesMarkup, ROW, rowBackgroundsMarkup } from './bars.js';
 import { linkMarkerDefinitions, linksMarkup } from './links.js';
 import { gridTemplate, headerMarkup as tableHeaderMarkup, resolveColumns, rowsMarkup as tableRowsMarkup } from './table.js';
 import { attachInteractions } from './interactions.js';
@@ -144,6 +144,7 @@ export function createGantt(container, options = {}) {
     timers: new Set(),
     forecasts: new Map(), // task id -> forecast date (yyyy-mm-dd) the host gave with setForecasts
     forecastsDrawn: { scale: null, rows: null },
+    releases: new Map(), // milestone task id -> { lines, deployments } the host gave with setReleases
   };
 
   const editable = {
@@ -239,6 +240,7 @@ export function createGantt(container, options = {}) {
       collapsedIds: chart.collapsedIds,
       idPrefix,
       forecastOf: chart.forecastOf,
+      releasesOf: chart.releasesOf,
     };
   }
 
@@ -250,14 +252,16 @@ export function createGantt(container, options = {}) {
       + rowBackgroundsMarkup(chart.rows, rowFrom, rowTo, chart.contentWidth, state)
       + linksMarkup(chart.rows, rowFrom, rowTo, chart.scale, prefix)
       + barsMarkup(chart.rows, rowFrom, rowTo, chart.scale, chart.formats, state)
-      + forecastsMarkup(chart.byId, chart.rows, chart.forecasts, chart.scale, chart.formats);
+      + forecastsMarkup(chart.byId, chart.rows, chart.forecasts, chart.scale, chart.formats)
+      + releasesMarkup(chart.byId, chart.rows, chart.releases, chart.scale);
   }
 
   /** The forecast markers' own layer, drawn again only when they, the rows or the scale change. */
   function drawForecasts() {
     chart.forecastsDrawn = { scale: chart.scale, rows: chart.rows };
     forecastLayer.innerHTML = chart.scale
-      ? forecastsMarkup(chart.byId, chart.rows, chart.forecasts, chart.scale, chart.formats) : '';
+      ? forecastsMarkup(chart.byId, chart.rows, chart.forecasts, chart.scale, chart.formats)
+        + releasesMarkup(chart.byId, chart.rows, chart.releases, chart.scale) : '';
   }
 
   function drawChunk(number, chunk, state, context) {
@@ -413,6 +417,7 @@ export function createGantt(container, options = {}) {
 
   chart.open = (record) => callbacks.onOpenTask?.(record.id);
   chart.forecastOf = (record) => forecastOf(record, chart.forecasts);
+  chart.releasesOf = (record) => chart.releases.get(record.id) ?? null;
 
   chart.announce = (text) => {
     liveRegion.textContent = text;
@@ -633,6 +638,20 @@ export function createGantt(container, options = {}) {
       chart.forecasts = new Map((forecasts ?? []).filter((f) => f.forecast).map((f) => [f.taskId, f.forecast]));
       drawForecasts();
       // The rows' text alternative of the markers: only the table of the drawn chunks, never the bars.
+      const context = tableContext();
+      for (const [number, chunk] of chart.chunks) {
+        const from = number * CHUNK_ROWS;
+        chunk.table.innerHTML = tableRowsMarkup(chart.rows, from, Math.min(chart.rows.length, from + CHUNK_ROWS), chart.columns, context);
+      }
+    },
+    /**
+     * Releases linked to milestones, `[{ taskId, lines, deployments }]`: `lines` say what each release is and
+     * where it was deployed (the flag's title, the tooltip and the row's text alternative). Draws the markers'
+     * layer and the rows' text again, never the bars.
+     */
+    setReleases(releases) {
+      chart.releases = new Map((releases ?? []).filter((r) => r.lines?.length).map((r) => [r.taskId, r]));
+      drawForecasts();
       const context = tableContext();
       for (const [number, chunk] of chart.chunks) {
         const from = number * CHUNK_ROWS;

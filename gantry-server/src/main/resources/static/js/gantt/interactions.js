@@ -241,7 +241,9 @@ export function attachInteractions(chart) {
     if (record.deadline != null) facts.push(`deadline ${longDate(Math.ceil(record.deadline) - 1)}`);
     const forecast = chart.forecastOf(record);
     const forecastLine = forecast ? `\nForecast from linked sprints: ${longDate(forecast.day - 1)}` : '';
-    return `${task.name}\n${dates}\n${facts.join('  ·  ')}${forecastLine}`;
+    const releases = chart.releasesOf(record);
+    const releaseLines = releases ? `\n${releases.lines.join('\n')}` : '';
+    return `${task.name}\n${dates}\n${facts.join('  ·  ')}${forecastLine}${releaseLines}`;
   }
 
   function hover(event) {

@@ -96,7 +96,11 @@ function nameCell(record, context) {
   const spokenForecast = forecast
     ? `<span class="gantt-sr gantt-forecast-text">, forecast from linked sprints: ${escapeMarkup(context.formats.longDate(forecast.day - 1))}, ${forecast.date > task.finish.slice(0, 10) ? 'later' : 'earlier'} than planned</span>`
     : '';
-  return `<div class="gantt-cell gantt-column-name" role="gridcell" style="padding-left:${indent + 4}px">${toggle}${icon}<span class="gantt-name" title="${escapeMarkup(task.name)}">${escapeMarkup(task.name)}</span>${spoken}${spokenForecast}${error}</div>`;
+  const releases = context.releasesOf?.(record);
+  const spokenReleases = releases
+    ? `<span class="gantt-sr gantt-release-text">, ${escapeMarkup(releases.lines.join('; '))}</span>`
+    : '';
+  return `<div class="gantt-cell gantt-column-name" role="gridcell" style="padding-left:${indent + 4}px">${toggle}${icon}<span class="gantt-name" title="${escapeMarkup(task.name)}">${escapeMarkup(task.name)}</span>${spoken}${spokenForecast}${spokenReleases}${error}</div>`;
 }
 
 /** Markup for the table rows rows[from..to); row elements are absolutely positioned by the caller's block. */

@@ -12,6 +12,7 @@ import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.StaleVersion;
+import org.gantry.server.signals.DeliverySummary;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +33,14 @@ class DashboardPages {
     private final ProjectService projects;
     private final DashboardService dashboards;
     private final DashboardSettings settings;
+    private final DeliverySummary delivery;
 
-    DashboardPages(ProjectService projects, DashboardService dashboards, DashboardSettings settings) {
+    DashboardPages(
+            ProjectService projects,
+            DashboardService dashboards,
+            DashboardSettings settings,
+            DeliverySummary delivery) {
+        this.delivery = delivery;
         this.projects = projects;
         this.dashboards = dashboards;
         this.settings = settings;
@@ -170,6 +177,8 @@ class DashboardPages {
         model.addAttribute("project", project);
         model.addAttribute("tab", "dashboard");
         model.addAttribute("dashboard", dashboard);
+        // The delivery tile: the four DORA measures of the last twelve weeks (signals' own wording).
+        model.addAttribute("delivery", delivery.of(user, project.key()));
         model.addAttribute("tiles", tiles);
         model.addAttribute("preferencesVersion", preferences.version());
         model.addAttribute("canEditThresholds", access.can(Permission.EDIT_PROJECT) && !project.archived());

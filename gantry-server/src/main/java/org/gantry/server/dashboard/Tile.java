@@ -13,7 +13,8 @@ enum Tile {
     TASKS("tasks", "Late and due"),
     WORKLOAD("workload", "Team workload"),
     COST("cost", "Cost and earned value"),
-    RISK("risk", "Risks");
+    RISK("risk", "Risks"),
+    DELIVERY("delivery", "Delivery");
 
     final String id;
     final String title;

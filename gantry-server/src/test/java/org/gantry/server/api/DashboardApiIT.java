@@ -330,7 +330,8 @@ class DashboardApiIT extends ApiIntegrationTest {
                         "critical-path",
                         "tasks",
                         "workload",
-                        "cost");
+                        "cost",
+                        "delivery");
         assertThat(saved.body()
                         .get("hidden")
                         .valueStream()

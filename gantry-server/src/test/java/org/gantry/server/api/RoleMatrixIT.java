@@ -636,6 +636,16 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 OK,
                 NO,
                 NO),
+        // Releases are for everyone in the project; linking one to a milestone is planning (release 0 never
+        // exists: who may link learns there is nothing to link).
+        LIST_RELEASES((f, api) -> api.get(f.project() + "/releases"), OK, OK, OK, OK, OK),
+        LINK_RELEASE_TO_MILESTONE(
+                (f, api) -> api.put(f.project() + "/releases/0/milestone", json("milestoneTaskId", null, "version", 0)),
+                404,
+                404,
+                404,
+                NO,
+                NO),
         // Outgoing webhooks carry a signing secret and make the server call out: owners and managers only.
         LIST_OUTGOING_WEBHOOKS((f, api) -> api.get(f.project() + "/outgoing-webhooks"), OK, OK, OK, NO, NO),
         READ_OUTGOING_WEBHOOK((f, api) -> api.get(f.outgoing()), OK, OK, OK, NO, NO),

@@ -68,6 +68,10 @@ class DashboardPageIT extends BrowserTest {
         assertThat(page.locator("#progress-chart svg")).isVisible();
         assertThat(page.locator("#cost-state")).containsText("owners and managers");
         assertThat(page.locator("#trend-note")).containsText("No trend");
+        // The delivery tile: no webhook has delivered anything, so each DORA measure says why it has no figure.
+        assertThat(page.locator("#delivery-deployment-frequency")).containsText("Not enough data");
+        assertThat(page.locator("#delivery-deployment-frequency")).containsText("No deployment to production");
+        assertThat(page.locator("#delivery-figures dt")).hasCount(4);
 
         button("Move Risks up").focus();
         page.keyboard().press("Enter");
@@ -78,7 +82,16 @@ class DashboardPageIT extends BrowserTest {
         assertThat(page.locator("#tile-workload")).isHidden();
         assertThat(button("Show Team workload")).isVisible();
         List<String> arranged = List.of(
-                "health", "progress", "milestones", "finish", "critical-path", "tasks", "risk", "workload", "cost");
+                "health",
+                "progress",
+                "milestones",
+                "finish",
+                "critical-path",
+                "tasks",
+                "risk",
+                "workload",
+                "cost",
+                "delivery");
         page.waitForCondition(() -> order().equals(arranged));
         page.waitForCondition(
                 () -> page.locator("#dashboard").getAttribute("data-version").equals("3"));
