@@ -690,6 +690,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
         // Lock 0 never exists: the admin passes the permission check and learns there is nothing to clear.
         CLEAR_LOGIN_LOCK(NO, (f, api) -> api.delete("/api/v1/admin/login-locks/0"), 404, NO, NO, NO, NO),
         READ_AUDIT_LOG(NO, (f, api) -> api.get("/api/v1/admin/audit?size=5"), OK, NO, NO, NO, NO),
+        // Everyone's portfolio of the projects they may see, outsiders included (theirs lacks this project).
+        READ_PORTFOLIO(OK, (f, api) -> api.get("/api/v1/portfolio"), OK, OK, OK, OK, OK),
         // Everyone's own work across their projects, outsiders included (theirs is empty).
         READ_MY_WORK(OK, (f, api) -> api.get("/api/v1/my-work"), OK, OK, OK, OK, OK),
         // Everyone's own two-factor status; only admins reset someone's (user 0 never exists: 404).

@@ -88,6 +88,7 @@ class AccessibilityIT extends BrowserTest {
         visit("/notifications");
         visit("/notifications/preferences");
         visit("/my-work");
+        visit("/portfolio");
 
         visit("/projects/new");
         page.locator("#key").fill("V" + unique());
