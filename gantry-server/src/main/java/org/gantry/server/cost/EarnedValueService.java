@@ -124,8 +124,11 @@ public class EarnedValueService {
                     "Project " + access.key() + " has no tasks in baseline " + slot
                             + "; set the baseline first (POST .../baselines/" + slot + ").");
         }
+        // Actual cost is the hours that count as actual work (approved ones, or all when the project says so).
         List<TimeEntry> entries = jdbc.sql("select user_id, task_id, entry_date, minutes from time_entry"
-                        + " where project_id = ? and entry_date <= ?")
+                        + " where project_id = ? and entry_date <= ? and (state = 'APPROVED' or exists (select 1"
+                        + " from project_time_settings s where s.project_id = time_entry.project_id and s.actuals ="
+                        + " 'ALL'))")
                 .params(access.projectId(), statusDate)
                 .query((rs, n) -> new TimeEntry(
                         String.valueOf(rs.getLong(1)),

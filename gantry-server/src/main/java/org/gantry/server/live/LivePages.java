@@ -53,6 +53,7 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/raid/*",
                         "/projects/*/backlog",
                         "/projects/*/changes",
-                        "/projects/*/share-links");
+                        "/projects/*/share-links",
+                        "/projects/*/timesheets");
     }
 }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A time entry as the API shows it: {@code hours} is {@code minutes} / 60 (1.5 for 1 h 30 min). */
+/**
+ * A time entry as the API shows it: {@code hours} is {@code minutes} / 60 (1.5 for 1 h 30 min). {@code state}
+ * is OPEN (editable), SUBMITTED (in a week awaiting approval) or APPROVED; the last two are locked.
+ */
 public record TimeEntry(
         long id,
         long projectId,
@@ -18,6 +21,8 @@ public record TimeEntry(
         int minutes,
         String note,
         boolean billable,
+        String state,
+        Long submissionId,
         Instant createdAt,
         Instant updatedAt,
         int version) {}

@@ -10,6 +10,7 @@ import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
@@ -32,17 +33,20 @@ public class TimeEntryService {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
     private static final String SELECT = "select e.id, e.project_id, p.project_key, e.task_id, t.name as task_name,"
-            + " e.user_id, u.name as user_name, e.entry_date, e.minutes, e.note, e.billable, e.created_at,"
+            + " e.user_id, u.name as user_name, e.entry_date, e.minutes, e.note, e.billable, e.state,"
+            + " e.submission_id, e.created_at,"
             + " e.updated_at, e.version"
             + " from time_entry e join project p on p.id = e.project_id join task t on t.id = e.task_id"
             + " join app_user u on u.id = e.user_id";
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
+    private final Actuals actuals;
 
-    TimeEntryService(JdbcClient jdbc, ProjectService projects) {
+    TimeEntryService(JdbcClient jdbc, ProjectService projects, Actuals actuals) {
         this.jdbc = jdbc;
         this.projects = projects;
+        this.actuals = actuals;
     }
 
     /** A page of the entries the caller may see, by date; every filter is optional. */
@@ -111,6 +115,14 @@ public class TimeEntryService {
         return new PageOf<>(items, page, size, total);
     }
 
+    /** The entries of these submissions, by day. */
+    List<TimeEntry> ofSubmissions(List<Long> submissionIds) {
+        return jdbc.sql(SELECT + " where e.submission_id = any(?) order by e.entry_date, t.outline_path, e.id")
+                .params((Object) submissionIds.toArray(Long[]::new))
+                .query(TimeEntryService::entry)
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public TimeEntry get(CurrentUser user, long id) {
         TimeEntry entry = find(id);
@@ -147,6 +159,7 @@ public class TimeEntryService {
             }
         }
         access.require(Permission.LOG_TIME);
+        requireOpenPeriod(access.projectId(), body.date());
         long id = jdbc.sql("insert into time_entry (project_id, task_id, user_id, entry_date, minutes, note, billable,"
                         + " created_by) values (:project, :task, :user, :date, :minutes, :note, :billable, :me)"
                         + " returning id")
@@ -160,6 +173,7 @@ public class TimeEntryService {
                 .param("me", user.id())
                 .query(Long.class)
                 .single();
+        actuals.refresh(access.projectId(), List.of(task.id()));
         return find(id);
     }
 
@@ -167,6 +181,7 @@ public class TimeEntryService {
     public TimeEntry update(CurrentUser user, long id, TimeEntryChanges changes) {
         TimeEntry current = find(id);
         ProjectAccess access = writable(user, current);
+        requireUnlocked(current);
         if (changes == null) {
             throw new InvalidInput("body", "must be a JSON object");
         }
@@ -186,6 +201,9 @@ public class TimeEntryService {
             problems.add("taskId", "must be a task of project " + access.key());
         }
         problems.throwIfAny();
+        if (changes.date() != null) {
+            requireOpenPeriod(access.projectId(), changes.date());
+        }
         int updated = jdbc.sql("update time_entry set task_id = :task, entry_date = :date, minutes = :minutes,"
                         + " note = :note, billable = :billable, updated_at = now(), version = version + 1"
                         + " where id = :id and version = :version")
@@ -200,6 +218,7 @@ public class TimeEntryService {
         if (updated == 0) {
             throw new StaleVersion("Time entry " + id, find(id));
         }
+        actuals.refresh(access.projectId(), List.of(current.taskId(), taskId));
         return find(id);
     }
 
@@ -207,6 +226,7 @@ public class TimeEntryService {
     public void delete(CurrentUser user, long id, Integer version) {
         TimeEntry current = find(id);
         writable(user, current);
+        requireUnlocked(current);
         int deleted = jdbc.sql(
                         "delete from time_entry where id = :id" + (version == null ? "" : " and version = :version"))
                 .param("id", id)
@@ -215,6 +235,46 @@ public class TimeEntryService {
         if (deleted == 0) {
             throw new StaleVersion("Time entry " + id, find(id));
         }
+        actuals.refresh(current.projectId(), List.of(current.taskId()));
+    }
+
+    /**
+     * 409 for an entry in a submitted or approved week, or on a locked day: what a manager approved stays as
+     * approved (the earned value and the actuals were computed from it); a correction is a new entry.
+     */
+    private void requireUnlocked(TimeEntry entry) {
+        if (!"OPEN".equals(entry.state())) {
+            String detail = "APPROVED".equals(entry.state())
+                    ? "Time entry " + entry.id() + " was approved and is locked; log a correction as a new entry."
+                    : "Time entry " + entry.id() + " is in a week submitted for approval and is locked until a"
+                            + " manager approves or rejects the week; log a correction as a new entry.";
+            throw new Conflict(
+                    "APPROVED".equals(entry.state()) ? "Time entry approved" : "Time entry submitted",
+                    detail,
+                    Map.of("current", entry));
+        }
+        requireOpenPeriod(entry.projectId(), entry.date());
+    }
+
+    /** 409 for a day before the period locked in the project. */
+    void requireOpenPeriod(long projectId, LocalDate day) {
+        LocalDate lockedBefore = lockedBefore(projectId);
+        if (day != null && lockedBefore != null && day.isBefore(lockedBefore)) {
+            throw new Conflict(
+                    "Period locked",
+                    "Time before " + lockedBefore + " is locked in this project: no entry may be logged,"
+                            + " changed or deleted on " + day + ".",
+                    Map.of("lockedBefore", lockedBefore));
+        }
+    }
+
+    /** The first day one may log time on in the project, or null when no period is locked. */
+    LocalDate lockedBefore(long projectId) {
+        List<LocalDate> rows = jdbc.sql("select locked_before from project_time_settings where project_id = ?")
+                .params(projectId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class))
+                .list();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /** The caller's standing in the entry's project; 404 when they cannot see the project. */
@@ -331,6 +391,8 @@ public class TimeEntryService {
                 minutes,
                 rs.getString("note"),
                 rs.getBoolean("billable"),
+                rs.getString("state"),
+                rs.getObject("submission_id", Long.class),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
                 rs.getInt("version"));

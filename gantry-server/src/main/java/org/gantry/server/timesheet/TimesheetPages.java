@@ -20,15 +20,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /timesheet}: my week as a grid of tasks by day; type hours as 1.5 or 1:30 and save the week. */
 @Controller
 class TimesheetPages {
 
     private final TimesheetService timesheet;
+    private final TimesheetApprovals approvals;
 
-    TimesheetPages(TimesheetService timesheet) {
+    TimesheetPages(TimesheetService timesheet, TimesheetApprovals approvals) {
         this.timesheet = timesheet;
+        this.approvals = approvals;
     }
 
     @GetMapping("/timesheet")
@@ -52,6 +55,7 @@ class TimesheetPages {
             CurrentUser user,
             @RequestParam(required = false) String week,
             @RequestParam org.springframework.util.MultiValueMap<String, String> form,
+            RedirectAttributes redirect,
             Model model) {
         LocalDate day = day(week);
         Map<String, String> cells = new LinkedHashMap<>();
@@ -70,6 +74,22 @@ class TimesheetPages {
             }
         });
         Map<String, String> errors = timesheet.save(user, day, cells);
+        if (errors.isEmpty() && form.containsKey("submitWeek")) {
+            // "Submit week": what was typed is saved first, then the week's open time goes to the managers.
+            List<TimesheetSubmission> submitted = approvals.submitWeek(user, day);
+            redirect.addFlashAttribute(
+                    "notice",
+                    submitted.isEmpty()
+                            ? "Nothing to submit: this week has no time that is not already submitted or approved."
+                            : "Your week is saved and submitted for approval in "
+                                    + String.join(
+                                            ", ",
+                                            submitted.stream()
+                                                    .map(TimesheetSubmission::projectKey)
+                                                    .toList())
+                                    + ".");
+            return "redirect:/timesheet?week=" + TimesheetService.monday(day);
+        }
         if (errors.isEmpty()) {
             return "redirect:/timesheet?week=" + TimesheetService.monday(day) + "&saved";
         }
@@ -84,6 +104,7 @@ class TimesheetPages {
         model.addAttribute("next", week.monday().plusDays(7));
         model.addAttribute("loggable", timesheet.loggableTasks(user));
         model.addAttribute("refused", errors != null && !errors.isEmpty());
+        model.addAttribute("submissions", approvals.mine(user, week.monday()));
         return "timesheet/week";
     }
 

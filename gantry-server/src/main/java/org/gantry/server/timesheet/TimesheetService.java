@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,12 @@ public class TimesheetService {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    private record Entry(long id, long task, LocalDate day, int minutes, int version) {}
+    private record Entry(long id, long task, LocalDate day, int minutes, int version, String state) {
+
+        boolean open() {
+            return state.equals("OPEN");
+        }
+    }
 
     private record TaskRow(long id, String projectKey, String wbs, String name) {}
 
@@ -97,13 +103,26 @@ public class TimesheetService {
             for (int i = 0; i < 7; i++) {
                 String name = cellName(task.id(), days.get(i));
                 List<Entry> here = byCell.getOrDefault(name, List.of());
-                int minutes = here.stream().mapToInt(Entry::minutes).sum();
-                rowMinutes += minutes;
-                dayMinutes[i] += minutes;
+                // Submitted and approved hours are locked: shown beside the input, which holds the open ones
+                // (a correction of an approved day is a new, open entry).
+                List<Entry> open = here.stream().filter(Entry::open).toList();
+                int openMinutes = open.stream().mapToInt(Entry::minutes).sum();
+                int lockedMinutes = here.stream()
+                        .filter(e -> !e.open())
+                        .mapToInt(Entry::minutes)
+                        .sum();
+                rowMinutes += openMinutes + lockedMinutes;
+                dayMinutes[i] += openMinutes + lockedMinutes;
                 String value = typed.containsKey(name)
                         ? typed.get(name)
-                        : minutes == 0 ? "" : Hours.of(minutes).toPlainString();
-                cells.add(new TimesheetWeek.Cell(name, days.get(i), value, here.size() <= 1, errors.get(name)));
+                        : openMinutes == 0 ? "" : Hours.of(openMinutes).toPlainString();
+                String locked = lockedMinutes == 0
+                        ? null
+                        : Hours.of(lockedMinutes).toPlainString()
+                                + (here.stream().anyMatch(e -> e.state().equals("SUBMITTED"))
+                                        ? " submitted"
+                                        : " approved");
+                cells.add(new TimesheetWeek.Cell(name, days.get(i), value, open.size() <= 1, errors.get(name), locked));
             }
             rows.add(new TimesheetWeek.Row(
                     task.id(),
@@ -162,6 +181,9 @@ public class TimesheetService {
         }
         Map<String, List<Entry>> byCell = new HashMap<>();
         for (Entry entry : entries(user, monday)) {
+            if (!entry.open()) {
+                continue; // locked: the cell edits only its open entry
+            }
             byCell.computeIfAbsent(cellName(entry.task(), entry.day()), k -> new ArrayList<>())
                     .add(entry);
         }
@@ -189,7 +211,7 @@ public class TimesheetService {
                                     null,
                                     here.get(0).version()));
                 }
-            } catch (InvalidInput e) {
+            } catch (InvalidInput | Conflict e) {
                 throw new InvalidInput(cell.getKey(), e.getMessage());
             }
         }
@@ -197,11 +219,16 @@ public class TimesheetService {
     }
 
     private List<Entry> entries(CurrentUser user, LocalDate monday) {
-        return jdbc.sql("select id, task_id, entry_date, minutes, version from time_entry where user_id = ?"
+        return jdbc.sql("select id, task_id, entry_date, minutes, version, state from time_entry where user_id = ?"
                         + " and entry_date between ? and ? order by id")
                 .params(user.id(), monday, monday.plusDays(6))
                 .query((rs, n) -> new Entry(
-                        rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getInt(4), rs.getInt(5)))
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getString(6)))
                 .list();
     }
 

@@ -13,6 +13,9 @@ public record TimesheetWeek(
 
     public record Row(long taskId, String projectKey, String wbs, String taskName, List<Cell> cells, String total) {}
 
-    /** {@code value} is what the input shows (hours, or what was typed when refused); {@code error} why not. */
-    public record Cell(String name, LocalDate day, String value, boolean editable, String error) {}
+    /**
+     * {@code value} is what the input shows (open hours, or what was typed when refused); {@code error} why
+     * not; {@code locked} the submitted or approved hours of the day ("8 approved"), null without any.
+     */
+    public record Cell(String name, LocalDate day, String value, boolean editable, String error, String locked) {}
 }

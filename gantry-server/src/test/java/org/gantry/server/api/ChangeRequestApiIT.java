@@ -246,6 +246,11 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
         for (String day : List.of("2026-03-02", "2026-03-03")) {
             ok201(pat.api().post("/api/v1/time-entries", json("taskId", plan.a(), "date", day, "hours", "8")));
         }
+        // Logged hours are actual cost once approved.
+        long week = ok201(pat.api().post(plan.path() + "/timesheet-submissions", json("week", "2026-03-02")))
+                .get("id")
+                .asLong();
+        ok(plan.api().post(plan.path() + "/timesheet-submissions/" + week + "/approve", json("version", 0)));
         long id = draft(
                         plan,
                         "Lee reviews B",

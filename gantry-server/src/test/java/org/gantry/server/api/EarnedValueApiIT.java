@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  *   <li>After the baseline Pat's rate becomes 60 from Wednesday 2026-03-04 (the budget does not change).
  *   <li>Status date Thursday 2026-03-05. PV: A 4 of 5 days of 2,000 = 1,600; B 0; C 660: 2,260.
  *   <li>EV: A 60 % of 2,000 = 1,200; C 100 % = 660: 1,860.
- *   <li>AC: Pat on A 8 h + 7:30 (Mon, Tue, at 50) = 775, 8 h + 1.5 h (Wed, Thu, at 60) = 570; Lee on C 8 h +
+ *   <li>AC (approved hours only: both weeks of 2026-03-02 are submitted and approved): Pat on A 8 h + 7:30 (Mon, Tue, at 50) = 775, 8 h + 1.5 h (Wed, Thu, at 60) = 570; Lee on C 8 h +
  *       6.25 h at 40 = 570; Pat's 2 h of next Monday are after the status date: 1,915.
  * </ul>
  */
@@ -92,6 +92,13 @@ class EarnedValueApiIT extends ApiIntegrationTest {
         time(pat, a, "2026-03-09", "2");
         time(lee, c, "2026-03-02", "8");
         time(lee, c, "2026-03-03", "6.25");
+
+        // Logged hours are actual cost once an owner or manager approved them (the project's default).
+        Response unapproved = owner.api().get(project + "/earned-value?statusDate=2026-03-05&baseline=0&by=week");
+        assertThat(unapproved.body().get("total").get("actualCost").decimalValue())
+                .isEqualByComparingTo(money(0));
+        approveWeek(owner, pat, key, "2026-03-02");
+        approveWeek(owner, lee, key, "2026-03-02");
 
         Response answer = owner.api().get(project + "/earned-value?statusDate=2026-03-05&baseline=0&by=week");
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -236,6 +243,17 @@ class EarnedValueApiIT extends ApiIntegrationTest {
         Response changed =
                 owner.api().patch(project + "/tasks/" + task, json("percentComplete", percent, "version", version));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    }
+
+    private static void approveWeek(TestUser owner, TestUser person, String key, String week) {
+        String submissions = "/api/v1/projects/" + key + "/timesheet-submissions";
+        Response submitted = person.api().post(submissions, json("week", week));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        Response approved = owner.api()
+                .post(
+                        submissions + "/" + submitted.body().get("id").asLong() + "/approve",
+                        json("version", submitted.body().get("version").asInt()));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
     }
 
     private static void time(TestUser person, long task, String date, String hours) {

@@ -54,7 +54,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long publishedReport,
             long outgoingWebhook,
             long shareLink,
-            long digest) {
+            long digest,
+            long submittedWeek) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -250,6 +251,46 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 NO),
         DELETE_OWNERS_TIME_ENTRY(
                 (f, api) -> api.delete("/api/v1/time-entries/" + f.ownersTimeEntry()), GONE, GONE, GONE, NO, NO),
+        // Submitting a week: each person their own (the owner has time that week; the others have none, 409);
+        // owners and managers see everyone's submitted weeks and decide on them.
+        SUBMIT_WEEK(
+                (f, api) -> api.post(f.project() + "/timesheet-submissions", json("week", "2026-03-02")),
+                409,
+                CREATED,
+                409,
+                409,
+                NO),
+        LIST_SUBMITTED_WEEKS((f, api) -> api.get(f.project() + "/timesheet-submissions"), OK, OK, OK, OK, OK),
+        READ_OWNERS_SUBMITTED_WEEK(
+                (f, api) -> api.get(f.project() + "/timesheet-submissions/" + f.submittedWeek()), OK, OK, OK, NO, NO),
+        APPROVE_WEEK(
+                (f, api) -> api.post(
+                        f.project() + "/timesheet-submissions/" + f.submittedWeek() + "/approve", json("version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        REJECT_WEEK(
+                (f, api) -> api.post(
+                        f.project() + "/timesheet-submissions/" + f.submittedWeek() + "/reject",
+                        json("version", 0, "reason", "Wrong task")),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        // Actual and remaining work are hours, not money: everyone who sees the task.
+        READ_TASK_ACTUALS((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/actuals"), OK, OK, OK, OK, OK),
+        READ_TIME_SETTINGS((f, api) -> api.get(f.project() + "/time-settings"), OK, OK, OK, OK, OK),
+        // Locking periods: owners and administrators only.
+        CHANGE_TIME_SETTINGS(
+                (f, api) -> api.put(f.project() + "/time-settings", json("lockedBefore", "2026-01-01", "version", 0)),
+                OK,
+                OK,
+                NO,
+                NO,
+                NO),
         READ_BOARD((f, api) -> api.get(f.project() + "/board"), OK, OK, OK, OK, OK),
         // Each person's own filters and swimlanes: stakeholders keep theirs too (they change nothing shared).
         READ_BOARD_VIEW((f, api) -> api.get(f.project() + "/board/view"), OK, OK, OK, OK, OK),
@@ -819,6 +860,12 @@ class RoleMatrixIT extends ApiIntegrationTest {
         Response timeEntry =
                 owner.api().post("/api/v1/time-entries", json("taskId", a, "date", "2026-03-02", "hours", "1"));
         assertThat(timeEntry.status()).as(timeEntry.toString()).isEqualTo(201);
+        Response laterEntry =
+                owner.api().post("/api/v1/time-entries", json("taskId", a, "date", "2026-03-09", "hours", "2"));
+        assertThat(laterEntry.status()).as(laterEntry.toString()).isEqualTo(201);
+        Response submittedWeek =
+                owner.api().post("/api/v1/projects/" + key + "/timesheet-submissions", json("week", "2026-03-09"));
+        assertThat(submittedWeek.status()).as(submittedWeek.toString()).isEqualTo(201);
         Response resource =
                 owner.api().post("/api/v1/projects/" + key + "/resources", json("name", "Pump", "standardRate", 30));
         assertThat(resource.status()).as(resource.toString()).isEqualTo(201);
@@ -915,7 +962,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 published,
                 outgoing.body().get("webhook").get("id").asLong(),
                 shareLink.body().get("link").get("id").asLong(),
-                digest.body().get("id").asLong());
+                digest.body().get("id").asLong(),
+                submittedWeek.body().get("id").asLong());
     }
 
     /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */

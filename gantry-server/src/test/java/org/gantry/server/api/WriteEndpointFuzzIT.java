@@ -139,6 +139,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long outgoingWebhookId;
     private long scheduleRiskRunId;
     private long statusReportId;
+    private long submittedWeekId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -304,6 +305,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         newWebhook();
         scheduleRiskRunId = newScheduleRiskRun();
         statusReportId = newStatusReport();
+        submittedWeekId = newSubmittedWeek();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -444,6 +446,18 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                                 "edits",
                                 List.of(json("type", "CHANGE_DURATION", "taskId", taskIds.get(0), "duration", "2d"))));
         return change.status() == 201 ? change.body().get("id").asLong() : 0;
+    }
+
+    /** A week of the admin's, submitted, for the approval operations to aim at (one decision takes it). */
+    private long newSubmittedWeek() {
+        Response entry = admin().post(
+                        "/api/v1/time-entries",
+                        json("taskId", taskIds.get(0), "date", "2026-03-02", "hours", "8", "note", "fuzz"));
+        assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
+        Response week =
+                admin().post("/api/v1/projects/" + project + "/timesheet-submissions", json("week", "2026-03-02"));
+        assertThat(week.status()).as(week.toString()).isEqualTo(201);
+        return week.body().get("id").asLong();
     }
 
     /** A draft status report for the report operations to aim at (0, never found, when refused). */
@@ -607,6 +621,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(outgoingWebhookId);
                 } else if (template.contains("/webhooks/")) {
                     yield String.valueOf(webhookId);
+                } else if (template.contains("/timesheet-submissions/")) {
+                    yield String.valueOf(submittedWeekId);
                 } else if (template.contains("/status-reports/")) {
                     yield String.valueOf(statusReportId);
                 } else if (template.contains("/schedule-risk/runs/")) {

@@ -57,6 +57,8 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/risks");
         visit(base + "/risks?run=1&iterations=500#schedule-risk");
         raidLogWithEntriesAndAValidationError(base);
+        visit(base + "/timesheets");
+        visit("/timesheet");
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/activity");
@@ -125,6 +127,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/raid");
         long decision = raid.create(admin(), project.key(), decision()).id();
         visit(base + "/raid/" + decision);
+        visit(base + "/timesheets");
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/activity");
@@ -159,6 +162,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/resources");
         visit(base + "/risks");
         visit(base + "/raid");
+        visit(base + "/timesheets");
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/reports");

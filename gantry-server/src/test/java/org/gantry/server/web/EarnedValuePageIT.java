@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The Earned value page in the browser: the figures, the S-curve drawn with the right last points, and no
  * way in for a member. Figures worked out by hand: X (Mon 2026-03-02 to Fri, budget 1,000, 40 % done) and Y
- * (the next week, 500, not started); the owner logged 4 h on Monday and Tuesday at 50 an hour. At Wednesday:
+ * (the next week, 500, not started); the owner logged 4 h on Monday and Tuesday at 50 an hour,
+ * approved. At Wednesday:
  * PV 600, EV 400, AC 400, SPI 0.67, CPI 1.00, EAC 1,500. By week: PV 1,000 then 1,500; AC and EV 400 in the
  * first week. Daily PV 200, 400, 600...: ES 2 of 3 days, IEAC(t) = 12 x 3 / 2 = 18 days, forecast finish
  * 2026-03-19, so the forecast line runs to the week ending 2026-03-22 at 1,500.
@@ -53,8 +54,8 @@ class EarnedValuePageIT extends BrowserTest {
                 .params(project.id(), owner.user().id())
                 .update();
         for (String day : List.of("2026-03-02", "2026-03-03")) {
-            jdbc.sql(
-                            "insert into time_entry (project_id, task_id, user_id, entry_date, minutes) values (?, ?, ?, ?, 240)")
+            jdbc.sql("insert into time_entry (project_id, task_id, user_id, entry_date, minutes, state)"
+                            + " values (?, ?, ?, ?, 240, 'APPROVED')")
                     .params(project.id(), x, owner.user().id(), LocalDate.parse(day))
                     .update();
         }
