@@ -31,11 +31,13 @@ class TaskTimePages {
     private final TaskTime time;
     private final TimeEntryService entries;
     private final ProjectService projects;
+    private final ActivityTypes activityTypes;
 
-    TaskTimePages(TaskTime time, TimeEntryService entries, ProjectService projects) {
+    TaskTimePages(TaskTime time, TimeEntryService entries, ProjectService projects, ActivityTypes activityTypes) {
         this.time = time;
         this.entries = entries;
         this.projects = projects;
+        this.activityTypes = activityTypes;
     }
 
     @GetMapping("/projects/{key}/tasks/{taskId}/time")
@@ -51,6 +53,9 @@ class TaskTimePages {
             @RequestParam(required = false) String date,
             @RequestParam(required = false) String hours,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false) Long activityTypeId,
+            @RequestParam(required = false) String billable,
+            @RequestParam(required = false) String billableShown,
             Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate day = null;
@@ -66,7 +71,16 @@ class TaskTimePages {
             // The task must be this project's: the entry service finds its project from the task.
             time.of(user, key, taskId);
             try {
-                entries.create(user, new NewTimeEntry(taskId, day, hours, note, null, null));
+                entries.create(
+                        user,
+                        new NewTimeEntry(
+                                taskId,
+                                day,
+                                hours,
+                                note,
+                                billableShown == null ? null : billable != null,
+                                null,
+                                activityTypeId));
                 return show(
                         user,
                         key,
@@ -113,6 +127,7 @@ class TaskTimePages {
         model.addAttribute("note", note);
         model.addAttribute("errors", errors);
         model.addAttribute("logged", logged);
+        model.addAttribute("activityTypes", activityTypes.of(access.projectId()));
         return "timesheet/task-time :: time";
     }
 

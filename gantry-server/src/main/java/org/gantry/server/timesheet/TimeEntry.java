@@ -21,6 +21,8 @@ public record TimeEntry(
         int minutes,
         String note,
         boolean billable,
+        Long activityTypeId,
+        String activityTypeName,
         String state,
         Long submissionId,
         Instant createdAt,

@@ -33,20 +33,23 @@ public class TimeEntryService {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
     private static final String SELECT = "select e.id, e.project_id, p.project_key, e.task_id, t.name as task_name,"
-            + " e.user_id, u.name as user_name, e.entry_date, e.minutes, e.note, e.billable, e.state,"
+            + " e.user_id, u.name as user_name, e.entry_date, e.minutes, e.note, e.billable, e.activity_type_id,"
+            + " y.name as activity_type_name, e.state,"
             + " e.submission_id, e.created_at,"
             + " e.updated_at, e.version"
             + " from time_entry e join project p on p.id = e.project_id join task t on t.id = e.task_id"
-            + " join app_user u on u.id = e.user_id";
+            + " join app_user u on u.id = e.user_id left join time_activity_type y on y.id = e.activity_type_id";
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final Actuals actuals;
+    private final ActivityTypes activityTypes;
 
-    TimeEntryService(JdbcClient jdbc, ProjectService projects, Actuals actuals) {
+    TimeEntryService(JdbcClient jdbc, ProjectService projects, Actuals actuals, ActivityTypes activityTypes) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.actuals = actuals;
+        this.activityTypes = activityTypes;
     }
 
     /** A page of the entries the caller may see, by date; every filter is optional. */
@@ -159,9 +162,14 @@ public class TimeEntryService {
             }
         }
         access.require(Permission.LOG_TIME);
+        InvalidInput.Collector activityProblems = new InvalidInput.Collector();
+        ActivityType activity =
+                activityTypes.inProject(access.projectId(), body.activityTypeId(), "activityTypeId", activityProblems);
+        activityProblems.throwIfAny();
         requireOpenPeriod(access.projectId(), body.date());
         long id = jdbc.sql("insert into time_entry (project_id, task_id, user_id, entry_date, minutes, note, billable,"
-                        + " created_by) values (:project, :task, :user, :date, :minutes, :note, :billable, :me)"
+                        + " activity_type_id, created_by) values (:project, :task, :user, :date, :minutes, :note,"
+                        + " :billable, :activity, :me)"
                         + " returning id")
                 .param("project", access.projectId())
                 .param("task", task.id())
@@ -169,7 +177,8 @@ public class TimeEntryService {
                 .param("date", body.date())
                 .param("minutes", minutes)
                 .param("note", note)
-                .param("billable", body.billable() == null || body.billable())
+                .param("billable", body.billable() != null ? body.billable() : activity == null || activity.billable())
+                .param("activity", activity == null ? null : activity.id())
                 .param("me", user.id())
                 .query(Long.class)
                 .single();
@@ -200,18 +209,26 @@ public class TimeEntryService {
         if (changes.taskId() != null && !taskInProject(changes.taskId(), access.projectId())) {
             problems.add("taskId", "must be a task of project " + access.key());
         }
+        Long activityId = current.activityTypeId();
+        if (changes.activityTypeId() != null) {
+            ActivityType activity = changes.activityTypeId() == 0
+                    ? null
+                    : activityTypes.inProject(access.projectId(), changes.activityTypeId(), "activityTypeId", problems);
+            activityId = activity == null ? null : activity.id();
+        }
         problems.throwIfAny();
         if (changes.date() != null) {
             requireOpenPeriod(access.projectId(), changes.date());
         }
         int updated = jdbc.sql("update time_entry set task_id = :task, entry_date = :date, minutes = :minutes,"
-                        + " note = :note, billable = :billable, updated_at = now(), version = version + 1"
+                        + " note = :note, billable = :billable, activity_type_id = :activity, updated_at = now(), version = version + 1"
                         + " where id = :id and version = :version")
                 .param("task", taskId)
                 .param("date", changes.date() == null ? current.date() : changes.date())
                 .param("minutes", minutes)
                 .param("note", note)
                 .param("billable", changes.billable() == null ? current.billable() : changes.billable())
+                .param("activity", activityId)
                 .param("id", id)
                 .param("version", changes.version())
                 .update();
@@ -391,6 +408,8 @@ public class TimeEntryService {
                 minutes,
                 rs.getString("note"),
                 rs.getBoolean("billable"),
+                rs.getObject("activity_type_id", Long.class),
+                rs.getString("activity_type_name"),
                 rs.getString("state"),
                 rs.getObject("submission_id", Long.class),
                 rs.getTimestamp("created_at").toInstant(),

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
@@ -34,14 +36,25 @@ class TimesheetApprovalPages {
 
     private final TimesheetApprovals approvals;
     private final ProjectService projects;
+    private final ActivityTypes activityTypes;
+    private final TimeReports reports;
 
-    TimesheetApprovalPages(TimesheetApprovals approvals, ProjectService projects) {
+    TimesheetApprovalPages(
+            TimesheetApprovals approvals, ProjectService projects, ActivityTypes activityTypes, TimeReports reports) {
         this.approvals = approvals;
         this.projects = projects;
+        this.activityTypes = activityTypes;
+        this.reports = reports;
     }
 
     @GetMapping("/projects/{key}/timesheets")
-    String page(CurrentUser user, @PathVariable String key, Model model) {
+    String page(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model) {
         ProjectAccess access = projects.access(user, key);
         model.addAttribute("me", user);
         model.addAttribute("project", projects.get(user, key));
@@ -49,7 +62,71 @@ class TimesheetApprovalPages {
         model.addAttribute("canSet", user.systemAdmin() || access.role() == ProjectRole.OWNER);
         model.addAttribute("submissions", approvals.list(user, key, null, null));
         model.addAttribute("settings", approvals.settings(user, key));
+        model.addAttribute("activityTypes", activityTypes.list(user, key));
+        model.addAttribute("canDefine", access.can(Permission.EDIT_PROJECT) && !access.archived());
+        model.addAttribute("by", by == null || by.isBlank() ? "person" : by.strip());
+        model.addAttribute("from", from == null ? "" : from.strip());
+        model.addAttribute("to", to == null ? "" : to.strip());
+        Map<String, String> reportErrors = new LinkedHashMap<>();
+        if (access.can(Permission.SEE_COSTS)) {
+            LocalDate first = reportDay("from", from, reportErrors);
+            LocalDate last = reportDay("to", to, reportErrors);
+            if (reportErrors.isEmpty()) {
+                try {
+                    model.addAttribute("report", reports.report(user, key, by, first, last));
+                } catch (InvalidInput e) {
+                    e.errors().forEach(problem -> reportErrors.put(problem.field(), problem.message()));
+                }
+            }
+        }
+        model.addAttribute("reportErrors", reportErrors);
         return "timesheet/approvals";
+    }
+
+    private static LocalDate reportDay(String field, String text, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "must be a date like 2026-03-02");
+            return null;
+        }
+    }
+
+    @PostMapping("/projects/{key}/timesheets/activity-types")
+    String defineActivityType(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String billable,
+            RedirectAttributes redirect) {
+        try {
+            ActivityType type = activityTypes.create(user, key, new ActivityTypeChange(name, billable != null, null));
+            redirect.addFlashAttribute("notice", "Activity type " + type.name() + " added.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute(
+                    "activityError",
+                    e.errors().stream()
+                            .map(problem -> "Name " + problem.message())
+                            .collect(Collectors.joining("; ")));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("activityError", e.getMessage());
+        }
+        return "redirect:/projects/" + key + "/timesheets#activity-types";
+    }
+
+    @PostMapping("/projects/{key}/timesheets/activity-types/{id}/delete")
+    String deleteActivityType(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        activityTypes.delete(user, key, id, version);
+        redirect.addFlashAttribute("notice", "Activity type deleted; its entries keep their hours.");
+        return "redirect:/projects/" + key + "/timesheets#activity-types";
     }
 
     @PostMapping("/projects/{key}/timesheets/{id}/approve")

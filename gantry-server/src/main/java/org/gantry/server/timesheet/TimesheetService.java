@@ -196,7 +196,8 @@ public class TimesheetService {
             try {
                 if (here.isEmpty() && minutes > 0) {
                     entries.create(
-                            user, new NewTimeEntry(task, day, Hours.of(minutes).toPlainString(), null, null, null));
+                            user,
+                            new NewTimeEntry(task, day, Hours.of(minutes).toPlainString(), null, null, null, null));
                 } else if (here.size() == 1 && minutes == 0) {
                     entries.delete(user, here.get(0).id(), here.get(0).version());
                 } else if (here.size() == 1 && minutes != here.get(0).minutes()) {
@@ -209,7 +210,8 @@ public class TimesheetService {
                                     Hours.of(minutes).toPlainString(),
                                     null,
                                     null,
-                                    here.get(0).version()));
+                                    here.get(0).version(),
+                                    null));
                 }
             } catch (InvalidInput | Conflict e) {
                 throw new InvalidInput(cell.getKey(), e.getMessage());

@@ -55,7 +55,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long outgoingWebhook,
             long shareLink,
             long digest,
-            long submittedWeek) {
+            long submittedWeek,
+            long activityType) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -282,6 +283,28 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 NO),
         // Actual and remaining work are hours, not money: everyone who sees the task.
         READ_TASK_ACTUALS((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/actuals"), OK, OK, OK, OK, OK),
+        // Activity types: everyone reads them (to log time as one); owners and managers define them.
+        LIST_ACTIVITY_TYPES((f, api) -> api.get(f.project() + "/activity-types"), OK, OK, OK, OK, OK),
+        DEFINE_ACTIVITY_TYPE(
+                (f, api) -> api.post(f.project() + "/activity-types", json("name", "Testing", "billable", true)),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        RENAME_ACTIVITY_TYPE(
+                (f, api) -> api.patch(
+                        f.project() + "/activity-types/" + f.activityType(), json("name", "Coding", "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        DELETE_ACTIVITY_TYPE(
+                (f, api) -> api.delete(f.project() + "/activity-types/" + f.activityType()), GONE, GONE, GONE, NO, NO),
+        // Reports of everyone's hours: owners and managers.
+        READ_TIME_REPORT((f, api) -> api.get(f.project() + "/time-report?by=task"), OK, OK, OK, NO, NO),
+        EXPORT_TIME_REPORT((f, api) -> api.get(f.project() + "/time-report/export?format=xlsx"), OK, OK, OK, NO, NO),
         READ_TIME_SETTINGS((f, api) -> api.get(f.project() + "/time-settings"), OK, OK, OK, OK, OK),
         // Locking periods: owners and administrators only.
         CHANGE_TIME_SETTINGS(
@@ -866,6 +889,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
         Response submittedWeek =
                 owner.api().post("/api/v1/projects/" + key + "/timesheet-submissions", json("week", "2026-03-09"));
         assertThat(submittedWeek.status()).as(submittedWeek.toString()).isEqualTo(201);
+        Response activityType =
+                owner.api().post("/api/v1/projects/" + key + "/activity-types", json("name", "Development"));
+        assertThat(activityType.status()).as(activityType.toString()).isEqualTo(201);
         Response resource =
                 owner.api().post("/api/v1/projects/" + key + "/resources", json("name", "Pump", "standardRate", 30));
         assertThat(resource.status()).as(resource.toString()).isEqualTo(201);
@@ -963,7 +989,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 outgoing.body().get("webhook").get("id").asLong(),
                 shareLink.body().get("link").get("id").asLong(),
                 digest.body().get("id").asLong(),
-                submittedWeek.body().get("id").asLong());
+                submittedWeek.body().get("id").asLong(),
+                activityType.body().get("id").asLong());
     }
 
     /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */

@@ -140,6 +140,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long scheduleRiskRunId;
     private long statusReportId;
     private long submittedWeekId;
+    private long activityTypeId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -306,6 +307,10 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         scheduleRiskRunId = newScheduleRiskRun();
         statusReportId = newStatusReport();
         submittedWeekId = newSubmittedWeek();
+        Response activityType =
+                admin().post("/api/v1/projects/" + project + "/activity-types", json("name", "Fuzz activity"));
+        assertThat(activityType.status()).as(activityType.toString()).isEqualTo(201);
+        activityTypeId = activityType.body().get("id").asLong();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -621,6 +626,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(outgoingWebhookId);
                 } else if (template.contains("/webhooks/")) {
                     yield String.valueOf(webhookId);
+                } else if (template.contains("/activity-types/")) {
+                    yield String.valueOf(activityTypeId);
                 } else if (template.contains("/timesheet-submissions/")) {
                     yield String.valueOf(submittedWeekId);
                 } else if (template.contains("/status-reports/")) {

@@ -193,4 +193,42 @@ class TimesheetApprovalPageIT extends BrowserTest {
                 .map(value -> value == null ? null : ((Number) value).doubleValue())
                 .toList();
     }
+
+    @Test
+    void aManagerDefinesAnActivityTypeLogsTimeFromTheTaskPanelAndReadsTheHoursByActivity() {
+        Person mia = invite("Mia Reporter");
+        Project project = projectWith(mia, ProjectRole.MANAGER);
+        task(project, 1, "Design");
+        logIn(mia);
+        page.navigate("/projects/" + project.key() + "/timesheets");
+        page.getByLabel("New activity type").fill("Workshops");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add activity type"))
+                .click();
+        assertThat(page.locator("#activity-type-list")).containsText("Workshops");
+
+        page.navigate("/projects/" + project.key() + "/list");
+        page.locator("tr.task-row[data-name=\"Design\"] td.c-wbs").click();
+        page.keyboard().press(" ");
+        Locator time = page.locator("#drawer #task-time");
+        time.locator("#log-date").fill("2026-03-03");
+        time.locator("#log-hours").fill("1:30");
+        time.locator("#log-activity")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Workshops"));
+        time.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log time"))
+                .click();
+        assertThat(page.locator("#drawer #time-logged")).containsText("Logged 1:30 h on 2026-03-03");
+        assertThat(page.locator("#drawer #task-pending-hours")).containsText("1.5 h logged are not approved yet");
+        time = page.locator("#drawer #task-time");
+        time.locator("#log-date").fill("2026-03-04");
+        time.locator("#log-hours").fill("lots");
+        time.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Log time"))
+                .click();
+        assertThat(page.locator("#drawer #log-hours-error")).containsText("hours such as 1.5 or 1:30");
+        assertAccessible("task panel with a refused hour");
+
+        page.navigate("/projects/" + project.key() + "/timesheets?by=activity");
+        assertThat(page.locator("#hours-table")).containsText("Workshops");
+        assertThat(page.locator("#hours-total")).hasText("1.5");
+        assertAccessible("hours by activity type");
+    }
 }
