@@ -322,7 +322,14 @@ document.getElementById('gantt-set-status-date')?.addEventListener('click', asyn
 async function load() {
   const slot = baselineChoice.value;
   const started = performance.now();
-  const { json } = await call('GET', `/gantt${slot === '' ? '' : `?baseline=${slot}`}`);
+  // Over-allocations (someone on the task has more work than capacity while it runs) come beside the
+  // schedule, in parallel; without them the chart still stands.
+  const [{ json }, over] = await Promise.all([
+    call('GET', `/gantt${slot === '' ? '' : `?baseline=${slot}`}`),
+    call('GET', '/overallocations').then((reply) => reply.json).catch(() => []),
+  ]);
+  const overallocated = new Map(over.map((entry) => [entry.taskId, entry.resources]));
+  for (const task of json.tasks) task.overallocated = overallocated.get(task.id) ?? null;
   project = json.project;
   const statusDate = document.getElementById('gantt-status-date');
   if (statusDate && document.activeElement !== statusDate) statusDate.value = project.statusDate?.slice(0, 10) ?? '';

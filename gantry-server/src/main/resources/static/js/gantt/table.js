@@ -89,8 +89,12 @@ function nameCell(record, context) {
     : '<span class="gantt-toggle-space"></span>';
   const icon = task.milestone ? '<span class="gantt-milestone-icon" aria-hidden="true"></span>' : '';
   const error = record.error ? `<span class="gantt-row-error" title="${escapeMarkup(record.error)}">${escapeMarkup(record.error)}</span>` : '';
-  const states = [task.milestone && 'milestone', task.summary && 'summary', task.critical && 'critical'].filter(Boolean);
-  const spoken = states.length ? `<span class="gantt-sr">, ${states.join(', ')}</span>` : '';
+  const states = [task.milestone && 'milestone', task.summary && 'summary', task.critical && 'critical',
+    task.overallocated && `over-allocated: ${task.overallocated.join(', ')}`].filter(Boolean);
+  const spoken = states.length ? `<span class="gantt-sr">, ${escapeMarkup(states.join(', '))}</span>` : '';
+  const over = task.overallocated
+    ? `<span class="gantt-over" aria-hidden="true" title="${escapeMarkup(`Over-allocated: ${task.overallocated.join(', ')}`)}">▲</span>`
+    : '';
   // The forecast marker is drawn in the timeline, which screen readers do not see: say it in the row.
   const forecast = context.forecastOf?.(record);
   const spokenForecast = forecast
@@ -100,7 +104,7 @@ function nameCell(record, context) {
   const spokenReleases = releases
     ? `<span class="gantt-sr gantt-release-text">, ${escapeMarkup(releases.lines.join('; '))}</span>`
     : '';
-  return `<div class="gantt-cell gantt-column-name" role="gridcell" style="padding-left:${indent + 4}px">${toggle}${icon}<span class="gantt-name" title="${escapeMarkup(task.name)}">${escapeMarkup(task.name)}</span>${spoken}${spokenForecast}${spokenReleases}${error}</div>`;
+  return `<div class="gantt-cell gantt-column-name" role="gridcell" style="padding-left:${indent + 4}px">${toggle}${icon}<span class="gantt-name" title="${escapeMarkup(task.name)}">${escapeMarkup(task.name)}</span>${over}${spoken}${spokenForecast}${spokenReleases}${error}</div>`;
 }
 
 /** Markup for the table rows rows[from..to); row elements are absolutely positioned by the caller's block. */

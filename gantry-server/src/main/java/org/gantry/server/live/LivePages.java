@@ -47,6 +47,8 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/gantt",
                         "/projects/*/calendar",
                         "/projects/*/resources",
+                        "/projects/*/workload",
+                        "/projects/*/tasks/*/assignments",
                         "/projects/*/board",
                         "/projects/*/risks",
                         "/projects/*/raid",

@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * {@code maxUnits} a percentage (100 = full time); rates are amounts in {@code currency} per
  * {@code standardRatePer} / {@code overtimeRatePer} (HOURS, DAYS...). {@code calendarName} is the name of the
  * project calendar the resource works on, when it has its own. {@code assignedWorkMinutes} sums the work of
- * all its assignments, in working minutes.
+ * all its assignments, in working minutes. {@code userId} is the project member the resource is (a person's
+ * resource is made when they join); {@code tags} are free words such as a team or a skill.
  */
 public record Resource(
         long id,
@@ -29,6 +30,8 @@ public record Resource(
         String notes,
         int assignmentCount,
         long assignedWorkMinutes,
+        Long userId,
+        java.util.List<String> tags,
         int version) {
 
     /** The same resource with its rates left out, for people who may not see money (members, stakeholders). */
@@ -53,6 +56,8 @@ public record Resource(
                 notes,
                 assignmentCount,
                 assignedWorkMinutes,
+                userId,
+                tags,
                 version);
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.PageOf;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -22,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ResourceApi {
 
     private final ResourceService resources;
+    private final AssignmentService assignments;
 
-    ResourceApi(ResourceService resources) {
+    ResourceApi(ResourceService resources, AssignmentService assignments) {
         this.resources = resources;
+        this.assignments = assignments;
     }
 
     @Operation(
@@ -69,12 +73,79 @@ class ResourceApi {
         return resources.create(user, project, body);
     }
 
-    @Operation(summary = "Put a resource on a task with units (%) and planned work in hours (owners, managers)")
+    @Operation(
+            summary = "Delete a resource (owners, managers)",
+            description = "409 while it is assigned to tasks, unless withAssignments=true (its assignments go too and"
+                    + " the tasks are rescheduled); version checked when given (409 with the current resource).")
+    @DeleteMapping("/api/v1/projects/{project}/resources/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "false") boolean withAssignments) {
+        resources.delete(user, project, id, version, withAssignments);
+    }
+
+    @Operation(
+            summary = "Put a resource on a task with units (%) and planned work in hours (owners, managers)",
+            description = "Without workHours a work resource gets the task's duration at its units. The task's"
+                    + " duration follows work / units unless the task is FIXED_DURATION; the project is rescheduled.")
     @PostMapping("/api/v1/projects/{project}/tasks/{id}/assignments")
     @ResponseStatus(HttpStatus.CREATED)
     Assignment assign(
             CurrentUser user, @PathVariable String project, @PathVariable long id, @RequestBody NewAssignment body) {
-        return resources.assign(user, project, id, body);
+        return assignments.assign(user, project, id, body);
+    }
+
+    @Operation(
+            summary = "Change an assignment's units and/or work (owners, managers); version required",
+            description = "FIXED_UNITS and FIXED_WORK tasks: the duration follows (work / units). FIXED_DURATION"
+                    + " tasks keep their duration: new units change the work, new work changes the units.")
+    @PatchMapping("/api/v1/projects/{project}/tasks/{id}/assignments/{assignmentId}")
+    Assignment updateAssignment(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @RequestBody AssignmentChanges body) {
+        return assignments.update(user, project, id, assignmentId, body);
+    }
+
+    @Operation(
+            summary = "Hand an assignment's work to another resource of the project (owners, managers)",
+            description = "{resourceId, version}: same units and work; 409 when stale or when that resource is on"
+                    + " the task already; the project is rescheduled.")
+    @PostMapping("/api/v1/projects/{project}/tasks/{id}/assignments/{assignmentId}/move")
+    Assignment moveAssignment(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @RequestBody AssignmentMove body) {
+        return assignments.move(user, project, id, assignmentId, body);
+    }
+
+    @Operation(summary = "Take a resource off a task (owners, managers); version checked when given")
+    @DeleteMapping("/api/v1/projects/{project}/tasks/{id}/assignments/{assignmentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteAssignment(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable long id,
+            @PathVariable long assignmentId,
+            @RequestParam(required = false) Integer version) {
+        assignments.delete(user, project, id, assignmentId, version);
+    }
+
+    @Operation(
+            summary = "Set a task's type: FIXED_UNITS, FIXED_WORK or FIXED_DURATION (who edits tasks); task version"
+                    + " required")
+    @PutMapping("/api/v1/projects/{project}/tasks/{id}/task-type")
+    java.util.Map<String, Object> setTaskType(
+            CurrentUser user, @PathVariable String project, @PathVariable long id, @RequestBody TaskTypeChange body) {
+        return assignments.setTaskType(user, project, id, body);
     }
 
     @Operation(summary = "A resource's dated rates, oldest first (owners, managers)")

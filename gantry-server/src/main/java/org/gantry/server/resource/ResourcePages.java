@@ -37,10 +37,12 @@ class ResourcePages {
 
     private final ResourceService resources;
     private final ProjectService projects;
+    private final TimeOffService timeOff;
 
-    ResourcePages(ResourceService resources, ProjectService projects) {
+    ResourcePages(ResourceService resources, ProjectService projects, TimeOffService timeOff) {
         this.resources = resources;
         this.projects = projects;
+        this.timeOff = timeOff;
     }
 
     /** One row of the page, with the figures already written as a project manager reads them. */
@@ -122,7 +124,120 @@ class ResourcePages {
         model.addAttribute("assignments", details.assignments());
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("seesCosts", access.can(Permission.SEE_COSTS));
+        model.addAttribute("canManage", canManage(access));
+        model.addAttribute("timeOff", timeOff.ofResource(user, key, id));
         return "resource/resource";
+    }
+
+    /**
+     * Adds a resource from the Resources page (owners, managers): a person who is not a user (a contractor),
+     * equipment, a material with its unit and cost per unit, or a cost. Tags are typed comma-separated.
+     */
+    @PostMapping("/projects/{key}/resources")
+    String create(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "WORK") String kind,
+            @RequestParam(defaultValue = "") String maxUnits,
+            @RequestParam(defaultValue = "") String materialLabel,
+            @RequestParam(defaultValue = "") String standardRate,
+            @RequestParam(defaultValue = "") String tags,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        BigDecimal units = number("maxUnits", maxUnits, errors);
+        BigDecimal rate = number("standardRate", standardRate, errors);
+        if (errors.isEmpty()) {
+            try {
+                Resource made = resources.create(
+                        user,
+                        key,
+                        new NewResource(
+                                name,
+                                kind,
+                                null,
+                                units,
+                                rate,
+                                null,
+                                null,
+                                materialLabel.isBlank() ? null : materialLabel,
+                                java.util.Arrays.stream(tags.split(","))
+                                        .map(String::strip)
+                                        .filter(tag -> !tag.isEmpty())
+                                        .toList()));
+                redirect.addFlashAttribute("notice", made.name() + " added.");
+                return "redirect:/projects/" + key + "/resources";
+            } catch (InvalidInput e) {
+                e.errors().forEach(problem -> errors.putIfAbsent(problem.field(), capitalised(problem.message())));
+            }
+        }
+        redirect.addFlashAttribute(
+                "problem",
+                "Not added: "
+                        + String.join(
+                                " ",
+                                errors.entrySet().stream()
+                                        .map(error -> error.getKey() + ": " + error.getValue())
+                                        .toList()));
+        return "redirect:/projects/" + key + "/resources";
+    }
+
+    /**
+     * Deletes a resource from its page (owners, managers). While it is assigned, only with the box ticked
+     * that removes its assignments too; otherwise the page says how many tasks it works on.
+     */
+    @PostMapping("/projects/{key}/resources/{id}/delete")
+    String delete(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(defaultValue = "false") boolean withAssignments,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Resource current = resources.get(user, key, id).resource();
+        try {
+            resources.delete(user, key, id, version, withAssignments);
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/projects/" + key + "/resources/" + id;
+        }
+        redirect.addFlashAttribute("notice", current.name() + " deleted.");
+        return "redirect:/projects/" + key + "/resources";
+    }
+
+    /** Enters time off for a resource from its page (owners, managers). */
+    @PostMapping("/projects/{key}/resources/{id}/time-off")
+    String addTimeOff(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String firstDay,
+            @RequestParam(defaultValue = "") String lastDay,
+            @RequestParam(defaultValue = "VACATION") String kind,
+            @RequestParam(required = false) List<Integer> weekdays,
+            @RequestParam(defaultValue = "") String note,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            TimeOff added =
+                    timeOff.addForResource(user, key, id, TimeOffPages.entry(firstDay, lastDay, weekdays, kind, note));
+            redirect.addFlashAttribute("notice", added.text() + " entered; the plan was rescheduled.");
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("problem", TimeOffPages.words(e));
+        }
+        return "redirect:/projects/" + key + "/resources/" + id;
+    }
+
+    @PostMapping("/projects/{key}/resources/{id}/time-off/{timeOffId}/delete")
+    String deleteTimeOff(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @PathVariable long timeOffId,
+            @RequestParam(required = false) Integer version,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        timeOff.deleteForResource(user, key, id, timeOffId, version);
+        redirect.addFlashAttribute("notice", "Time off removed; the plan was rescheduled.");
+        return "redirect:/projects/" + key + "/resources/" + id;
     }
 
     /** The row of one resource as a form (owners and managers; htmx swaps it in place of the row). */

@@ -35,7 +35,7 @@ public class ResourceService {
     private static final String RESOURCE_COLUMNS = "r.id, r.name, r.initials, r.email, r.group_name, r.kind,"
             + " r.material_label, r.max_units, r.standard_rate, r.standard_rate_per, r.overtime_rate,"
             + " r.overtime_rate_per, r.cost_per_use, p.currency, r.calendar_key, c.name as calendar_name, r.notes,"
-            + " coalesce(w.assignments, 0) as assignments, coalesce(w.work, 0) as work, r.version";
+            + " coalesce(w.assignments, 0) as assignments, coalesce(w.work, 0) as work, r.user_id, r.tags, r.version";
     private static final String RESOURCE_FROM = " from resource r join project p on p.id = r.project_id"
             + " left join project_calendar c on c.project_id = r.project_id and c.calendar_key = r.calendar_key"
             + " left join (select resource_id, count(*) as assignments, sum(work_minutes) as work from assignment"
@@ -50,10 +50,13 @@ public class ResourceService {
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ResourceService(JdbcClient jdbc, ProjectService projects) {
+    ResourceService(
+            JdbcClient jdbc, ProjectService projects, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.projects = projects;
+        this.events = events;
     }
 
     /** A page of the project's resources in the order the plan listed them; {@code q} filters by name. */
@@ -142,6 +145,45 @@ public class ResourceService {
                 .list();
     }
 
+    /** The assignments of a task of the project the caller may see (the task's existence checked by the caller). */
+    List<Assignment> assignmentsOf(ProjectAccess access, long taskId) {
+        return jdbc.sql(ASSIGNMENT_QUERY + " and a.task_id = :task order by r.name, a.id")
+                .param("project", access.projectId())
+                .param("task", taskId)
+                .query(ResourceService::assignment)
+                .list();
+    }
+
+    /**
+     * Deletes a resource (owners and managers). A resource still assigned to tasks is a 409 unless
+     * {@code withAssignments}: then its assignments go with it (and the person stops being an assignee of
+     * those tasks), and the tasks are rescheduled. The version is checked when given.
+     */
+    @Transactional
+    public void delete(CurrentUser user, String projectRef, long resourceId, Integer version, boolean withAssignments) {
+        ProjectAccess access = projects.access(user, projectRef);
+        Resource current = find(access, resourceId);
+        access.require(Permission.EDIT_PROJECT);
+        if (version != null && version != current.version()) {
+            throw new StaleVersion("Resource " + resourceId, current);
+        }
+        if (current.assignmentCount() > 0 && !withAssignments) {
+            throw AssignmentService.stillAssigned(access.key(), resourceId, current.assignmentCount());
+        }
+        // Assignments first, one by one through their trigger, so the person also stops being an assignee.
+        jdbc.sql("delete from assignment where resource_id = :resource and project_id = :project")
+                .param("resource", resourceId)
+                .param("project", access.projectId())
+                .update();
+        jdbc.sql("delete from resource where id = :resource and project_id = :project")
+                .param("resource", resourceId)
+                .param("project", access.projectId())
+                .update();
+        if (current.assignmentCount() > 0) {
+            events.publishEvent(org.gantry.server.task.ScheduleAffected.project(access.projectId()));
+        }
+    }
+
     /**
      * Changes the name, maximum units or rates of a resource (owners and managers). Every invalid field is
      * reported at once and nothing is written; a stale version is a 409 carrying the resource as it is now.
@@ -183,8 +225,13 @@ public class ResourceService {
         BigDecimal overtimeRate =
                 amount("overtimeRate", changes.overtimeRate(), current.overtimeRate(), clear, problems);
         BigDecimal costPerUse = amount("costPerUse", changes.costPerUse(), current.costPerUse(), clear, problems);
+        List<String> tags = changes.tags() == null ? current.tags() : tags(changes.tags(), problems);
+        String label = changes.materialLabel() == null
+                ? current.materialLabel()
+                : label(changes.materialLabel(), current.kind(), problems);
         problems.throwIfAny();
         int updated = jdbc.sql("update resource set name = :name, max_units = :units, standard_rate = :standard,"
+                        + " tags = :tags, material_label = :label,"
                         + " standard_rate_per = case when cast(:standard as numeric) is null then null"
                         + " else coalesce(standard_rate_per, 'HOURS') end,"
                         + " overtime_rate = :overtime,"
@@ -197,6 +244,8 @@ public class ResourceService {
                 .param("standard", standardRate)
                 .param("overtime", overtimeRate)
                 .param("perUse", costPerUse)
+                .param("tags", tags.toArray(String[]::new))
+                .param("label", label)
                 .param("id", resourceId)
                 .param("project", access.projectId())
                 .param("version", changes.version())
@@ -253,13 +302,44 @@ public class ResourceService {
                 problems.add("userId", "only a work resource can be a person");
             }
         }
+        List<String> tags = body.tags() == null ? List.of() : tags(body.tags(), problems);
+        String label = body.materialLabel() == null ? null : label(body.materialLabel(), kind, problems);
         problems.throwIfAny();
+        if (body.userId() != null) {
+            // One resource per person and project: a member got theirs when they joined.
+            Long existing = jdbc.sql("select id from resource where project_id = :project and user_id = :user"
+                            + " and kind = 'WORK' order by id limit 1")
+                    .param("project", access.projectId())
+                    .param("user", body.userId())
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
+            if (existing != null) {
+                // Every member got a resource on joining: adding the person again gives that resource the
+                // figures sent (so clients that add a person with their rates keep working), nothing more.
+                jdbc.sql("update resource set name = :name, max_units = :units, standard_rate = :standard,"
+                                + " standard_rate_per = case when cast(:standard as numeric) is null then null"
+                                + " else 'HOURS' end, overtime_rate = :overtime,"
+                                + " overtime_rate_per = case when cast(:overtime as numeric) is null then null"
+                                + " else 'HOURS' end, cost_per_use = :perUse, tags = :tags, updated_at = now(),"
+                                + " version = version + 1 where id = :id")
+                        .param("name", name)
+                        .param("units", maxUnits)
+                        .param("standard", standardRate)
+                        .param("overtime", overtimeRate)
+                        .param("perUse", costPerUse)
+                        .param("tags", tags.toArray(String[]::new))
+                        .param("id", existing)
+                        .update();
+                return find(access, existing);
+            }
+        }
         long id = jdbc.sql("insert into resource (project_id, name, kind, user_id, max_units, standard_rate,"
-                        + " standard_rate_per, overtime_rate, overtime_rate_per, cost_per_use)"
+                        + " standard_rate_per, overtime_rate, overtime_rate_per, cost_per_use, tags, material_label)"
                         + " values (:project, :name, :kind, :user, :units, :standard,"
                         + " case when cast(:standard as numeric) is null then null else 'HOURS' end, :overtime,"
-                        + " case when cast(:overtime as numeric) is null then null else 'HOURS' end, :perUse)"
-                        + " returning id")
+                        + " case when cast(:overtime as numeric) is null then null else 'HOURS' end, :perUse,"
+                        + " :tags, :label) returning id")
                 .param("project", access.projectId())
                 .param("name", name)
                 .param("kind", kind)
@@ -268,6 +348,8 @@ public class ResourceService {
                 .param("standard", standardRate)
                 .param("overtime", overtimeRate)
                 .param("perUse", costPerUse)
+                .param("tags", tags.toArray(String[]::new))
+                .param("label", label)
                 .query(Long.class)
                 .single();
         return find(access, id);
@@ -441,6 +523,35 @@ public class ResourceService {
         return sent;
     }
 
+    /** Tags: at most 20 words of at most 40 characters, trimmed, without duplicates or NUL. */
+    private static List<String> tags(List<String> sent, InvalidInput.Collector problems) {
+        List<String> tags = new java.util.ArrayList<>();
+        for (String tag : sent) {
+            String word = tag == null ? "" : tag.strip();
+            if (word.isEmpty() || word.length() > 40 || word.indexOf('\0') >= 0) {
+                problems.add("tags", "each tag must have 1 to 40 characters (no NUL)");
+                return List.of();
+            }
+            if (!tags.contains(word)) {
+                tags.add(word);
+            }
+        }
+        if (tags.size() > 20) {
+            problems.add("tags", "at most 20 tags");
+        }
+        return tags;
+    }
+
+    private static String label(String sent, String kind, InvalidInput.Collector problems) {
+        String label = sent.strip();
+        if (!"MATERIAL".equals(kind) && !label.isEmpty()) {
+            problems.add("materialLabel", "only a material has a unit label");
+        } else if (label.length() > 40 || label.indexOf('\0') >= 0) {
+            problems.add("materialLabel", "must be at most 40 characters");
+        }
+        return label.isEmpty() ? null : label;
+    }
+
     private Resource find(ProjectAccess access, long resourceId) {
         return jdbc.sql("select " + RESOURCE_COLUMNS + RESOURCE_FROM + " and r.id = :resource")
                 .param("project", access.projectId())
@@ -471,6 +582,8 @@ public class ResourceService {
                 rs.getString("notes"),
                 rs.getInt("assignments"),
                 rs.getLong("work"),
+                (Long) rs.getObject("user_id"),
+                List.of((String[]) rs.getArray("tags").getArray()),
                 rs.getInt("version"));
     }
 

@@ -153,6 +153,7 @@ public class ProjectScheduler {
         ProjectCalendar calendar = project.stored.isEmpty()
                 ? projectCalendar(project, project.startDate, project.startDate)
                 : projectCalendar(project, rows.earliest(project.startDate), rows.latest(project.startDate));
+        calendar = withTimeOff(projectId, calendar, assignments);
         double loaded = elapsed(began);
         long computing = System.nanoTime();
         Schedule schedule;
@@ -204,6 +205,7 @@ public class ProjectScheduler {
         ProjectCalendar calendar = project.stored.isEmpty()
                 ? projectCalendar(project, project.startDate, project.startDate)
                 : projectCalendar(project, rows.earliest(project.startDate), rows.latest(project.startDate));
+        calendar = withTimeOff(projectId, calendar, assignments);
         return calendar.network(rows.engineTasks(calendar, assignments), links);
     }
 
@@ -231,7 +233,10 @@ public class ProjectScheduler {
                         + " string_agg(id || ':' || version, ',' order by id) from task_link where project_id = :p), '')"
                         + " || '|' || coalesce((select string_agg(id || ':' || version, ',' order by id) from assignment"
                         + " where project_id = :p), '') || '|' || coalesce((select string_agg(day::text, ',' order by day)"
-                        + " from project_holiday where project_id = :p), ''))")
+                        + " from project_holiday where project_id = :p), '') || '|' || coalesce((select"
+                        + " string_agg(o.id || ':' || o.version, ',' order by o.id) from time_off o join resource r"
+                        + " on r.id = o.resource_id or (r.user_id is not null and o.user_id = r.user_id)"
+                        + " where r.project_id = :p), ''))")
                 .param("p", projectId)
                 .query(String.class)
                 .single();
@@ -411,6 +416,88 @@ public class ProjectScheduler {
                                     rs.getString(8)));
                 });
         return byTask;
+    }
+
+    /**
+     * Calendars per person: a resource with time off (its own entries, or its person's, which hold in every
+     * project) works on a calendar of its own, based on its imported calendar or the project's, whose
+     * exceptions are those days off; its assignments then name that calendar, so the engine schedules their
+     * work around the absence. Resources without time off keep the calendar they had. {@code assignments} is
+     * rewritten in place.
+     */
+    private ProjectCalendar withTimeOff(
+            long projectId, ProjectCalendar calendar, Map<Long, List<AssignmentRow>> assignments) {
+        if (assignments.isEmpty()) {
+            return calendar;
+        }
+        Map<Long, java.util.TreeSet<LocalDate>> daysOff = new HashMap<>();
+        Map<Long, String> baseKeys = new HashMap<>();
+        jdbc.sql("select r.id, r.calendar_key, o.first_day, o.last_day, o.weekdays from resource r"
+                        + " join time_off o on o.resource_id = r.id or (r.user_id is not null and o.user_id = r.user_id)"
+                        + " where r.project_id = ? and r.kind = 'WORK'"
+                        + " and exists (select 1 from assignment a where a.resource_id = r.id)")
+                .param(projectId)
+                .query(rs -> {
+                    long resource = rs.getLong(1);
+                    baseKeys.put(resource, rs.getString(2));
+                    java.util.TreeSet<LocalDate> days =
+                            daysOff.computeIfAbsent(resource, k -> new java.util.TreeSet<>());
+                    LocalDate last = rs.getObject(4, LocalDate.class);
+                    String weekdays = rs.getString(5);
+                    for (LocalDate day = rs.getObject(3, LocalDate.class); !day.isAfter(last); day = day.plusDays(1)) {
+                        if (weekdays == null
+                                || weekdays.contains(
+                                        String.valueOf(day.getDayOfWeek().getValue()))) {
+                            days.add(day);
+                        }
+                    }
+                });
+        if (daysOff.isEmpty()) {
+            return calendar;
+        }
+        Map<String, WorkingCalendar> all = new HashMap<>(calendar.imported());
+        daysOff.forEach((resource, days) -> {
+            CalendarId own = calendar.calendarId(baseKeys.get(resource));
+            CalendarId base = own == null ? calendar.calendar().id() : own;
+            List<CalendarException> exceptions = new ArrayList<>();
+            LocalDate from = null;
+            LocalDate to = null;
+            for (LocalDate day : days) {
+                if (to != null && day.equals(to.plusDays(1))) {
+                    to = day;
+                    continue;
+                }
+                if (from != null) {
+                    exceptions.add(CalendarException.holidays(from, to));
+                }
+                from = day;
+                to = day;
+            }
+            exceptions.add(CalendarException.holidays(from, to));
+            String key = "resource:" + resource;
+            all.put(key, new WorkingCalendar(CalendarId.of(key), base, Map.of(), exceptions));
+        });
+        assignments.replaceAll((task, rows) -> rows.stream()
+                .map(row -> daysOff.containsKey(row.resourceId())
+                        ? new AssignmentRow(
+                                row.resourceId(),
+                                row.units(),
+                                row.workMinutes(),
+                                row.actualWorkMinutes(),
+                                row.remainingWorkMinutes(),
+                                row.contour(),
+                                "resource:" + row.resourceId())
+                        : row)
+                .toList());
+        return new ProjectCalendar(
+                calendar.startDate(),
+                calendar.workingDays(),
+                calendar.workingHours(),
+                calendar.statusDate(),
+                calendar.holidays(),
+                calendar.calendarKey(),
+                all,
+                calendar.startTime());
     }
 
     /** A stored assignment: units in percent, work in working minutes. */

@@ -312,8 +312,9 @@ public class TaskService {
             throw new StaleVersion("Task " + taskId, require(access, taskId));
         }
         if (assignees != null) {
-            jdbc.sql("delete from task_assignee where task_id = ?")
-                    .param(taskId)
+            // Only who left and who came: an assignee who stays keeps their assignment's units and work.
+            jdbc.sql("delete from task_assignee where task_id = ? and user_id <> all(?::bigint[])")
+                    .params(taskId, assignees.toArray(Long[]::new))
                     .update();
             writeAssignees(taskId, assignees);
             List<Long> added = assignees.stream()
@@ -441,7 +442,8 @@ public class TaskService {
 
     private void writeAssignees(long taskId, List<Long> assignees) {
         if (!assignees.isEmpty()) {
-            jdbc.sql("insert into task_assignee (task_id, user_id) select ?, unnest(?::bigint[])")
+            jdbc.sql("insert into task_assignee (task_id, user_id) select ?, unnest(?::bigint[])"
+                            + " on conflict do nothing")
                     .params(taskId, assignees.toArray(Long[]::new))
                     .update();
         }

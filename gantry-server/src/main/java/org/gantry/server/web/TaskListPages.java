@@ -46,11 +46,17 @@ class TaskListPages {
     private final ProjectService projects;
     private final TaskService tasks;
     private final StatusService statuses;
+    private final org.gantry.server.workload.WorkloadService workload;
 
-    TaskListPages(ProjectService projects, TaskService tasks, StatusService statuses) {
+    TaskListPages(
+            ProjectService projects,
+            TaskService tasks,
+            StatusService statuses,
+            org.gantry.server.workload.WorkloadService workload) {
         this.projects = projects;
         this.tasks = tasks;
         this.statuses = statuses;
+        this.workload = workload;
     }
 
     @GetMapping("/list")
@@ -261,6 +267,8 @@ class TaskListPages {
         model.addAttribute("outline", filter.isOutline());
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !access.archived());
         model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !access.archived());
+        // Tasks during which someone on them has more work than capacity (across all their projects).
+        model.addAttribute("overallocated", workload.overallocatedTasks(user, key));
         // A notice about a row that is not shown (deleted, filtered out) goes above the rows.
         boolean rowShown = notice != null && rows.stream().anyMatch(task -> task.id() == notice.taskId());
         model.addAttribute("notice", notice == null || rowShown ? notice : notice.aboveTheRows());

@@ -56,7 +56,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long shareLink,
             long digest,
             long submittedWeek,
-            long activityType) {
+            long activityType,
+            long assignment) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -457,6 +458,65 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 CREATED,
                 NO,
                 NO),
+        DELETE_RESOURCE(
+                (f, api) -> api.delete(f.project() + "/resources/" + f.resource() + "?withAssignments=true"),
+                GONE,
+                GONE,
+                GONE,
+                NO,
+                NO),
+        CHANGE_ASSIGNMENT(
+                (f, api) -> api.patch(
+                        f.project() + "/tasks/" + f.taskC() + "/assignments/" + f.assignment(),
+                        json("units", 50, "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        MOVE_ASSIGNMENT(
+                (f, api) -> api.post(
+                        f.project() + "/tasks/" + f.taskC() + "/assignments/" + f.assignment() + "/move",
+                        json("resourceId", f.resource(), "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        REMOVE_ASSIGNMENT(
+                (f, api) -> api.delete(f.project() + "/tasks/" + f.taskC() + "/assignments/" + f.assignment()),
+                GONE,
+                GONE,
+                GONE,
+                NO,
+                NO),
+        // The task type is part of planning a task: who edits tasks sets it.
+        SET_TASK_TYPE(
+                (f, api) -> api.put(
+                        f.project() + "/tasks/" + f.taskA() + "/task-type",
+                        json("taskType", "FIXED_WORK", "version", f.versionA())),
+                OK,
+                OK,
+                OK,
+                OK,
+                NO),
+        // Calendars per person and workload: people's time off and load are for owners and managers; a rig's
+        // time off is part of the plan everyone reads.
+        READ_PROJECT_TIME_OFF((f, api) -> api.get(f.project() + "/time-off"), OK, OK, OK, NO, NO),
+        READ_RESOURCE_TIME_OFF(
+                (f, api) -> api.get(f.project() + "/resources/" + f.resource() + "/time-off"), OK, OK, OK, OK, OK),
+        ADD_RESOURCE_TIME_OFF(
+                (f, api) -> api.post(
+                        f.project() + "/resources/" + f.resource() + "/time-off",
+                        json("firstDay", "2026-03-04", "kind", "OTHER", "note", "Calibration")),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        READ_PROJECT_WORKLOAD((f, api) -> api.get(f.project() + "/workload"), OK, OK, OK, NO, NO),
+        READ_WORKLOAD_OF_PROJECT((f, api) -> api.get("/api/v1/workload?project=" + f.key()), OK, OK, OK, NO, NO),
+        READ_OVERALLOCATIONS((f, api) -> api.get(f.project() + "/overallocations"), OK, OK, OK, OK, OK),
         READ_RATES((f, api) -> api.get(f.project() + "/resources/" + f.resource() + "/rates"), OK, OK, OK, NO, NO),
         ADD_RATE(
                 (f, api) -> api.post(
@@ -895,6 +955,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
         Response resource =
                 owner.api().post("/api/v1/projects/" + key + "/resources", json("name", "Pump", "standardRate", 30));
         assertThat(resource.status()).as(resource.toString()).isEqualTo(201);
+        Response assignment = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/tasks/" + c + "/assignments",
+                        json("resourceId", resource.body().get("id").asLong()));
+        assertThat(assignment.status()).as(assignment.toString()).isEqualTo(201);
         Response risk = owner.api()
                 .post(
                         "/api/v1/projects/" + key + "/risks",
@@ -990,7 +1055,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 shareLink.body().get("link").get("id").asLong(),
                 digest.body().get("id").asLong(),
                 submittedWeek.body().get("id").asLong(),
-                activityType.body().get("id").asLong());
+                activityType.body().get("id").asLong(),
+                assignment.body().get("id").asLong());
     }
 
     /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */

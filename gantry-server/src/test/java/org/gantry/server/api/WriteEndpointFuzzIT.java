@@ -132,6 +132,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long linkId;
     private long riskId;
     private long raidEntryId;
+    private long resourceId;
+    private long assignmentId;
     private long changeRequestId;
     private long sprintId;
     private long webhookId;
@@ -198,6 +200,11 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                 Operation operation = operations.get(n % operations.size());
                 Case fuzzCase = build(n, operation);
                 ApiClient client = "admin".equals(fuzzCase.role()) ? admin() : otherRoles.get(fuzzCase.role());
+                if (operation.path().startsWith("/api/v1/me/time-off") && "admin".equals(fuzzCase.role())) {
+                    // The admin's own time off would move the admin's tasks in every other suite's projects
+                    // (the same database); the fuzz project's member takes these cases instead.
+                    client = otherRoles.get("member");
+                }
                 long sending = System.nanoTime();
                 Response response =
                         client.sendRaw(fuzzCase.method(), fuzzCase.path(), fuzzCase.contentType(), fuzzCase.body());
@@ -301,6 +308,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                         json("type", "ISSUE", "title", "Fuzz issue", "taskIds", List.of(taskIds.get(0))));
         assertThat(raidEntry.status()).as(raidEntry.toString()).isEqualTo(201);
         raidEntryId = raidEntry.body().get("id").asLong();
+        newResourceAndAssignment();
         changeRequestId = newChangeRequest();
         sprintId = newSprint();
         newWebhook();
@@ -378,6 +386,15 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             if (risk.status() == 201) {
                 riskId = risk.body().get("id").asLong();
             }
+        }
+        if (admin().get("/api/v1/projects/" + project + "/resources/" + resourceId)
+                                .status()
+                        != 200
+                || admin().get("/api/v1/projects/" + project + "/tasks/" + taskIds.get(2) + "/assignments")
+                        .body()
+                        .valueStream()
+                        .noneMatch(a -> a.get("id").asLong() == assignmentId)) {
+            newResourceAndAssignment();
         }
         if (admin().get("/api/v1/projects/" + project + "/raid/" + raidEntryId).status() != 200) {
             Response raidEntry = admin().post(
@@ -598,6 +615,21 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         }
     }
 
+    /** A rig on the third task, so resource and assignment endpoints meet real rows. */
+    private void newResourceAndAssignment() {
+        Response rig = admin().post("/api/v1/projects/" + project + "/resources", json("name", "Fuzz rig"));
+        if (rig.status() != 201) {
+            return;
+        }
+        resourceId = rig.body().get("id").asLong();
+        Response assigned = admin().post(
+                        "/api/v1/projects/" + project + "/tasks/" + taskIds.get(2) + "/assignments",
+                        json("resourceId", resourceId, "units", 50));
+        if (assigned.status() == 201) {
+            assignmentId = assigned.body().get("id").asLong();
+        }
+    }
+
     private String value(String name, String template, boolean projectDelete) {
         return switch (name) {
             case "project", "p" -> projectDelete ? sacrificialProject : project;
@@ -605,6 +637,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             case "userId" -> String.valueOf(memberId);
             case "taskId" -> String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
             case "entryId" -> String.valueOf(raidEntryId);
+            case "assignmentId" -> String.valueOf(assignmentId);
             case "slot" -> String.valueOf(random.nextInt(3));
             case "hook" -> webhookPublicId;
             case "id" -> {
@@ -614,6 +647,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(sacrificialUserId);
                 } else if (template.contains("/links/")) {
                     yield String.valueOf(linkId);
+                } else if (template.contains("/resources/")) {
+                    yield String.valueOf(resourceId);
                 } else if (template.contains("/raid/")) {
                     yield String.valueOf(raidEntryId);
                 } else if (template.contains("/risks/")) {

@@ -54,6 +54,13 @@ class AccessibilityIT extends BrowserTest {
         flowDrawn(base);
         deliveryWithDefinitions(base);
         visit(base + "/resources");
+        page.locator("#resource-table tbody tr th a").first().click();
+        page.waitForURL("**/resources/*");
+        assertAccessible("a resource's page");
+        visit(base + "/workload");
+        visit("/workload");
+        visit("/workload?scale=DAY&periods=20");
+        visit("/time-off");
         visit(base + "/risks");
         visit(base + "/risks?run=1&iterations=500#schedule-risk");
         raidLogWithEntriesAndAValidationError(base);

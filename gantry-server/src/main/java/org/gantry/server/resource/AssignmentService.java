@@ -1,0 +1,368 @@
+package org.gantry.server.resource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.Permission;
+import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
+import org.gantry.server.shared.StaleVersion;
+import org.gantry.server.task.ScheduleAffected;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes and removes assignments and sets a task's type, keeping duration, units and work together the
+ * way Microsoft Project does: on a FIXED_DURATION task the duration stays, so new units change the work
+ * (work = duration x units) and new work changes the units; on FIXED_UNITS and FIXED_WORK tasks the
+ * duration follows the work and units (duration = work / units, the slowest assignment deciding). Every
+ * change reschedules the project in the same transaction (the engine then places the task on the
+ * resources' calendars).
+ */
+@Service
+public class AssignmentService {
+    static final Set<String> TASK_TYPES = Set.of("FIXED_UNITS", "FIXED_WORK", "FIXED_DURATION");
+    private static final BigDecimal MAXIMUM_UNITS = new BigDecimal("100000");
+    private static final BigDecimal MAXIMUM_HOURS = new BigDecimal("1000000");
+
+    private final JdbcClient jdbc;
+    private final ProjectService projects;
+    private final ResourceService resources;
+    private final ApplicationEventPublisher events;
+
+    AssignmentService(
+            JdbcClient jdbc, ProjectService projects, ResourceService resources, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.resources = resources;
+        this.events = events;
+    }
+
+    /** A task as the assignments page shows it: type, duration, work and dates. */
+    public record TaskPlan(
+            long id,
+            String name,
+            String wbs,
+            String taskType,
+            long durationMinutes,
+            long workMinutes,
+            java.time.LocalDateTime start,
+            java.time.LocalDateTime finish,
+            boolean milestone,
+            boolean summary,
+            int version) {}
+
+    /** The task's plan figures (404 when the project has no such task). */
+    @Transactional(readOnly = true)
+    public TaskPlan plan(CurrentUser user, String projectRef, long taskId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        return jdbc.sql("select t.id, t.name, array_to_string(t.outline_path, '.'), t.task_type, t.duration_minutes,"
+                        + " coalesce((select sum(a.work_minutes) from assignment a join resource r on r.id = a.resource_id"
+                        + " where a.task_id = t.id and r.kind = 'WORK'), 0), t.start_at, t.finish_at, t.milestone,"
+                        + " exists (select 1 from task c where c.parent_id = t.id), t.version from task t"
+                        + " where t.id = :id and t.project_id = :project")
+                .param("id", taskId)
+                .param("project", access.projectId())
+                .query((rs, n) -> new TaskPlan(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getObject(7, java.time.LocalDateTime.class),
+                        rs.getObject(8, java.time.LocalDateTime.class),
+                        rs.getBoolean(9),
+                        rs.getBoolean(10),
+                        rs.getInt(11)))
+                .optional()
+                .orElseThrow(() -> new NotFound("Project " + access.key() + " has no task " + taskId + "."));
+    }
+
+    /** What the rules need of a task. */
+    private record TaskFacts(long id, String taskType, long durationMinutes, boolean milestone, int version) {}
+
+    /** Changes units and/or work of an assignment (owners, managers); 409 with the current one when stale. */
+    @Transactional
+    public Assignment update(
+            CurrentUser user, String projectRef, long taskId, long assignmentId, AssignmentChanges changes) {
+        ProjectAccess access = projects.access(user, projectRef);
+        TaskFacts task = task(access, taskId);
+        Assignment current = find(access, taskId, assignmentId);
+        access.require(Permission.EDIT_PROJECT);
+        if (changes == null) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        if (changes.version() == null) {
+            problems.add("version", "is required: send the version you last read");
+        }
+        if (changes.units() == null && changes.workHours() == null) {
+            problems.add("units", "send units or workHours (or both)");
+        }
+        BigDecimal units = units(changes.units(), current.units(), problems);
+        Long work = changes.workHours() == null ? null : minutes(changes.workHours(), problems);
+        problems.throwIfAny();
+        if (changes.version() != current.version()) {
+            throw new StaleVersion("Assignment " + assignmentId, current);
+        }
+        long newWork = work == null ? current.workMinutes() : work;
+        boolean person = "WORK".equals(current.resourceKind());
+        if (person && "FIXED_DURATION".equals(task.taskType()) && !task.milestone()) {
+            if (changes.units() != null && work == null) {
+                newWork = Math.round(task.durationMinutes() * units.doubleValue() / 100.0);
+            } else if (work != null && changes.units() == null && task.durationMinutes() > 0) {
+                units = BigDecimal.valueOf(work * 100.0 / task.durationMinutes())
+                        .setScale(2, RoundingMode.HALF_UP);
+                if (units.compareTo(MAXIMUM_UNITS) > 0) {
+                    throw new InvalidInput(
+                            "workHours", "would need more than " + MAXIMUM_UNITS.toPlainString() + " % units");
+                }
+            }
+        }
+        int updated = jdbc.sql("update assignment set units = :units, work_minutes = :work,"
+                        + " remaining_work_minutes = greatest(:work - actual_work_minutes, 0), version = version + 1"
+                        + " where id = :id and project_id = :project and version = :version")
+                .param("units", units)
+                .param("work", newWork)
+                .param("id", assignmentId)
+                .param("project", access.projectId())
+                .param("version", changes.version())
+                .update();
+        if (updated == 0) {
+            throw new StaleVersion("Assignment " + assignmentId, find(access, taskId, assignmentId));
+        }
+        followWork(access, task);
+        return find(access, taskId, assignmentId);
+    }
+
+    /**
+     * Hands an assignment's work to another resource of the project (owners, managers), with the same units
+     * and work: the workload's "reassign". 409 when stale or when that resource is on the task already; the
+     * project is rescheduled (the other resource may work on another calendar).
+     */
+    @Transactional
+    public Assignment move(CurrentUser user, String projectRef, long taskId, long assignmentId, AssignmentMove body) {
+        ProjectAccess access = projects.access(user, projectRef);
+        TaskFacts task = task(access, taskId);
+        Assignment current = find(access, taskId, assignmentId);
+        access.require(Permission.EDIT_PROJECT);
+        if (body == null) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        if (body.version() == null) {
+            problems.add("version", "is required: send the version you last read");
+        }
+        String kind = body.resourceId() == null
+                ? null
+                : jdbc.sql("select kind from resource where id = :id and project_id = :project")
+                        .param("id", body.resourceId())
+                        .param("project", access.projectId())
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+        if (body.resourceId() == null) {
+            problems.add("resourceId", "is required");
+        } else if (kind == null) {
+            problems.add("resourceId", "must be a resource of project " + access.key());
+        } else if (!kind.equals(current.resourceKind())) {
+            problems.add("resourceId", "must be of the same kind as " + current.resourceName());
+        }
+        problems.throwIfAny();
+        if (body.version() != current.version()) {
+            throw new StaleVersion("Assignment " + assignmentId, current);
+        }
+        if (body.resourceId() == current.resourceId()) {
+            return current;
+        }
+        boolean taken = jdbc.sql("select count(*) from assignment where task_id = :task and resource_id = :resource")
+                        .param("task", taskId)
+                        .param("resource", body.resourceId())
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (taken) {
+            throw new Conflict("Already assigned", "That resource already works on task " + taskId + ".");
+        }
+        // Delete and insert (not an update of resource_id), so the assignee rows follow through their triggers.
+        jdbc.sql("delete from assignment where id = :id").param("id", assignmentId).update();
+        long id = jdbc.sql("insert into assignment (project_id, task_id, resource_id, units, work_minutes,"
+                        + " actual_work_minutes, remaining_work_minutes, start_at, finish_at, contour)"
+                        + " values (:project, :task, :resource, :units, :work, 0, :work, :start, :finish, :contour)"
+                        + " returning id")
+                .param("project", access.projectId())
+                .param("task", taskId)
+                .param("resource", body.resourceId())
+                .param("units", current.units())
+                .param("work", current.workMinutes())
+                .param("start", current.start())
+                .param("finish", current.finish())
+                .param("contour", current.contour() == null ? "FLAT" : current.contour())
+                .query(Long.class)
+                .single();
+        followWork(access, task);
+        return find(access, taskId, id);
+    }
+
+    /** Takes a resource off a task (owners, managers); the version is checked when given. */
+    @Transactional
+    public void delete(CurrentUser user, String projectRef, long taskId, long assignmentId, Integer version) {
+        ProjectAccess access = projects.access(user, projectRef);
+        TaskFacts task = task(access, taskId);
+        Assignment current = find(access, taskId, assignmentId);
+        access.require(Permission.EDIT_PROJECT);
+        if (version != null && version != current.version()) {
+            throw new StaleVersion("Assignment " + assignmentId, current);
+        }
+        jdbc.sql("delete from assignment where id = :id and project_id = :project")
+                .param("id", assignmentId)
+                .param("project", access.projectId())
+                .update();
+        followWork(access, task);
+    }
+
+    /** Puts a resource on a task and reschedules; work defaults to the task's duration at the units given. */
+    @Transactional
+    public Assignment assign(CurrentUser user, String projectRef, long taskId, NewAssignment body) {
+        ProjectAccess access = projects.access(user, projectRef);
+        TaskFacts task = task(access, taskId);
+        NewAssignment filled = body;
+        if (body != null && body.workHours() == null) {
+            BigDecimal units = body.units() == null ? new BigDecimal("100") : body.units();
+            String kind = body.resourceId() == null
+                    ? null
+                    : jdbc.sql("select kind from resource where id = :id and project_id = :project")
+                            .param("id", body.resourceId())
+                            .param("project", access.projectId())
+                            .query(String.class)
+                            .optional()
+                            .orElse(null);
+            BigDecimal hours = "WORK".equals(kind) && !task.milestone() && units.signum() >= 0
+                    ? BigDecimal.valueOf(task.durationMinutes())
+                            .multiply(units)
+                            .divide(BigDecimal.valueOf(6000), 4, RoundingMode.HALF_UP)
+                    : BigDecimal.ZERO;
+            filled = new NewAssignment(body.resourceId(), body.units(), hours);
+        }
+        Assignment made = resources.assign(user, projectRef, taskId, filled);
+        followWork(access, task);
+        return find(access, taskId, made.id());
+    }
+
+    /** Sets a task's type (owners, managers, members who edit tasks); 409 with the current version when stale. */
+    @Transactional
+    public Map<String, Object> setTaskType(CurrentUser user, String projectRef, long taskId, TaskTypeChange change) {
+        ProjectAccess access = projects.access(user, projectRef);
+        TaskFacts task = task(access, taskId);
+        access.require(Permission.EDIT_TASKS);
+        if (change == null) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        if (change.taskType() == null || !TASK_TYPES.contains(change.taskType())) {
+            problems.add("taskType", "must be FIXED_UNITS, FIXED_WORK or FIXED_DURATION");
+        }
+        if (change.version() == null) {
+            problems.add("version", "is required: send the task's version you last read");
+        }
+        problems.throwIfAny();
+        int updated = jdbc.sql("update task set task_type = :type, version = version + 1, updated_at = now()"
+                        + " where id = :id and version = :version")
+                .param("type", change.taskType())
+                .param("id", taskId)
+                .param("version", change.version())
+                .update();
+        if (updated == 0) {
+            TaskFacts now = task(access, taskId);
+            throw new StaleVersion(
+                    "Task " + taskId, Map.of("id", taskId, "taskType", now.taskType(), "version", now.version()));
+        }
+        TaskFacts now = task(access, taskId);
+        return Map.of("id", taskId, "taskType", now.taskType(), "version", now.version());
+    }
+
+    /**
+     * After a change of units or work: a task driven by its assignments (not fixed duration, not a
+     * milestone, with work resources at positive units) lasts as long as its slowest assignment,
+     * work / units, which becomes its stored duration; its work is the sum of its assignments'. Then the
+     * project is rescheduled.
+     */
+    private void followWork(ProjectAccess access, TaskFacts task) {
+        jdbc.sql("select set_config('gantry.duration_from_work', 'on', true)")
+                .query(String.class)
+                .single();
+        jdbc.sql("update task t set work_minutes = w.work,"
+                        + " duration_minutes = case when t.task_type <> 'FIXED_DURATION' and not t.milestone"
+                        + " and w.longest is not null then w.longest else t.duration_minutes end"
+                        + " from (select sum(a.work_minutes) as work,"
+                        + " max(round(a.work_minutes * 100.0 / nullif(a.units, 0)))::bigint as longest"
+                        + " from assignment a join resource r on r.id = a.resource_id"
+                        + " where a.task_id = :task and r.kind = 'WORK') w where t.id = :task")
+                .param("task", task.id())
+                .update();
+        jdbc.sql("select set_config('gantry.duration_from_work', '', true)")
+                .query(String.class)
+                .single();
+        events.publishEvent(new ScheduleAffected(access.projectId(), task.id(), null, null, false));
+    }
+
+    private TaskFacts task(ProjectAccess access, long taskId) {
+        return jdbc.sql("select id, task_type, duration_minutes, milestone, version from task"
+                        + " where id = :id and project_id = :project")
+                .param("id", taskId)
+                .param("project", access.projectId())
+                .query((rs, n) ->
+                        new TaskFacts(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4), rs.getInt(5)))
+                .optional()
+                .orElseThrow(() -> new NotFound("Project " + access.key() + " has no task " + taskId + "."));
+    }
+
+    private Assignment find(ProjectAccess access, long taskId, long assignmentId) {
+        List<Assignment> all = resources.assignmentsOf(access, taskId);
+        return all.stream()
+                .filter(a -> a.id() == assignmentId)
+                .findFirst()
+                .orElseThrow(() -> new NotFound(
+                        "Task " + taskId + " of project " + access.key() + " has no assignment " + assignmentId + "."));
+    }
+
+    private static BigDecimal units(BigDecimal sent, BigDecimal current, InvalidInput.Collector problems) {
+        if (sent == null) {
+            return current;
+        }
+        if (sent.signum() < 0 || sent.compareTo(MAXIMUM_UNITS) > 0) {
+            problems.add("units", "must be between 0 and " + MAXIMUM_UNITS.toPlainString());
+        } else if (sent.stripTrailingZeros().scale() > 2) {
+            problems.add("units", "must have at most two decimals");
+        }
+        return sent;
+    }
+
+    private static Long minutes(BigDecimal hours, InvalidInput.Collector problems) {
+        if (hours.signum() < 0 || hours.compareTo(MAXIMUM_HOURS) > 0) {
+            problems.add("workHours", "must be between 0 and " + MAXIMUM_HOURS.toPlainString());
+            return null;
+        }
+        return hours.multiply(BigDecimal.valueOf(60))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    static Conflict stillAssigned(String key, long resourceId, int assignments) {
+        return new Conflict(
+                "Resource is assigned",
+                "Resource " + resourceId + " of project " + key + " works on " + assignments
+                        + (assignments == 1 ? " task" : " tasks")
+                        + "; remove its assignments first, or delete with withAssignments=true to remove them too.",
+                Map.of("assignments", assignments));
+    }
+}
