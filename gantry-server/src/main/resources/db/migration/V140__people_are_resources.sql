@@ -161,7 +161,8 @@ begin
                version = a.version + 1
           from resource r
          where a.task_id = new.id and r.id = a.resource_id and r.kind = 'WORK';
-        if found then
+        -- A task's own work is kept only where a plan stored one (an import): it stays the sum of its work.
+        if found and new.work_minutes is not null then
             new.work_minutes := (select sum(a.work_minutes) from assignment a join resource r on r.id = a.resource_id
                                   where a.task_id = new.id and r.kind = 'WORK');
         end if;

@@ -47,11 +47,19 @@ export function whenProjectChanges(refetch, { busy = () => false } = {}) {
   document.addEventListener('gantry:project-changed', run);
 }
 
-/** Replaces the elements with these ids by their current version from the server (same URL). */
-async function refreshRegions(ids) {
+/**
+ * Replaces the elements with these ids by their current version from the server (same URL). If the person
+ * started something (an edit row opened) while the page was being fetched, nothing is replaced: the
+ * change is announced again and applied once they are done.
+ */
+async function refreshRegions(ids, busy = () => false) {
   const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
   if (!response.ok) return;
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+  if (busy() || htmxRequests > 0) {
+    setTimeout(() => document.dispatchEvent(new CustomEvent('gantry:project-changed', { detail: {} })), 250);
+    return;
+  }
   for (const id of ids) {
     const old = document.getElementById(id);
     const next = fresh.getElementById(id);
@@ -155,9 +163,8 @@ function start() {
 
   const regions = (root.dataset.regions || '').split(/\s+/).filter(Boolean);
   if (regions.length) {
-    whenProjectChanges(() => refreshRegions(regions), {
-      busy: () => regions.some((id) => document.getElementById(id)?.querySelector('.editing, [aria-busy="true"]')),
-    });
+    const busy = () => regions.some((id) => document.getElementById(id)?.querySelector('.editing, [aria-busy="true"]'));
+    whenProjectChanges(() => refreshRegions(regions, busy), { busy });
   }
   connect();
 }

@@ -194,7 +194,9 @@ public class AssignmentService {
             throw new Conflict("Already assigned", "That resource already works on task " + taskId + ".");
         }
         // Delete and insert (not an update of resource_id), so the assignee rows follow through their triggers.
-        jdbc.sql("delete from assignment where id = :id").param("id", assignmentId).update();
+        jdbc.sql("delete from assignment where id = :id")
+                .param("id", assignmentId)
+                .update();
         long id = jdbc.sql("insert into assignment (project_id, task_id, resource_id, units, work_minutes,"
                         + " actual_work_minutes, remaining_work_minutes, start_at, finish_at, contour)"
                         + " values (:project, :task, :resource, :units, :work, 0, :work, :start, :finish, :contour)"

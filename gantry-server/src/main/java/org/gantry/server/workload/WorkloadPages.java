@@ -138,7 +138,8 @@ class WorkloadPages {
                 .append("&scale=")
                 .append(table.scale());
         if (table.tag() != null) {
-            back.append("&tag=").append(java.net.URLEncoder.encode(table.tag(), java.nio.charset.StandardCharsets.UTF_8));
+            back.append("&tag=")
+                    .append(java.net.URLEncoder.encode(table.tag(), java.nio.charset.StandardCharsets.UTF_8));
         }
         if (table.project() != null && action.equals("/workload")) {
             back.append("&project=").append(table.project());
@@ -177,9 +178,10 @@ class WorkloadPages {
         } catch (InvalidInput e) {
             redirect.addFlashAttribute(
                     "filterProblem",
-                    "Not moved: " + e.errors().stream()
-                            .map(error -> error.field() + " " + error.message())
-                            .collect(Collectors.joining("; ")));
+                    "Not moved: "
+                            + e.errors().stream()
+                                    .map(error -> error.field() + " " + error.message())
+                                    .collect(Collectors.joining("; ")));
         } catch (Conflict e) {
             redirect.addFlashAttribute("filterProblem", "Not moved: " + e.getMessage());
         }

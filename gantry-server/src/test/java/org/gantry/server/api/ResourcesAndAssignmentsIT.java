@@ -180,22 +180,30 @@ class ResourcesAndAssignmentsIT extends ApiIntegrationTest {
 
     @Test
     void aTasksWorkIsHandedToAnotherResourceWithItsUnitsAndWork() {
-        JsonNode task = createTask(owner.api(), project, json("name", "Cabling", "duration", "2d",
-                "assigneeIds", List.of(ben.id())));
+        JsonNode task = createTask(
+                owner.api(), project, json("name", "Cabling", "duration", "2d", "assigneeIds", List.of(ben.id())));
         long taskId = task.get("id").asLong();
         JsonNode bens = get("/tasks/" + taskId + "/assignments").get(0);
         long dana = createResource(json("name", "Dana Contractor")).get("id").asLong();
         String move = tasks(taskId) + "/assignments/" + bens.get("id").asLong() + "/move";
 
-        assertThat(owner.api().post(move, json("resourceId", dana, "version", 5)).status()).isEqualTo(409);
-        Response moved = owner.api().post(move, json("resourceId", dana, "version", bens.get("version").asInt()));
+        assertThat(owner.api()
+                        .post(move, json("resourceId", dana, "version", 5))
+                        .status())
+                .isEqualTo(409);
+        Response moved = owner.api()
+                .post(
+                        move,
+                        json("resourceId", dana, "version", bens.get("version").asInt()));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(moved.body().get("resourceName").asString()).isEqualTo("Dana Contractor");
         assertThat(moved.body().get("workMinutes").asLong()).isEqualTo(2 * 480);
         assertThat(task(taskId).get("assignees").size()).isZero();
-        assertThat(errorFields(owner.api().post(
-                        tasks(taskId) + "/assignments/" + moved.body().get("id").asLong() + "/move",
-                        json("resourceId", 999999999))))
+        assertThat(errorFields(owner.api()
+                        .post(
+                                tasks(taskId) + "/assignments/"
+                                        + moved.body().get("id").asLong() + "/move",
+                                json("resourceId", 999999999))))
                 .contains("resourceId", "version");
     }
 

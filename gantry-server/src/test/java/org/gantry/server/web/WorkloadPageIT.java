@@ -125,9 +125,12 @@ class WorkloadPageIT extends BrowserTest {
         // Hand the review to the contractor from the expanded row (the keyboard's way of dragging it).
         Locator reviewLine = lines.filter(new Locator.FilterOptions().setHasText("Review racks"));
         reviewLine.locator("summary").click();
-        reviewLine.getByLabel("To").selectOption(
-                new com.microsoft.playwright.options.SelectOption().setLabel("Dana Contractor"));
-        reviewLine.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hand over")).click();
+        reviewLine
+                .getByLabel("To", new Locator.GetByLabelOptions().setExact(true))
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Dana Contractor"));
+        reviewLine
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hand over"))
+                .click();
         assertThat(page.locator("#flash")).containsText("Review racks handed to Dana Contractor (20 h).");
         benRow = page.locator("tbody.workload-row", new Page.LocatorOptions().setHasText("Ben Builder"));
         assertThat(benRow.locator("tr.workload-person td").nth(0)).containsText("100 %");
