@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
@@ -121,18 +122,20 @@ class TimesheetApprovalPageIT extends BrowserTest {
         projects.addMember(admin(), project.key(), new NewMember(mia.user().id(), null, ProjectRole.MANAGER));
         long excavate = baselined(project, 1, "Excavate", 40, "2026-03-02", "2026-03-06", 1000);
         baselined(project, 2, "Yard", 0, "2026-03-09", "2026-03-13", 500);
+        // Tom is a member, so he is a work resource of the project already (V140), and making him an assignee
+        // gives him the assignment (the task row written here has no duration, so its work is set: 40 h).
         jdbc.sql("insert into task_assignee (task_id, user_id) values (?, ?)")
                 .params(excavate, tom.user().id())
                 .update();
-        long resource = jdbc.sql("insert into resource (project_id, name, kind, user_id, standard_rate,"
-                        + " standard_rate_per) values (?, 'Tom', 'WORK', ?, 50, 'HOURS') returning id")
+        int rated = jdbc.sql("update resource set standard_rate = 50, standard_rate_per = 'HOURS'"
+                        + " where project_id = ? and user_id = ? and kind = 'WORK'")
                 .params(project.id(), tom.user().id())
-                .query(Long.class)
-                .single();
-        jdbc.sql("insert into assignment (project_id, task_id, resource_id, units, work_minutes,"
-                        + " remaining_work_minutes) values (?, ?, ?, 100, 2400, 2400)")
-                .params(project.id(), excavate, resource)
                 .update();
+        int assigned = jdbc.sql("update assignment set work_minutes = 2400, remaining_work_minutes = 2400"
+                        + " where task_id = ?")
+                .param(excavate)
+                .update();
+        org.assertj.core.api.Assertions.assertThat(List.of(rated, assigned)).containsExactly(1, 1);
 
         logIn(tom);
         page.navigate("/timesheet?week=2026-03-02");
