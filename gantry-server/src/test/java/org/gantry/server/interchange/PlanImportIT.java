@@ -561,7 +561,10 @@ class PlanImportIT {
         assertThat(before.resources())
                 .extracting(PlanResource::name)
                 .containsExactly("Mo Mover", "Boxes", admin.name());
-        assertThat(after.resources()).extracting(PlanResource::name).containsExactly("Mo Mover", "Boxes");
+        // Since V140 the first assignment made the administrator a resource of the project ("Administrator",
+        // still on Live); Ship, assigned after Mo Mover came to stand for them, goes to Mo Mover, and no
+        // further resource is made for the same person.
+        assertThat(after.resources()).extracting(PlanResource::name).containsExactly("Mo Mover", "Boxes", admin.name());
         String mover = after.resources().get(0).key();
         String shipKey = after.tasks().stream()
                 .filter(t -> t.name().equals("Ship"))
