@@ -1,7 +1,7 @@
 """A minimal Chrome DevTools Protocol client on the Python standard library (no pip installs).
 
 Starts headless Chromium, opens one page and sends protocol commands over the page's WebSocket.
-Used by check-interactions.py to drive real mouse and keyboard input into the dev page.
+Used by trace-scroll.py and the measuring scripts (gantt-measure.py, board-measure.py).
 """
 import base64
 import json

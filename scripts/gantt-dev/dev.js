@@ -162,7 +162,7 @@ if (params.get('columns')) {
   gantt.setColumns(COLUMN_SETS[params.get('columns')]);
 }
 
-// For trying the API from the console, and for check-interactions.py.
+// For trying the API from the console, and for the interaction checks of GanttScriptsIT.
 window.gantt = gantt;
 window.ganttData = data;
 

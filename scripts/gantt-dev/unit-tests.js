@@ -1,6 +1,6 @@
 /**
  * Unit tests of the chart's pure modules, run in the browser (no Node, no test framework):
- * unit-tests.html shows the results, and run-unit-tests.sh runs them in headless Chromium.
+ * unit-tests.html shows the results, and GanttScriptsIT runs each as a JUnit test in ./test.sh.
  */
 import { createCalendar, formatDateTime, isoWeekday, parseDateTime } from '../../gantry-server/src/main/resources/static/js/gantt/calendar.js';
 import { createScale, unitNext, unitStart } from '../../gantry-server/src/main/resources/static/js/gantt/timescale.js';
@@ -167,17 +167,19 @@ test('text is escaped for markup', () => {
   assertEqual(escapeMarkup(`<b>"R&D" isn't</b>`), '&lt;b&gt;&quot;R&amp;D&quot; isn&#39;t&lt;/b&gt;');
 });
 
-const results = document.getElementById('results');
-let failed = 0;
+// Each test's outcome, for GanttScriptsIT (one JUnit test per entry) and for this page.
+const outcomes = [];
 for (const { name, body } of tests) {
-  let outcome = 'PASS';
   try {
     body();
+    outcomes.push({ name, failure: null });
   } catch (error) {
-    outcome = `FAIL  ${error.message}`;
-    failed += 1;
+    outcomes.push({ name, failure: error.message });
   }
-  results.textContent += `${outcome.startsWith('PASS') ? 'PASS' : 'FAIL'}  ${name}${outcome === 'PASS' ? '' : `\n      ${outcome.slice(6)}`}\n`;
 }
-results.textContent += `UNIT_TESTS passed=${tests.length - failed} failed=${failed}\n`;
+const failed = outcomes.filter((outcome) => outcome.failure !== null).length;
+document.getElementById('results').textContent =
+  outcomes.map(({ name, failure }) => (failure === null ? `PASS  ${name}\n` : `FAIL  ${name}\n      ${failure}\n`)).join('') +
+  `UNIT_TESTS passed=${tests.length - failed} failed=${failed}\n`;
 document.title = `UNIT_TESTS passed=${tests.length - failed} failed=${failed}`;
+window.ganttUnitTests = outcomes;

@@ -85,7 +85,12 @@ public abstract class BrowserTest {
     static void launchBrowser() {
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create();
-        browser = playwright
+        browser = launchChromium(playwright);
+    }
+
+    /** Debian's Chromium, headless; Playwright never downloads a browser of its own here. */
+    static Browser launchChromium(Playwright playwright) {
+        return playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(Paths.get("/usr/bin/chromium"))
