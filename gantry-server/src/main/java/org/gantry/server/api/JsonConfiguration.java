@@ -1,6 +1,5 @@
 package org.gantry.server.api;
 
-import org.gantry.server.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
@@ -19,11 +18,6 @@ class JsonConfiguration {
     @Bean
     JacksonModule textWithoutNul() {
         return new SimpleModule("gantry-text").addDeserializer(String.class, new TextDeserializer());
-    }
-
-    @Bean
-    JacksonModule fastTasks() {
-        return new SimpleModule("gantry-tasks").addSerializer(Task.class, new TaskJson());
     }
 
     static final class TextDeserializer extends StringDeserializer {

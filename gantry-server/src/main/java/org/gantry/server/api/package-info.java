@@ -1,5 +1,6 @@
 /**
- * The REST API under {@code /api/v1}: thin controllers that turn HTTP into calls on the feature
- * services, and failures into RFC 9457 problem details. Documented by OpenAPI at {@code /api/docs}.
+ * What every REST controller under {@code /api/v1} shares: failures as RFC 9457 problem details
+ * (whatever package the controller is in), the JSON set-up and the OpenAPI description at {@code
+ * /api/docs}. The controllers themselves ({@code ...Api}) live in their feature packages.
  */
 package org.gantry.server.api;

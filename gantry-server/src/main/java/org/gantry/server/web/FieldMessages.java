@@ -8,11 +8,11 @@ import org.gantry.server.shared.InvalidInput;
  * Field messages shown beside the inputs of a form, keyed by the form's field names. Calendar
  * problems ("calendar.workingHours[1].to") belong to the calendar's text fields.
  */
-final class FieldMessages {
+public final class FieldMessages {
 
     private FieldMessages() {}
 
-    static Map<String, String> of(InvalidInput e) {
+    public static Map<String, String> of(InvalidInput e) {
         Map<String, String> messages = new LinkedHashMap<>();
         e.errors()
                 .forEach(problem ->

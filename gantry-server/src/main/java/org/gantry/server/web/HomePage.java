@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * admins) start at the project list; everybody else at "My work", the tasks assigned to them.
  */
 @Controller
+@ShellPage
 class HomePage {
 
     private final ProjectService projects;

@@ -5,16 +5,16 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The few htmx request facts the controllers need. */
-final class Htmx {
+public final class Htmx {
 
     private Htmx() {}
 
-    static boolean isHtmx(HttpServletRequest request) {
+    public static boolean isHtmx(HttpServletRequest request) {
         return "true".equals(request.getHeader("HX-Request"));
     }
 
     /** Whether the request being handled on this thread came from htmx. */
-    static boolean isHtmx() {
+    public static boolean isHtmx() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 && isHtmx(attributes.getRequest());
     }

@@ -3,7 +3,7 @@ package org.gantry.server.web;
 import java.util.Map;
 
 /** Field names as the services report them, in the words the pages use. */
-final class Labels {
+public final class Labels {
 
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("name", "Name"),
@@ -36,7 +36,7 @@ final class Labels {
 
     private Labels() {}
 
-    static String field(String field) {
+    public static String field(String field) {
         if (field.startsWith("calendar.workingHours")) {
             return "Working hours";
         }

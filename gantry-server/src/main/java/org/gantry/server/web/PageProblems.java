@@ -15,14 +15,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Failures the page controllers do not handle themselves. A full page request gets the error page; an
  * htmx request gets a message in the page's flash area (retargeted), so the page the person is working
- * in stays as it is. Scoped to this package: the REST API keeps its problem documents. Pages of other
- * feature packages (whose packages also hold REST controllers) answer through {@link #refusal}.
+ * in stays as it is. Scoped to the page controllers marked {@link ShellPage}: the REST API keeps its
+ * problem documents. Other page controllers answer through {@link #refusal}.
  */
-@ControllerAdvice(basePackages = "org.gantry.server.web")
+@ControllerAdvice(annotations = ShellPage.class)
 public class PageProblems {
 
     /**
-     * A refusal (not found, forbidden, conflict) in words, as this package's pages answer it: for a page
+     * A refusal (not found, forbidden, conflict) in words, as the shell pages answer it: for a page
      * controller of another feature package to return from its own {@code @ExceptionHandler}.
      */
     public static String refusal(

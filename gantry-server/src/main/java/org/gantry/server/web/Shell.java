@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every page's shell needs: who is logged in (the admin link shows for system admins), and
  * whether they still use a one-time password, so every page reminds them to choose their own.
  */
-@ControllerAdvice(basePackages = "org.gantry.server.web")
+@ControllerAdvice(annotations = ShellPage.class)
 class Shell {
 
     private final UserService users;

@@ -1,9 +1,11 @@
 /**
- * The browser pages: server-rendered Thymeleaf views made interactive with htmx. Controllers here call
- * the feature services with the {@code CurrentUser}, bind forms to records, and turn the services'
- * failures into messages a project manager understands (see {@link org.gantry.server.web.PageProblems}).
+ * What every page shares, whatever feature it belongs to: the page shell ({@link
+ * org.gantry.server.web.Shell}, for controllers marked {@link org.gantry.server.web.ShellPage}), the
+ * mapping of failures to messages a project manager understands ({@link
+ * org.gantry.server.web.PageProblems}), field labels and messages, and the htmx helpers. The pages
+ * themselves live in their feature packages ({@code task}, {@code project}, {@code identity} ...).
  *
- * <p>The records the templates read (forms, filters, notices) are public although nothing outside this
- * package uses them: SpEL in the templates only calls methods of public types.
+ * <p>The records the templates read (forms, filters, notices) are public: SpEL in the templates only
+ * calls methods of public types.
  */
 package org.gantry.server.web;

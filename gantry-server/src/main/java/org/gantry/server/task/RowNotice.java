@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.task;
 
 /**
  * A message shown in the list view right below the row it is about: a stale edit (with what the

@@ -1,4 +1,4 @@
-package org.gantry.server.api;
+package org.gantry.server.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.task;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,8 +10,7 @@ import java.util.Locale;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.WorkingHours;
 import org.gantry.server.shared.InvalidInput;
-import org.gantry.server.task.Priority;
-import org.gantry.server.task.TaskChanges;
+import org.gantry.server.web.Labels;
 
 /**
  * One inline edit of the list view: a column, the typed value and the row's version. Dates are typed

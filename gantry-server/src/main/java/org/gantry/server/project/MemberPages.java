@@ -1,17 +1,14 @@
-package org.gantry.server.web;
+package org.gantry.server.project;
 
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.Invitation;
 import org.gantry.server.identity.NewUser;
 import org.gantry.server.identity.UserService;
-import org.gantry.server.project.MemberChanges;
-import org.gantry.server.project.NewMember;
-import org.gantry.server.project.Permission;
-import org.gantry.server.project.ProjectRole;
-import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.gantry.server.web.Labels;
+import org.gantry.server.web.ShellPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * project, and its one-time password shown once. Others see that an admin must invite new people.
  */
 @Controller
+@ShellPage
 @RequestMapping("/projects/{key}/members")
 class MemberPages {
 

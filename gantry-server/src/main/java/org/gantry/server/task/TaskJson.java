@@ -1,9 +1,7 @@
-package org.gantry.server.api;
+package org.gantry.server.task;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import org.gantry.server.task.Assignee;
-import org.gantry.server.task.Task;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;

@@ -1,21 +1,13 @@
-package org.gantry.server.web;
+package org.gantry.server.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.gantry.server.identity.ApiTokenService;
-import org.gantry.server.identity.BadCredentials;
-import org.gantry.server.identity.ClientAddresses;
-import org.gantry.server.identity.CurrentSession;
-import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.identity.PasswordChange;
-import org.gantry.server.identity.TokenRequest;
-import org.gantry.server.identity.TooManyLoginFailures;
-import org.gantry.server.identity.TwoFactorCodeRequired;
-import org.gantry.server.identity.TwoFactorService;
-import org.gantry.server.identity.UserService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.gantry.server.web.FieldMessages;
+import org.gantry.server.web.Labels;
+import org.gantry.server.web.ShellPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * listed and revoked) and changing their password.
  */
 @Controller
+@ShellPage
 @RequestMapping("/account")
 class AccountPages {
 

@@ -1,14 +1,10 @@
-package org.gantry.server.api;
+package org.gantry.server.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import org.gantry.server.audit.AuditEntry;
-import org.gantry.server.audit.AuditKind;
-import org.gantry.server.audit.AuditLog;
-import org.gantry.server.audit.AuditQuery;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.PageOf;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.task;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -12,13 +12,9 @@ import org.gantry.server.resource.ResourceService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.StaleVersion;
-import org.gantry.server.task.LinkService;
-import org.gantry.server.task.LinkType;
-import org.gantry.server.task.NewLink;
-import org.gantry.server.task.StatusService;
-import org.gantry.server.task.Task;
-import org.gantry.server.task.TaskDetails;
-import org.gantry.server.task.TaskService;
+import org.gantry.server.web.FieldMessages;
+import org.gantry.server.web.Labels;
+import org.gantry.server.web.ShellPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * version, its dependencies and the resources assigned to it. After a change it asks the list view to reload its rows.
  */
 @Controller
+@ShellPage
 @RequestMapping("/projects/{key}/tasks/{id}")
 class TaskDetailPages {
 

@@ -1,15 +1,9 @@
-package org.gantry.server.api;
+package org.gantry.server.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.gantry.server.identity.ApiToken;
-import org.gantry.server.identity.ApiTokenService;
-import org.gantry.server.identity.ClientAddresses;
-import org.gantry.server.identity.CreatedApiToken;
-import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.identity.TokenRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.task;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import org.gantry.server.project.Project;
 import org.gantry.server.shared.InvalidInput;
-import org.gantry.server.task.Assignee;
-import org.gantry.server.task.Task;
-import org.gantry.server.task.TaskChanges;
+import org.gantry.server.web.Labels;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**

@@ -1,15 +1,8 @@
-package org.gantry.server.api;
+package org.gantry.server.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.gantry.server.identity.ClientAddresses;
-import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.identity.RecoveryCodes;
-import org.gantry.server.identity.TwoFactorCode;
-import org.gantry.server.identity.TwoFactorEnrolment;
-import org.gantry.server.identity.TwoFactorService;
-import org.gantry.server.identity.TwoFactorStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

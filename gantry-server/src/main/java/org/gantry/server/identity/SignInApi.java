@@ -1,11 +1,7 @@
-package org.gantry.server.api;
+package org.gantry.server.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.identity.SignInChanges;
-import org.gantry.server.identity.SignInSettings;
-import org.gantry.server.identity.SignInSettingsView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.project;
 
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.project.Permission;
-import org.gantry.server.project.Project;
-import org.gantry.server.project.ProjectAccess;
-import org.gantry.server.project.ProjectChanges;
-import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.web.FieldMessages;
+import org.gantry.server.web.ShellPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The project list, the new-project form, and a project's settings (with archive and restore). */
 @Controller
+@ShellPage
 class ProjectPages {
 
     private static final List<String> TIME_ZONES = List.copyOf(new TreeSet<>(ZoneId.getAvailableZoneIds())

@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.identity;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

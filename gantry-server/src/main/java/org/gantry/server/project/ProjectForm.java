@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.project;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -7,12 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.gantry.server.project.Holiday;
-import org.gantry.server.project.NewProject;
-import org.gantry.server.project.Project;
-import org.gantry.server.project.ProjectChanges;
-import org.gantry.server.project.WorkingCalendar;
-import org.gantry.server.project.WorkingHours;
 import org.gantry.server.shared.InvalidInput;
 import org.springframework.format.annotation.DateTimeFormat;
 

@@ -1,17 +1,9 @@
-package org.gantry.server.api;
+package org.gantry.server.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import org.gantry.server.identity.CurrentSession;
-import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.identity.Invitation;
-import org.gantry.server.identity.NewUser;
-import org.gantry.server.identity.PasswordChange;
-import org.gantry.server.identity.UserAccount;
-import org.gantry.server.identity.UserChanges;
-import org.gantry.server.identity.UserService;
 import org.gantry.server.shared.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

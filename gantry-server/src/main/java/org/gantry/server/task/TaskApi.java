@@ -1,4 +1,4 @@
-package org.gantry.server.api;
+package org.gantry.server.task;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,14 +6,6 @@ import java.net.URI;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.PageOf;
-import org.gantry.server.task.Move;
-import org.gantry.server.task.NewTask;
-import org.gantry.server.task.Task;
-import org.gantry.server.task.TaskChanges;
-import org.gantry.server.task.TaskDetails;
-import org.gantry.server.task.TaskQuery;
-import org.gantry.server.task.TaskService;
-import org.gantry.server.task.VersionOnly;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

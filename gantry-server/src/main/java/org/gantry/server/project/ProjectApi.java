@@ -1,18 +1,10 @@
-package org.gantry.server.api;
+package org.gantry.server.project;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.project.MemberChanges;
-import org.gantry.server.project.NewMember;
-import org.gantry.server.project.NewProject;
-import org.gantry.server.project.Project;
-import org.gantry.server.project.ProjectChanges;
-import org.gantry.server.project.ProjectMember;
-import org.gantry.server.project.ProjectService;
-import org.gantry.server.project.ProjectSummary;
 import org.gantry.server.shared.PageOf;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,14 +1,10 @@
-package org.gantry.server.api;
+package org.gantry.server.task;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.PageOf;
-import org.gantry.server.task.Link;
-import org.gantry.server.task.LinkChanges;
-import org.gantry.server.task.LinkService;
-import org.gantry.server.task.NewLink;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

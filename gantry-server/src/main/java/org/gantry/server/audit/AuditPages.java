@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -7,14 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.gantry.server.audit.AuditEntry;
-import org.gantry.server.audit.AuditKind;
-import org.gantry.server.audit.AuditLog;
-import org.gantry.server.audit.AuditQuery;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.PageOf;
+import org.gantry.server.web.Labels;
+import org.gantry.server.web.ShellPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * every filtered page has its own address), 50 rows a page.
  */
 @Controller
+@ShellPage
 class AuditPages {
 
     private static final int PAGE_SIZE = 50;

@@ -1,7 +1,6 @@
-package org.gantry.server.web;
+package org.gantry.server.task;
 
 import java.util.List;
-import org.gantry.server.task.TaskQuery;
 
 /**
  * The list view's filter and sort, sent with every request that re-renders the rows so an edit keeps

@@ -1,18 +1,10 @@
-package org.gantry.server.api;
+package org.gantry.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.gantry.server.task.Assignee;
-import org.gantry.server.task.DurationUnit;
-import org.gantry.server.task.Link;
-import org.gantry.server.task.LinkType;
-import org.gantry.server.task.Priority;
-import org.gantry.server.task.Task;
-import org.gantry.server.task.TaskDetails;
-import org.gantry.server.task.TaskType;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;

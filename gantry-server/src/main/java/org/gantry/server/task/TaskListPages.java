@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.task;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -15,13 +15,9 @@ import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.StaleVersion;
-import org.gantry.server.task.Move;
-import org.gantry.server.task.NewTask;
-import org.gantry.server.task.StatusService;
-import org.gantry.server.task.Task;
-import org.gantry.server.task.TaskService;
-import org.gantry.server.task.TaskStatus;
-import org.gantry.server.task.VersionOnly;
+import org.gantry.server.web.Htmx;
+import org.gantry.server.web.Labels;
+import org.gantry.server.web.ShellPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * answer as a console error and the page must stay free of errors.
  */
 @Controller
+@ShellPage
 @RequestMapping("/projects/{key}")
 class TaskListPages {
 

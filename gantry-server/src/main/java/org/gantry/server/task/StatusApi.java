@@ -1,11 +1,8 @@
-package org.gantry.server.api;
+package org.gantry.server.task;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.task.NewStatus;
-import org.gantry.server.task.StatusService;
-import org.gantry.server.task.TaskStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.gantry.server.web;
+package org.gantry.server.admin;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +17,8 @@ import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
+import org.gantry.server.web.FieldMessages;
+import org.gantry.server.web.ShellPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and reactivate them, reset a password, clear a login lock, and create the demo project.
  */
 @Controller
+@ShellPage
 @RequestMapping("/admin")
 class AdminPages {
 
