@@ -69,7 +69,11 @@ class ImportPageIT extends BrowserTest {
 
     @Test
     void anUploadedPlanShowsItsReportAndOpensAsAProject() throws Exception {
-        page.navigate("/projects/import");
+        // Reached as a user reaches it: from the project list (the README's first steps say so).
+        page.navigate("/projects");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import a project"))
+                .click();
+        page.waitForURL("**/projects/import");
         page.getByLabel("Project file").setInputFiles(staleFile());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Read the file"))
                 .click();
