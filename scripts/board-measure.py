@@ -16,7 +16,7 @@ times each after three uncounted warm-up requests, one after the other (a single
                       BROWSER=0 skips it
 
 and prints the median and 95th percentile (nearest rank) of each in milliseconds.
-Python standard library only; reuses gantt-measure.py's seeding and the DevTools client of scripts/gantt-dev.
+Python standard library; reuses gantt-measure.py's seeding and scripts/gantt-dev/browser.py (Playwright for Java).
 """
 import http.cookiejar
 import importlib.util
@@ -34,7 +34,7 @@ spec = importlib.util.spec_from_file_location("gantt_measure", os.path.join(here
 gm = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(gm)
 sys.path.insert(0, os.path.join(here, "gantt-dev"))
-import cdp  # noqa: E402
+import browser as page_driver  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "30"))
 MOVED = int(os.environ.get("MOVED", "200"))
@@ -59,9 +59,8 @@ def report(name, figures):
 
 
 def browser_loads(key):
-    browser = cdp.Browser(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    browser = page_driver.Browser()
     try:
-        browser.send("Emulation.setDeviceMetricsOverride", width=1400, height=900, deviceScaleFactor=1, mobile=False)
         browser.navigate(f"{gm.BASE}/login", "document.querySelector('input[name=email]')")
         browser.evaluate(f"""(() => {{
             document.querySelector('input[name=email]').value = {json.dumps(gm.EMAIL)};

@@ -13,7 +13,7 @@
    fetches the whole schedule from /gantt, then draws); scroll_p95_frame_ms = 95th percentile of
    requestAnimationFrame intervals while scrolling 2,400 px/s for 3 s, half a second after the
    first render (the same method as scripts/gantt-dev/measure.js).
-Python standard library only; reuses the DevTools client of scripts/gantt-dev/cdp.py.
+Python standard library and Playwright for Java (scripts/gantt-dev/browser.py: a 1400 x 900 page).
 """
 import json
 import os
@@ -26,7 +26,7 @@ import urllib.request
 import uuid
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gantt-dev"))
-import cdp  # noqa: E402
+import browser as page_driver  # noqa: E402
 
 BASE = os.environ.get("GANTRY_URL", "http://localhost:8080").rstrip("/")
 EMAIL = os.environ.get("GANTRY_ADMIN_EMAIL", "admin@gantry.local")
@@ -182,9 +182,8 @@ SCROLL_SCRIPT = """
 
 
 def measure_page(key):
-    browser = cdp.Browser(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    browser = page_driver.Browser()
     try:
-        browser.send("Emulation.setDeviceMetricsOverride", width=1400, height=900, deviceScaleFactor=1, mobile=False)
         browser.navigate(f"{BASE}/login", "document.querySelector('input[name=email]')")
         browser.evaluate(f"""(() => {{
             document.querySelector('input[name=email]').value = {json.dumps(EMAIL)};

@@ -14,7 +14,8 @@
 # built jar (gantry-server/target/gantry-server.jar; build it with
 # `mvn -B -pl gantry-server -am install -DskipTests`) on a free loopback port with a throw-away
 # embedded database, and stops it afterwards. TASKS, LINKS and EDITS change the size; PROJECT
-# measures an existing project instead of seeding one. Needs python3 and /usr/bin/chromium (or CHROMIUM).
+# measures an existing project instead of seeding one. Needs python3, Maven and /usr/bin/chromium (or
+# CHROMIUM): the page is driven by Playwright for Java (scripts/gantt-dev/browser.py).
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 server_pid=""

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Records a DevTools trace while the dev page scrolls through 10,000 tasks, and prints where the
+"""Records a Chromium trace (through Playwright) while the dev page scrolls through 10,000 tasks, and prints where the
 time went: frame statistics, then the trace events with the largest total duration.
 
     python3 scripts/gantt-dev/trace-scroll.py [tasks] [links]      (default 10000 15000)
@@ -10,10 +10,11 @@ import http.server
 import json
 import os
 import sys
+import tempfile
 import threading
 import time
 
-from cdp import Browser
+from browser import Browser
 
 REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SCROLL = """(async () => {
@@ -48,17 +49,13 @@ def main():
         browser.navigate(f"http://127.0.0.1:{server.server_address[1]}/scripts/gantt-dev/index.html?tasks={tasks}&links={links}",
                          "window.gantt")
         time.sleep(1)
-        browser.send("Tracing.start", categories="devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz",
-                     transferMode="ReportEvents")
+        trace = os.path.join(tempfile.mkdtemp(), "trace.json")
+        browser.start_tracing(["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "cc", "viz"], trace)
         print("scroll:", browser.evaluate(SCROLL))
-        browser.ws.send(json.dumps({"id": 0, "method": "Tracing.end", "params": {}}))
-        events = []
-        while True:
-            message = json.loads(browser.ws.receive())
-            if message.get("method") == "Tracing.dataCollected":
-                events += message["params"]["value"]
-            elif message.get("method") == "Tracing.tracingComplete":
-                break
+        browser.stop_tracing()
+        with open(trace) as file:
+            events = json.load(file)["traceEvents"]
+        os.remove(trace)
     finally:
         browser.close()
         server.shutdown()
