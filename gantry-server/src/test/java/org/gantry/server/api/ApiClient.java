@@ -10,17 +10,20 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client for the API, acting with one bearer token (or none). */
-final class ApiClient {
+/**
+ * A real HTTP client for the API, acting with one bearer token (or none): JSON in and out, problem bodies
+ * read like any other body. {@link GantryApi} gives one to each person a test makes.
+ */
+public final class ApiClient {
 
-    static final JsonMapper JSON = JsonMapper.shared();
+    public static final JsonMapper JSON = JsonMapper.shared();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String baseUrl;
     private final String token;
     private final String forwardedFor;
 
-    ApiClient(String baseUrl, String token) {
+    public ApiClient(String baseUrl, String token) {
         this(baseUrl, token, null);
     }
 
@@ -34,12 +37,12 @@ final class ApiClient {
      * The same client as seen through a reverse proxy on this machine (a trusted proxy by default):
      * every request says, in X-Forwarded-For, that it comes from {@code clientAddress}.
      */
-    ApiClient forwardedFor(String clientAddress) {
+    public ApiClient forwardedFor(String clientAddress) {
         return new ApiClient(baseUrl, token, clientAddress);
     }
 
-    record Response(int status, JsonNode body, HttpResponse<String> raw) {
-        String header(String name) {
+    public record Response(int status, JsonNode body, HttpResponse<String> raw) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 
@@ -49,28 +52,28 @@ final class ApiClient {
         }
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send("GET", path, null);
     }
 
-    Response post(String path, Object body) {
+    public Response post(String path, Object body) {
         return send("POST", path, body);
     }
 
-    Response patch(String path, Object body) {
+    public Response patch(String path, Object body) {
         return send("PATCH", path, body);
     }
 
-    Response put(String path, Object body) {
+    public Response put(String path, Object body) {
         return send("PUT", path, body);
     }
 
-    Response delete(String path) {
+    public Response delete(String path) {
         return send("DELETE", path, null);
     }
 
     /** Sends a body given as a JSON string or as an object (usually a map from {@link #json}). */
-    Response send(String method, String path, Object body) {
+    public Response send(String method, String path, Object body) {
         String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(
@@ -101,7 +104,7 @@ final class ApiClient {
     }
 
     /** Sends a body of any content type as it is (null content type: no header). */
-    Response sendRaw(String method, String path, String contentType, byte[] body) {
+    public Response sendRaw(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Accept", "application/json");
@@ -126,7 +129,7 @@ final class ApiClient {
     }
 
     /** The body of a GET as bytes (a download such as a workbook), whatever its status. */
-    byte[] download(String path) {
+    public byte[] download(String path) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
         if (token != null) {
@@ -147,7 +150,7 @@ final class ApiClient {
      * Opens a server-sent-event stream and reads it only up to its first event (or, for an error, the whole
      * problem), then closes it: the status, headers and that text, like any other answer.
      */
-    Response openStream(String path) {
+    public Response openStream(String path) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Accept", "text/event-stream");
         if (token != null) {
@@ -181,13 +184,13 @@ final class ApiClient {
     }
 
     /** One server-sent event: its name, id and data. */
-    record Event(String name, String id, String data) {}
+    public record Event(String name, String id, String data) {}
 
     /**
      * A server-sent-event stream read on a thread of its own into a queue, until closed. {@code lastEventId}
      * (may be null) is sent as Last-Event-ID, as a browser does when it reconnects.
      */
-    EventStream events(String path, String lastEventId) {
+    public EventStream events(String path, String lastEventId) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Accept", "text/event-stream");
         if (token != null) {
@@ -208,7 +211,7 @@ final class ApiClient {
         }
     }
 
-    static final class EventStream implements AutoCloseable {
+    public static final class EventStream implements AutoCloseable {
         final int status;
         private final java.io.InputStream body;
         private final java.util.concurrent.BlockingQueue<Event> events =
@@ -319,7 +322,7 @@ final class ApiClient {
     }
 
     /** A multipart/form-data upload of one file (part {@code file}) and text fields. */
-    Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
+    public Response upload(String path, String fileName, byte[] content, Map<String, String> fields) {
         String boundary = "gantry-test-" + Long.toHexString(System.nanoTime());
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
@@ -335,7 +338,7 @@ final class ApiClient {
     }
 
     /** A JSON object from alternating names and values; null values are kept. */
-    static Map<String, Object> json(Object... namesAndValues) {
+    public static Map<String, Object> json(Object... namesAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             map.put((String) namesAndValues[i], namesAndValues[i + 1]);

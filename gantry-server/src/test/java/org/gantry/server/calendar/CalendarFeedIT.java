@@ -18,6 +18,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import org.gantry.server.api.GantryIntegrationTest;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.UserAccount;
 import org.gantry.server.identity.UserChanges;
@@ -32,7 +33,6 @@ import org.gantry.server.task.Task;
 import org.gantry.server.task.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -40,17 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the other integration tests, so one server and one embedded PostgreSQL serve them all; every test
  * makes its own people and projects.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "gantry.db.ephemeral=true",
-            "gantry.admin.email=admin@gantry.test",
-            "gantry.admin.password=admin-password-1",
-            "gantry.login.max-failures-per-address=100000",
-            "gantry.demo=false",
-            "logging.level.io.zonky=WARN",
-            "logging.level.org.flywaydb=WARN"
-        })
+@GantryIntegrationTest
 class CalendarFeedIT {
 
     private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);

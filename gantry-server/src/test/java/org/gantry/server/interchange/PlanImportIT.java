@@ -43,11 +43,11 @@ import org.gantry.interchange.PlanResource;
 import org.gantry.interchange.PlanResourceKind;
 import org.gantry.interchange.PlanTask;
 import org.gantry.interchange.PlanTaskKind;
+import org.gantry.server.api.GantryIntegrationTest;
 import org.gantry.server.identity.CurrentUser;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -61,17 +61,7 @@ import tools.jackson.databind.json.JsonMapper;
  * leave no project behind.
  */
 @RecordApplicationEvents
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "gantry.db.ephemeral=true",
-            "gantry.admin.email=admin@gantry.test",
-            "gantry.admin.password=admin-password-1",
-            "gantry.login.max-failures-per-address=100000",
-            "gantry.demo=false",
-            "logging.level.io.zonky=WARN",
-            "logging.level.org.flywaydb=WARN"
-        })
+@GantryIntegrationTest
 class PlanImportIT {
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -21,9 +21,9 @@ import org.gantry.interchange.ImportFailure;
 import org.gantry.interchange.Plan;
 import org.gantry.interchange.PlanComparison;
 import org.gantry.interchange.PlanReader;
+import org.gantry.server.api.GantryIntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,17 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and counted as refused.
  */
 @Tag("oracle")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "gantry.db.ephemeral=true",
-            "gantry.admin.email=admin@gantry.test",
-            "gantry.admin.password=admin-password-1",
-            "gantry.login.max-failures-per-address=100000",
-            "gantry.demo=false",
-            "logging.level.io.zonky=WARN",
-            "logging.level.org.flywaydb=WARN"
-        })
+@GantryIntegrationTest
 class ServerRoundTripOracleIT {
     /**
      * Files that passed when measured (all 359 importable, since the file's WBS codes and task duration units are

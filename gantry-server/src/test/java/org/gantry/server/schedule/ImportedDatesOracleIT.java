@@ -27,12 +27,12 @@ import org.gantry.interchange.ImportedPlan;
 import org.gantry.interchange.PlanReader;
 import org.gantry.interchange.PlanTask;
 import org.gantry.interchange.ProjectFileImport;
+import org.gantry.server.api.GantryIntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.mpxj.ProjectFile;
 import org.mpxj.reader.UniversalProjectReader;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -47,17 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and prints the first differences of the others; a floor, not all-pass. All 401 files take one to two and a half minutes.
  */
 @Tag("oracle")
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "gantry.db.ephemeral=true",
-            "gantry.admin.email=admin@gantry.test",
-            "gantry.admin.password=admin-password-1",
-            "gantry.login.max-failures-per-address=100000",
-            "gantry.demo=false",
-            "logging.level.io.zonky=WARN",
-            "logging.level.org.flywaydb=WARN"
-        })
+@GantryIntegrationTest
 class ImportedDatesOracleIT {
     /** Files agreeing on every task today. Raise it when more agree. */
     private static final int AGREEING_FLOOR = 332;

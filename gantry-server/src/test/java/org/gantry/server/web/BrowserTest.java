@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gantry.server.api.GantryIntegrationTest;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.Invitation;
 import org.gantry.server.identity.NewUser;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -41,24 +41,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * browser's page: {@code PlaywrightAssertions.assertThat(page)} cannot take it, wait with
  * {@code page.waitForURL(...)} instead.
  *
- * <p>The configuration is exactly that of the API tests' {@code ApiIntegrationTest}, so Spring's
- * context cache shares one server and one embedded PostgreSQL between all integration tests of a JVM.
+ * <p>The set-up is {@link GantryIntegrationTest}, that of every integration test, so Spring's context cache
+ * shares one server and one embedded PostgreSQL between all integration tests of a JVM.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "gantry.db.ephemeral=true",
-            "gantry.admin.email=" + BrowserTest.ADMIN_EMAIL,
-            "gantry.admin.password=" + BrowserTest.ADMIN_PASSWORD,
-            "gantry.login.max-failures-per-address=100000",
-            "gantry.demo=false",
-            "logging.level.io.zonky=WARN",
-            "logging.level.org.flywaydb=WARN"
-        })
+@GantryIntegrationTest
 public abstract class BrowserTest {
 
-    protected static final String ADMIN_EMAIL = "admin@gantry.test";
-    protected static final String ADMIN_PASSWORD = "admin-password-1";
+    protected static final String ADMIN_EMAIL = GantryIntegrationTest.ADMIN_EMAIL;
+    protected static final String ADMIN_PASSWORD = GantryIntegrationTest.ADMIN_PASSWORD;
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     private static Playwright playwright;
