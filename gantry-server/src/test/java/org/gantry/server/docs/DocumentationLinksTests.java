@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,12 +18,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The user documentation (README.md, docs/*.md and the modules' READMEs) is read on GitHub and in an
+ * The documentation (README.md, docs/*.md, the modules' READMEs and notes) is read on GitHub and in an
  * editor, where a broken relative link is a dead end. Every relative link must name a file that exists
  * and, when it has a {@code #fragment} into a Markdown file, a heading of that file. Anchors are
  * computed as GitHub does: lower case, punctuation other than '-' and '_' dropped, spaces as '-', and
@@ -71,38 +73,55 @@ class DocumentationLinksTests {
                 [back](../README.md#run-it)
                 """);
 
+        Files.createDirectories(dir.resolve("module/target"));
+        Files.writeString(dir.resolve("module/NOTES.md"), "[gone](missing.md)\n");
+        Files.writeString(dir.resolve("module/target/copied.md"), "[build output is not checked](missing.md)\n");
+
         List<String> broken = brokenLinks(documentation(dir));
 
         assertThat(broken)
                 .containsExactlyInAnyOrder(
                         "README.md:5: docs/gone.md (no such file)",
                         "README.md:5: docs/api.md#nowhere (no such heading)",
-                        "README.md:5: #nowhere (no such heading)");
+                        "README.md:5: #nowhere (no such heading)",
+                        "module/NOTES.md:1: missing.md (no such file)");
     }
 
+    /**
+     * README.md first (the links are reported relative to its folder), then every other Markdown file of
+     * the repository: docs/, the modules' READMEs and notes. Build output, data folders and hidden folders
+     * are not documentation.
+     */
     private static List<Path> documentation(Path root) {
         List<Path> pages = new ArrayList<>();
         pages.add(root.resolve("README.md"));
-        for (String folder : List.of("docs")) {
-            Path dir = root.resolve(folder);
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skipped = !dir.equals(root)
+                            && (name.startsWith(".")
+                                    || name.equals("target")
+                                    || name.equals("node_modules")
+                                    || name.startsWith("gantry-data"));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
-            }
-        }
-        try (Stream<Path> modules = Files.list(root)) {
-            modules.map(m -> m.resolve("README.md"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .forEach(pages::add);
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.toString().endsWith(".md") && !pages.contains(file)) {
+                        pages.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         pages.removeIf(p -> !Files.isRegularFile(p));
-        return pages.stream().distinct().toList();
+        return List.copyOf(pages);
     }
 
     private static List<String> brokenLinks(List<Path> pages) {
