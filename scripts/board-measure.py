@@ -12,10 +12,13 @@ times each after three uncounted warm-up requests, one after the other (a single
                       and In progress with the version the previous answer gave (each move changes the
                       status, so it goes through the task update and reschedules the project like any edit)
   board_browser_load  in headless Chromium, navigation start to the end of the load event of
-                      /projects/{key}/board (HTML, styles, board.js with SortableJS on every column);
-                      BROWSER=0 skips it
+                      /projects/{key}/board (HTML, styles, board.js with SortableJS on every column),
+                      BROWSER_RUNS (20) loads after three uncounted ones; BROWSER=0 skips it
+  board_browser_cold  the first of those loads: a new browser profile (nothing cached), the user's first open
 
-and prints the median and 95th percentile (nearest rank) of each in milliseconds.
+and prints the median and 95th percentile (nearest rank) of each in milliseconds, and for the browser
+loads where the time went (medians: the HTML received, parsed, scripts run; its size, the page's elements
+and cards).
 Python standard library; reuses gantt-measure.py's seeding and scripts/gantt-dev/browser.py (Playwright for Java).
 """
 import http.cookiejar
@@ -38,6 +41,7 @@ import browser as page_driver  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "30"))
 MOVED = int(os.environ.get("MOVED", "200"))
+BROWSER_RUNS = int(os.environ.get("BROWSER_RUNS", "20"))
 
 
 def timed(action):
@@ -68,17 +72,27 @@ def browser_loads(key):
             document.querySelector('form').submit(); }})()""")
         time.sleep(1.5)
         loads = []
-        for run in range(RUNS // 3 + 3):
+        phases = {}
+        cold = None
+        for run in range(BROWSER_RUNS + 3):
             browser.evaluate("window.__previousPage = true")
             browser.navigate(f"{gm.BASE}/projects/{key}/board",
                              "!window.__previousPage && document.querySelector('#board .card')"
                              " && performance.getEntriesByType('navigation')[0].loadEventEnd > 0", 120)
-            load = browser.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
-            cards = browser.evaluate("document.querySelectorAll('#board .card').length")
+            timing = browser.evaluate("""(() => {
+                const n = performance.getEntriesByType('navigation')[0];
+                return { load: n.loadEventEnd, html_received: n.responseEnd, html_parsed: n.domInteractive,
+                         scripts_run: n.domContentLoadedEventEnd, html_bytes: n.decodedBodySize,
+                         html_transfer_bytes: n.transferSize, elements: document.getElementsByTagName('*').length,
+                         cards: document.querySelectorAll('#board .card').length }; })()""")
+            if run == 0:
+                cold = timing["load"]
             if run >= 3:
-                loads.append(load)
-        gm.log(f"browser: {cards} cards on the page")
-        return loads
+                loads.append(timing["load"])
+                for name, value in timing.items():
+                    phases.setdefault(name, []).append(value)
+        gm.log("browser, medians: " + ", ".join(f"{name} {statistics.median(values):.0f}" for name, values in phases.items()))
+        return loads, cold
     finally:
         browser.close()
 
@@ -117,7 +131,7 @@ def main():
         page["html"] = browser.open(gm.BASE + f"/projects/{key}/board").read().decode()
 
     board_page = timed(open_page)
-    if page["html"].count('<li class="card') < len(todo):
+    if '<li class="card' not in page["html"]:
         raise SystemExit("the board page did not show the cards (not signed in?)")
 
     card = {"version": gm.request("GET", f"{base}/tasks/{one['id']}", token)[0]["version"], "moves": 0}
@@ -135,7 +149,9 @@ def main():
     report("board_page", board_page)
     report("move_card", move_card)
     if os.environ.get("BROWSER", "1") != "0":
-        report("board_browser_load", browser_loads(key))
+        loads, cold = browser_loads(key)
+        report("board_browser_load", loads)
+        print(f"board_browser_cold_ms={cold:.1f}")
     print(f"cards={sum(c['cardCount'] for c in board['columns'])}")
     print(f"project={key}")
     with open("/proc/loadavg") as load:

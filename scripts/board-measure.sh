@@ -4,7 +4,8 @@
 # (scripts/board-measure.py says how). Starts the built jar (gantry-server/target/gantry-server.jar, as
 # `mvn verify` leaves it) with a throw-away embedded database unless GANTRY_URL, GANTRY_ADMIN_EMAIL and
 # GANTRY_ADMIN_PASSWORD name a running server; TASKS (2000), LINKS (2000), RUNS (30) and PROJECT as in
-# gantt-measure.sh; CHROMIUM (/usr/bin/chromium) for the page load in a browser, BROWSER=0 to skip it.
+# gantt-measure.sh; CHROMIUM (/usr/bin/chromium) for the page load in a browser, BROWSER=0 to skip it;
+# JAR names another built jar (to measure an earlier build beside this one in the same sitting).
 set -euo pipefail
 repo_root="$(cd "$(dirname "$0")/.." && pwd)"
 server_pid=""
@@ -19,7 +20,7 @@ cleanup() {
 trap cleanup EXIT
 
 if [ -z "${GANTRY_URL:-}" ]; then
-  jar="$repo_root/gantry-server/target/gantry-server.jar"
+  jar="${JAR:-$repo_root/gantry-server/target/gantry-server.jar}"
   [ -f "$jar" ] || { echo "board-measure.sh: build the server first (no $jar)" >&2; exit 1; }
   port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   export GANTRY_URL="http://127.0.0.1:$port"

@@ -3,6 +3,8 @@
 // with the version it was read at; the answer is the whole board re-rendered, with a notice when the move
 // was refused (someone else changed the card, a blocking WIP limit), so the page always shows what is saved.
 // Changes others make arrive through live.js and redraw the board unless a drag or a move is under way.
+// A long list renders its first cards only (board.ShownCards); its "Show more" link redraws the board with
+// more of them and keeps that in the address, which the moves and live redraws send along.
 import Sortable from '/webjars/sortablejs/1.15.6/modular/sortable.esm.js';
 import { whenProjectChanges } from './live.js';
 
@@ -77,7 +79,7 @@ async function move(card, status, position) {
   root.setAttribute('aria-busy', 'true');
   try {
     const body = new URLSearchParams({ status, position: String(position), version: card.dataset.version });
-    const response = await fetch(`/projects/${encodeURIComponent(root.dataset.project)}/board/tasks/${card.dataset.id}/move`, {
+    const response = await fetch(`/projects/${encodeURIComponent(root.dataset.project)}/board/tasks/${card.dataset.id}/move${window.location.search}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { ...csrfHeaders(), 'HX-Request': 'true', 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -92,14 +94,61 @@ async function move(card, status, position) {
   }
 }
 
+/** Puts the board of a fetched page in place of this one, scrolled where this one was. */
 function replace(html, focusId) {
   const fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('board');
   const old = board();
   if (!fresh || !old) return;
+  const scrolled = [old, ...old.querySelectorAll('.board-columns, .cards')].map((element) => [place(element), element.scrollLeft, element.scrollTop]);
   old.replaceWith(document.importNode(fresh, true));
+  const root = board();
+  const now = new Map([root, ...root.querySelectorAll('.board-columns, .cards')].map((element) => [place(element), element]));
+  for (const [where, left, top] of scrolled) {
+    const element = now.get(where);
+    if (element) {
+      element.scrollLeft = left;
+      element.scrollTop = top;
+    }
+  }
   init();
-  if (focusId) board().querySelector(`.card[data-id="${focusId}"]`)?.focus();
+  if (focusId) root.querySelector(`.card[data-id="${focusId}"]`)?.focus();
 }
+
+/** What identifies a scrolled part of the board across a redraw: a list's key, or its place among the rows of columns. */
+function place(element) {
+  if (element.dataset.list !== undefined) return `list ${element.dataset.list}`;
+  if (element.id === 'board') return 'board';
+  return `row ${[...board().querySelectorAll('.board-columns')].indexOf(element)}`;
+}
+
+function listOf(key) {
+  return [...(board()?.querySelectorAll('.cards') ?? [])].find((list) => list.dataset.list === key);
+}
+
+// "Show more" under a long list: the board with more of its cards, in place; the focus goes to the first
+// card that was not shown before. Without scripts (or with a modifier key) the link opens as a page.
+document.addEventListener('click', async (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a.show-more') : null;
+  if (!link || !board()?.contains(link) || sending || event.button !== 0
+      || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  sending = true;
+  board().setAttribute('aria-busy', 'true');
+  try {
+    const response = await fetch(link.href, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
+    if (!response.ok) throw new Error(`${response.status}`);
+    const html = await response.text();
+    window.history.replaceState(window.history.state, '', link.href);
+    replace(html);
+    const list = listOf(link.dataset.list);
+    if (list) cardsOf(list)[Number(link.dataset.shown)]?.focus();
+  } catch {
+    window.location.assign(link.href);
+  } finally {
+    sending = false;
+    board()?.removeAttribute('aria-busy');
+  }
+});
 
 async function refresh(focusId) {
   const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
@@ -139,7 +188,8 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (key === 'ArrowUp') siblings[index - 1]?.focus();
-  if (key === 'ArrowDown') siblings[index + 1]?.focus();
+  // Below the last card a list shows: its "Show more" link, if it has one.
+  if (key === 'ArrowDown') (siblings[index + 1] ?? list.parentElement.querySelector('.more-cards .show-more'))?.focus();
   if (key === 'ArrowLeft' || key === 'ArrowRight') {
     const step = key === 'ArrowLeft' ? -1 : 1;
     for (let other = column + step; other >= 0 && other < lists.length; other += step) {

@@ -28,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The board page: columns of cards, dragged with SortableJS (static/js/board.js) or moved with the
  * keyboard. A move answers with the re-rendered board; as on the calendar, a refused move answers a
  * script's request (HX-Request) with 200 and the failure in the notice's {@code data-status} (Chromium
- * logs every 4xx as a console error), and a plain request with the status itself.
+ * logs every 4xx as a console error), and a plain request with the status itself. Each list renders its
+ * first cards only ({@link ShownCards}, {@code ?show=} asks for more); a move sends the same parameters.
  */
 @Controller
 class BoardPages {
@@ -44,10 +45,14 @@ class BoardPages {
     }
 
     @GetMapping("/projects/{key}/board")
-    String page(CurrentUser user, @PathVariable String key, Model model) {
+    String page(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) List<String> show,
+            Model model) {
         Project project = projects.get(user, key);
         model.addAttribute("tab", "board");
-        board(user, project, null, model);
+        board(user, project, null, ShownCards.from(project.key(), show, null), model);
         return "board/board";
     }
 
@@ -59,6 +64,7 @@ class BoardPages {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer position,
             @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) List<String> show,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
@@ -89,7 +95,8 @@ class BoardPages {
         if (notice != null && !"true".equals(request.getHeader("HX-Request"))) {
             response.setStatus(notice.status());
         }
-        board(user, project, notice, model);
+        // The moved card keeps the focus, so it is rendered even when it landed below a list's first cards.
+        board(user, project, notice, ShownCards.from(project.key(), show, id), model);
         return "board/board :: board";
     }
 
@@ -193,7 +200,7 @@ class BoardPages {
         return "redirect:/projects/" + project.key() + "/board";
     }
 
-    private void board(CurrentUser user, Project project, BoardNotice notice, Model model) {
+    private void board(CurrentUser user, Project project, BoardNotice notice, ShownCards shown, Model model) {
         ProjectAccess access = projects.access(user, project.key());
         model.addAttribute("project", project);
         model.addAttribute("me", user);
@@ -210,5 +217,6 @@ class BoardPages {
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !project.archived());
         model.addAttribute("boardNotice", notice);
+        model.addAttribute("shown", shown);
     }
 }

@@ -271,6 +271,73 @@ class BoardPageIT extends BrowserTest {
         assertThat(tasks.get(admin(), project.key(), task.id()).task().status()).isEqualTo("todo");
     }
 
+    @Test
+    void aLongColumnShowsItsFirstCardsAndTheKeyboardShowsMoreWhileCountsAndMovesStayWhole() {
+        Person member = invite("Lena Long");
+        Project project = projectWith(member, ProjectRole.MEMBER);
+        for (int number = 1; number <= 60; number++) {
+            tasks.create(admin(), project.key(), NewTask.named("Story " + number));
+        }
+        Task started = tasks.create(admin(), project.key(), NewTask.named("Started"));
+        boards.move(admin(), project.key(), started.id(), new CardMove("in_progress", null, started.version()));
+        logIn(member);
+
+        page.navigate("/projects/" + project.key() + "/board");
+        Locator todo = page.locator("#column-todo .card");
+        assertThat(todo).hasCount(50);
+        assertThat(page.locator("#column-todo .wip")).hasText("60");
+        assertThat(page.locator("#column-todo .more-cards")).containsText("50 of 60 shown");
+        assertAccessible("a long column showing its first cards");
+
+        // Below the last shown card, ArrowDown reaches "Show more"; Enter shows the rest, focused on the first new
+        // card.
+        String fifty = todo.nth(49).getAttribute("data-id");
+        todo.nth(49).focus();
+        page.keyboard().press("ArrowDown");
+        Locator more = page.locator("#column-todo .show-more");
+        assertThat(more).isFocused();
+        assertThat(more).hasAccessibleName("Show 10 more cards of To do");
+        page.keyboard().press("Enter");
+        assertThat(todo).hasCount(60);
+        assertThat(todo.nth(50)).isFocused();
+        assertThat(todo.nth(49)).hasAttribute("data-id", fifty);
+        assertThat(page.locator("#column-todo .more-cards")).hasCount(0);
+        assertThat(page.url()).contains("show=todo");
+        page.reload();
+        assertThat(todo).hasCount(60);
+
+        // On the first cards again, a card moved with the keyboard into the long column lands after the last
+        // shown card, stays in view with the focus, and the column counts it.
+        page.navigate("/projects/" + project.key() + "/board");
+        assertThat(todo).hasCount(50);
+        card(started).focus();
+        page.keyboard().press("Alt+ArrowLeft");
+        Locator moved = page.locator("#column-todo .card[data-id='" + started.id() + "']");
+        assertThat(moved).isFocused();
+        assertThat(todo).hasCount(51);
+        assertThat(todo.nth(50)).hasAttribute("data-id", String.valueOf(started.id()));
+        assertThat(page.locator("#column-todo .wip")).hasText("61");
+        assertThat(page.locator("#column-todo .more-cards")).containsText("51 of 61 shown");
+        assertThat(tasks.get(admin(), project.key(), started.id()).task().status())
+                .isEqualTo("todo");
+
+        // Dragged out of the long column and back onto its top (scrolled up first, as a person would).
+        Locator todoList = page.locator("#column-todo .cards");
+        todoList.evaluate("list => { list.scrollTop = 0; }");
+        drag(todo.first(), page.locator("#column-in_progress .cards"));
+        assertThat(page.locator("#column-in_progress .card")).hasCount(1);
+        assertThat(page.locator("#column-todo .wip")).hasText("60");
+        Locator back = page.locator("#column-in_progress .card").first();
+        String backId = back.getAttribute("data-id");
+        todoList.evaluate("list => { list.scrollTop = 0; }");
+        drag(back, todoList);
+        assertThat(todo.first()).hasAttribute("data-id", backId);
+        assertThat(page.locator("#column-in_progress .card")).hasCount(0);
+        page.reload();
+        assertThat(todo.first()).hasAttribute("data-id", backId);
+        assertThat(todo).hasCount(50);
+    }
+
     private static NewTask assigned(String name, Person person) {
         return new NewTask(
                 name,
