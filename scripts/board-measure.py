@@ -7,7 +7,7 @@ times each after three uncounted warm-up requests, one after the other (a single
 
   task_get            GET /api/v1/projects/{key}/tasks/{id}: the baseline, one task with its links
   board_api           GET /api/v1/projects/{key}/board: every column with every card
-  board_page          GET /projects/{key}/board as a signed-in browser asks for it (the HTML of 1,900 cards)
+  board_page          GET /projects/{key}/board as a signed-in browser asks for it (each list's first 50 cards)
   move_card           POST /api/v1/projects/{key}/tasks/{id}/move-card, a card back and forth between To do
                       and In progress with the version the previous answer gave (each move changes the
                       status, so it goes through the task update and reschedules the project like any edit)
