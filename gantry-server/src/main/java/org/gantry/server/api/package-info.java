@@ -3,4 +3,7 @@
  * (whatever package the controller is in), the JSON set-up and the OpenAPI description at {@code
  * /api/docs}. The controllers themselves ({@code ...Api}) live in their feature packages.
  */
+@ApplicationModule(allowedDependencies = {"identity", "shared"})
 package org.gantry.server.api;
+
+import org.springframework.modulith.ApplicationModule;

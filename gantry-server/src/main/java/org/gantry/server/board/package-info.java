@@ -10,4 +10,7 @@
  * burndown, burnup, velocity and cumulative flow are replayed from the same activity log
  * ({@code TaskHistory}) per calendar day in the project's time zone.
  */
+@ApplicationModule(allowedDependencies = {"identity", "project", "schedule", "shared", "task"})
 package org.gantry.server.board;
+
+import org.springframework.modulith.ApplicationModule;

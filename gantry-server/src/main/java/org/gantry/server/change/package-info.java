@@ -6,4 +6,9 @@
  * {@code ProjectScheduler.network}); approving applies the edits through the task module's services in one
  * transaction, as ordinary edits, and records the decision in the activity log.
  */
+@ApplicationModule(
+        allowedDependencies = {"collaboration", "cost", "identity", "project", "resource", "schedule", "shared", "task"
+        })
 package org.gantry.server.change;
+
+import org.springframework.modulith.ApplicationModule;

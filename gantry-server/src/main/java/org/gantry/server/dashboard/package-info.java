@@ -6,4 +6,7 @@
  * baseline, with the thresholds the project sets for its health colours and each person's tile order and
  * hidden tiles.
  */
+@ApplicationModule(allowedDependencies = {"cost", "identity", "project", "risk", "schedule", "shared", "signals"})
 package org.gantry.server.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * same services as everything else. Asked for with {@code --demo}, {@code GANTRY_DEMO=true} or
  * {@code POST /api/v1/admin/demo}; created at most once.
  */
+@ApplicationModule(allowedDependencies = {"identity", "project", "shared", "task"})
 package org.gantry.server.demo;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,4 +5,7 @@
  * themselves live in gantry-interchange; this package only moves plans in and out of the project and task
  * services, inside one transaction so a failed import leaves nothing behind.
  */
+@ApplicationModule(allowedDependencies = {"identity", "project", "shared", "task", "web"})
 package org.gantry.server.interchange;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,4 +5,7 @@
  * org.gantry.server.live.LiveUpdates} LISTENs and streams server-sent events to the browsers, with who is
  * looking at the project ({@code live_presence}).
  */
+@ApplicationModule(allowedDependencies = {"identity", "project", "shared"})
 package org.gantry.server.live;
+
+import org.springframework.modulith.ApplicationModule;

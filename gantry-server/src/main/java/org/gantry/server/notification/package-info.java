@@ -7,4 +7,8 @@
  * person's preferences per kind and per project. It reacts to the task, schedule and collaboration
  * modules' events and owns only its own tables.
  */
+@ApplicationModule(
+        allowedDependencies = {"collaboration", "identity", "project", "risk", "schedule", "shared", "task", "web"})
 package org.gantry.server.notification;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * the viewer sees costs, and open high threats, worst first. Computed from each project's dashboard, so the
  * portfolio says exactly what the projects' own dashboards say.
  */
+@ApplicationModule(allowedDependencies = {"dashboard", "identity", "project", "shared"})
 package org.gantry.server.portfolio;
+
+import org.springframework.modulith.ApplicationModule;

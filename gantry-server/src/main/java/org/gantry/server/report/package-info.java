@@ -5,4 +5,7 @@
  * project manager edits and then publishes. Published reports never change. Each report is a page, a PDF
  * and an Excel workbook.
  */
+@ApplicationModule(allowedDependencies = {"dashboard", "identity", "project", "risk", "schedule", "shared", "web"})
 package org.gantry.server.report;
+
+import org.springframework.modulith.ApplicationModule;

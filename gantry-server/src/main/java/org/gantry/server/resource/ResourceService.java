@@ -180,7 +180,7 @@ public class ResourceService {
                 .param("project", access.projectId())
                 .update();
         if (current.assignmentCount() > 0) {
-            events.publishEvent(org.gantry.server.task.ScheduleAffected.project(access.projectId()));
+            events.publishEvent(org.gantry.server.project.ScheduleAffected.project(access.projectId()));
         }
     }
 

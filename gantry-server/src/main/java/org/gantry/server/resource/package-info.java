@@ -4,4 +4,7 @@
  * editing a resource's name, maximum units and rates with its version. Resources arrive today with imported
  * plans; this module reads the {@code resource} and {@code assignment} tables and writes only resource rows.
  */
+@ApplicationModule(allowedDependencies = {"identity", "project", "shared", "web"})
 package org.gantry.server.resource;
+
+import org.springframework.modulith.ApplicationModule;

@@ -6,4 +6,8 @@
  * ({@code /api/v1/projects/{p}/risks}, {@code .../risks/heat-map}, {@code .../schedule-risk}). Reads the
  * plan through the schedule module's {@code ProjectScheduler.network}; writes only its own tables.
  */
+@ApplicationModule(
+        allowedDependencies = {"change", "collaboration", "identity", "project", "schedule", "shared", "web"})
 package org.gantry.server.risk;
+
+import org.springframework.modulith.ApplicationModule;

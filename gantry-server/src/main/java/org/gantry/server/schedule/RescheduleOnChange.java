@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gantry.engine.WorkingTime;
 import org.gantry.server.project.ProjectScheduleChanged;
-import org.gantry.server.task.ScheduleAffected;
+import org.gantry.server.project.ScheduleAffected;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

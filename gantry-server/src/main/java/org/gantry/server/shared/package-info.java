@@ -3,4 +3,7 @@
  * stale, conflicting or invalid. The API turns each into an RFC 9457 problem with the matching status;
  * pages get the status from {@code @ResponseStatus}.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.gantry.server.shared;
+
+import org.springframework.modulith.ApplicationModule;

@@ -12,6 +12,7 @@ import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.project.ScheduleAffected;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;

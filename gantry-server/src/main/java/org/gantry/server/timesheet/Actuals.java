@@ -2,7 +2,7 @@ package org.gantry.server.timesheet;
 
 import java.util.Collection;
 import java.util.List;
-import org.gantry.server.task.ScheduleAffected;
+import org.gantry.server.project.ScheduleAffected;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -5,4 +5,7 @@
  * ({@code /api/v1/workload}, {@code /api/v1/projects/{p}/workload}), the {@code /workload} page and the
  * project's Workload tab. It reads assignments, resources, calendars and time off, and writes nothing.
  */
+@ApplicationModule(allowedDependencies = {"identity", "project", "resource", "shared", "web"})
 package org.gantry.server.workload;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,7 +1,7 @@
-package org.gantry.server.web;
+package org.gantry.server.identity;
 
-import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.identity.UserService;
+import org.gantry.server.web.Htmx;
+import org.gantry.server.web.ShellPage;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

@@ -1,7 +1,7 @@
-package org.gantry.server.web;
+package org.gantry.server.project;
 
 import org.gantry.server.identity.CurrentUser;
-import org.gantry.server.project.ProjectService;
+import org.gantry.server.web.ShellPage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 

@@ -1,4 +1,4 @@
-package org.gantry.server.task;
+package org.gantry.server.project;
 
 import java.time.LocalDateTime;
 
