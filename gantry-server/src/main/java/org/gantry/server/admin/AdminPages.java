@@ -68,7 +68,7 @@ class AdminPages {
     }
 
     /** The invitation form. */
-    public record InviteForm(String email, String name, Boolean systemAdmin) {}
+    public record InviteForm(String email, String name, Boolean systemAdmin) implements java.io.Serializable {}
 
     @GetMapping({"", "/users"})
     String users(CurrentUser user, Model model) {

@@ -11,4 +11,5 @@ public record UserAccount(
         boolean active,
         boolean mustChangePassword,
         Instant createdAt,
-        int version) {}
+        int version)
+        implements java.io.Serializable {}

@@ -33,11 +33,17 @@ public class UserService {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
+    private final StoredSessions sessions;
 
-    UserService(JdbcClient jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+    UserService(
+            JdbcClient jdbc,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            StoredSessions sessions) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -153,6 +159,7 @@ public class UserService {
         }
         if (!active) {
             revokeTokens(id);
+            sessions.endSessionsOf(id);
             events.publishEvent(new UserDeactivated(id));
         }
         return find(id).orElseThrow();
@@ -169,6 +176,7 @@ public class UserService {
                 .params(passwordEncoder.encode(password), id)
                 .update();
         revokeTokens(id);
+        sessions.endSessionsOf(id);
         events.publishEvent(SecurityEvent.of(
                 SecurityEvent.Kind.PASSWORD_RESET,
                 id,
@@ -203,6 +211,7 @@ public class UserService {
                 .query(Integer.class)
                 .single();
         revokeTokens(caller.id());
+        sessions.endSessionsOf(caller.id());
         events.publishEvent(SecurityEvent.of(
                 SecurityEvent.Kind.PASSWORD_CHANGED,
                 caller.id(),

@@ -89,7 +89,8 @@ class RiskPages {
             Integer residualImpact,
             String trigger,
             String proximity,
-            String costImpact) {}
+            String costImpact)
+            implements java.io.Serializable {}
 
     /** The analysis form: all optional; {@code run} present means run it. */
     public record AnalysisForm(
