@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectLock;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
@@ -48,11 +49,18 @@ public class BoardService {
     private static final String LEAF = "not exists (select 1 from task c where c.parent_id = t.id)";
 
     private final JdbcClient jdbc;
+    private final ProjectLock projectLock;
     private final ProjectService projects;
     private final TaskService tasks;
     private final BoardPreferenceService preferences;
 
-    BoardService(JdbcClient jdbc, ProjectService projects, TaskService tasks, BoardPreferenceService preferences) {
+    BoardService(
+            JdbcClient jdbc,
+            ProjectService projects,
+            TaskService tasks,
+            BoardPreferenceService preferences,
+            ProjectLock projectLock) {
+        this.projectLock = projectLock;
         this.jdbc = jdbc;
         this.projects = projects;
         this.tasks = tasks;
@@ -294,7 +302,7 @@ public class BoardService {
         }
         problems.throwIfAny();
         // Ranks of a column are read and written under the project's lock, like the outline.
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(access.projectId()).query(rs -> {});
+        projectLock.lock(access.projectId());
         String summaryWbs = summaryWbs(access, taskId);
         if (!summaryWbs.isEmpty()) {
             throw new Conflict(
@@ -399,7 +407,7 @@ public class BoardService {
         if (settings.status() != null && !settings.status().strip().equalsIgnoreCase(key)) {
             problems.add("status", "must be the status of the address, or left out");
         }
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(access.projectId()).query(rs -> {});
+        projectLock.lock(access.projectId());
         Layout layout = layout(access);
         ColumnRow current = layout.status(key);
         if (current == null) {

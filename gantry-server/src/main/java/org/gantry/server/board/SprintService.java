@@ -21,6 +21,7 @@ import org.gantry.engine.ScheduleException;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectLock;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.schedule.ProjectScheduler;
 import org.gantry.server.shared.Conflict;
@@ -54,11 +55,18 @@ public class SprintService {
             "id, name, goal, start_date, end_date, state, milestone_id," + " started_at, completed_at, version";
 
     private final JdbcClient jdbc;
+    private final ProjectLock projectLock;
     private final ProjectService projects;
     private final Clock clock;
     private final ProjectScheduler scheduler;
 
-    SprintService(JdbcClient jdbc, ProjectService projects, Clock clock, ProjectScheduler scheduler) {
+    SprintService(
+            JdbcClient jdbc,
+            ProjectService projects,
+            Clock clock,
+            ProjectScheduler scheduler,
+            ProjectLock projectLock) {
+        this.projectLock = projectLock;
         this.jdbc = jdbc;
         this.projects = projects;
         this.clock = clock;
@@ -1089,7 +1097,7 @@ public class SprintService {
     }
 
     private void lock(ProjectAccess access) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(access.projectId()).query(rs -> {});
+        projectLock.lock(access.projectId());
     }
 
     private void checkMilestone(ProjectAccess access, Long milestoneId, InvalidInput.Collector problems) {

@@ -19,6 +19,7 @@ import org.gantry.server.cost.PlannedCosts;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectLock;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.resource.NewAssignment;
 import org.gantry.server.resource.Resource;
@@ -85,6 +86,7 @@ public class ChangeRequestService {
             + " left join app_user a on a.id = c.created_by where c.project_id = :project";
 
     private final JdbcClient jdbc;
+    private final ProjectLock projectLock;
     private final ProjectService projects;
     private final ProjectScheduler scheduler;
     private final ScheduleService schedule;
@@ -107,8 +109,10 @@ public class ChangeRequestService {
             PlannedCosts plannedCosts,
             EarnedValueService earnedValue,
             ResourceService resources,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ProjectLock projectLock) {
         this.jdbc = jdbc;
+        this.projectLock = projectLock;
         this.projects = projects;
         this.scheduler = scheduler;
         this.schedule = schedule;
@@ -330,7 +334,7 @@ public class ChangeRequestService {
         requireState(current, "approve", "SUBMITTED", "DEFERRED");
         // The same lock as every structural edit and reschedule: nobody changes the plan between the
         // comparison below and the last edit applied.
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(access.projectId()).query(rs -> {});
+        projectLock.lock(access.projectId());
         String seen = decision.planVersion() != null
                 ? decision.planVersion()
                 : current.impact() == null ? null : current.impact().planVersion();

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.gantry.interchange.PlanLink;
 import org.gantry.interchange.PlanTask;
+import org.gantry.server.project.ProjectLock;
 import org.gantry.server.shared.Conflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,10 +75,12 @@ class TaskTableWriter {
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
+    private final ProjectLock projectLock;
 
-    TaskTableWriter(JdbcTemplate jdbc, JdbcClient client) {
+    TaskTableWriter(JdbcTemplate jdbc, JdbcClient client, ProjectLock projectLock) {
         this.jdbc = jdbc;
         this.client = client;
+        this.projectLock = projectLock;
     }
 
     /**
@@ -85,7 +88,7 @@ class TaskTableWriter {
      * returns the ids by key. Holds the same per-project lock as the task service's outline edits.
      */
     Map<String, Long> write(long projectId, List<TaskRow> tasks, List<LinkRow> links) {
-        client.sql("select pg_advisory_xact_lock(?)").param(projectId).query(rs -> {});
+        projectLock.lock(projectId);
         Map<String, String> statuses = statuses(projectId);
         int topLevel = client.sql(
                         "select coalesce(max(position), 0) from task where project_id = ? and parent_id is null")

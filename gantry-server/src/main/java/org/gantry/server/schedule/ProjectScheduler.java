@@ -38,6 +38,7 @@ import org.gantry.engine.WorkDuration;
 import org.gantry.engine.WorkingCalendar;
 import org.gantry.engine.WorkingPeriod;
 import org.gantry.engine.WorkingTime;
+import org.gantry.server.project.ProjectLock;
 import org.gantry.server.shared.Conflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +75,58 @@ public class ProjectScheduler {
             + " coalesce((select string_agg(h.day::text, ',' order by h.day) from project_holiday h"
             + " where h.project_id = p.id), '')";
 
+    /** The computed fields of the moved tasks, from arrays in task order (one statement, one trigger call). */
+    private static final String WRITE_SCHEDULE = """
+            with u as (
+                select * from unnest(?::bigint[], ?::timestamp[], ?::timestamp[], ?::timestamp[], ?::timestamp[],
+                                     ?::timestamp[], ?::timestamp[], ?::bigint[], ?::bigint[], ?::boolean[], ?::int[])
+                    as u(id, start_at, finish_at, early_start, early_finish, late_start, late_finish,
+                         total_slack, free_slack, critical, bump))
+            update task t set start_at = u.start_at, finish_at = u.finish_at, early_start = u.early_start,
+                   early_finish = u.early_finish, late_start = u.late_start, late_finish = u.late_finish,
+                   total_slack_minutes = u.total_slack, free_slack_minutes = u.free_slack,
+                   critical = u.critical, version = t.version + u.bump
+              from u where t.id = u.id
+            """;
+
+    /**
+     * As {@link #WRITE_SCHEDULE}, recording what the activity log's trigger would: one 'updated' row per task
+     * whose start or finish moved, by the scheduler on behalf of the caller, with those fields as [old, new].
+     */
+    private static final String WRITE_SCHEDULE_AND_ACTIVITY = """
+            with u as (
+                select * from unnest(?::bigint[], ?::timestamp[], ?::timestamp[], ?::timestamp[], ?::timestamp[],
+                                     ?::timestamp[], ?::timestamp[], ?::bigint[], ?::bigint[], ?::boolean[], ?::int[])
+                    as u(id, start_at, finish_at, early_start, early_finish, late_start, late_finish,
+                         total_slack, free_slack, critical, bump)),
+            before as materialized (
+                select t.id, t.project_id, t.name, t.start_at, t.finish_at from task t join u on u.id = t.id),
+            written as (
+                update task t set start_at = u.start_at, finish_at = u.finish_at, early_start = u.early_start,
+                       early_finish = u.early_finish, late_start = u.late_start, late_finish = u.late_finish,
+                       total_slack_minutes = u.total_slack, free_slack_minutes = u.free_slack,
+                       critical = u.critical, version = t.version + u.bump
+                  from u where t.id = u.id
+                returning t.id)
+            insert into activity (project_id, entity, entity_key, task_id, action, label, changes,
+                                  actor_id, token_id, actor_kind)
+            select b.project_id, 'task', b.id::text, b.id, 'updated', coalesce(b.name, ''),
+                   case when b.start_at is distinct from u.start_at
+                        then jsonb_build_object('start_at', jsonb_build_array(to_jsonb(b.start_at), to_jsonb(u.start_at)))
+                        else '{}'::jsonb end
+                   || case when b.finish_at is distinct from u.finish_at
+                        then jsonb_build_object('finish_at', jsonb_build_array(to_jsonb(b.finish_at), to_jsonb(u.finish_at)))
+                        else '{}'::jsonb end,
+                   nullif(current_setting('gantry.actor_id', true), '')::bigint,
+                   nullif(current_setting('gantry.token_id', true), '')::bigint,
+                   'scheduler'
+              from before b join u on u.id = b.id join written w on w.id = b.id
+             where b.start_at is distinct from u.start_at or b.finish_at is distinct from u.finish_at
+             order by b.id
+            """;
+
     private final JdbcClient jdbc;
+    private final ProjectLock projectLock;
     private final ApplicationEventPublisher events;
     private final ImportedCalendars importedCalendars = new ImportedCalendars();
 
@@ -85,8 +137,9 @@ public class ProjectScheduler {
     private final Timer computing;
     private final Timer storing;
 
-    ProjectScheduler(JdbcClient jdbc, ApplicationEventPublisher events, MeterRegistry meters) {
+    ProjectScheduler(JdbcClient jdbc, ApplicationEventPublisher events, MeterRegistry meters, ProjectLock projectLock) {
         this.jdbc = jdbc;
+        this.projectLock = projectLock;
         this.events = events;
         this.total = rescheduleTimer(meters, "total");
         this.loading = rescheduleTimer(meters, "load");
@@ -127,7 +180,7 @@ public class ProjectScheduler {
     public Rescheduled reschedule(long projectId, Long editedTaskId, boolean keepDates) {
         long began = System.nanoTime();
         // The same lock as structural edits of the outline: two reschedules of one project never interleave.
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(projectId).query(rs -> {});
+        projectLock.lock(projectId);
         ProjectRow project = projectRow(projectId);
         Rows rows = new Rows();
         // No order needed: the engine resolves parents by id, and results are matched by id.
@@ -627,19 +680,13 @@ public class ProjectScheduler {
                     rows.version.get(i) + bump));
         }
         if (!ids.isEmpty()) {
-            // The activity log (V51) attributes these rows to the scheduler, not to the person whose edit
-            // caused them: they are the engine's consequences. Transaction-local, undone right after.
-            jdbc.sql("select set_config('gantry.actor_kind', 'scheduler', true)")
-                    .query(String.class)
-                    .single();
-            jdbc.sql("update task t set start_at = u.start_at, finish_at = u.finish_at, early_start = u.early_start,"
-                            + " early_finish = u.early_finish, late_start = u.late_start, late_finish = u.late_finish,"
-                            + " total_slack_minutes = u.total_slack, free_slack_minutes = u.free_slack,"
-                            + " critical = u.critical, version = t.version + u.bump"
-                            + " from unnest(?::bigint[], ?::timestamp[], ?::timestamp[], ?::timestamp[], ?::timestamp[],"
-                            + " ?::timestamp[], ?::timestamp[], ?::bigint[], ?::bigint[], ?::boolean[], ?::int[])"
-                            + " as u(id, start_at, finish_at, early_start, early_finish, late_start, late_finish,"
-                            + " total_slack, free_slack, critical, bump) where t.id = u.id")
+            // The activity log (V51) attributes moved dates to the scheduler, not to the person whose edit
+            // caused them: they are the engine's consequences. Its generic trigger turns every written row
+            // into JSON and compares all fields, which costs seconds when an edit moves 10,000 tasks; so it
+            // is paused for this one statement, which records the same rows itself (start and finish as
+            // [old, new], read in the statement's own snapshot), unless the caller paused the log already.
+            String was = jdbc.sql("select activity_pause()").query(String.class).single();
+            jdbc.sql("paused".equals(was) ? WRITE_SCHEDULE : WRITE_SCHEDULE_AND_ACTIVITY)
                     .params(
                             ids.toArray(Long[]::new),
                             starts.toArray(String[]::new),
@@ -653,9 +700,7 @@ public class ProjectScheduler {
                             criticals.toArray(Boolean[]::new),
                             bumps.toArray(Integer[]::new))
                     .update();
-            jdbc.sql("select set_config('gantry.actor_kind', '', true)")
-                    .query(String.class)
-                    .single();
+            jdbc.sql("select activity_resume(?)").param(was).query(rs -> {});
         }
         return changed;
     }

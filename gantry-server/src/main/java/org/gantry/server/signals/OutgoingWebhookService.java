@@ -13,6 +13,7 @@ import java.util.Set;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectLock;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
@@ -49,10 +50,12 @@ class OutgoingWebhookService {
                     + " last_attempt_at, last_status, last_error, delivered_at, payload::text as payload from outgoing_delivery";
 
     private final JdbcClient jdbc;
+    private final ProjectLock projectLock;
     private final ProjectService projects;
     private final WebhookSecrets secrets;
 
-    OutgoingWebhookService(JdbcClient jdbc, ProjectService projects, WebhookSecrets secrets) {
+    OutgoingWebhookService(JdbcClient jdbc, ProjectService projects, WebhookSecrets secrets, ProjectLock projectLock) {
+        this.projectLock = projectLock;
         this.jdbc = jdbc;
         this.projects = projects;
         this.secrets = secrets;
@@ -84,7 +87,7 @@ class OutgoingWebhookService {
         String url = checkUrl(body.url(), problems);
         List<String> events = body.events() == null ? EVENTS : checkEvents(body.events(), problems);
         problems.throwIfAny();
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(access.projectId()).query(rs -> {});
+        projectLock.lock(access.projectId());
         long count = jdbc.sql("select count(*) from outgoing_webhook where project_id = ?")
                 .param(access.projectId())
                 .query(Long.class)

@@ -8,6 +8,7 @@ import java.util.List;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
+import org.gantry.server.project.ProjectLock;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
@@ -34,6 +35,7 @@ class WebhookService {
             + " from webhook w where w.project_id = :project";
 
     private final JdbcClient jdbc;
+    private final ProjectLock projectLock;
     private final ProjectService projects;
     private final WebhookSecrets secrets;
     private final ApplicationEventPublisher events;
@@ -44,12 +46,14 @@ class WebhookService {
             ProjectService projects,
             WebhookSecrets secrets,
             ApplicationEventPublisher events,
-            @Value("${gantry.base-url:}") String baseUrl) {
+            @Value("${gantry.base-url:}") String baseUrl,
+            ProjectLock projectLock) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.secrets = secrets;
         this.events = events;
         this.baseUrl = baseUrl;
+        this.projectLock = projectLock;
     }
 
     @Transactional(readOnly = true)
@@ -91,7 +95,7 @@ class WebhookService {
             problems.add("name", "must not contain NUL characters");
         }
         problems.throwIfAny();
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(access.projectId()).query(rs -> {});
+        projectLock.lock(access.projectId());
         long count = jdbc.sql("select count(*) from webhook where project_id = ?")
                 .param(access.projectId())
                 .query(Long.class)

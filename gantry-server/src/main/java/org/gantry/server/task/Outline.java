@@ -2,6 +2,7 @@ package org.gantry.server.task;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gantry.server.project.ProjectLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +15,15 @@ import org.springframework.stereotype.Component;
 class Outline {
 
     private final JdbcClient jdbc;
+    private final ProjectLock projectLock;
 
-    Outline(JdbcClient jdbc) {
+    Outline(JdbcClient jdbc, ProjectLock projectLock) {
+        this.projectLock = projectLock;
         this.jdbc = jdbc;
     }
 
     void lock(long projectId) {
-        jdbc.sql("select pg_advisory_xact_lock(?)").param(projectId).query(rs -> {});
+        projectLock.lock(projectId);
     }
 
     int childCount(long projectId, Long parentId) {
