@@ -37,12 +37,12 @@ class FlowPages {
     static final int DEFAULT_DAYS = 90;
 
     private final ProjectService projects;
-    private final SprintService sprints;
+    private final FlowMeasures measures;
     private final Clock clock;
 
-    FlowPages(ProjectService projects, SprintService sprints, Clock clock) {
+    FlowPages(ProjectService projects, FlowMeasures measures, Clock clock) {
         this.projects = projects;
-        this.sprints = sprints;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -68,8 +68,8 @@ class FlowPages {
         CumulativeFlow flow = null;
         if (rangeError == null) {
             try {
-                cycleTime = sprints.cycleTime(user, project.key(), first, last);
-                flow = sprints.cumulativeFlow(user, project.key(), first, last);
+                cycleTime = measures.cycleTime(user, project.key(), first, last);
+                flow = measures.cumulativeFlow(user, project.key(), first, last);
             } catch (InvalidInput e) {
                 rangeError = "This range cannot be shown: "
                         + e.errors().stream()
@@ -81,8 +81,8 @@ class FlowPages {
         if (rangeError != null) {
             last = today;
             first = today.minusDays(DEFAULT_DAYS - 1);
-            cycleTime = sprints.cycleTime(user, project.key(), first, last);
-            flow = sprints.cumulativeFlow(user, project.key(), first, last);
+            cycleTime = measures.cycleTime(user, project.key(), first, last);
+            flow = measures.cumulativeFlow(user, project.key(), first, last);
         }
         model.addAttribute("project", project);
         model.addAttribute("tab", "flow");

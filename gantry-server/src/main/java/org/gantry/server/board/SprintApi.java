@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SprintApi {
 
     private final SprintService sprints;
+    private final FlowMeasures flow;
 
-    SprintApi(SprintService sprints) {
+    SprintApi(SprintService sprints, FlowMeasures flow) {
         this.sprints = sprints;
+        this.flow = flow;
     }
 
     @Operation(summary = "The project's sprints: the active one, the planned ones, then the closed ones (latest first)")
@@ -137,7 +139,7 @@ class SprintApi {
             @PathVariable String project,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
-        return sprints.cycleTime(user, project, from, to);
+        return flow.cycleTime(user, project, from, to);
     }
 
     @Operation(
@@ -149,6 +151,6 @@ class SprintApi {
             @PathVariable String project,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
-        return sprints.cumulativeFlow(user, project, from, to);
+        return flow.cumulativeFlow(user, project, from, to);
     }
 }
