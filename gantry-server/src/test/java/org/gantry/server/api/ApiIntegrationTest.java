@@ -1,5 +1,18 @@
 package org.gantry.server.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import org.gantry.server.api.ApiClient.Response;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,5 +92,62 @@ abstract class ApiIntegrationTest {
 
     static List<String> errorFields(Response response) {
         return GantryApi.errorFields(response);
+    }
+
+    static String newProjectStarting(ApiClient api, String name, LocalDate start) {
+        return GantryApi.newProjectStarting(api, name, start);
+    }
+
+    static long taskId(ApiClient api, String project, Object body) {
+        return GantryApi.taskId(api, project, body);
+    }
+
+    static void link(ApiClient api, String project, long predecessor, long successor) {
+        GantryApi.link(api, project, predecessor, successor);
+    }
+
+    static void link(TestUser owner, String project, long predecessor, long successor) {
+        GantryApi.link(owner.api(), project, predecessor, successor);
+    }
+
+    static JsonNode created(Response response) {
+        return GantryApi.created(response);
+    }
+
+    static JsonNode ok(Response response) {
+        return GantryApi.ok(response);
+    }
+
+    /** An HTTP client that keeps cookies, as a browser does: for tests of the sign-in forms without one. */
+    static HttpClient browserLike() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    }
+
+    /** GET of a page with the cookies of {@code browser}. */
+    HttpResponse<String> getPage(HttpClient browser, String path) throws IOException, InterruptedException {
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POST of a URL-encoded form with the cookies of {@code browser}; redirects are not followed. */
+    HttpResponse<String> postForm(HttpClient browser, String path, String form)
+            throws IOException, InterruptedException {
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF token of the form in {@code page}, URL-encoded for a form body (fails when there is none). */
+    static String csrfToken(String page) {
+        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
+        return urlEncoded(matcher.group(1));
+    }
+
+    static String urlEncoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -282,7 +282,7 @@ class AuthenticationIT extends ApiIntegrationTest {
     void theLoginFormLogsInWithCsrfAndIsRateLimited() throws Exception {
         TestUser user = newUser("browser");
         HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                browserLike();
         HttpResponse<String> page = browser.send(
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -293,7 +293,7 @@ class AuthenticationIT extends ApiIntegrationTest {
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
         HttpResponse<String> withoutCsrf =
-                postForm(browser, "/login", "email=" + enc(user.email()) + "&password=" + enc(user.password()));
+                postForm(browser, "/login", "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()));
         assertThat(withoutCsrf.statusCode())
                 .as("a form post without the CSRF token is refused")
                 .isEqualTo(403);
@@ -301,7 +301,7 @@ class AuthenticationIT extends ApiIntegrationTest {
         HttpResponse<String> loggedIn = postForm(
                 browser,
                 "/login",
-                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf=" + csrf(page.body()));
+                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf=" + csrfToken(page.body()));
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         HttpResponse<String> me = browser.send(
@@ -320,7 +320,7 @@ class AuthenticationIT extends ApiIntegrationTest {
                 .isEqualTo(403);
 
         HttpClient attacker =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                browserLike();
         String loginPage = attacker.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
                         HttpResponse.BodyHandlers.ofString())
@@ -329,13 +329,13 @@ class AuthenticationIT extends ApiIntegrationTest {
             HttpResponse<String> failed = postForm(
                     attacker,
                     "/login",
-                    "email=" + enc(user.email()) + "&password=wrong" + i + "&_csrf=" + csrf(loginPage));
+                    "email=" + urlEncoded(user.email()) + "&password=wrong" + i + "&_csrf=" + csrfToken(loginPage));
             assertThat(failed.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         }
         HttpResponse<String> locked = postForm(
                 attacker,
                 "/login",
-                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf=" + csrf(loginPage));
+                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf=" + csrfToken(loginPage));
         assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
     }
 
@@ -343,7 +343,7 @@ class AuthenticationIT extends ApiIntegrationTest {
     void aDeactivatedUsersSessionStopsWorking() throws Exception {
         TestUser user = newUser("session");
         HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                browserLike();
         String page = browser.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
                         HttpResponse.BodyHandlers.ofString())
@@ -351,7 +351,7 @@ class AuthenticationIT extends ApiIntegrationTest {
         HttpResponse<String> loggedIn = postForm(
                 browser,
                 "/login",
-                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf=" + csrf(page));
+                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf=" + csrfToken(page));
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         HttpRequest me =
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/me")).build();
@@ -381,8 +381,8 @@ class AuthenticationIT extends ApiIntegrationTest {
         HttpResponse<String> changed = postForm(
                 here,
                 "/account/password",
-                "currentPassword=" + enc(user.password()) + "&newPassword=" + enc("fresh-correct-horse-staple")
-                        + "&_csrf=" + csrf(form));
+                "currentPassword=" + urlEncoded(user.password()) + "&newPassword=" + urlEncoded("fresh-correct-horse-staple")
+                        + "&_csrf=" + csrfToken(form));
         assertThat(changed.statusCode()).isEqualTo(302);
 
         assertThat(status(here, "/api/v1/me"))
@@ -438,13 +438,13 @@ class AuthenticationIT extends ApiIntegrationTest {
 
     private HttpClient logInWithTheForm(String email, String password) throws Exception {
         HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                browserLike();
         String page = browser.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         HttpResponse<String> loggedIn = postForm(
-                browser, "/login", "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + csrf(page));
+                browser, "/login", "email=" + urlEncoded(email) + "&password=" + urlEncoded(password) + "&_csrf=" + csrfToken(page));
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         return browser;
     }
@@ -456,23 +456,4 @@ class AuthenticationIT extends ApiIntegrationTest {
                 .statusCode();
     }
 
-    private HttpResponse<String> postForm(HttpClient client, String path, String form)
-            throws IOException, InterruptedException {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String page) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(matcher.find()).as("the login form carries a CSRF token").isTrue();
-        return enc(matcher.group(1));
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -3,6 +3,7 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,31 +37,14 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
 
     private Plan plan() {
         TestUser owner = newUser("change-owner");
-        String key = newKey();
-        Response created = owner.api()
-                .post("/api/v1/projects", json("key", key, "name", "Changing " + key, "startDate", "2026-03-02"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        long a = createTask(owner.api(), key, json("name", "A", "duration", "3d"))
-                .get("id")
-                .asLong();
-        long b = createTask(owner.api(), key, json("name", "B", "duration", "2d"))
-                .get("id")
-                .asLong();
-        long c = createTask(owner.api(), key, json("name", "C", "duration", "4d"))
-                .get("id")
-                .asLong();
-        long goLive = createTask(owner.api(), key, json("name", "Go live", "milestone", true))
-                .get("id")
-                .asLong();
+        String key = newProjectStarting(owner.api(), "Changing", LocalDate.of(2026, 3, 2));
+        long a = taskId(owner.api(), key, json("name", "A", "duration", "3d"));
+        long b = taskId(owner.api(), key, json("name", "B", "duration", "2d"));
+        long c = taskId(owner.api(), key, json("name", "C", "duration", "4d"));
+        long goLive = taskId(owner.api(), key, json("name", "Go live", "milestone", true));
         link(owner.api(), key, a, b);
         link(owner.api(), key, b, goLive);
         return new Plan(owner, key, a, b, c, goLive);
-    }
-
-    private static void link(ApiClient api, String key, long predecessor, long successor) {
-        Response link = api.post(
-                "/api/v1/projects/" + key + "/links", json("predecessorId", predecessor, "successorId", successor));
-        assertThat(link.status()).as(link.toString()).isEqualTo(201);
     }
 
     private static Map<String, Object> securityReview(Plan plan) {
@@ -87,11 +71,6 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
                                 List.of(edits)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.body();
-    }
-
-    private static JsonNode ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.body();
     }
 
     private static JsonNode task(Plan plan, long id) {

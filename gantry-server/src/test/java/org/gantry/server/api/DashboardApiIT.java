@@ -3,6 +3,7 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.gantry.server.api.ApiClient.Response;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,7 @@ class DashboardApiIT extends ApiIntegrationTest {
     private Plan scripted() {
         TestUser owner = newUser("dashowner");
         TestUser pat = newUser("dashpat");
-        String key = newKey();
-        Response created = owner.api()
-                .post("/api/v1/projects", json("key", key, "name", "Dashboard " + key, "startDate", "2026-03-02"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String key = newProjectStarting(owner.api(), "Dashboard", LocalDate.of(2026, 3, 2));
         addMember(owner.api(), key, pat, "MEMBER");
         long design = task(owner, key, json("name", "Design", "duration", "2d", "assigneeIds", List.of(owner.id())));
         long build = task(owner, key, json("name", "Build", "duration", "3d", "assigneeIds", List.of(owner.id())));
@@ -72,14 +70,6 @@ class DashboardApiIT extends ApiIntegrationTest {
 
     private static long task(TestUser owner, String key, Object body) {
         return createTask(owner.api(), key, body).get("id").asLong();
-    }
-
-    private static void link(TestUser owner, String key, long predecessor, long successor) {
-        Response linked = owner.api()
-                .post(
-                        "/api/v1/projects/" + key + "/links",
-                        json("predecessorId", predecessor, "successorId", successor));
-        assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
     }
 
     private static void notBefore(TestUser owner, String key, long task, String date) {

@@ -152,6 +152,30 @@ public final class GantryApi {
         return createTask(api, project, json("name", name, "parentId", parentId));
     }
 
+    /** Creates a task from {@code body}; returns its id. */
+    public static long taskId(ApiClient api, String project, Object body) {
+        return createTask(api, project, body).get("id").asLong();
+    }
+
+    /** Links {@code predecessor} to {@code successor}, finish to start. */
+    public static void link(ApiClient api, String project, long predecessor, long successor) {
+        Response linked = api.post(
+                "/api/v1/projects/" + project + "/links", json("predecessorId", predecessor, "successorId", successor));
+        assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
+    }
+
+    /** The body of a 201 answer (and fails on any other). */
+    public static JsonNode created(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.body();
+    }
+
+    /** The body of a 200 answer (and fails on any other). */
+    public static JsonNode ok(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
     /** The WBS codes and names of all tasks, in outline order, as "1.2 Name". */
     public static List<String> outline(ApiClient api, String project) {
         Response page = api.get("/api/v1/projects/" + project + "/tasks?size=500");

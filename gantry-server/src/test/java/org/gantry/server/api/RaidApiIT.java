@@ -3,6 +3,7 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.gantry.server.api.ApiClient.Response;
@@ -24,27 +25,10 @@ class RaidApiIT extends ApiIntegrationTest {
 
     private Project project() {
         TestUser owner = newUser("raid-owner");
-        String key = newKey();
-        Response created = owner.api()
-                .post("/api/v1/projects", json("key", key, "name", "RAID " + key, "startDate", "2026-03-02"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        long a = createTask(owner.api(), key, json("name", "A", "duration", "3d"))
-                .get("id")
-                .asLong();
-        long b = createTask(owner.api(), key, json("name", "B", "duration", "2d"))
-                .get("id")
-                .asLong();
+        String key = newProjectStarting(owner.api(), "RAID", LocalDate.of(2026, 3, 2));
+        long a = taskId(owner.api(), key, json("name", "A", "duration", "3d"));
+        long b = taskId(owner.api(), key, json("name", "B", "duration", "2d"));
         return new Project(owner, key, a, b);
-    }
-
-    private static JsonNode created(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body();
-    }
-
-    private static JsonNode ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.body();
     }
 
     private static List<String> titles(JsonNode entries) {

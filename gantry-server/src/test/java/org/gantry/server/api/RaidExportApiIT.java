@@ -45,11 +45,6 @@ class RaidExportApiIT extends ApiIntegrationTest {
         return new Project(owner, key, task);
     }
 
-    private static JsonNode created(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body();
-    }
-
     @Test
     void theCsvAndTheWorkbookHoldTheSameEntriesAndTheRisksWithTheirScore() throws IOException {
         Project project = project();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.gantry.server.api.ApiClient.json;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,33 +36,12 @@ class RiskApiIT extends ApiIntegrationTest {
 
     private Plan plan() {
         TestUser owner = newUser("risk-owner");
-        String key = newKey();
-        Response created = owner.api()
-                .post("/api/v1/projects", json("key", key, "name", "Risky " + key, "startDate", "2026-03-02"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        long a = createTask(owner.api(), key, json("name", "A", "duration", "3d"))
-                .get("id")
-                .asLong();
-        long b = createTask(owner.api(), key, json("name", "B", "duration", "2d"))
-                .get("id")
-                .asLong();
-        long c = createTask(owner.api(), key, json("name", "C", "duration", "4d"))
-                .get("id")
-                .asLong();
-        Response link =
-                owner.api().post("/api/v1/projects/" + key + "/links", json("predecessorId", a, "successorId", b));
-        assertThat(link.status()).as(link.toString()).isEqualTo(201);
+        String key = newProjectStarting(owner.api(), "Risky", LocalDate.of(2026, 3, 2));
+        long a = taskId(owner.api(), key, json("name", "A", "duration", "3d"));
+        long b = taskId(owner.api(), key, json("name", "B", "duration", "2d"));
+        long c = taskId(owner.api(), key, json("name", "C", "duration", "4d"));
+        link(owner.api(), key, a, b);
         return new Plan(owner, key, a, b, c);
-    }
-
-    private static JsonNode created(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body();
-    }
-
-    private static JsonNode ok(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        return response.body();
     }
 
     private static JsonNode cell(JsonNode heatMap, int probability, int impact) {

@@ -180,12 +180,6 @@ class ScheduleAlertIT extends ApiIntegrationTest {
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
     }
 
-    private static void link(TestUser owner, String key, long from, long to) {
-        Response link =
-                owner.api().post("/api/v1/projects/" + key + "/links", json("predecessorId", from, "successorId", to));
-        assertThat(link.status()).as(link.toString()).isEqualTo(201);
-    }
-
     private static void markAllRead(TestUser user) {
         assertThat(user.api().patch("/api/v1/notifications", json("read", true)).status())
                 .isEqualTo(200);

@@ -3,6 +3,7 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.gantry.server.api.ApiClient.Response;
@@ -35,10 +36,7 @@ class StatusReportApiIT extends ApiIntegrationTest {
     private Plan scripted() {
         TestUser owner = newUser("reportowner");
         TestUser member = newUser("reportmember");
-        String key = newKey();
-        Response created = owner.api()
-                .post("/api/v1/projects", json("key", key, "name", "Report " + key, "startDate", "2026-03-02"));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String key = newProjectStarting(owner.api(), "Report", LocalDate.of(2026, 3, 2));
         addMember(owner.api(), key, member, "MEMBER");
         long design = task(owner, key, json("name", "Design", "duration", "2d"));
         long build = task(owner, key, json("name", "Build", "duration", "3d"));
@@ -76,18 +74,6 @@ class StatusReportApiIT extends ApiIntegrationTest {
 
     private static long task(TestUser owner, String key, Object body) {
         return createTask(owner.api(), key, body).get("id").asLong();
-    }
-
-    private static JsonNode created(Response response) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return response.body();
-    }
-
-    private static void link(TestUser owner, String key, long predecessor, long successor) {
-        created(owner.api()
-                .post(
-                        "/api/v1/projects/" + key + "/links",
-                        json("predecessorId", predecessor, "successorId", successor)));
     }
 
     private static void notBefore(TestUser owner, String key, long task, String date) {

@@ -158,23 +158,23 @@ class TwoFactorIT extends ApiIntegrationTest {
         Enrolled enrolled = enrol("pagecode");
         TestUser user = enrolled.user();
         HttpClient browser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                browserLike();
         HttpResponse<String> password = postForm(
                 browser,
                 "/login",
-                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf="
-                        + csrf(get(browser, "/login").body()));
+                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf="
+                        + csrfToken(getPage(browser, "/login").body()));
         assertThat(password.headers().firstValue("Location").orElseThrow()).endsWith("/login/code");
-        assertThat(get(browser, "/api/v1/me").statusCode())
+        assertThat(getPage(browser, "/api/v1/me").statusCode())
                 .as("not signed in yet")
                 .isEqualTo(401);
-        HttpResponse<String> codePage = get(browser, "/login/code");
+        HttpResponse<String> codePage = getPage(browser, "/login/code");
         assertThat(codePage.body()).contains(user.email(), "name=\"code\"");
         HttpResponse<String> signedIn = postForm(
-                browser, "/login/code", "code=" + code(enrolled.secret(), 0) + "&_csrf=" + csrf(codePage.body()));
+                browser, "/login/code", "code=" + code(enrolled.secret(), 0) + "&_csrf=" + csrfToken(codePage.body()));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("login");
-        assertThat(get(browser, "/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(getPage(browser, "/api/v1/me").statusCode()).isEqualTo(200);
         assertThat(admin().get("/api/v1/admin/audit?kind=LOGIN&person=" + user.id())
                         .body()
                         .get("items")
@@ -184,53 +184,29 @@ class TwoFactorIT extends ApiIntegrationTest {
                 .isEqualTo("password and two-factor code");
 
         HttpClient guesser =
-                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+                browserLike();
         postForm(
                 guesser,
                 "/login",
-                "email=" + enc(user.email()) + "&password=" + enc(user.password()) + "&_csrf="
-                        + csrf(get(guesser, "/login").body()));
+                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf="
+                        + csrfToken(getPage(guesser, "/login").body()));
         String last = "";
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> wrong = postForm(
                     guesser,
                     "/login/code",
                     "code=" + String.format("%06d", 100 + i) + "&_csrf="
-                            + csrf(get(guesser, "/login/code").body()));
+                            + csrfToken(getPage(guesser, "/login/code").body()));
             last = wrong.headers().firstValue("Location").orElseThrow();
             if (i < 9) {
                 assertThat(last).endsWith("/login/code?error");
             }
         }
         assertThat(last).as("the tenth wrong code locks the account").endsWith("/login?locked");
-        assertThat(get(guesser, "/login/code").headers().firstValue("Location").orElseThrow())
+        assertThat(getPage(guesser, "/login/code").headers().firstValue("Location").orElseThrow())
                 .as("and ends the half-done sign-in")
                 .endsWith("/login?codeExpired");
         assertThat(tokenRequest(user, code(enrolled.secret(), 30)).status()).isEqualTo(429);
-    }
-
-    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> postForm(HttpClient client, String path, String form) throws Exception {
-        return client.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String page) {
-        Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(matcher.find()).as("the form carries a CSRF token").isTrue();
-        return enc(matcher.group(1));
-    }
-
-    private static String enc(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private Enrolled enrol(String label) {
