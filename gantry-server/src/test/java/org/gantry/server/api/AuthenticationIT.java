@@ -3,20 +3,14 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gantry.server.api.ApiClient.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -281,8 +275,7 @@ class AuthenticationIT extends ApiIntegrationTest {
     @Test
     void theLoginFormLogsInWithCsrfAndIsRateLimited() throws Exception {
         TestUser user = newUser("browser");
-        HttpClient browser =
-                browserLike();
+        HttpClient browser = browserLike();
         HttpResponse<String> page = browser.send(
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -292,8 +285,8 @@ class AuthenticationIT extends ApiIntegrationTest {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
-        HttpResponse<String> withoutCsrf =
-                postForm(browser, "/login", "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()));
+        HttpResponse<String> withoutCsrf = postForm(
+                browser, "/login", "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()));
         assertThat(withoutCsrf.statusCode())
                 .as("a form post without the CSRF token is refused")
                 .isEqualTo(403);
@@ -301,7 +294,8 @@ class AuthenticationIT extends ApiIntegrationTest {
         HttpResponse<String> loggedIn = postForm(
                 browser,
                 "/login",
-                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf=" + csrfToken(page.body()));
+                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf="
+                        + csrfToken(page.body()));
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         HttpResponse<String> me = browser.send(
@@ -319,8 +313,7 @@ class AuthenticationIT extends ApiIntegrationTest {
                 .as("session writes need the CSRF header")
                 .isEqualTo(403);
 
-        HttpClient attacker =
-                browserLike();
+        HttpClient attacker = browserLike();
         String loginPage = attacker.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
                         HttpResponse.BodyHandlers.ofString())
@@ -335,15 +328,15 @@ class AuthenticationIT extends ApiIntegrationTest {
         HttpResponse<String> locked = postForm(
                 attacker,
                 "/login",
-                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf=" + csrfToken(loginPage));
+                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf="
+                        + csrfToken(loginPage));
         assertThat(locked.headers().firstValue("Location").orElseThrow()).endsWith("/login?locked");
     }
 
     @Test
     void aDeactivatedUsersSessionStopsWorking() throws Exception {
         TestUser user = newUser("session");
-        HttpClient browser =
-                browserLike();
+        HttpClient browser = browserLike();
         String page = browser.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
                         HttpResponse.BodyHandlers.ofString())
@@ -351,7 +344,8 @@ class AuthenticationIT extends ApiIntegrationTest {
         HttpResponse<String> loggedIn = postForm(
                 browser,
                 "/login",
-                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf=" + csrfToken(page));
+                "email=" + urlEncoded(user.email()) + "&password=" + urlEncoded(user.password()) + "&_csrf="
+                        + csrfToken(page));
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         HttpRequest me =
                 HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/me")).build();
@@ -381,8 +375,8 @@ class AuthenticationIT extends ApiIntegrationTest {
         HttpResponse<String> changed = postForm(
                 here,
                 "/account/password",
-                "currentPassword=" + urlEncoded(user.password()) + "&newPassword=" + urlEncoded("fresh-correct-horse-staple")
-                        + "&_csrf=" + csrfToken(form));
+                "currentPassword=" + urlEncoded(user.password()) + "&newPassword="
+                        + urlEncoded("fresh-correct-horse-staple") + "&_csrf=" + csrfToken(form));
         assertThat(changed.statusCode()).isEqualTo(302);
 
         assertThat(status(here, "/api/v1/me"))
@@ -437,14 +431,15 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     private HttpClient logInWithTheForm(String email, String password) throws Exception {
-        HttpClient browser =
-                browserLike();
+        HttpClient browser = browserLike();
         String page = browser.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         HttpResponse<String> loggedIn = postForm(
-                browser, "/login", "email=" + urlEncoded(email) + "&password=" + urlEncoded(password) + "&_csrf=" + csrfToken(page));
+                browser,
+                "/login",
+                "email=" + urlEncoded(email) + "&password=" + urlEncoded(password) + "&_csrf=" + csrfToken(page));
         assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         return browser;
     }
@@ -455,5 +450,4 @@ class AuthenticationIT extends ApiIntegrationTest {
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
-
 }

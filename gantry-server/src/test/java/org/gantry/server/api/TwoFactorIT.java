@@ -3,17 +3,10 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gantry.server.api.ApiClient.Response;
 import org.gantry.server.identity.Totp;
 import org.junit.jupiter.api.Test;
@@ -157,8 +150,7 @@ class TwoFactorIT extends ApiIntegrationTest {
     void theLoginPageAsksForTheCodeAfterThePasswordAndWrongCodesLockTheAccount() throws Exception {
         Enrolled enrolled = enrol("pagecode");
         TestUser user = enrolled.user();
-        HttpClient browser =
-                browserLike();
+        HttpClient browser = browserLike();
         HttpResponse<String> password = postForm(
                 browser,
                 "/login",
@@ -183,8 +175,7 @@ class TwoFactorIT extends ApiIntegrationTest {
                         .asString())
                 .isEqualTo("password and two-factor code");
 
-        HttpClient guesser =
-                browserLike();
+        HttpClient guesser = browserLike();
         postForm(
                 guesser,
                 "/login",
@@ -203,7 +194,10 @@ class TwoFactorIT extends ApiIntegrationTest {
             }
         }
         assertThat(last).as("the tenth wrong code locks the account").endsWith("/login?locked");
-        assertThat(getPage(guesser, "/login/code").headers().firstValue("Location").orElseThrow())
+        assertThat(getPage(guesser, "/login/code")
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .as("and ends the half-done sign-in")
                 .endsWith("/login?codeExpired");
         assertThat(tokenRequest(user, code(enrolled.secret(), 30)).status()).isEqualTo(429);
