@@ -8,6 +8,7 @@ import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.LoginLock;
 import org.gantry.server.identity.LoginLocks;
 import org.gantry.server.project.Project;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Administration")
-@RestController
+@GantryApi
 @RequestMapping("/api/v1/admin")
 class AdminApi {
 

@@ -15,6 +15,7 @@ import org.gantry.server.identity.TwoFactorCodeRequired;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.FieldProblem;
 import org.gantry.server.shared.Forbidden;
+import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.slf4j.Logger;
@@ -31,7 +32,6 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -45,10 +45,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Every failure of the API as an RFC 9457 problem. Invalid input is a 400 whose {@code errors} name
  * each field ({@code [{field, message}]}), whether the service found it or the JSON could not even be
- * read; nothing the client sends should produce a 500. It advises every {@code @RestController}, also
- * those feature packages keep beside their pages, so every endpoint answers failures the same way.
+ * read; nothing the client sends should produce a 500. It advises every controller marked
+ * {@link GantryApi}, whatever feature package it lives in (not by package: controllers sit beside their
+ * feature's pages and move with them), so every endpoint answers failures the same way; pages keep
+ * their own error handling.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice(annotations = GantryApi.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -3,11 +3,11 @@ package org.gantry.server.board;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "My work", description = "The caller's unfinished tasks across all their projects")
-@RestController
+@GantryApi
 class MyWorkApi {
 
     private final MyWorkService myWork;

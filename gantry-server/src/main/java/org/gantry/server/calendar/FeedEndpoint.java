@@ -11,6 +11,7 @@ import org.gantry.server.identity.UserService;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.project.ProjectSummary;
+import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.PageOf;
 import org.gantry.server.task.StatusService;
@@ -23,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -37,7 +37,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * project and changes nothing. A project's feed keeps working after the project is archived (the plan
  * is then final and still worth seeing); a personal feed covers the person's active projects only.
  */
-@RestController
+@GantryApi
 class FeedEndpoint {
 
     static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);

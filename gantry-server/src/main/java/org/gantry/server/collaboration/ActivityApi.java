@@ -8,19 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.PageOf;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
         name = "Activity",
         description = "Every change to a project, recorded in the change's transaction: who (person, API token,"
                 + " scheduler or system), when, what, and each field's old and new value")
-@RestController
+@GantryApi
 @RequestMapping("/api/v1/projects/{project}")
 class ActivityApi {
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @Tag(
@@ -32,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
         description =
                 "Files attached to tasks and comments: every member may attach (stakeholders too), everyone who may read"
                         + " the project may download, the uploader or an owner or manager may delete")
-@RestController
+@GantryApi
 @RequestMapping("/api/v1/projects/{project}")
 class AttachmentApi {
 

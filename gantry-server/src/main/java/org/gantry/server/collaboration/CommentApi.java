@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,14 +16,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
         name = "Comments",
         description =
                 "Comments on tasks and RAID entries in Markdown, with @mentions of members (@ana@example.com) and #WBS"
                         + " references, threaded replies, edits, deletes and resolved threads")
-@RestController
+@GantryApi
 @RequestMapping("/api/v1/projects/{project}")
 class CommentApi {
 

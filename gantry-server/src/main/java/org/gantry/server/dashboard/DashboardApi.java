@@ -3,13 +3,13 @@ package org.gantry.server.dashboard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
-@RestController
+@GantryApi
 @Tag(name = "Dashboard")
 class DashboardApi {
 

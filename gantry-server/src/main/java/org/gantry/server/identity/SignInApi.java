@@ -2,13 +2,13 @@ package org.gantry.server.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Administration")
-@RestController
+@GantryApi
 class SignInApi {
 
     private final SignInSettings settings;

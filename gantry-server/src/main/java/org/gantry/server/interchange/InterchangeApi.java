@@ -18,6 +18,7 @@ import org.gantry.interchange.Plan;
 import org.gantry.interchange.Spreadsheet;
 import org.gantry.interchange.XerExport;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,11 +31,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @Tag(name = "Import and export", description = "Project files in and out: Microsoft Project, Primavera, CSV, Excel")
-@RestController
+@GantryApi
 class InterchangeApi {
     private final PlanImport imports;
     private final PlanExport exports;

@@ -7,6 +7,7 @@ import java.util.List;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,14 +18,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @Tag(
         name = "Live updates",
         description = "Server-sent events that say a project changed (with its change number) and who has it"
                 + " open; refetch the data through the other endpoints")
-@RestController
+@GantryApi
 @RequestMapping("/api/v1/projects/{project}")
 class LiveApi {
 

@@ -3,13 +3,13 @@ package org.gantry.server.portfolio;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
         name = "Portfolio",
         description = "Every project the caller may see with its health, progress, finish, cost and risk")
-@RestController
+@GantryApi
 class PortfolioApi {
 
     private final PortfolioService portfolio;

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,13 +14,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
         name = "Status digests",
         description = "Daily or weekly status e-mails to a stakeholder list: the dashboard's figures or the latest"
                 + " published report with its PDF (owners and managers)")
-@RestController
+@GantryApi
 class StatusDigestApi {
 
     private final StatusDigestService digests;

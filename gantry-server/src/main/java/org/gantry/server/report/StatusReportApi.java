@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,14 +21,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
         name = "Status reports",
         description = "The dashboard frozen at a report date with RAG per area, milestones, key risks and issues,"
                 + " accomplishments, next steps and schedule variance; drafts are edited, published ones never"
                 + " change")
-@RestController
+@GantryApi
 class StatusReportApi {
 
     private static final MediaType XLSX =

@@ -3,13 +3,13 @@ package org.gantry.server.signals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Delivery metrics", description = "DORA and quality measures from the project's engineering signals")
-@RestController
+@GantryApi
 class DeliveryMetricsApi {
 
     private final DeliveryMetricsService metrics;

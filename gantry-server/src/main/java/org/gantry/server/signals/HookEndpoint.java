@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import org.gantry.server.identity.ClientAddresses;
+import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.NotFound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +21,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where git hosts and CI deliver: no session and no CSRF token ({@link HookSecurity}); the signature made
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with 413 before they are read whole.
  */
 @Tag(name = "Webhooks")
-@RestController
+@GantryApi
 class HookEndpoint {
 
     private final DeliveryService deliveries;

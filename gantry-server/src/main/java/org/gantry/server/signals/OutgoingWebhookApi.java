@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
         name = "Outgoing webhooks",
         description = "A project notifies a URL, signed with HMAC-SHA256, when its tasks, milestones or schedule"
                 + " change (owners and managers); retries with back-off, a delivery log, redelivery")
-@RestController
+@GantryApi
 class OutgoingWebhookApi {
     private static final String BASE = "/api/v1/projects/{project}/outgoing-webhooks";
 

@@ -3,12 +3,12 @@ package org.gantry.server.timesheet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Time entries", description = "Hours people spent on tasks")
-@RestController
+@GantryApi
 class TaskTimeApi {
 
     private final TaskTime time;

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.InvalidInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -13,10 +14,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Time entries", description = "Hours people spent on tasks")
-@RestController
+@GantryApi
 class TimeReportApi {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
