@@ -3,12 +3,10 @@ package org.gantry.server.demo;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gantry.server.identity.CurrentUser;
@@ -19,6 +17,9 @@ import org.gantry.server.project.NewProject;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.schedule.ProjectScheduler;
+import org.gantry.server.schedule.ScheduleService;
+import org.gantry.server.schedule.StatusDateChange;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.task.LinkService;
 import org.gantry.server.task.LinkType;
@@ -26,6 +27,7 @@ import org.gantry.server.task.NewLink;
 import org.gantry.server.task.NewTask;
 import org.gantry.server.task.Priority;
 import org.gantry.server.task.Task;
+import org.gantry.server.task.TaskChanges;
 import org.gantry.server.task.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -117,19 +119,41 @@ public class DemoProject {
             new Row("8.6", "Hypercare", 10, 3, 0, "8.5"),
             new Row("8.7", "Project closed", 0, 0, 0, "8.6"));
 
+    /**
+     * What happened after the plan was agreed: Wireframes took two working days longer than estimated, so
+     * the schedule slips against the baseline from there on.
+     */
+    private static final Map<String, String> REESTIMATED = Map.of("3.2", "8d");
+
     private final UserService users;
     private final ProjectService projects;
     private final TaskService tasks;
     private final LinkService links;
+    private final ScheduleService schedule;
+    private final ProjectScheduler scheduler;
 
-    DemoProject(UserService users, ProjectService projects, TaskService tasks, LinkService links) {
+    DemoProject(
+            UserService users,
+            ProjectService projects,
+            TaskService tasks,
+            LinkService links,
+            ScheduleService schedule,
+            ProjectScheduler scheduler) {
         this.users = users;
         this.projects = projects;
         this.tasks = tasks;
         this.links = links;
+        this.schedule = schedule;
+        this.scheduler = scheduler;
     }
 
-    /** Creates the demo project (system admins only), or returns the one that exists. */
+    /**
+     * Creates the demo project (system admins only), or returns the one that exists. The plan gives only
+     * what a project manager would: durations, links with their lags, milestones, people; the engine
+     * computes every date, so no task carries a constraint. Then, as in a real project, the plan is
+     * baselined, progress is recorded up to the status date (the end of the last working day), and one
+     * estimate is revised, which shows as variance against the baseline.
+     */
     @Transactional
     public Project create(CurrentUser admin) {
         if (!admin.systemAdmin()) {
@@ -140,9 +164,10 @@ public class DemoProject {
         if (exists) {
             return projects.get(admin, KEY);
         }
-        LocalDate start = LocalDate.now(ZoneId.of("Europe/Berlin"))
-                .minusWeeks(7)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        LocalDate today = LocalDate.now(zone);
+        // Seven weeks in: far enough for finished phases, early enough for most of the work to lie ahead.
+        LocalDate start = today.minusWeeks(7).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Project project = projects.create(
                 admin,
                 new NewProject(
@@ -151,7 +176,7 @@ public class DemoProject {
                         "Replace the ten-year-old customer portal with a new web and mobile experience:"
                                 + " single sign-on, orders and invoices, support tickets, and an ERP integration.",
                         start,
-                        "Europe/Berlin",
+                        zone.getId(),
                         "EUR",
                         null));
         List<Long> people = new ArrayList<>();
@@ -160,12 +185,9 @@ public class DemoProject {
             projects.addMember(admin, KEY, new NewMember(user.id(), null, person.role()));
             people.add(user.id());
         }
-        Map<String, int[]> days = schedule();
         Map<String, Long> ids = new HashMap<>();
         for (Row row : PLAN) {
-            int[] span = days.get(row.id());
             boolean summary = row.days() < 0;
-            int percent = summary ? rolledUpPercent(row.id()) : row.percent();
             String parent =
                     row.id().contains(".") ? row.id().substring(0, row.id().lastIndexOf('.')) : null;
             Task task = tasks.create(
@@ -177,18 +199,18 @@ public class DemoProject {
                             parent == null ? null : ids.get(parent),
                             null,
                             row.days() == 0,
-                            percent == 100 ? "done" : percent > 0 ? "in_progress" : "todo",
+                            "todo",
                             row.name().contains("security") || row.name().contains("Go-live")
                                     ? Priority.HIGH
                                     : Priority.NORMAL,
                             tags(row),
                             summary ? List.of() : List.of(people.get(row.person())),
+                            row.days() > 0 ? row.days() + "d" : null,
                             null,
-                            summary ? (span[1] - span[0] + 1) * 480L : row.days() * 480L,
                             null,
-                            startOf(start, span[0], row.days() == 0),
-                            finishOf(start, span[1]),
-                            percent));
+                            null,
+                            null,
+                            0));
             ids.put(row.id(), task.id());
         }
         for (Row row : PLAN) {
@@ -206,7 +228,50 @@ public class DemoProject {
                                 null));
             }
         }
+        schedule.setBaseline(admin, KEY, 0, null);
+        // Progress in outline order: a started task keeps the start the engine gave it, so its
+        // predecessors' progress is recorded first.
+        for (Row row : PLAN) {
+            int percent = row.days() < 0 ? rolledUpPercent(row.id()) : row.percent();
+            if (percent > 0) {
+                tasks.update(
+                        admin,
+                        KEY,
+                        ids.get(row.id()),
+                        TaskChanges.status(
+                                percent == 100 ? "done" : "in_progress", percent, version(admin, ids.get(row.id()))));
+            }
+        }
+        REESTIMATED.forEach((id, duration) -> tasks.update(
+                admin,
+                KEY,
+                ids.get(id),
+                new TaskChanges(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        duration,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        version(admin, ids.get(id)))));
+        LocalDateTime statusDate = scheduler.workingTime(project.id()).previousWorkFinish(today.atStartOfDay());
+        schedule.changeStatusDate(
+                admin,
+                KEY,
+                new StatusDateChange(statusDate, projects.get(admin, KEY).version()));
         return projects.get(admin, KEY);
+    }
+
+    private int version(CurrentUser admin, long taskId) {
+        return tasks.get(admin, KEY, taskId).task().version();
     }
 
     private record Dependency(String id, LinkType type, int lag) {
@@ -221,45 +286,6 @@ public class DemoProject {
             }
             return new Dependency(head, type, lag);
         }
-    }
-
-    /** First and last working-day index of each row, from a simple forward pass over the plan. */
-    private static Map<String, int[]> schedule() {
-        Map<String, int[]> span = new LinkedHashMap<>();
-        for (Row row : PLAN) {
-            if (row.days() < 0) {
-                continue;
-            }
-            int start = 0;
-            for (String text : predecessors(row)) {
-                Dependency dependency = Dependency.parse(text);
-                int[] before = span.get(dependency.id());
-                int earliest =
-                        switch (dependency.type()) {
-                            case START_START -> before[0] + dependency.lag();
-                            case FINISH_FINISH -> before[1] - Math.max(row.days(), 1) + 1 + dependency.lag();
-                            default ->
-                                row.days() == 0 ? before[1] + dependency.lag() : before[1] + 1 + dependency.lag();
-                        };
-                start = Math.max(start, earliest);
-            }
-            span.put(row.id(), new int[] {start, row.days() == 0 ? start : start + row.days() - 1});
-        }
-        for (int i = PLAN.size() - 1; i >= 0; i--) {
-            Row row = PLAN.get(i);
-            if (row.days() < 0) {
-                int first = Integer.MAX_VALUE;
-                int last = 0;
-                for (Map.Entry<String, int[]> entry : span.entrySet()) {
-                    if (entry.getKey().startsWith(row.id() + ".")) {
-                        first = Math.min(first, entry.getValue()[0]);
-                        last = Math.max(last, entry.getValue()[1]);
-                    }
-                }
-                span.put(row.id(), new int[] {first, last});
-            }
-        }
-        return span;
     }
 
     private static int rolledUpPercent(String summaryId) {
@@ -289,29 +315,5 @@ public class DemoProject {
             case "3" -> List.of("ux");
             default -> List.of();
         };
-    }
-
-    private static LocalDateTime startOf(LocalDate projectStart, int workingDay, boolean milestone) {
-        LocalDate day = workingDate(projectStart, workingDay);
-        return milestone ? day.atTime(LocalTime.of(17, 0)) : day.atTime(LocalTime.of(8, 0));
-    }
-
-    private static LocalDateTime finishOf(LocalDate projectStart, int workingDay) {
-        return workingDate(projectStart, workingDay).atTime(LocalTime.of(17, 0));
-    }
-
-    private static LocalDate workingDate(LocalDate projectStart, int workingDay) {
-        LocalDate day = projectStart;
-        int left = workingDay;
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.plusDays(1);
-        }
-        while (left > 0) {
-            day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return day;
     }
 }

@@ -48,6 +48,64 @@ class DemoAndDocsIT extends ApiIntegrationTest {
         assertThat(admin().get("/api/v1/projects/DEMO/members").body().size()).isGreaterThanOrEqualTo(6);
     }
 
+    /**
+     * The demo states durations and links and lets the engine compute the dates: no task carries a
+     * constraint, and rescheduling the finished demo moves nothing. It is still a project in progress: a
+     * baseline, finished work before the status date, a critical path and a slip against the baseline.
+     */
+    @Test
+    void theEngineComputesTheDemoDatesFromDurationsAndLinks() {
+        assertThat(admin().post("/api/v1/admin/demo", null).status()).isEqualTo(200);
+        JsonNode gantt = admin().get("/api/v1/projects/DEMO/gantt?baseline=0").body();
+        List<JsonNode> tasks = gantt.get("tasks").valueStream().toList();
+
+        assertThat(tasks)
+                .as("tasks with a constraint")
+                .filteredOn(t -> !t.get("constraintType").asString().equals("AS_SOON_AS_POSSIBLE")
+                        || !t.get("constraintDate").isNull())
+                .isEmpty();
+        Response rescheduled = admin().post("/api/v1/projects/DEMO/reschedule", null);
+        assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
+        assertThat(rescheduled.body().get("changed").valueStream().toList())
+                .as("tasks a fresh reschedule changes")
+                .isEmpty();
+        assertThat(admin().get("/api/v1/projects/DEMO/gantt?baseline=0")
+                        .body()
+                        .get("tasks")
+                        .valueStream()
+                        .map(DemoAndDocsIT::dates)
+                        .toList())
+                .isEqualTo(tasks.stream().map(DemoAndDocsIT::dates).toList());
+
+        String statusDate = gantt.get("project").get("statusDate").asString();
+        assertThat(statusDate).isNotBlank();
+        assertThat(tasks)
+                .filteredOn(t -> t.get("percentComplete").asInt() == 100)
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t.get("finish").asString()).isLessThanOrEqualTo(statusDate));
+        assertThat(tasks).filteredOn(t -> t.get("critical").asBoolean()).hasSizeGreaterThan(5);
+        assertThat(tasks)
+                .allSatisfy(t -> assertThat(t.get("baselineFinish").isNull()).isFalse());
+        assertThat(tasks)
+                .as("tasks finishing later than their baseline")
+                .filteredOn(t -> t.get("finish")
+                                .asString()
+                                .compareTo(t.get("baselineFinish").asString())
+                        > 0)
+                .isNotEmpty();
+        JsonNode goLive = tasks.stream()
+                .filter(t -> t.get("name").asString().equals("Go-live"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(goLive.get("milestone").asBoolean()).isTrue();
+        assertThat(goLive.get("critical").asBoolean()).isTrue();
+    }
+
+    private static String dates(JsonNode task) {
+        return task.get("id").asLong() + " " + task.get("start").asString() + " "
+                + task.get("finish").asString();
+    }
+
     @Test
     void onlyAnAdminCreatesTheDemo() {
         TestUser user = newUser("curious");
