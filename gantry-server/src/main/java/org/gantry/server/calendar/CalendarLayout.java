@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.gantry.engine.WorkingTime;
 import org.gantry.server.task.Task;
 
 /**
@@ -73,6 +74,16 @@ public final class CalendarLayout {
         return new LocalDate[] {first, last};
     }
 
+    /** A day with any working time on the project's calendar (the engine's, imported calendars included). */
+    static boolean isWorkingDay(WorkingTime workingTime, LocalDate day) {
+        return workingTime.workBetween(day.atStartOfDay(), day.plusDays(1).atStartOfDay()) > 0;
+    }
+
+    /** Where a task dropped on {@code day} starts: the first working moment on or after that day. */
+    static LocalDateTime startOfWorkOnOrAfter(WorkingTime workingTime, LocalDate day) {
+        return workingTime.nextWorkStart(day.atStartOfDay());
+    }
+
     /** The weeks from the Monday on or before {@code from} to the Sunday on or after {@code to}. */
     static List<Week> weeks(
             LocalDate from,
@@ -106,7 +117,7 @@ public final class CalendarLayout {
             LocalDate date = monday.plusDays(i);
             days.add(new Day(
                     date,
-                    workingTime.isWorkingDay(date),
+                    isWorkingDay(workingTime, date),
                     holidays.get(date),
                     date.equals(today),
                     !date.isBefore(periodStart) && !date.isAfter(periodEnd)));

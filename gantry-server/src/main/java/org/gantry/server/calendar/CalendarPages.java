@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gantry.engine.WorkingTime;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Holiday;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.schedule.ProjectScheduler;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
@@ -76,12 +78,19 @@ class CalendarPages {
     private final TaskService tasks;
     private final StatusService statuses;
     private final CalendarFeeds feeds;
+    private final ProjectScheduler scheduler;
 
-    CalendarPages(ProjectService projects, TaskService tasks, StatusService statuses, CalendarFeeds feeds) {
+    CalendarPages(
+            ProjectService projects,
+            TaskService tasks,
+            StatusService statuses,
+            CalendarFeeds feeds,
+            ProjectScheduler scheduler) {
         this.projects = projects;
         this.tasks = tasks;
         this.statuses = statuses;
         this.feeds = feeds;
+        this.scheduler = scheduler;
     }
 
     @GetMapping("/projects/{key}/calendar")
@@ -174,7 +183,8 @@ class CalendarPages {
 
     /**
      * Moves the start to the first working moment of {@code day} and keeps the working duration. The
-     * finish is computed here on the project calendar and the duration is sent along unchanged, so the
+     * finish is computed here on the project calendar (the engine's working time, so an imported
+     * calendar counts as in the Gantt) and the duration is sent along unchanged, so the
      * move is right with or without the scheduling module: with it, TaskService turns the typed start
      * into a start-no-earlier-than constraint (as Microsoft Project does when a bar is dragged) and the
      * given duration keeps the finish from being read as a new duration; the reschedule may then put
@@ -185,10 +195,10 @@ class CalendarPages {
         if (task.summary()) {
             throw new InvalidInput("start", "a summary task's dates come from its subtasks; move those instead");
         }
-        WorkingTime workingTime = new WorkingTime(project.calendar());
-        LocalDateTime start = workingTime.startOfWorkOnOrAfter(day);
+        WorkingTime workingTime = scheduler.workingTime(project.id());
+        LocalDateTime start = CalendarLayout.startOfWorkOnOrAfter(workingTime, day);
         long minutes = task.milestone() ? 0 : task.durationMinutes();
-        LocalDateTime finish = workingTime.finishAfter(start, minutes);
+        LocalDateTime finish = workingTime.add(start, minutes);
         TaskChanges changes = new TaskChanges(
                 null,
                 null,
@@ -267,7 +277,7 @@ class CalendarPages {
                         periodStart,
                         periodEnd,
                         shown,
-                        new WorkingTime(project.calendar()),
+                        scheduler.workingTime(project.id()),
                         holidays,
                         today));
         model.addAttribute("statuses", statusByKey);

@@ -21,10 +21,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gantry.engine.WorkingTime;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.schedule.ProjectScheduler;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,10 +52,12 @@ public class WorkloadService {
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
+    private final ProjectScheduler scheduler;
 
-    WorkloadService(JdbcClient jdbc, ProjectService projects) {
+    WorkloadService(JdbcClient jdbc, ProjectService projects, ProjectScheduler scheduler) {
         this.jdbc = jdbc;
         this.projects = projects;
+        this.scheduler = scheduler;
     }
 
     /** A request as typed: every field may be null (defaults: this week on, 12 weeks, everyone visible). */
@@ -75,10 +79,18 @@ public class WorkloadService {
             LocalDateTime finish,
             long projectId) {}
 
-    /** A project's simple calendar: working days, minutes per working day, holidays. */
-    private record Calendar(String key, Set<DayOfWeek> days, long minutesPerDay, Set<LocalDate> holidays) {
+    /**
+     * A project's working time by day, as the engine counts it (its calendar with holidays, or the imported
+     * calendar it follows): the same working time the project is scheduled on.
+     */
+    private record Calendar(String key, WorkingTime time, Map<LocalDate, Long> byDay) {
+        Calendar(String key, WorkingTime time) {
+            this(key, time, new HashMap<>());
+        }
+
         long minutes(LocalDate day) {
-            return days.contains(day.getDayOfWeek()) && !holidays.contains(day) ? minutesPerDay : 0;
+            return byDay.computeIfAbsent(
+                    day, d -> time.workBetween(d.atStartOfDay(), d.plusDays(1).atStartOfDay()));
         }
     }
 
@@ -207,7 +219,7 @@ public class WorkloadService {
         }
         Set<Long> projectIds = new HashSet<>();
         all.forEach(resource -> projectIds.add(resource.projectId()));
-        Map<Long, Calendar> calendars = calendars(projectIds, low, high);
+        Map<Long, Calendar> calendars = calendars(projectIds);
         List<Absence> absences = jdbc.sql("select user_id, resource_id, first_day, last_day, weekdays from time_off"
                         + " where (user_id = any(:users) or resource_id = any(:ids)) and last_day >= :low"
                         + " and first_day <= :high")
@@ -479,38 +491,12 @@ public class WorkloadService {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
-    private Map<Long, Calendar> calendars(Set<Long> projectIds, LocalDate low, LocalDate high) {
-        Map<Long, Set<LocalDate>> holidays = new HashMap<>();
-        jdbc.sql("select project_id, day from project_holiday where project_id = any(:ids) and day between :low and"
-                        + " :high")
-                .param("ids", projectIds.toArray(Long[]::new))
-                .param("low", low)
-                .param("high", high)
-                .query(rs -> {
-                    holidays.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
-                            .add(rs.getObject(2, LocalDate.class));
-                });
+    private Map<Long, Calendar> calendars(Set<Long> projectIds) {
         Map<Long, Calendar> calendars = new HashMap<>();
-        jdbc.sql("select id, project_key, working_days, working_hours from project where id = any(:ids)")
+        jdbc.sql("select id, project_key from project where id = any(:ids)")
                 .param("ids", projectIds.toArray(Long[]::new))
                 .query(rs -> {
-                    Set<DayOfWeek> days = new HashSet<>();
-                    for (String day : rs.getString(3).split(",")) {
-                        days.add(DayOfWeek.of(Integer.parseInt(day.strip())));
-                    }
-                    long minutes = 0;
-                    for (String range : rs.getString(4).split(",")) {
-                        String[] ends = range.strip().split("-");
-                        LocalTime from = LocalTime.parse(ends[0]);
-                        LocalTime to = LocalTime.parse(ends[1]);
-                        minutes += to.equals(LocalTime.MIDNIGHT)
-                                ? ChronoUnit.MINUTES.between(from, LocalTime.MAX) + 1
-                                : ChronoUnit.MINUTES.between(from, to);
-                    }
-                    calendars.put(
-                            rs.getLong(1),
-                            new Calendar(
-                                    rs.getString(2), days, minutes, holidays.getOrDefault(rs.getLong(1), Set.of())));
+                    calendars.put(rs.getLong(1), new Calendar(rs.getString(2), scheduler.workingTime(rs.getLong(1))));
                 });
         return calendars;
     }

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.gantry.server.project.Holiday;
-import org.gantry.server.project.WorkingCalendar;
+import org.gantry.engine.WorkingCalendar;
+import org.gantry.engine.WorkingTime;
 import org.gantry.server.task.DurationUnit;
 import org.gantry.server.task.Priority;
 import org.gantry.server.task.Task;
@@ -48,7 +48,7 @@ class CalendarLayoutTests {
     }
 
     private static List<CalendarLayout.Week> layout(LocalDate from, LocalDate to, Task... tasks) {
-        return CalendarLayout.weeks(from, to, from, to, List.of(tasks), new WorkingTime(STANDARD), Map.of(), MONDAY);
+        return CalendarLayout.weeks(from, to, from, to, List.of(tasks), WorkingTime.of(STANDARD), Map.of(), MONDAY);
     }
 
     @Test
@@ -83,29 +83,30 @@ class CalendarLayoutTests {
 
     @Test
     void weekendsAndHolidaysAreNonWorkingDays() {
-        var time = new WorkingTime(new WorkingCalendar(
-                STANDARD.workingDays(), STANDARD.workingHours(), List.of(new Holiday(MONDAY.plusDays(4), "Spring"))));
+        var time = WorkingTime.of(STANDARD.withHolidays(MONDAY.plusDays(4)));
+        var days = CalendarLayout.weeks(MONDAY, MONDAY, MONDAY, MONDAY, List.of(), time, Map.of(), MONDAY)
+                .get(0)
+                .days();
 
-        assertThat(time.isWorkingDay(MONDAY)).isTrue();
-        assertThat(time.isWorkingDay(MONDAY.plusDays(4))).isFalse();
-        assertThat(time.isWorkingDay(MONDAY.plusDays(5))).isFalse();
+        assertThat(days.get(0).working()).isTrue();
+        assertThat(days.get(4).working()).isFalse();
+        assertThat(days.get(5).working()).isFalse();
     }
 
     @Test
     void movingKeepsTheWorkingDurationAcrossAWeekend() {
-        var time = new WorkingTime(STANDARD);
-        LocalDateTime start = time.startOfWorkOnOrAfter(MONDAY.plusDays(3));
+        var time = WorkingTime.of(STANDARD);
+        LocalDateTime start = CalendarLayout.startOfWorkOnOrAfter(time, MONDAY.plusDays(3));
 
         assertThat(start).isEqualTo(MONDAY.plusDays(3).atTime(8, 0));
-        assertThat(time.finishAfter(start, 5 * 480))
-                .isEqualTo(MONDAY.plusDays(9).atTime(17, 0));
+        assertThat(time.add(start, 5 * 480)).isEqualTo(MONDAY.plusDays(9).atTime(17, 0));
     }
 
     @Test
     void droppingOnASaturdayStartsOnTheNextWorkingDay() {
-        var time = new WorkingTime(STANDARD);
+        var time = WorkingTime.of(STANDARD);
 
-        assertThat(time.startOfWorkOnOrAfter(MONDAY.plusDays(5)))
+        assertThat(CalendarLayout.startOfWorkOnOrAfter(time, MONDAY.plusDays(5)))
                 .isEqualTo(MONDAY.plusDays(7).atTime(8, 0));
     }
 
