@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
@@ -161,6 +162,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             WebRequest request) {
         return ResponseEntity.badRequest()
                 .body(invalid(List.of(new FieldProblem(ex.getParameterName(), "is required"))));
+    }
+
+    /** An upload without its file part: a field error like any other missing field. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(invalid(List.of(new FieldProblem(ex.getRequestPartName(), "is required"))));
     }
 
     private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
