@@ -107,8 +107,8 @@ class ProblemBodiesIT extends ApiIntegrationTest {
         taskId = createTask(admin(), project, json("name", "Survey the site", "duration", "2d"))
                 .get("id")
                 .asLong();
-        Response comment = admin().post(
-                        "/api/v1/projects/" + project + "/tasks/" + taskId + "/comments", json("body", "Booked"));
+        Response comment =
+                admin().post("/api/v1/projects/" + project + "/tasks/" + taskId + "/comments", json("body", "Booked"));
         assertThat(comment.status()).as(comment.toString()).isEqualTo(201);
         commentId = comment.body().get("id").asLong();
     }
@@ -249,7 +249,10 @@ class ProblemBodiesIT extends ApiIntegrationTest {
             byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nno file\r\n--"
                             + boundary + "--\r\n")
                     .getBytes(StandardCharsets.UTF_8);
-            String path = fill(operation, project, UNKNOWN_ID);
+            // Real rows to attach to: the upload itself is what is wrong.
+            String path = fill(operation, project, UNKNOWN_ID)
+                    .replace("/tasks/" + UNKNOWN_ID, "/tasks/" + taskId)
+                    .replace("/comments/" + UNKNOWN_ID, "/comments/" + commentId);
             Response response =
                     admin().sendRaw(operation.method(), path, "multipart/form-data; boundary=" + boundary, body);
             if (check(operation, response, 400, failures)) {
@@ -303,11 +306,14 @@ class ProblemBodiesIT extends ApiIntegrationTest {
 
     @Test
     void importingUnderATakenKeyIsA409ProblemAndCreatesNothing() {
-        byte[] csv = "Name,Duration\nSurvey the site,2d\n".getBytes(StandardCharsets.UTF_8);
+        byte[] plan = admin().get("/api/v1/projects/" + project + "/export?format=mspdi")
+                .raw()
+                .body()
+                .getBytes(StandardCharsets.UTF_8);
         int before =
                 admin().get("/api/v1/projects?size=500").body().path("total").asInt();
 
-        Response taken = admin().upload("/api/v1/projects/import?key=" + project, "plan.csv", csv, Map.of());
+        Response taken = admin().upload("/api/v1/projects/import?key=" + project, "plan.xml", plan, Map.of());
 
         List<String> failures = new ArrayList<>();
         check(new Operation("POST", "/api/v1/projects/import", NO_SPEC), taken, 409, failures);
@@ -347,9 +353,30 @@ class ProblemBodiesIT extends ApiIntegrationTest {
                 : admin().sendRaw(operation.method(), path, "application/json", body);
     }
 
-    /** An empty JSON object for an operation that takes JSON; no body for the others. */
-    private static byte[] emptyBody(Operation operation) {
-        return operation.takesJson() ? "{}".getBytes(StandardCharsets.UTF_8) : null;
+    /**
+     * For an operation that takes JSON, an object with just what is checked before the row is looked up:
+     * a {@code version} and any date (a week to submit, say); no body for the others.
+     */
+    private byte[] emptyBody(Operation operation) {
+        if (!operation.takesJson()) {
+            return null;
+        }
+        JsonNode schema = resolve(operation
+                .spec()
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema"));
+        List<String> fields = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            JsonNode type = resolve(property.getValue());
+            if (property.getKey().equals("version")) {
+                fields.add("\"version\": 0");
+            } else if (type.path("format").asString("").equals("date")) {
+                fields.add("\"" + property.getKey() + "\": \"2026-03-02\"");
+            }
+        }
+        return ("{" + String.join(", ", fields) + "}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The operation's path with the project and every id filled in, and its required query parameters. */
@@ -396,7 +423,8 @@ class ProblemBodiesIT extends ApiIntegrationTest {
                                 default -> "x";
                             };
                     };
-            pairs.add(parameter.path("name").asString() + "=" + value);
+            String name = parameter.path("name").asString();
+            pairs.add(name + "=" + (name.equals("format") ? "pdf" : value));
         }
         return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
     }
