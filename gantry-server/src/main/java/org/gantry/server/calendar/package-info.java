@@ -5,7 +5,7 @@
  * changes tasks only through {@code ProjectService} and {@code TaskService}; its own table holds the
  * feed secrets.
  */
-@ApplicationModule(allowedDependencies = {"identity", "project", "shared", "task"})
+@ApplicationModule(allowedDependencies = {"identity", "project", "schedule", "shared", "task"})
 package org.gantry.server.calendar;
 
 import org.springframework.modulith.ApplicationModule;

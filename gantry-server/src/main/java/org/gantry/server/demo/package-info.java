@@ -6,7 +6,7 @@
  * critical path and variance. Asked for with {@code --demo}, {@code GANTRY_DEMO=true} or
  * {@code POST /api/v1/admin/demo}; created at most once.
  */
-@ApplicationModule(allowedDependencies = {"identity", "project", "shared", "task"})
+@ApplicationModule(allowedDependencies = {"identity", "project", "schedule", "shared", "task"})
 package org.gantry.server.demo;
 
 import org.springframework.modulith.ApplicationModule;

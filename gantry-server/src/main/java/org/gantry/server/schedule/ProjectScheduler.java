@@ -39,6 +39,7 @@ import org.gantry.engine.WorkingCalendar;
 import org.gantry.engine.WorkingPeriod;
 import org.gantry.engine.WorkingTime;
 import org.gantry.server.project.ProjectLock;
+import org.gantry.server.project.ProjectWorkingTime;
 import org.gantry.server.shared.Conflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,7 @@ import org.springframework.transaction.annotation.Transactional;
  * import report promised.
  */
 @Service
-public class ProjectScheduler {
+public class ProjectScheduler implements ProjectWorkingTime {
 
     static final CalendarId PROJECT_CALENDAR = CalendarId.of("project");
     private static final String TASK_COLUMNS = "id, parent_id, name, milestone, duration_minutes, percent_complete,"
@@ -303,6 +304,7 @@ public class ProjectScheduler {
     }
 
     /** The project's working time, as the engine sees it (for turning a typed finish into a duration). */
+    @Override
     public WorkingTime workingTime(long projectId) {
         return calendar(projectId).workingTime();
     }

@@ -26,7 +26,7 @@ import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
-import org.gantry.server.schedule.ProjectScheduler;
+import org.gantry.server.project.ProjectWorkingTime;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,12 +52,12 @@ public class WorkloadService {
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
-    private final ProjectScheduler scheduler;
+    private final ProjectWorkingTime workingTime;
 
-    WorkloadService(JdbcClient jdbc, ProjectService projects, ProjectScheduler scheduler) {
+    WorkloadService(JdbcClient jdbc, ProjectService projects, ProjectWorkingTime workingTime) {
         this.jdbc = jdbc;
         this.projects = projects;
-        this.scheduler = scheduler;
+        this.workingTime = workingTime;
     }
 
     /** A request as typed: every field may be null (defaults: this week on, 12 weeks, everyone visible). */
@@ -496,7 +496,7 @@ public class WorkloadService {
         jdbc.sql("select id, project_key from project where id = any(:ids)")
                 .param("ids", projectIds.toArray(Long[]::new))
                 .query(rs -> {
-                    calendars.put(rs.getLong(1), new Calendar(rs.getString(2), scheduler.workingTime(rs.getLong(1))));
+                    calendars.put(rs.getLong(1), new Calendar(rs.getString(2), workingTime.workingTime(rs.getLong(1))));
                 });
         return calendars;
     }
