@@ -21,6 +21,7 @@ import org.gantry.server.shared.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -115,6 +116,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 HttpStatus.CONFLICT,
                 "Conflicting change",
                 "The change conflicts with the current data; reload and retry.");
+    }
+
+    /**
+     * PostgreSQL broke a deadlock or a serialisation conflict by rolling this transaction back: nothing of
+     * the change was saved, and the same request sent again succeeds. Writers take the project's lock
+     * before touching its rows so this should not happen; if some path still races, the caller is told to
+     * retry rather than shown a server error.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail concurrent(ConcurrencyFailureException e) {
+        log.warn(
+                "A change was rolled back by a concurrent one: {}",
+                e.getMostSpecificCause().getMessage());
+        return problem(
+                HttpStatus.CONFLICT,
+                "Conflicting change",
+                "Another change to the same data was saved at the same moment, so nothing of this one was saved;"
+                        + " send it again.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Projects and memberships. A project is addressed by its key ("GAN") or its numeric id. Someone who
@@ -44,15 +45,35 @@ public class ProjectService {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ProjectLock projectLock;
 
-    ProjectService(JdbcClient jdbc, ApplicationEventPublisher events) {
+    ProjectService(JdbcClient jdbc, ApplicationEventPublisher events, ProjectLock projectLock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.projectLock = projectLock;
     }
 
-    /** The caller's standing in the project, or 404 when they may not see it. */
+    /**
+     * The caller's standing in the project, or 404 when they may not see it.
+     *
+     * <p>Asked inside a read-write transaction, it also takes the project's lock before the caller writes
+     * anything. Every write to a project's plan ends in a reschedule, which takes that lock and then
+     * rewrites the rows that moved; a writer that had locked a task row first and only then waited for the
+     * lock would deadlock with a reschedule holding the lock and wanting that row. Taking the lock first, in
+     * one place that every write passes through, orders all writers the same way (the reschedule serialises
+     * them anyway, so nothing is lost in throughput).
+     */
     @Transactional(readOnly = true)
     public ProjectAccess access(CurrentUser user, String projectRef) {
+        ProjectAccess access = resolve(user, projectRef);
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            projectLock.lock(access.projectId());
+        }
+        return access;
+    }
+
+    private ProjectAccess resolve(CurrentUser user, String projectRef) {
         String where = isId(projectRef) ? "p.id = ?" : "upper(p.project_key) = upper(?)";
         Object ref = isId(projectRef) ? (Object) Long.parseLong(projectRef) : projectRef;
         return jdbc.sql("select p.id, p.project_key, p.archived, p.time_zone, p.working_days, p.working_hours, m.role"

@@ -3,9 +3,6 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,13 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.gantry.server.GantryApplication;
 import org.gantry.server.api.ApiClient.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +31,7 @@ class ScheduleRiskTwoServersIT extends ApiIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private ConfigurableApplicationContext second;
+    private SecondInstance second;
 
     @AfterEach
     void stop() {
@@ -46,25 +40,6 @@ class ScheduleRiskTwoServersIT extends ApiIntegrationTest {
         }
         jdbc.sql("drop trigger if exists test_schedule_risk_claim on schedule_risk_run")
                 .update();
-    }
-
-    private int startSecondServer() throws Exception {
-        HikariDataSource pool = (HikariDataSource) dataSource;
-        Path files = Files.createTempDirectory("gantry-second");
-        second = new SpringApplicationBuilder(GantryApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--gantry.db.url=" + pool.getJdbcUrl(),
-                        "--gantry.db.user=" + pool.getUsername(),
-                        "--gantry.db.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
-                        "--gantry.db.ephemeral=true",
-                        "--gantry.data-dir=" + files,
-                        "--gantry.db.pool-size=5",
-                        "--gantry.demo=false",
-                        "--gantry.login.max-failures-per-address=100000",
-                        "--logging.level.io.zonky=WARN",
-                        "--logging.level.org.flywaydb=WARN");
-        return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
     }
 
     @Test
@@ -82,7 +57,8 @@ class ScheduleRiskTwoServersIT extends ApiIntegrationTest {
         jdbc.sql("create trigger test_schedule_risk_claim after update on schedule_risk_run for each row"
                         + " execute function test_schedule_risk_claimed()")
                 .update();
-        int secondPort = startSecondServer();
+        second = SecondInstance.on(dataSource);
+        int secondPort = second.port();
 
         // Eight projects of 30 tasks; their runs are started alternately on each server, all at once.
         List<TestUser> owners = new ArrayList<>();
