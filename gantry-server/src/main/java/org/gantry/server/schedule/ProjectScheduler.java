@@ -1,5 +1,6 @@
 package org.gantry.server.schedule;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.DayOfWeek;
@@ -11,18 +12,15 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.gantry.engine.Assignment;
 import org.gantry.engine.CalendarException;
 import org.gantry.engine.CalendarId;
-import org.gantry.engine.Constraint;
-import org.gantry.engine.ConstraintType;
 import org.gantry.engine.Link;
 import org.gantry.engine.LinkType;
-import org.gantry.engine.Progress;
 import org.gantry.engine.ProjectNetwork;
 import org.gantry.engine.ProjectOptions;
 import org.gantry.engine.Schedule;
@@ -32,14 +30,13 @@ import org.gantry.engine.ScheduledTask;
 import org.gantry.engine.Scheduler;
 import org.gantry.engine.Task;
 import org.gantry.engine.TaskId;
-import org.gantry.engine.TaskType;
-import org.gantry.engine.WorkContour;
 import org.gantry.engine.WorkDuration;
 import org.gantry.engine.WorkingCalendar;
 import org.gantry.engine.WorkingPeriod;
 import org.gantry.engine.WorkingTime;
 import org.gantry.server.project.ProjectLock;
 import org.gantry.server.project.ProjectWorkingTime;
+import org.gantry.server.schedule.NetworkMemory.Network;
 import org.gantry.server.shared.Conflict;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,6 +127,7 @@ public class ProjectScheduler implements ProjectWorkingTime {
     private final ProjectLock projectLock;
     private final ApplicationEventPublisher events;
     private final ImportedCalendars importedCalendars = new ImportedCalendars();
+    private final NetworkMemory memory;
 
     /** Server time per reschedule and per step, for /actuator/prometheus ({@code gantry_reschedule_seconds}). */
     private final Timer total;
@@ -138,14 +136,35 @@ public class ProjectScheduler implements ProjectWorkingTime {
     private final Timer computing;
     private final Timer storing;
 
-    ProjectScheduler(JdbcClient jdbc, ApplicationEventPublisher events, MeterRegistry meters, ProjectLock projectLock) {
+    /** How each reschedule got its network: read whole, or kept in memory and brought up to date. */
+    private final Counter readWhole;
+
+    private final Counter readChanges;
+
+    ProjectScheduler(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            MeterRegistry meters,
+            ProjectLock projectLock,
+            NetworkMemory memory) {
         this.jdbc = jdbc;
+        this.memory = memory;
         this.projectLock = projectLock;
         this.events = events;
         this.total = rescheduleTimer(meters, "total");
         this.loading = rescheduleTimer(meters, "load");
         this.computing = rescheduleTimer(meters, "engine");
         this.storing = rescheduleTimer(meters, "store");
+        this.readWhole = networkReads(meters, "whole");
+        this.readChanges = networkReads(meters, "changes");
+    }
+
+    private static Counter networkReads(MeterRegistry meters, String how) {
+        return Counter.builder("gantry.reschedule.network.reads")
+                .description("Reschedules by how they read the project's network: whole, or only the changes since"
+                        + " the network kept in memory")
+                .tag("read", how)
+                .register(meters);
     }
 
     private static Timer rescheduleTimer(MeterRegistry meters, String phase) {
@@ -182,44 +201,43 @@ public class ProjectScheduler implements ProjectWorkingTime {
         long began = System.nanoTime();
         // The same lock as structural edits of the outline: two reschedules of one project never interleave.
         projectLock.lock(projectId);
-        ProjectRow project = projectRow(projectId);
-        Rows rows = new Rows();
-        // No order needed: the engine resolves parents by id, and results are matched by id.
-        jdbc.sql("select " + TASK_COLUMNS + " from task where project_id = ?")
-                .param(projectId)
-                .query(rs -> {
-                    rows.add(rs);
-                });
-        List<Link> links = new ArrayList<>();
-        jdbc.sql("select predecessor_id, successor_id, link_type, lag_minutes from task_link where project_id = ?")
-                .param(projectId)
-                .query(rs -> {
-                    links.add(Link.of(
-                            rows.taskId(rs.getLong(1)),
-                            rows.taskId(rs.getLong(2)),
-                            linkType(rs.getString(3)),
-                            WorkDuration.minutes(rs.getLong(4))));
-                });
+        Network network = current(projectId);
+        StoredTasks rows = network.rows;
         if (rows.size() == 0) {
+            memory.keep(projectId, network);
             return new Rescheduled(List.of(), elapsed(began), elapsed(began), 0, 0);
         }
-        Map<Long, List<AssignmentRow>> assignments = project.hasAssignments ? assignments(projectId) : Map.of();
-        ProjectCalendar calendar = project.stored.isEmpty()
-                ? projectCalendar(project, project.startDate, project.startDate)
-                : projectCalendar(project, rows.earliest(project.startDate), rows.latest(project.startDate));
-        calendar = withTimeOff(projectId, calendar, assignments);
+        ProjectCalendar calendar = network.calendar;
         double loaded = elapsed(began);
         long computing = System.nanoTime();
         Schedule schedule;
         try {
-            schedule = Scheduler.schedule(calendar.network(rows.engineTasks(calendar, assignments), links));
+            schedule = Scheduler.schedule(calendar.network(
+                    rows.engineTasks(calendar, network.assignments), new ArrayList<>(network.links.values())));
         } catch (ScheduleException e) {
+            // Nothing written: the network still holds the project as it is, for a caller that carries on.
+            memory.keep(projectId, network);
             throw refusal(e.problem(), rows);
         }
         double computed = elapsed(computing);
         long storing = System.nanoTime();
         List<RescheduledTask> noteworthy = new ArrayList<>();
         List<MovedTask> changed = store(rows, schedule, calendar, editedTaskId, keepDates, noteworthy);
+        if (!changed.isEmpty()) {
+            // The write bumped the version once. When nothing else did meanwhile, the network (which holds
+            // what was written) is that version; otherwise it keeps the version it was read at, and the next
+            // reschedule reads the written rows back with whatever else changed.
+            long written = scheduleVersion(projectId);
+            if (written == network.version + 1) {
+                network.version = written;
+            }
+            if (written % 256 == 0) {
+                jdbc.sql("delete from schedule_change where project_id = ? and version <= ?")
+                        .params(projectId, written - 256)
+                        .update();
+            }
+        }
+        memory.keep(projectId, network);
         if (!noteworthy.isEmpty()) {
             events.publishEvent(new TasksRescheduled(projectId, editedTaskId, noteworthy));
         }
@@ -229,38 +247,142 @@ public class ProjectScheduler implements ProjectWorkingTime {
     }
 
     /**
+     * The project's network as it is now, in the caller's transaction (which holds the project's lock): the
+     * one kept in memory brought up to date with the changes recorded since its version (rows of the tasks
+     * and links written re-read by id, the others kept), or read whole when none is kept, when something
+     * other than tasks and links changed, when changes were pruned, or when most tasks changed anyway.
+     */
+    private Network current(long projectId) {
+        Network network = memory.take(projectId);
+        memory.drop(projectId);
+        if (network == null) {
+            readWhole.increment();
+            return load(projectId, scheduleVersion(projectId));
+        }
+        long since = network.version;
+        long[] now = {since};
+        int[] count = {0};
+        boolean[] whole = {false};
+        Set<Long> tasks = new HashSet<>();
+        Set<Long> links = new HashSet<>();
+        jdbc.sql("""
+                        select v.version, c.version, c.entity, c.ids
+                          from (select coalesce((select version from schedule_version where project_id = ?), 0) version) v
+                          left join schedule_change c on c.project_id = ? and c.version > ?
+                         order by c.version
+                        """).params(projectId, projectId, since).query(rs -> {
+            now[0] = rs.getLong(1);
+            if (rs.getObject(2) == null) {
+                return;
+            }
+            count[0]++;
+            String entity = rs.getString(3);
+            if (entity.equals("other")) {
+                whole[0] = true;
+                return;
+            }
+            Set<Long> into = entity.equals("task") ? tasks : links;
+            for (Object id : (Object[]) rs.getArray(4).getArray()) {
+                into.add(((Number) id).longValue());
+            }
+        });
+        if (now[0] == since) {
+            readChanges.increment();
+            return network;
+        }
+        if (whole[0] || now[0] < since || count[0] != now[0] - since || tasks.size() * 2 > network.rows.size()) {
+            readWhole.increment();
+            return load(projectId, now[0]);
+        }
+        if (!tasks.isEmpty()) {
+            Set<Long> gone = new HashSet<>(tasks);
+            jdbc.sql("select " + TASK_COLUMNS + " from task where project_id = ? and id = any(?::bigint[])")
+                    .params(projectId, tasks.toArray(Long[]::new))
+                    .query(rs -> {
+                        gone.remove(rs.getLong(1));
+                        network.rows.put(rs);
+                    });
+            network.rows.removeAll(gone);
+        }
+        if (!links.isEmpty()) {
+            links.forEach(network.links::remove);
+            jdbc.sql("select id, predecessor_id, successor_id, link_type, lag_minutes from task_link"
+                            + " where project_id = ? and id = any(?::bigint[])")
+                    .params(projectId, links.toArray(Long[]::new))
+                    .query(rs -> {
+                        network.links.put(rs.getLong(1), link(rs, network.rows));
+                    });
+        }
+        ProjectRow project = network.project;
+        if (!project.stored.isEmpty()
+                && (!network.rows.earliest(project.startDate).equals(network.from)
+                        || !network.rows.latest(project.startDate).equals(network.to))) {
+            // Stored calendars are written out over the dates the tasks span; those grew.
+            readWhole.increment();
+            return load(projectId, now[0]);
+        }
+        network.version = now[0];
+        readChanges.increment();
+        return network;
+    }
+
+    /** The project's schedule version as this transaction sees it (0 before its first recorded change). */
+    private long scheduleVersion(long projectId) {
+        return jdbc.sql("select coalesce((select version from schedule_version where project_id = ?), 0)")
+                .param(projectId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Reads the project's whole network; {@code version} is the schedule version read before it. */
+    private Network load(long projectId, long version) {
+        ProjectRow project = projectRow(projectId);
+        StoredTasks rows = new StoredTasks();
+        // No order needed: the engine resolves parents by id, and results are matched by id.
+        jdbc.sql("select " + TASK_COLUMNS + " from task where project_id = ?")
+                .param(projectId)
+                .query(rs -> {
+                    rows.add(rs);
+                });
+        Map<Long, Link> links = new LinkedHashMap<>();
+        jdbc.sql("select id, predecessor_id, successor_id, link_type, lag_minutes from task_link where project_id = ?")
+                .param(projectId)
+                .query(rs -> {
+                    links.put(rs.getLong(1), link(rs, rows));
+                });
+        Map<Long, List<AssignmentRow>> assignments = project.hasAssignments ? assignments(projectId) : new HashMap<>();
+        LocalDate from = project.startDate;
+        LocalDate to = project.startDate;
+        if (!project.stored.isEmpty()) {
+            from = rows.earliest(project.startDate);
+            to = rows.latest(project.startDate);
+        }
+        ProjectCalendar calendar = withTimeOff(projectId, projectCalendar(project, from, to), assignments);
+        return new Network(version, project, rows, links, assignments, calendar, from, to);
+    }
+
+    private static Link link(java.sql.ResultSet rs, StoredTasks rows) throws java.sql.SQLException {
+        return Link.of(
+                rows.taskId(rs.getLong(2)),
+                rows.taskId(rs.getLong(3)),
+                linkType(rs.getString(4)),
+                WorkDuration.minutes(rs.getLong(5)));
+    }
+
+    /**
      * The project's network as the engine schedules it (the same rows, links, calendars and assignments as
      * {@link #reschedule(long)}), for analyses that reschedule it in memory and write nothing; engine task
      * ids are the task ids. Null when the project has no tasks.
      */
     @Transactional(readOnly = true)
     public ProjectNetwork network(long projectId) {
-        ProjectRow project = projectRow(projectId);
-        Rows rows = new Rows();
-        jdbc.sql("select " + TASK_COLUMNS + " from task where project_id = ?")
-                .param(projectId)
-                .query(rs -> {
-                    rows.add(rs);
-                });
-        if (rows.size() == 0) {
+        Network network = load(projectId, 0);
+        if (network.rows.size() == 0) {
             return null;
         }
-        List<Link> links = new ArrayList<>();
-        jdbc.sql("select predecessor_id, successor_id, link_type, lag_minutes from task_link where project_id = ?")
-                .param(projectId)
-                .query(rs -> {
-                    links.add(Link.of(
-                            rows.taskId(rs.getLong(1)),
-                            rows.taskId(rs.getLong(2)),
-                            linkType(rs.getString(3)),
-                            WorkDuration.minutes(rs.getLong(4))));
-                });
-        Map<Long, List<AssignmentRow>> assignments = project.hasAssignments ? assignments(projectId) : Map.of();
-        ProjectCalendar calendar = project.stored.isEmpty()
-                ? projectCalendar(project, project.startDate, project.startDate)
-                : projectCalendar(project, rows.earliest(project.startDate), rows.latest(project.startDate));
-        calendar = withTimeOff(projectId, calendar, assignments);
-        return calendar.network(rows.engineTasks(calendar, assignments), links);
+        return network.calendar.network(
+                network.rows.engineTasks(network.calendar, network.assignments),
+                new ArrayList<>(network.links.values()));
     }
 
     /** The latest finish the baseline in {@code slot} holds for the project's tasks; null when it holds none. */
@@ -566,7 +688,7 @@ public class ProjectScheduler implements ProjectWorkingTime {
             String calendarKey) {}
 
     /** The project row as stored, with its stored calendars' definitions. */
-    private record ProjectRow(
+    record ProjectRow(
             LocalDate startDate,
             String workingDays,
             String workingHours,
@@ -579,7 +701,7 @@ public class ProjectScheduler implements ProjectWorkingTime {
             LocalTime startTime) {}
 
     private List<MovedTask> store(
-            Rows rows,
+            StoredTasks rows,
             Schedule schedule,
             ProjectCalendar project,
             Long editedTaskId,
@@ -680,6 +802,19 @@ public class ProjectScheduler implements ProjectWorkingTime {
                     result.critical(),
                     moved,
                     rows.version.get(i) + bump));
+            // The rows now hold what is written below (they are kept in memory for the next reschedule).
+            rows.stored(
+                    i,
+                    start,
+                    finish,
+                    result.earlyStart(),
+                    result.earlyFinish(),
+                    result.lateStart(),
+                    result.lateFinish(),
+                    result.totalSlackMinutes(),
+                    result.freeSlackMinutes(),
+                    result.critical(),
+                    bump);
         }
         if (!ids.isEmpty()) {
             // The activity log (V51) attributes moved dates to the scheduler, not to the person whose edit
@@ -707,7 +842,7 @@ public class ProjectScheduler implements ProjectWorkingTime {
         return changed;
     }
 
-    private static Conflict refusal(ScheduleProblem problem, Rows rows) {
+    private static Conflict refusal(ScheduleProblem problem, StoredTasks rows) {
         if (problem instanceof ScheduleProblem.DependencyCycle cycle) {
             List<Long> ids = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -898,239 +1033,6 @@ public class ProjectScheduler implements ProjectWorkingTime {
                 options = new ProjectOptions(perDay, perDay * days().size(), 20, 0);
             }
             return new ProjectNetwork(projectStart(), calendar().id(), calendars(), tasks, links, statusDate, options);
-        }
-    }
-
-    /** The stored rows of one project, column by column, in outline order. */
-    private static final class Rows {
-        final List<Long> ids = new ArrayList<>();
-        final List<TaskId> taskIds = new ArrayList<>();
-        final List<Long> parents = new ArrayList<>();
-        final List<String> names = new ArrayList<>();
-        final List<Boolean> milestone = new ArrayList<>();
-        final List<Long> duration = new ArrayList<>();
-        final List<Integer> percent = new ArrayList<>();
-        final List<String> constraintType = new ArrayList<>();
-        final List<LocalDateTime> constraintDate = new ArrayList<>();
-        final List<LocalDateTime> deadline = new ArrayList<>();
-        final List<LocalDateTime> start = new ArrayList<>();
-        final List<LocalDateTime> finish = new ArrayList<>();
-        final List<LocalDateTime> earlyStart = new ArrayList<>();
-        final List<LocalDateTime> earlyFinish = new ArrayList<>();
-        final List<LocalDateTime> lateStart = new ArrayList<>();
-        final List<LocalDateTime> lateFinish = new ArrayList<>();
-        final List<Long> totalSlack = new ArrayList<>();
-        final List<Long> freeSlack = new ArrayList<>();
-        final List<Boolean> critical = new ArrayList<>();
-        final List<Integer> version = new ArrayList<>();
-        final List<Integer> taskType = new ArrayList<>();
-        final List<String> calendarKey = new ArrayList<>();
-        final List<Boolean> manual = new ArrayList<>();
-        final List<Boolean> active = new ArrayList<>();
-        final List<LocalDateTime> actualStart = new ArrayList<>();
-        final List<LocalDateTime> actualFinish = new ArrayList<>();
-        private Map<Long, String> nameById;
-        private Map<Long, TaskId> taskIdById;
-
-        void add(java.sql.ResultSet rs) throws java.sql.SQLException {
-            long id = rs.getLong(1);
-            ids.add(id);
-            taskIds.add(TaskId.of(id));
-            long parent = rs.getLong(2);
-            parents.add(rs.wasNull() ? null : parent);
-            names.add(rs.getString(3));
-            milestone.add(rs.getBoolean(4));
-            duration.add(rs.getLong(5));
-            percent.add(rs.getInt(6));
-            constraintType.add(rs.getString(7));
-            constraintDate.add(rs.getObject(8, LocalDateTime.class));
-            deadline.add(rs.getObject(9, LocalDateTime.class));
-            start.add(rs.getObject(10, LocalDateTime.class));
-            finish.add(rs.getObject(11, LocalDateTime.class));
-            earlyStart.add(rs.getObject(12, LocalDateTime.class));
-            earlyFinish.add(rs.getObject(13, LocalDateTime.class));
-            lateStart.add(rs.getObject(14, LocalDateTime.class));
-            lateFinish.add(rs.getObject(15, LocalDateTime.class));
-            totalSlack.add(rs.getLong(16));
-            freeSlack.add(rs.getLong(17));
-            critical.add(rs.getBoolean(18));
-            version.add(rs.getInt(19));
-            taskType.add(rs.getInt(20));
-            calendarKey.add(rs.getString(21));
-            manual.add(rs.getBoolean(22));
-            active.add(rs.getBoolean(23));
-            actualStart.add(rs.getObject(24, LocalDateTime.class));
-            actualFinish.add(rs.getObject(25, LocalDateTime.class));
-        }
-
-        /** The first date the project's rows mention (as the import widens its calendars around them). */
-        LocalDate earliest(LocalDate projectStart) {
-            LocalDate earliest = projectStart;
-            for (List<LocalDateTime> column :
-                    List.of(start, earlyStart, lateStart, constraintDate, actualStart, deadline)) {
-                for (LocalDateTime value : column) {
-                    if (value != null && value.toLocalDate().isBefore(earliest)) {
-                        earliest = value.toLocalDate();
-                    }
-                }
-            }
-            return earliest;
-        }
-
-        LocalDate latest(LocalDate projectStart) {
-            LocalDate latest = projectStart;
-            for (List<LocalDateTime> column :
-                    List.of(finish, earlyFinish, lateFinish, constraintDate, actualFinish, deadline)) {
-                for (LocalDateTime value : column) {
-                    if (value != null && value.toLocalDate().isAfter(latest)) {
-                        latest = value.toLocalDate();
-                    }
-                }
-            }
-            return latest;
-        }
-
-        int size() {
-            return ids.size();
-        }
-
-        /** The task's engine id, shared with its row (links refer to the same instances). */
-        TaskId taskId(long id) {
-            if (taskIdById == null) {
-                taskIdById = new HashMap<>(ids.size() * 2);
-                for (int i = 0; i < ids.size(); i++) {
-                    taskIdById.put(ids.get(i), taskIds.get(i));
-                }
-            }
-            TaskId known = taskIdById.get(id);
-            return known == null ? TaskId.of(id) : known;
-        }
-
-        String name(long id) {
-            if (nameById == null) {
-                nameById = new HashMap<>();
-                for (int i = 0; i < ids.size(); i++) {
-                    nameById.put(ids.get(i), names.get(i));
-                }
-            }
-            return nameById.getOrDefault(id, "task " + id);
-        }
-
-        /**
-         * The engine's tasks, built as {@code ProjectFileImport} builds them from a file: the task's own
-         * calendar, type, manual dates (the stored ones), active flag, recorded progress and assignments.
-         */
-        List<Task> engineTasks(ProjectCalendar calendar, Map<Long, List<AssignmentRow>> assignments) {
-            Map<Long, TaskId> byId = new HashMap<>(ids.size() * 2);
-            for (int i = 0; i < ids.size(); i++) {
-                byId.put(ids.get(i), taskIds.get(i));
-            }
-            Set<Long> summaries = new HashSet<>(parents);
-            CalendarId projectCalendar = calendar.calendar().id();
-            List<Task> tasks = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                ConstraintType type = ConstraintType.valueOf(constraintType.get(i));
-                Constraint constraint =
-                        type == ConstraintType.AS_SOON_AS_POSSIBLE || type == ConstraintType.AS_LATE_AS_POSSIBLE
-                                ? new Constraint(type, null)
-                                : constraintDate.get(i) == null
-                                        ? Constraint.AS_SOON_AS_POSSIBLE
-                                        : new Constraint(type, constraintDate.get(i));
-                Progress progress = Progress.NONE;
-                if (actualStart.get(i) != null) {
-                    // Recorded progress, as a file records it: the rest follows from the percentage.
-                    progress = new Progress(actualStart.get(i), actualFinish.get(i), percent.get(i), null);
-                } else if (percent.get(i) > 0 && start.get(i) != null && !summaries.contains(ids.get(i))) {
-                    // Progress entered in Gantry without actual dates: the task started when it was scheduled.
-                    progress = percent.get(i) == 100 && finish.get(i) != null
-                            ? Progress.finished(start.get(i), finish.get(i))
-                            : Progress.startedOn(start.get(i), percent.get(i));
-                }
-                Long parent = parents.get(i);
-                CalendarId taskCalendar = calendar.calendarId(calendarKey.get(i));
-                boolean manuallyScheduled = manual.get(i) && start.get(i) != null && finish.get(i) != null;
-                long minutes = duration.get(i);
-                List<Assignment> engineAssignments = List.of();
-                List<AssignmentRow> assigned = assignments.get(ids.get(i));
-                if (assigned != null) {
-                    engineAssignments = new ArrayList<>(assigned.size());
-                    CalendarId effective = taskCalendar == null ? projectCalendar : taskCalendar;
-                    for (AssignmentRow row : assigned) {
-                        engineAssignments.add(assignment(row, calendar, effective, minutes));
-                    }
-                }
-                tasks.add(new Task(
-                        taskIds.get(i),
-                        parent == null ? null : byId.get(parent),
-                        names.get(i),
-                        WorkDuration.minutes(minutes),
-                        constraint,
-                        deadline.get(i),
-                        taskCalendar,
-                        milestone.get(i),
-                        active.get(i),
-                        manuallyScheduled,
-                        manuallyScheduled ? start.get(i) : null,
-                        manuallyScheduled ? finish.get(i) : null,
-                        taskType(taskType.get(i)),
-                        engineAssignments,
-                        progress,
-                        null,
-                        null));
-            }
-            return tasks;
-        }
-
-        /**
-         * An assignment on its resource's calendar (the task's when the resource has none), as the import
-         * makes it: a hand-edited contour has no shape to compute with, so its pace is its work spread over
-         * the task's duration.
-         */
-        private static Assignment assignment(
-                AssignmentRow row, ProjectCalendar calendar, CalendarId taskCalendar, long durationMinutes) {
-            CalendarId resourceCalendar = calendar.calendarId(row.calendarKey());
-            double units = row.units() / 100.0;
-            WorkContour contour = contour(row.contour());
-            if (contour == WorkContour.CONTOURED) {
-                if (durationMinutes > 0 && row.workMinutes() > 0) {
-                    units = row.workMinutes() / (double) durationMinutes;
-                }
-                contour = WorkContour.FLAT;
-            }
-            // A stored remaining work of zero with nothing done means none was recorded: all of it remains.
-            WorkDuration remaining = row.remainingWorkMinutes() == 0 && row.actualWorkMinutes() == 0
-                    ? null
-                    : WorkDuration.minutes(row.remainingWorkMinutes());
-            return new Assignment(
-                    String.valueOf(row.resourceId()),
-                    resourceCalendar == null ? taskCalendar : resourceCalendar,
-                    units,
-                    WorkDuration.minutes(row.workMinutes()),
-                    remaining,
-                    null,
-                    null,
-                    null,
-                    contour);
-        }
-
-        private static WorkContour contour(String name) {
-            if (name == null) {
-                return WorkContour.FLAT;
-            }
-            try {
-                return WorkContour.valueOf(name);
-            } catch (IllegalArgumentException e) {
-                return WorkContour.FLAT;
-            }
-        }
-
-        /** The task query's code: 1 fixed duration, 2 fixed work, 0 fixed units. */
-        private static TaskType taskType(int code) {
-            return switch (code) {
-                case 1 -> TaskType.FIXED_DURATION;
-                case 2 -> TaskType.FIXED_WORK;
-                default -> TaskType.FIXED_UNITS;
-            };
         }
     }
 }
