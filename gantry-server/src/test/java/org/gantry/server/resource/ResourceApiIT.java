@@ -23,6 +23,7 @@ import org.gantry.server.api.ApiClient.Response;
 import org.gantry.server.api.GantryApi;
 import org.gantry.server.api.GantryIntegrationTest;
 import org.gantry.server.api.TestUser;
+import org.gantry.server.shared.StoredCalendars;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,8 +65,8 @@ class ResourceApiIT {
         design = task("Design");
         build = task("Build");
         jdbc.sql(
-                        "insert into project_calendar (project_id, calendar_key, name, definition) values (?, '7', 'Night shift', '{}')")
-                .params(projectId)
+                        "insert into project_calendar (project_id, calendar_key, name, definition) values (?, '7', 'Night shift', ?::jsonb)")
+                .params(projectId, StoredCalendars.write(PlanCalendar.standard("7", "Night shift")))
                 .update();
         ana = jdbc.sql("insert into resource (project_id, name, kind, max_units, standard_rate, standard_rate_per,"
                         + " overtime_rate, overtime_rate_per, cost_per_use, calendar_key) values"

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.Locale;
 import java.util.UUID;
+import org.gantry.interchange.PlanCalendar;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.identity.Invitation;
 import org.gantry.server.identity.NewUser;
@@ -14,6 +15,7 @@ import org.gantry.server.project.NewMember;
 import org.gantry.server.project.NewProject;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
+import org.gantry.server.shared.StoredCalendars;
 import org.gantry.server.web.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,8 +48,8 @@ class ResourcePageIT extends BrowserTest {
                 .query(Long.class)
                 .single();
         jdbc.sql(
-                        "insert into project_calendar (project_id, calendar_key, name, definition) values (?, '3', 'Night shift', '{}')")
-                .params(project.id())
+                        "insert into project_calendar (project_id, calendar_key, name, definition) values (?, '3', 'Night shift', ?::jsonb)")
+                .params(project.id(), StoredCalendars.write(PlanCalendar.standard("3", "Night shift")))
                 .update();
         long welder = jdbc.sql(
                         "insert into resource (project_id, name, kind, max_units, standard_rate, standard_rate_per,"
