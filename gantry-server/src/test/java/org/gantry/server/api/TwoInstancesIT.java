@@ -157,8 +157,10 @@ class TwoInstancesIT extends ApiIntegrationTest {
                                     lastDays.put(id, days);
                                     break;
                                 }
-                                if (changed.status() != 409 || !changed.body().has("current") || attempt == 20) {
-                                    // A 409 without the current task is a deadlock PostgreSQL broke: a failure.
+                                // A 409 without the current task is a deadlock PostgreSQL broke: a failure. A task
+                                // late in the chain is moved by every other writer's edit, so it may take many
+                                // rounds of "stale, here is the current one" before an edit gets in.
+                                if (changed.status() != 409 || !changed.body().has("current") || attempt == 1000) {
                                     failures.add(changed.toString());
                                     break;
                                 }
