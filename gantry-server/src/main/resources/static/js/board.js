@@ -11,6 +11,10 @@ import { whenProjectChanges } from './live.js';
 let sortables = [];
 let dragging = false;
 let sending = false;
+// Counts the boards drawn by this page's own actions (a move, "Show more"). A live refresh fetched while one of
+// them was under way may be older than the board it would replace (it can be served before the move commits and
+// arrive after the move's answer), so it is dropped; the next change refreshes again.
+let drawn = 0;
 
 const board = () => document.getElementById('board');
 
@@ -76,6 +80,7 @@ function placeAmong(card, fromList, toList, before, after) {
 async function move(card, status, position) {
   const root = board();
   sending = true;
+  drawn += 1;
   root.setAttribute('aria-busy', 'true');
   try {
     const body = new URLSearchParams({ status, position: String(position), version: card.dataset.version });
@@ -87,7 +92,8 @@ async function move(card, status, position) {
     });
     replace(await response.text(), card.dataset.id);
   } catch {
-    await refresh(card.dataset.id);
+    const html = await currentBoard();
+    if (html) replace(html, card.dataset.id);
   } finally {
     sending = false;
     board()?.removeAttribute('aria-busy');
@@ -133,6 +139,7 @@ document.addEventListener('click', async (event) => {
       || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   sending = true;
+  drawn += 1;
   board().setAttribute('aria-busy', 'true');
   try {
     const response = await fetch(link.href, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
@@ -150,9 +157,26 @@ document.addEventListener('click', async (event) => {
   }
 });
 
-async function refresh(focusId) {
+async function currentBoard() {
   const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Gantry-Background': '1' } });
-  if (response.ok) replace(await response.text(), focusId);
+  return response.ok ? response.text() : null;
+}
+
+/**
+ * Redraws the board as the server has it now, keeping the focus on the card that has it when the answer
+ * arrives (not when the fetch started: the person may have moved on to another card meanwhile). An answer
+ * that arrives during a drag, or after a move or "Show more" began, is not drawn (it would end the drag, or
+ * put back an older board); the change is announced again, and drawn once the person's action is done.
+ */
+async function refresh() {
+  const before = drawn;
+  const html = await currentBoard();
+  if (!html) return;
+  if (dragging || sending || drawn !== before) {
+    setTimeout(() => document.dispatchEvent(new CustomEvent('gantry:project-changed', { detail: {} })), 250);
+    return;
+  }
+  replace(html, document.activeElement?.closest?.('.card')?.dataset.id);
 }
 
 function cardsOf(list) {
@@ -203,6 +227,6 @@ document.addEventListener('keydown', (event) => {
 });
 
 init();
-whenProjectChanges(() => refresh(document.activeElement?.closest?.('.card')?.dataset.id), {
+whenProjectChanges(refresh, {
   busy: () => dragging || sending,
 });

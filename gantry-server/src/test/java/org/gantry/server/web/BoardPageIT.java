@@ -133,6 +133,9 @@ class BoardPageIT extends BrowserTest {
         page.locator("#holds-in_progress-review").check();
         settings.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save column"))
                 .click();
+        // The form's answer is a new page: its cards show before its scripts (SortableJS, the keyboard moves)
+        // have run, so drags and keys wait for the page to finish loading, as a person's would.
+        page.waitForLoadState();
 
         assertThat(page.locator("main")).containsText("a card dropped into it becomes In progress.");
         assertThat(page.locator("#column-review")).hasCount(0);
@@ -174,6 +177,7 @@ class BoardPageIT extends BrowserTest {
         page.navigate("/projects/" + project.key() + "/board");
         page.locator("#filter-swimlanes").selectOption(new SelectOption().setLabel("Assignee"));
         page.locator("#apply-filters").click();
+        page.waitForLoadState();
 
         Locator cell = page.locator(".board-lane").nth(0).locator(".lane-cell[data-status='in_progress']");
         assertThat(cell.locator(".cell-wip")).hasText("1/1");
