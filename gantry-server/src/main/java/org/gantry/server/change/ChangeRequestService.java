@@ -21,6 +21,7 @@ import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectLock;
 import org.gantry.server.project.ProjectService;
+import org.gantry.server.project.RescheduleOnce;
 import org.gantry.server.resource.NewAssignment;
 import org.gantry.server.resource.Resource;
 import org.gantry.server.resource.ResourceService;
@@ -97,6 +98,7 @@ public class ChangeRequestService {
     private final EarnedValueService earnedValue;
     private final ResourceService resources;
     private final ApplicationEventPublisher events;
+    private final RescheduleOnce once;
 
     ChangeRequestService(
             JdbcClient jdbc,
@@ -110,7 +112,8 @@ public class ChangeRequestService {
             EarnedValueService earnedValue,
             ResourceService resources,
             ApplicationEventPublisher events,
-            ProjectLock projectLock) {
+            ProjectLock projectLock,
+            RescheduleOnce once) {
         this.jdbc = jdbc;
         this.projectLock = projectLock;
         this.projects = projects;
@@ -123,6 +126,7 @@ public class ChangeRequestService {
         this.earnedValue = earnedValue;
         this.resources = resources;
         this.events = events;
+        this.once = once;
     }
 
     /** The project's change requests, newest first; {@code state} APPROVED gives the change log. */
@@ -350,7 +354,8 @@ public class ChangeRequestService {
                             + " check it and approve again with its planVersion.",
                     properties);
         }
-        apply(user, access, current.edits());
+        // Every edit is an ordinary edit of the plan, but the project is rescheduled once, after the last.
+        once.afterAll(access.projectId(), () -> apply(user, access, current.edits()));
         if (decision.baselineSlot() != null) {
             schedule.setBaseline(user, access.key(), decision.baselineSlot(), new BaselineRequest(null));
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gantry.engine.WorkingTime;
 import org.gantry.server.project.ProjectScheduleChanged;
+import org.gantry.server.project.RescheduleOnce;
 import org.gantry.server.project.ScheduleAffected;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,10 +26,12 @@ class RescheduleOnChange {
 
     private final ProjectScheduler scheduler;
     private final JdbcClient jdbc;
+    private final RescheduleOnce once;
 
-    RescheduleOnChange(ProjectScheduler scheduler, JdbcClient jdbc) {
+    RescheduleOnChange(ProjectScheduler scheduler, JdbcClient jdbc, RescheduleOnce once) {
         this.scheduler = scheduler;
         this.jdbc = jdbc;
+        this.once = once;
     }
 
     @EventListener
@@ -36,12 +39,16 @@ class RescheduleOnChange {
         if (change.taskId() != null) {
             applyTypedDates(change);
         }
-        remember(scheduler.reschedule(change.projectId(), change.taskId()));
+        if (!once.holds(change.projectId())) {
+            remember(scheduler.reschedule(change.projectId(), change.taskId()));
+        }
     }
 
     @EventListener
     void on(ProjectScheduleChanged change) {
-        remember(scheduler.reschedule(change.projectId()));
+        if (!once.holds(change.projectId())) {
+            remember(scheduler.reschedule(change.projectId()));
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.gantry.server.timesheet;
 
 import java.util.Collection;
 import java.util.List;
+import org.gantry.server.project.RescheduleOnce;
 import org.gantry.server.project.ScheduleAffected;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -23,10 +24,12 @@ class Actuals {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final RescheduleOnce once;
 
-    Actuals(JdbcClient jdbc, ApplicationEventPublisher events) {
+    Actuals(JdbcClient jdbc, ApplicationEventPublisher events, RescheduleOnce once) {
         this.jdbc = jdbc;
         this.events = events;
+        this.once = once;
     }
 
     @EventListener
@@ -80,20 +83,23 @@ class Actuals {
                 .param("project", projectId)
                 .query((rs, n) -> new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
                 .list();
-        for (Progress task : progress) {
-            long remaining = Math.max(task.planned() - task.actual(), 0);
-            jdbc.sql("update task set actual_work_minutes = ?, remaining_work_minutes = ? where id = ?")
-                    .params(task.actual(), task.planned() == 0 ? null : remaining, task.id())
-                    .update();
-            if (fromHours && task.planned() > 0) {
-                int percent = remaining == 0 ? 100 : (int) Math.min(99, task.actual() * 100 / task.planned());
-                if (percent != task.percent()) {
-                    jdbc.sql("update task set percent_complete = ?, version = version + 1 where id = ?")
-                            .params(percent, task.id())
-                            .update();
-                    events.publishEvent(new ScheduleAffected(projectId, task.id(), null, null, false));
+        // A week of hours on many tasks is one change of progress: one reschedule after the last task.
+        once.afterAll(projectId, () -> {
+            for (Progress task : progress) {
+                long remaining = Math.max(task.planned() - task.actual(), 0);
+                jdbc.sql("update task set actual_work_minutes = ?, remaining_work_minutes = ? where id = ?")
+                        .params(task.actual(), task.planned() == 0 ? null : remaining, task.id())
+                        .update();
+                if (fromHours && task.planned() > 0) {
+                    int percent = remaining == 0 ? 100 : (int) Math.min(99, task.actual() * 100 / task.planned());
+                    if (percent != task.percent()) {
+                        jdbc.sql("update task set percent_complete = ?, version = version + 1 where id = ?")
+                                .params(percent, task.id())
+                                .update();
+                        events.publishEvent(new ScheduleAffected(projectId, task.id(), null, null, false));
+                    }
                 }
             }
-        }
+        });
     }
 }

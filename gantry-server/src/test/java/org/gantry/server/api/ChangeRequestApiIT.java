@@ -3,6 +3,7 @@ package org.gantry.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gantry.server.api.ApiClient.json;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.gantry.server.api.ApiClient.Response;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  * Friday 13 March) and nothing else.
  */
 class ChangeRequestApiIT extends ApiIntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     record Plan(TestUser owner, String key, long a, long b, long c, long goLive) {
         String path() {
@@ -386,6 +391,11 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
                 .isEmpty();
     }
 
+    /** Reschedules of any project so far; other tests do not run beside this one in the test JVM. */
+    private long reschedules() {
+        return meters.get("gantry.reschedule").tag("phase", "total").timer().count();
+    }
+
     private static JsonNode ok201(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.body();
@@ -398,9 +408,13 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
                 .get("id")
                 .asLong();
         JsonNode submitted = ok(plan.api().post(plan.changes() + "/" + id + "/submit", null));
+        long reschedulesBefore = reschedules();
 
         JsonNode approved = ok(plan.api()
                 .post(plan.changes() + "/" + id + "/approve", json("note", "Board 5 March", "baselineSlot", 1)));
+
+        // A task and its two links are three edits of the plan, and one reschedule after the last of them.
+        assertThat(reschedules() - reschedulesBefore).isEqualTo(1);
 
         assertThat(submitted.get("state").asString()).isEqualTo("SUBMITTED");
         assertThat(submitted.get("impact").get("finishDeltaWorkingDays").asDouble())
