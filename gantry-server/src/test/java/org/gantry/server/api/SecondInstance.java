@@ -10,9 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A second Gantry server on the test server's database, as a second instance behind a load balancer:
- * same PostgreSQL, its own port, JVM state and data folder. Close it when the test ends.
+ * same PostgreSQL, its own port, JVM state and data folder. Close it when the test ends. Command-line
+ * arguments, because they win over application.properties (builder properties would not).
  */
-final class SecondInstance implements AutoCloseable {
+public final class SecondInstance implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
@@ -20,7 +21,7 @@ final class SecondInstance implements AutoCloseable {
         this.context = context;
     }
 
-    static SecondInstance on(DataSource database) throws Exception {
+    public static SecondInstance on(DataSource database) throws Exception {
         HikariDataSource pool = (HikariDataSource) database;
         Path files = Files.createTempDirectory("gantry-second");
         return new SecondInstance(new SpringApplicationBuilder(GantryApplication.class)
@@ -38,11 +39,11 @@ final class SecondInstance implements AutoCloseable {
                         "--logging.level.org.flywaydb=WARN"));
     }
 
-    int port() {
+    public int port() {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port();
     }
 

@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
-import org.gantry.server.GantryApplication;
+import org.gantry.server.api.SecondInstance;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.NewProject;
 import org.gantry.server.project.Project;
@@ -26,8 +23,6 @@ import org.gantry.server.task.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two servers on one database, as behind a load balancer: the test's own server and a second Gantry started
@@ -46,7 +41,7 @@ class TwoServersIT extends BrowserTest {
     @Autowired
     DataSource dataSource;
 
-    private ConfigurableApplicationContext second;
+    private SecondInstance second;
     private BrowserContext otherContext;
     private final List<String> otherErrors = new CopyOnWriteArrayList<>();
 
@@ -62,23 +57,8 @@ class TwoServersIT extends BrowserTest {
     }
 
     private int startSecondServer() throws Exception {
-        HikariDataSource pool = (HikariDataSource) dataSource;
-        Path files = Files.createTempDirectory("gantry-second");
-        // Command-line arguments: they win over application.properties (builder properties would not).
-        second = new SpringApplicationBuilder(GantryApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--gantry.db.url=" + pool.getJdbcUrl(),
-                        "--gantry.db.user=" + pool.getUsername(),
-                        "--gantry.db.password=" + (pool.getPassword() == null ? "" : pool.getPassword()),
-                        "--gantry.db.ephemeral=true",
-                        "--gantry.data-dir=" + files,
-                        "--gantry.db.pool-size=5",
-                        "--gantry.demo=false",
-                        "--gantry.login.max-failures-per-address=100000",
-                        "--logging.level.io.zonky=WARN",
-                        "--logging.level.org.flywaydb=WARN");
-        return Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+        second = SecondInstance.on(dataSource);
+        return second.port();
     }
 
     @Test
