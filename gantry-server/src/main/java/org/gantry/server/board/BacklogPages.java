@@ -40,8 +40,10 @@ class BacklogPages {
 
     private final ProjectService projects;
     private final SprintService sprints;
+    private final SprintCharts charts;
 
-    BacklogPages(ProjectService projects, SprintService sprints) {
+    BacklogPages(ProjectService projects, SprintService sprints, SprintCharts charts) {
+        this.charts = charts;
         this.projects = projects;
         this.sprints = sprints;
     }
@@ -68,11 +70,11 @@ class BacklogPages {
         }
         model.addAttribute("chartSprint", shown);
         if (shown != null) {
-            Burndown burndown = sprints.burndown(user, project.key(), shown.id());
+            Burndown burndown = charts.burndown(user, project.key(), shown.id());
             model.addAttribute("burndown", burndown);
             model.addAttribute("burndownJson", burndownJson(burndown));
         }
-        Velocity velocity = sprints.velocity(user, project.key(), 6);
+        Velocity velocity = charts.velocity(user, project.key(), 6);
         model.addAttribute("velocity", velocity);
         model.addAttribute("velocityJson", velocityJson(velocity));
         model.addAttribute(
@@ -224,14 +226,14 @@ class BacklogPages {
         model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !project.archived());
         model.addAttribute("planNotice", notice);
         // The hybrid with the plan: what each sprint feeds, and the forecast it gives those milestones.
-        List<MilestoneForecast> milestones = sprints.milestones(user, project.key());
+        List<MilestoneForecast> milestones = charts.milestones(user, project.key());
         Map<Long, MilestoneForecast> forecasts = new LinkedHashMap<>();
         milestones.forEach(milestone -> forecasts.put(milestone.taskId(), milestone));
         model.addAttribute("forecasts", forecasts);
         model.addAttribute(
                 "fedMilestones",
                 milestones.stream().filter(m -> m.forecast() != null).toList());
-        model.addAttribute("milestoneChoices", sprints.milestoneChoices(user, project.key()));
+        model.addAttribute("milestoneChoices", charts.milestoneChoices(user, project.key()));
     }
 
     private static LocalDate date(String text) {

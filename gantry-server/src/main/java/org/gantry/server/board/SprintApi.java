@@ -21,10 +21,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class SprintApi {
 
     private final SprintService sprints;
+    private final SprintCharts charts;
     private final FlowMeasures flow;
 
-    SprintApi(SprintService sprints, FlowMeasures flow) {
+    SprintApi(SprintService sprints, SprintCharts charts, FlowMeasures flow) {
         this.sprints = sprints;
+        this.charts = charts;
         this.flow = flow;
     }
 
@@ -108,13 +110,13 @@ class SprintApi {
                     + " day in the project's time zone. A planned sprint has no days yet.")
     @GetMapping("/api/v1/projects/{project}/sprints/{id}/burndown")
     Burndown burndown(CurrentUser user, @PathVariable String project, @PathVariable long id) {
-        return sprints.burndown(user, project, id);
+        return charts.burndown(user, project, id);
     }
 
     @Operation(summary = "Committed against completed points of the last closed sprints (last: how many, default 6)")
     @GetMapping("/api/v1/projects/{project}/velocity")
     Velocity velocity(CurrentUser user, @PathVariable String project, @RequestParam(required = false) Integer last) {
-        return sprints.velocity(user, project, last);
+        return charts.velocity(user, project, last);
     }
 
     @Operation(
@@ -124,7 +126,7 @@ class SprintApi {
                     + " the last one was completed), slipDays (positive: late) and the linked sprints.")
     @GetMapping("/api/v1/projects/{project}/milestones")
     List<MilestoneForecast> milestones(CurrentUser user, @PathVariable String project) {
-        return sprints.milestones(user, project);
+        return charts.milestones(user, project);
     }
 
     @Operation(

@@ -6,17 +6,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.gantry.engine.ScheduleException;
+import org.gantry.server.board.SprintRows.Member;
+import org.gantry.server.board.SprintRows.Scope;
+import org.gantry.server.board.SprintRows.SprintRow;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
@@ -33,11 +32,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sprints, the backlog and the sprint charts (the flow charts are {@link FlowMeasures}). Reading needs
+ * Sprints and the backlog (their charts are {@link SprintCharts}, the flow charts {@link FlowMeasures}). Reading needs
  * any role; planning (moving a task between the backlog and the sprints, ranking) {@link Permission#EDIT_TASKS}, like moving a card; creating, changing,
  * starting and completing sprints {@link Permission#MANAGE_TASKS}. Writes take the project's advisory
- * lock, like the board's ranks. Every figure of the charts is recomputed from the activity log
- * ({@link TaskHistory}) and the sprint's membership rows, never stored.
+ * lock, like the board's ranks. A sprint's committed points and scope come from the activity log
+ * ({@link TaskHistory}) and its membership rows ({@link SprintRows}), never stored.
  */
 @Service
 public class SprintService {
@@ -48,21 +47,25 @@ public class SprintService {
     static final int MAXIMUM_CAPACITY_DAYS = 3660;
 
     private static final String LEAF = "not exists (select 1 from task c where c.parent_id = t.id)";
-    private static final String SPRINT_COLUMNS =
-            "id, name, goal, start_date, end_date, state, milestone_id," + " started_at, completed_at, version";
 
     private final JdbcClient jdbc;
     private final ProjectLock projectLock;
     private final ProjectService projects;
     private final Clock clock;
     private final ProjectScheduler scheduler;
+    private final SprintRows rows;
+    private final SprintCharts charts;
 
     SprintService(
             JdbcClient jdbc,
             ProjectService projects,
             Clock clock,
             ProjectScheduler scheduler,
-            ProjectLock projectLock) {
+            ProjectLock projectLock,
+            SprintRows rows,
+            SprintCharts charts) {
+        this.rows = rows;
+        this.charts = charts;
         this.projectLock = projectLock;
         this.jdbc = jdbc;
         this.projects = projects;
@@ -76,11 +79,11 @@ public class SprintService {
     @Transactional(readOnly = true)
     public List<Sprint> sprints(CurrentUser user, String projectRef) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        List<SprintRow> rows = jdbc.sql("select " + SPRINT_COLUMNS + " from sprint where project_id = ?"
+        List<SprintRow> rows = jdbc.sql("select " + SprintRows.COLUMNS + " from sprint where project_id = ?"
                         + " order by case state when 'ACTIVE' then 0 when 'PLANNED' then 1 else 2 end,"
                         + " case when state = 'CLOSED' then completed_at end desc, start_date nulls last, id")
                 .param(access.projectId())
-                .query(SprintService::sprintRow)
+                .query(SprintRows::sprintRow)
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -96,7 +99,7 @@ public class SprintService {
     @Transactional(readOnly = true)
     public Sprint sprint(CurrentUser user, String projectRef, long sprintId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        return view(access, row(access, sprintId), TaskHistory.of(jdbc, access.projectId()));
+        return view(access, rows.row(access, sprintId), TaskHistory.of(jdbc, access.projectId()));
     }
 
     /** The ranked backlog with its points and the average velocity of the last six closed sprints. */
@@ -107,164 +110,8 @@ public class SprintService {
         BigDecimal points = items.stream()
                 .map(item -> item.storyPoints() == null ? BigDecimal.ZERO : item.storyPoints())
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Backlog(access.key(), plain(points), velocity(access, 6).averageCompleted(), items);
-    }
-
-    @Transactional(readOnly = true)
-    public Burndown burndown(CurrentUser user, String projectRef, long sprintId) {
-        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        SprintRow sprint = row(access, sprintId);
-        if (sprint.state() == SprintState.PLANNED || sprint.startDate() == null || sprint.endDate() == null) {
-            return new Burndown(sprint.id(), sprint.state(), sprint.startDate(), sprint.endDate(), null, List.of());
-        }
-        TaskHistory history = TaskHistory.of(jdbc, access.projectId());
-        List<Member> members = members(sprint.id());
-        ZoneId zone = access.timeZone();
-        Instant now = clock.instant();
-        BigDecimal committed = committedPoints(sprint, members, history);
-        long length = ChronoUnit.DAYS.between(sprint.startDate(), sprint.endDate()) + 1;
-        List<Burndown.Day> days = new ArrayList<>();
-        for (LocalDate day = sprint.startDate(); !day.isAfter(sprint.endDate()); day = day.plusDays(1)) {
-            long left = ChronoUnit.DAYS.between(day, sprint.endDate());
-            BigDecimal ideal = plain(committed
-                    .multiply(BigDecimal.valueOf(left))
-                    .divide(BigDecimal.valueOf(length), 2, RoundingMode.HALF_UP));
-            Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
-            Instant startOfDay = day.atStartOfDay(zone).toInstant();
-            boolean toCome = sprint.state() == SprintState.ACTIVE && !startOfDay.isBefore(now);
-            boolean afterCompletion = sprint.completedAt() != null && !startOfDay.isBefore(sprint.completedAt());
-            if (toCome || afterCompletion) {
-                days.add(new Burndown.Day(day, ideal, null, null, null, null, null));
-                continue;
-            }
-            Instant at = endOfDay;
-            if (sprint.completedAt() != null && sprint.completedAt().isBefore(at)) {
-                at = sprint.completedAt();
-            }
-            if (sprint.state() == SprintState.ACTIVE && now.isBefore(at)) {
-                at = now;
-            }
-            Scope scope = scope(members, history, at);
-            days.add(new Burndown.Day(
-                    day,
-                    ideal,
-                    plain(scope.total().subtract(scope.done())),
-                    plain(scope.committedTotal().subtract(scope.committedDone())),
-                    plain(scope.total().subtract(scope.committedTotal())),
-                    plain(scope.done()),
-                    plain(scope.total())));
-        }
-        return new Burndown(sprint.id(), sprint.state(), sprint.startDate(), sprint.endDate(), plain(committed), days);
-    }
-
-    @Transactional(readOnly = true)
-    public Velocity velocity(CurrentUser user, String projectRef, Integer last) {
-        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        if (last != null && (last < 1 || last > 100)) {
-            throw new InvalidInput("last", "must be between 1 and 100");
-        }
-        return velocity(access, last == null ? 6 : last);
-    }
-
-    private Velocity velocity(ProjectAccess access, int last) {
-        List<SprintRow> closed = new ArrayList<>(jdbc.sql("select " + SPRINT_COLUMNS + " from sprint"
-                        + " where project_id = ? and state = 'CLOSED' order by completed_at desc, id desc limit ?")
-                .params(access.projectId(), last)
-                .query(SprintService::sprintRow)
-                .list());
-        java.util.Collections.reverse(closed);
-        if (closed.isEmpty()) {
-            return new Velocity(access.key(), null, List.of());
-        }
-        TaskHistory history = TaskHistory.of(jdbc, access.projectId());
-        List<Velocity.SprintVelocity> sprints = new ArrayList<>();
-        BigDecimal sum = BigDecimal.ZERO;
-        for (SprintRow sprint : closed) {
-            List<Member> members = members(sprint.id());
-            Scope scope = scope(members, history, sprint.completedAt());
-            sprints.add(new Velocity.SprintVelocity(
-                    sprint.id(),
-                    sprint.name(),
-                    sprint.startDate(),
-                    sprint.endDate(),
-                    plain(committedPoints(sprint, members, history)),
-                    plain(scope.done()),
-                    plain(scope.total().subtract(scope.committedTotal())),
-                    plain(scope.total().subtract(scope.done()))));
-            sum = sum.add(scope.done());
-        }
-        BigDecimal average = plain(sum.divide(BigDecimal.valueOf(sprints.size()), 2, RoundingMode.HALF_UP));
-        return new Velocity(access.key(), average, sprints);
-    }
-
-    /** What a sprint may feed, in outline order: the project's milestones and summary tasks. */
-    @Transactional(readOnly = true)
-    public List<MilestoneChoice> milestoneChoices(CurrentUser user, String projectRef) {
-        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.milestone from task t"
-                        + " where t.project_id = ? and (t.milestone or exists (select 1 from task c where c.parent_id = t.id))"
-                        + " order by t.outline_path")
-                .param(access.projectId())
-                .query((rs, row) ->
-                        new MilestoneChoice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .list();
-    }
-
-    /**
-     * The project's milestones, and any task a sprint is linked to, in outline order, each with the
-     * forecast its linked sprints give it: a sprint running late shows as slippage of the milestone it feeds.
-     */
-    @Transactional(readOnly = true)
-    public List<MilestoneForecast> milestones(CurrentUser user, String projectRef) {
-        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        record Link(long taskId, long sprintId, SprintState state, LocalDate endDate, Instant completedAt) {}
-        Map<Long, List<Link>> links = new LinkedHashMap<>();
-        jdbc.sql("select milestone_id, id, state, end_date, completed_at from sprint"
-                        + " where project_id = ? and milestone_id is not null order by id")
-                .param(access.projectId())
-                .query(rs -> {
-                    links.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add(new Link(
-                                    rs.getLong(1),
-                                    rs.getLong(2),
-                                    SprintState.valueOf(rs.getString(3)),
-                                    rs.getObject(4, LocalDate.class),
-                                    instant(rs.getObject(5, OffsetDateTime.class))));
-                });
-        Long[] linked = links.keySet().toArray(Long[]::new);
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.milestone, t.finish_at"
-                        + " from task t where t.project_id = ? and (t.milestone or t.id = any(?::bigint[]))"
-                        + " order by t.outline_path")
-                .params(access.projectId(), linked)
-                .query((rs, row) -> {
-                    long id = rs.getLong(1);
-                    LocalDateTime finish = rs.getObject(5, LocalDateTime.class);
-                    List<Link> sprintsOfTask = links.getOrDefault(id, List.of());
-                    LocalDate forecast = null;
-                    boolean anyOpen = sprintsOfTask.stream().anyMatch(link -> link.state() != SprintState.CLOSED);
-                    for (Link link : sprintsOfTask) {
-                        LocalDate date = anyOpen
-                                ? (link.state() == SprintState.CLOSED ? null : link.endDate())
-                                : LocalDate.ofInstant(link.completedAt(), access.timeZone());
-                        if (date != null && (forecast == null || date.isAfter(forecast))) {
-                            forecast = date;
-                        }
-                    }
-                    Integer slip = forecast == null || finish == null
-                            ? null
-                            : (int) ChronoUnit.DAYS.between(finish.toLocalDate(), forecast);
-                    return new MilestoneForecast(
-                            id,
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getBoolean(4),
-                            finish,
-                            forecast,
-                            slip,
-                            slip != null && slip > 0,
-                            sprintsOfTask.stream().map(Link::sprintId).toList());
-                })
-                .list();
+        return new Backlog(
+                access.key(), plain(points), charts.velocity(access, 6).averageCompleted(), items);
     }
 
     // ----- writing sprints -----
@@ -289,14 +136,14 @@ public class SprintService {
                 .params(access.projectId(), name, goal, body.startDate(), body.endDate(), body.milestoneId())
                 .query(Long.class)
                 .single();
-        return view(access, row(access, id), TaskHistory.of(jdbc, access.projectId()));
+        return view(access, rows.row(access, id), TaskHistory.of(jdbc, access.projectId()));
     }
 
     @Transactional
     public Sprint update(CurrentUser user, String projectRef, long sprintId, SprintChanges changes) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.MANAGE_TASKS);
         lock(access);
-        SprintRow current = row(access, sprintId);
+        SprintRow current = rows.row(access, sprintId);
         var problems = new InvalidInput.Collector();
         if (changes.version() == null) {
             problems.add("version", "is required: send the version you last read");
@@ -351,7 +198,7 @@ public class SprintService {
                         + " version = version + 1 where id = ? and version = ?")
                 .params(name, goal, start, end, milestone, sprintId, changes.version())
                 .update();
-        return view(access, row(access, sprintId));
+        return view(access, rows.row(access, sprintId));
     }
 
     /** Removes a planned sprint; its tasks go back to the backlog. Started sprints are history: 409. */
@@ -359,7 +206,7 @@ public class SprintService {
     public void delete(CurrentUser user, String projectRef, long sprintId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.MANAGE_TASKS);
         lock(access);
-        SprintRow current = row(access, sprintId);
+        SprintRow current = rows.row(access, sprintId);
         if (current.state() != SprintState.PLANNED) {
             throw new Conflict(
                     "Sprint started",
@@ -379,7 +226,7 @@ public class SprintService {
     public Sprint start(CurrentUser user, String projectRef, long sprintId, SprintStart body) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.MANAGE_TASKS);
         lock(access);
-        SprintRow current = row(access, sprintId);
+        SprintRow current = rows.row(access, sprintId);
         var problems = new InvalidInput.Collector();
         if (body == null || body.version() == null) {
             problems.add("version", "is required: send the version you last read");
@@ -422,7 +269,7 @@ public class SprintService {
         jdbc.sql("update sprint_task set committed = true where sprint_id = ? and outcome is null")
                 .param(sprintId)
                 .update();
-        return view(access, row(access, sprintId));
+        return view(access, rows.row(access, sprintId));
     }
 
     /**
@@ -433,7 +280,7 @@ public class SprintService {
     public Sprint complete(CurrentUser user, String projectRef, long sprintId, SprintCompletion body) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.MANAGE_TASKS);
         lock(access);
-        SprintRow current = row(access, sprintId);
+        SprintRow current = rows.row(access, sprintId);
         var problems = new InvalidInput.Collector();
         if (body == null || body.version() == null) {
             problems.add("version", "is required: send the version you last read");
@@ -449,7 +296,7 @@ public class SprintService {
             if (body.nextSprintId() == null) {
                 problems.add("nextSprintId", "is required when unfinished work goes to a sprint");
             } else {
-                next = optionalRow(access, body.nextSprintId());
+                next = rows.optionalRow(access, body.nextSprintId());
                 if (next == null || next.state() != SprintState.PLANNED || next.id() == sprintId) {
                     problems.add("nextSprintId", "must be a planned sprint of this project");
                 }
@@ -506,7 +353,7 @@ public class SprintService {
                 renumberBacklog(access, order);
             }
         }
-        return view(access, row(access, sprintId));
+        return view(access, rows.row(access, sprintId));
     }
 
     // ----- planning -----
@@ -529,7 +376,7 @@ public class SprintService {
         lock(access);
         SprintRow target = null;
         if (move.sprintId() != null) {
-            target = optionalRow(access, move.sprintId());
+            target = rows.optionalRow(access, move.sprintId());
             if (target == null) {
                 problems.add("sprintId", "is not a sprint of this project (null: the backlog)");
             }
@@ -561,7 +408,7 @@ public class SprintService {
                 .orElse(null);
         boolean sameSprint = target != null && from != null && from == target.id();
         if (from != null && !sameSprint) {
-            SprintRow left = row(access, from);
+            SprintRow left = rows.row(access, from);
             if (left.state() == SprintState.ACTIVE) {
                 jdbc.sql(
                                 "update sprint_task set outcome = 'REMOVED', removed_at = ? where sprint_id = ? and task_id = ?")
@@ -621,114 +468,12 @@ public class SprintService {
             order.add(index, taskId);
             renumber("sprint_task", "task_id", " and sprint_id = " + target.id(), order);
         }
-        return view(access, row(access, target.id()));
+        return view(access, rows.row(access, target.id()));
     }
 
     // ----- parts -----
 
-    record SprintRow(
-            long id,
-            String name,
-            String goal,
-            LocalDate startDate,
-            LocalDate endDate,
-            SprintState state,
-            Long milestoneId,
-            Instant startedAt,
-            Instant completedAt,
-            int version) {}
-
-    /** A task's membership of a sprint, as the charts need it. */
-    record Member(long taskId, Instant addedAt, boolean committed, Instant removedAt) {}
-
-    private record Scope(BigDecimal total, BigDecimal done, BigDecimal committedTotal, BigDecimal committedDone) {}
-
     private record TaskRow(long id, String wbs, boolean summary) {}
-
-    private static SprintRow sprintRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new SprintRow(
-                rs.getLong("id"),
-                rs.getString("name"),
-                rs.getString("goal"),
-                rs.getObject("start_date", LocalDate.class),
-                rs.getObject("end_date", LocalDate.class),
-                SprintState.valueOf(rs.getString("state")),
-                rs.getObject("milestone_id", Long.class),
-                instant(rs.getObject("started_at", OffsetDateTime.class)),
-                instant(rs.getObject("completed_at", OffsetDateTime.class)),
-                rs.getInt("version"));
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
-    }
-
-    SprintRow row(ProjectAccess access, long sprintId) {
-        SprintRow row = optionalRow(access, sprintId);
-        if (row == null) {
-            throw new NotFound("There is no sprint " + sprintId + " in project " + access.key() + ".");
-        }
-        return row;
-    }
-
-    private SprintRow optionalRow(ProjectAccess access, long sprintId) {
-        return jdbc.sql("select " + SPRINT_COLUMNS + " from sprint where id = ? and project_id = ?")
-                .params(sprintId, access.projectId())
-                .query(SprintService::sprintRow)
-                .optional()
-                .orElse(null);
-    }
-
-    private List<Member> members(long sprintId) {
-        return jdbc.sql("select task_id, added_at, committed, removed_at from sprint_task where sprint_id = ?"
-                        + " order by rank, task_id")
-                .param(sprintId)
-                .query((rs, row) -> new Member(
-                        rs.getLong(1),
-                        rs.getObject(2, OffsetDateTime.class).toInstant(),
-                        rs.getBoolean(3),
-                        instant(rs.getObject(4, OffsetDateTime.class))))
-                .list();
-    }
-
-    /** The points of the tasks committed at the start, as they were at the start. */
-    private static BigDecimal committedPoints(SprintRow sprint, List<Member> members, TaskHistory history) {
-        BigDecimal sum = BigDecimal.ZERO;
-        for (Member member : members) {
-            if (member.committed()) {
-                sum = sum.add(history.pointsAt(member.taskId(), sprint.startedAt()));
-            }
-        }
-        return sum;
-    }
-
-    /** What was in the sprint at {@code at}, and how much of it was done, with the points of then. */
-    private static Scope scope(List<Member> members, TaskHistory history, Instant at) {
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal done = BigDecimal.ZERO;
-        BigDecimal committedTotal = BigDecimal.ZERO;
-        BigDecimal committedDone = BigDecimal.ZERO;
-        for (Member member : members) {
-            boolean in = !member.addedAt().isAfter(at)
-                    && (member.removedAt() == null || member.removedAt().isAfter(at));
-            if (!in) {
-                continue;
-            }
-            BigDecimal points = history.pointsAt(member.taskId(), at);
-            boolean finished = history.doneAt(member.taskId(), at);
-            total = total.add(points);
-            if (finished) {
-                done = done.add(points);
-            }
-            if (member.committed()) {
-                committedTotal = committedTotal.add(points);
-                if (finished) {
-                    committedDone = committedDone.add(points);
-                }
-            }
-        }
-        return new Scope(total, done, committedTotal, committedDone);
-    }
 
     private Sprint view(ProjectAccess access, SprintRow row) {
         return view(access, row, TaskHistory.of(jdbc, access.projectId()));
@@ -767,9 +512,10 @@ public class SprintService {
             }
             committed = points;
         } else {
-            List<Member> members = members(row.id());
-            committed = committedPoints(row, members, history);
-            Scope scope = scope(members, history, row.completedAt() == null ? clock.instant() : row.completedAt());
+            List<Member> members = rows.members(row.id());
+            committed = SprintRows.committedPoints(row, members, history);
+            Scope scope =
+                    SprintRows.scope(members, history, row.completedAt() == null ? clock.instant() : row.completedAt());
             points = scope.total();
             done = scope.done();
         }
