@@ -56,6 +56,8 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/backlog",
                         "/projects/*/changes",
                         "/projects/*/share-links",
-                        "/projects/*/timesheets");
+                        "/projects/*/timesheets",
+                        "/projects/*/integrations",
+                        "/projects/*/integrations/outgoing/*");
     }
 }

@@ -174,6 +174,27 @@ class OutgoingWebhookService {
     List<OutgoingDelivery> deliveries(CurrentUser user, String projectRef, long id, String state) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.EDIT_PROJECT);
         find(access, id);
+        return deliveries(id, state, 0, LOG_SIZE);
+    }
+
+    /** A page of the delivery log (the Integrations page), newest first: {@code page} counts from 0. */
+    record DeliveryPage(List<OutgoingDelivery> deliveries, int page, int pageSize, long total) {}
+
+    @Transactional(readOnly = true)
+    DeliveryPage deliveryPage(CurrentUser user, String projectRef, long id, int page, int pageSize) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.EDIT_PROJECT);
+        find(access, id);
+        long total = jdbc.sql("select count(*) from outgoing_delivery where webhook_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        // A page past the end (the log shrank, or a hand-made address) shows the last one.
+        int last = total == 0 ? 0 : (int) ((total - 1) / pageSize);
+        int shown = Math.max(0, Math.min(page, last));
+        return new DeliveryPage(deliveries(id, null, (long) shown * pageSize, pageSize), shown, pageSize, total);
+    }
+
+    private List<OutgoingDelivery> deliveries(long id, String state, long offset, int limit) {
         String wanted = null;
         if (state != null && !state.isBlank()) {
             wanted = state.strip().toUpperCase(Locale.ROOT);
@@ -182,9 +203,11 @@ class OutgoingWebhookService {
             }
         }
         return jdbc.sql(DELIVERY + " where webhook_id = :webhook and (cast(:state as text) is null or state = :state)"
-                        + " order by id desc limit " + LOG_SIZE)
+                        + " order by id desc limit :limit offset :offset")
                 .param("webhook", id)
                 .param("state", wanted)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query(OutgoingWebhookService::delivery)
                 .list();
     }

@@ -13,7 +13,7 @@
  * own tables; webhook changes and refused deliveries go to the security audit log as {@link
  * org.gantry.server.signals.WebhookSecurityEvent}s.
  */
-@ApplicationModule(allowedDependencies = {"identity", "project", "shared", "task"})
+@ApplicationModule(allowedDependencies = {"identity", "project", "shared", "task", "web"})
 package org.gantry.server.signals;
 
 import org.springframework.modulith.ApplicationModule;

@@ -53,6 +53,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/backlog");
         flowDrawn(base);
         deliveryWithDefinitions(base);
+        integrationsWithAnErrorAndAWebhook(base);
         visit(base + "/resources");
         page.locator("#resource-table tbody tr th a").first().click();
         page.waitForURL("**/resources/*");
@@ -341,6 +342,28 @@ class AccessibilityIT extends BrowserTest {
             summary.click();
         }
         assertAccessible("tables open " + who);
+    }
+
+    /**
+     * The Integrations page empty, with an outgoing webhook refused beside its fields and with the secret of a new
+     * one shown, and that webhook's page with its (empty) delivery log.
+     */
+    private void integrationsWithAnErrorAndAWebhook(String base) {
+        visit(base + "/integrations");
+        page.locator("#add-outgoing-name").fill("Team chat");
+        page.locator("#add-outgoing-form button[type=submit]").click();
+        assertThat(page.locator("#add-outgoing-problem")).isVisible();
+        assertAccessible("integrations with an outgoing webhook refused");
+        page.locator("#add-outgoing-url").fill("https://chat.example.com/hooks/T0K3N");
+        // Off: the later steps change the demo's tasks, and nothing should be sent out of the test.
+        page.locator("#add-outgoing-active").uncheck();
+        page.locator("#add-outgoing-form button[type=submit]").click();
+        assertThat(page.locator("#shown-secret")).isVisible();
+        assertAccessible("integrations with a secret shown once");
+        page.locator("#outgoing-table tbody tr th a").first().click();
+        page.waitForURL("**/integrations/outgoing/*");
+        assertThat(page.locator("#log-count")).containsText("Nothing sent yet");
+        assertAccessible("an outgoing webhook's page");
     }
 
     /** The Delivery page (no signals in the demo: its tiles say so) with "How these are counted" open. */
