@@ -35,6 +35,13 @@ async function refresh() {
   const changed = document.getElementById('outgoing-webhook');
   const version = fresh.getElementById('outgoing-webhook')?.dataset.version;
   for (const id of REGIONS) replace(id, fresh);
+  if (fresh.getElementById('outgoing-summary')?.dataset.gone) {
+    // Deleted by someone else: nothing left to change here.
+    document.getElementById('edit-webhook')?.remove();
+    document.getElementById('webhook-actions')?.remove();
+    page.dataset.refreshed = String(Date.now());
+    return;
+  }
   if (changed && version !== undefined && changed.dataset.version !== version) {
     document.getElementById('webhook-changed')?.removeAttribute('hidden');
   }

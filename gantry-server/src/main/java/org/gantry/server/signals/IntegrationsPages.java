@@ -14,6 +14,7 @@ import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
+import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.StaleVersion;
 import org.gantry.server.task.StatusService;
 import org.gantry.server.task.TaskStatus;
@@ -24,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -257,6 +259,7 @@ class IntegrationsPages {
             @PathVariable long id,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String done,
+            @RequestHeader(name = "X-Gantry-Background", required = false) String background,
             Model model) {
         if ("saved".equals(done)) {
             model.addAttribute("notice", "Outgoing webhook saved.");
@@ -269,7 +272,17 @@ class IntegrationsPages {
                     "notice",
                     "Someone else changed this webhook meanwhile; nothing was changed. It is shown as it is now.");
         }
-        OutgoingWebhook webhook = outgoing.get(user, key, id);
+        OutgoingWebhook webhook;
+        try {
+            webhook = outgoing.get(user, key, id);
+        } catch (NotFound e) {
+            if (background == null) {
+                throw e;
+            }
+            // The page's own refresh after someone deleted the webhook: regions saying so, not a failed request.
+            model.addAttribute("key", key);
+            return "signals/outgoing-gone";
+        }
         return outgoingDetails(user, key, webhook, OutgoingForm.of(webhook), Map.of(), pageNumber(page), model);
     }
 
