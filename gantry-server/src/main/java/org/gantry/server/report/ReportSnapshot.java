@@ -11,7 +11,8 @@ import org.gantry.server.dashboard.Dashboard;
  * What a status report froze when it was created: the dashboard measured at the report date and each
  * section's rows. Stored as JSON and never recomputed, so a report says what was true when it was written.
  * Durations and variances are working days of the project calendar (one decimal), positive when later than
- * the baseline.
+ * the baseline. {@code gantt} is the Gantt excerpt (top levels and critical tasks; null in reports made before
+ * excerpts were taken).
  */
 public record ReportSnapshot(
         String projectName,
@@ -24,7 +25,8 @@ public record ReportSnapshot(
         List<TaskLine> accomplishments,
         LocalDateTime nextStepsUntil,
         List<TaskLine> nextSteps,
-        Variance variance) {
+        Variance variance,
+        GanttExcerpt gantt) {
 
     /** A milestone with its date in the chosen baseline (null when not in it). */
     public record MilestoneLine(

@@ -3,8 +3,8 @@ package org.gantry.server.report;
 import java.time.Instant;
 
 /**
- * A read-only link to a project's dashboard ({@code target} DASHBOARD) or to one published status report
- * (REPORT, with {@code reportId}), as its project's owners and managers see it in the list. The token is
+ * A read-only link to a project's dashboard ({@code target} DASHBOARD), its Gantt view (GANTT) or one
+ * published status report (REPORT, with {@code reportId}), as its project's owners and managers see it in the list. The token is
  * never shown again after creation. {@code state} is ACTIVE, EXPIRED (past {@code expiresAt}) or REVOKED.
  */
 public record ShareLink(

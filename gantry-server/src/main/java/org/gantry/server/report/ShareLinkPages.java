@@ -203,13 +203,13 @@ class ShareLinkPages {
         Project project = projects.get(user, key);
         var problems = new InvalidInput.Collector();
         String what = form.what() == null ? "" : form.what().strip();
-        String target = what.equals("dashboard") ? "DASHBOARD" : "REPORT";
+        String target = what.equals("dashboard") ? "DASHBOARD" : what.equals("gantt") ? "GANTT" : "REPORT";
         Long reportId = null;
-        if (!what.equals("dashboard")) {
+        if (target.equals("REPORT")) {
             try {
                 reportId = Long.valueOf(what);
             } catch (NumberFormatException e) {
-                problems.add("what", "choose the dashboard or a published report");
+                problems.add("what", "choose the dashboard, the Gantt chart or a published report");
             }
         }
         LocalDate expiresOn = null;

@@ -38,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ShareLinkService {
 
+    /** What a link opens: the dashboard, one published status report, or the Gantt view of the plan. */
+    static final List<String> TARGETS = List.of("DASHBOARD", "REPORT", "GANTT");
+
     static final int MAXIMUM_LABEL = 200;
     static final int MINIMUM_PASSWORD = 8;
     static final int MAXIMUM_PASSWORD = 128;
@@ -109,9 +112,9 @@ class ShareLinkService {
         var problems = new InvalidInput.Collector();
         String target = wanted.target() == null ? null : wanted.target().strip().toUpperCase(Locale.ROOT);
         if (target == null || target.isEmpty()) {
-            problems.add("target", "is required: DASHBOARD or REPORT");
-        } else if (!target.equals("DASHBOARD") && !target.equals("REPORT")) {
-            problems.add("target", "must be DASHBOARD or REPORT");
+            problems.add("target", "is required: DASHBOARD, REPORT or GANTT");
+        } else if (!TARGETS.contains(target)) {
+            problems.add("target", "must be DASHBOARD, REPORT or GANTT");
         }
         Long reportId = null;
         if ("REPORT".equals(target)) {
@@ -122,7 +125,7 @@ class ShareLinkService {
             } else {
                 reportId = wanted.reportId();
             }
-        } else if ("DASHBOARD".equals(target) && wanted.reportId() != null) {
+        } else if (target != null && !"REPORT".equals(target) && wanted.reportId() != null) {
             problems.add("reportId", "is only for a link to a status report");
         }
         String label = wanted.label() == null ? "" : wanted.label().strip();

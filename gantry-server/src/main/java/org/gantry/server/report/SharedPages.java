@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.gantry.server.dashboard.Dashboard;
 import org.gantry.server.dashboard.DashboardService;
 import org.gantry.server.identity.CurrentUser;
@@ -16,6 +19,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What a share link opens, for visitors without an account ({@code /share/{token}}, its own security chain
- * in {@link ShareSecurity}): the project's dashboard or one published status report, read-only, as the
+ * in {@link ShareSecurity}): the project's dashboard, its Gantt chart (drawn by the server: the Gantt page's
+ * script reads the API, which a link never reaches) or one published status report, read-only, as the
  * project's stakeholders see it (costs hidden), in a page with no navigation, no forms other than the
  * password and no address of anything else in Gantry. A report link also downloads the report's PDF. The
  * page refreshes itself every minute (static/js/share.js): the live stream belongs to the API, which a link
@@ -48,6 +53,8 @@ class SharedPages {
     private final DashboardService dashboards;
     private final StatusReportService reports;
     private final StatusReportPdf pdf;
+    private final GanttExcerpts gantt;
+    private final JdbcClient jdbc;
     private final int refreshSeconds;
 
     SharedPages(
@@ -56,12 +63,16 @@ class SharedPages {
             DashboardService dashboards,
             StatusReportService reports,
             StatusReportPdf pdf,
+            GanttExcerpts gantt,
+            JdbcClient jdbc,
             @Value("${gantry.share.refresh-seconds:60}") int refreshSeconds) {
         this.links = links;
         this.projects = projects;
         this.dashboards = dashboards;
         this.reports = reports;
         this.pdf = pdf;
+        this.gantt = gantt;
+        this.jdbc = jdbc;
         this.refreshSeconds = refreshSeconds;
     }
 
@@ -84,6 +95,10 @@ class SharedPages {
             model.addAttribute("snapshot", report.snapshot());
             model.addAttribute("dashboard", report.snapshot().dashboard());
             return "share/report";
+        }
+        if (link.target().equals("GANTT")) {
+            model.addAttribute("gantt", gantt.wholePlan(link.projectId(), 0, asOf(link.projectId(), project)));
+            return "share/gantt";
         }
         Dashboard dashboard = StatusReportService.withoutCosts(dashboards.dashboard(LINK_READER, project.key()));
         model.addAttribute("dashboard", dashboard);
@@ -151,6 +166,18 @@ class SharedPages {
     String gone(NotFound e, HttpServletResponse response, Model model) {
         return unavailable(
                 new ShareLinkService.Unavailable(404, "What this link showed is no longer there."), response, model);
+    }
+
+    /** The line across a shared Gantt chart: the project's status date, else now where the project is. */
+    private LocalDateTime asOf(long projectId, Project project) {
+        return jdbc.sql("select status_date from project where id = ?")
+                .param(projectId)
+                .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
+                .optional()
+                .orElseGet(() -> LocalDateTime.now(
+                                project.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(project.timeZone()))
+                        .withSecond(0)
+                        .withNano(0));
     }
 
     private static String passwordForm(String token, String error, Model model) {

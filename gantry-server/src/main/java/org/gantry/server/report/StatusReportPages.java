@@ -217,6 +217,9 @@ class StatusReportPages {
         model.addAttribute("project", project);
         model.addAttribute("tab", "reports");
         model.addAttribute("reports", lines);
+        model.addAttribute("kinds", ProjectReportService.KINDS);
+        // The workload report shows people's load across all their projects: for those who see the Workload tab's.
+        model.addAttribute("seesWorkload", access.can(Permission.EDIT_PROJECT));
         model.addAttribute("canEdit", reports.canEdit(access));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

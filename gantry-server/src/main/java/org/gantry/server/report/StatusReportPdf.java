@@ -14,7 +14,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * A status report as a PDF: the print template (templates/report/print.html, the page's sections without the
+ * A status report (or a one-click report) as a PDF: the print template (templates/report/print.html, the page's sections without the
  * application around them) rendered by openhtmltopdf into real text, in DejaVu Sans embedded from the
  * classpath (fonts/), so the PDF looks the same on every machine and can be searched and copied. The
  * renderer may load nothing from outside: the report holds only escaped text, and a PDF job must never
@@ -36,7 +36,20 @@ class StatusReportPdf {
         context.setVariable("report", report);
         context.setVariable("snapshot", report.snapshot());
         context.setVariable("dashboard", report.snapshot().dashboard());
-        String html = templates.process("report/print", context);
+        // The sections draw the Gantt excerpt as boxes here: the renderer has no SVG drawer (no Batik).
+        context.setVariable("print", true);
+        return pdf(templates.process("report/print", context));
+    }
+
+    /** A one-click report (schedule, milestones, ...): its figures and table, landscape. */
+    byte[] render(ProjectReport report) {
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("report", report);
+        context.setVariable("cells", new ProjectReportCells());
+        return pdf(templates.process("report/one-click-print", context));
+    }
+
+    private static byte[] pdf(String html) {
         // Thymeleaf writes HTML; the renderer wants a well-formed document: jsoup parses it into one.
         org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

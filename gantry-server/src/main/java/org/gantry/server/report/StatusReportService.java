@@ -73,6 +73,7 @@ public class StatusReportService {
     private final RiskService risks;
     private final RaidService raid;
     private final ProjectScheduler scheduler;
+    private final GanttExcerpts gantt;
 
     StatusReportService(
             JdbcClient jdbc,
@@ -80,13 +81,15 @@ public class StatusReportService {
             DashboardService dashboards,
             RiskService risks,
             RaidService raid,
-            ProjectScheduler scheduler) {
+            ProjectScheduler scheduler,
+            GanttExcerpts gantt) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.dashboards = dashboards;
         this.risks = risks;
         this.raid = raid;
         this.scheduler = scheduler;
+        this.gantt = gantt;
     }
 
     /** An area's RAG as stored: the computed colour and reason live in the snapshot's dashboard health. */
@@ -225,7 +228,8 @@ public class StatusReportService {
                 snapshot.accomplishments(),
                 snapshot.nextStepsUntil(),
                 snapshot.nextSteps(),
-                snapshot.variance());
+                snapshot.variance(),
+                snapshot.gantt());
     }
 
     /** A dashboard as members and stakeholders see it: the cost tile and the cost health's figures hidden. */
@@ -303,7 +307,8 @@ public class StatusReportService {
                 accomplishments(tasks, since),
                 until,
                 nextSteps(tasks, asOf, until),
-                variance(tasks, slot, time, minutesPerDay));
+                variance(tasks, slot, time, minutesPerDay),
+                gantt.topLevelsAndCritical(access.projectId(), slot, asOf));
         List<StoredArea> areas = new ArrayList<>();
         for (String area : AREAS) {
             String colour = dashboard.health().stream()

@@ -20,7 +20,8 @@ import org.gantry.server.dashboard.Dashboard;
 
 /**
  * A status report as an Excel workbook, one sheet per section: Summary (the RAG per area, the summary and
- * the key figures), Milestones, Key risks, Open issues, Accomplishments, Next steps and Schedule variance.
+ * the key figures), Milestones, Key risks, Open issues, Accomplishments, Next steps, Schedule variance and
+ * the Gantt excerpt's rows (reports made before excerpts were taken have none).
  * Dates are real dates and figures real numbers, so a sponsor can sort and chart them; text is always a
  * text cell, never a formula.
  */
@@ -157,6 +158,36 @@ final class StatusReportWorkbook {
                                     v.finishVarianceDays(),
                                     v.durationVarianceDays()))
                             .toList());
+            if (snapshot.gantt() != null) {
+                sheet(
+                        workbook,
+                        styles,
+                        "Gantt excerpt",
+                        row(
+                                "WBS",
+                                "Task",
+                                "Level",
+                                "Type",
+                                "Critical",
+                                "Start",
+                                "Finish",
+                                "Baseline start",
+                                "Baseline finish",
+                                "% complete"),
+                        snapshot.gantt().rows().stream()
+                                .map(g -> row(
+                                        g.wbs(),
+                                        g.name(),
+                                        g.level(),
+                                        g.milestone() ? "milestone" : g.summary() ? "summary" : "task",
+                                        g.critical() ? "yes" : "no",
+                                        date(g.start()),
+                                        date(g.finish()),
+                                        date(g.baselineStart()),
+                                        date(g.baselineFinish()),
+                                        g.percentComplete()))
+                                .toList());
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -5,7 +5,8 @@
  * project manager edits and then publishes. Published reports never change. Each report is a page, a PDF
  * and an Excel workbook.
  */
-@ApplicationModule(allowedDependencies = {"dashboard", "identity", "project", "risk", "schedule", "shared", "web"})
+@ApplicationModule(
+        allowedDependencies = {"dashboard", "identity", "project", "risk", "schedule", "shared", "web", "workload"})
 package org.gantry.server.report;
 
 import org.springframework.modulith.ApplicationModule;

@@ -638,6 +638,29 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 NO,
                 NO),
         DELETE_STATUS_REPORT((f, api) -> api.delete(f.reports() + "/" + f.draftReport()), GONE, GONE, GONE, NO, NO),
+        // One-click reports: everyone who reads the project reads them; the workload (people's load across all
+        // their projects) is for owners and managers, as on the Workload tab.
+        LIST_ONE_CLICK_REPORTS((f, api) -> api.get(f.project() + "/reports"), OK, OK, OK, OK, OK),
+        READ_SCHEDULE_REPORT((f, api) -> api.get(f.project() + "/reports/schedule"), OK, OK, OK, OK, OK),
+        READ_MILESTONE_REPORT_PDF(
+                (f, api) -> api.get(f.project() + "/reports/milestones?format=pdf"), OK, OK, OK, OK, OK),
+        READ_LATE_TASK_REPORT_XLSX(
+                (f, api) -> api.get(f.project() + "/reports/late-tasks?format=xlsx&date=2026-03-06"),
+                OK,
+                OK,
+                OK,
+                OK,
+                OK),
+        READ_BASELINE_VARIANCE_REPORT(
+                (f, api) -> api.get(f.project() + "/reports/baseline-variance?baseline=0"), OK, OK, OK, OK, OK),
+        READ_WORKLOAD_REPORT((f, api) -> api.get(f.project() + "/reports/workload"), OK, OK, OK, NO, NO),
+        CREATE_GANTT_SHARE_LINK(
+                (f, api) -> api.post(f.project() + "/share-links", json("target", "GANTT")),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
         LIST_SHARE_LINKS((f, api) -> api.get(f.project() + "/share-links"), OK, OK, OK, NO, NO),
         CREATE_SHARE_LINK(
                 (f, api) -> api.post(

@@ -105,6 +105,62 @@ class ShareLinkApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aGanttLinkShowsThePlansChartToAPlainHttpClientAndNothingAfterItIsRevoked() {
+        ReportPlan plan = ReportPlan.scripted(this, "sharegantt");
+        String links = plan.path() + "/share-links";
+        assertThat(errorFields(plan.api().post(links, json("target", "GANTT", "reportId", 1))))
+                .containsExactly("reportId");
+        assertThat(errorFields(plan.api().post(links, json("target", "PERT")))).containsExactly("target");
+        Response created = plan.api().post(links, json("target", "GANTT", "label", "Programme board"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.body().get("link").get("target").asString()).isEqualTo("GANTT");
+        assertThat(created.body().get("link").get("reportId").isNull()).isTrue();
+        String token = created.body().get("token").asString();
+        long id = created.body().get("link").get("id").asLong();
+
+        HttpResponse<String> page = open("/share/" + token, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        // The whole plan as an SVG chart: every task (Docs too), bars, the milestone's diamond, baseline bars.
+        assertThat(page.body())
+                .contains("Reports sharegantt")
+                .contains("<svg")
+                .contains("class=\"gantt-excerpt\"")
+                .contains("1.2.2 Docs")
+                .contains("1.2.1 Code")
+                .contains("class=\"gantt-diamond\"")
+                .contains("class=\"gantt-baseline\"")
+                .contains("gantt-row task critical");
+        assertThat(page.body().split("<g class=\"gantt-row", -1)).hasSize(7 + 1);
+        // Read-only and a dead end: no form, no link into Gantry, no API address.
+        assertThat(page.body())
+                .doesNotContain("<form")
+                .doesNotContain("href=\"/projects")
+                .doesNotContain("/api/");
+        assertThat(page.headers().firstValue("X-Robots-Tag").orElse("")).contains("noindex");
+        assertThat(page.body()).contains("<meta name=\"robots\" content=\"noindex");
+        assertThat(page.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(plan.api().get(links).body().get(0).get("opened").asLong()).isEqualTo(1);
+        // The token opens no API and no PDF.
+        assertThat(new ApiClient(baseUrl(), token).get(plan.path() + "/tasks").status())
+                .isEqualTo(401);
+        assertThat(open("/share/" + token + "/report.pdf", null).statusCode()).isEqualTo(404);
+
+        // The chart is the plan as it is now: a renamed task shows on the next opening.
+        String docsPath = plan.path() + "/tasks/" + plan.docs();
+        int version = plan.api().get(docsPath).body().get("version").asInt();
+        assertThat(plan.api()
+                        .patch(docsPath, json("name", "Handbook", "version", version))
+                        .status())
+                .isEqualTo(200);
+        assertThat(open("/share/" + token, null).body()).contains("1.2.2 Handbook");
+
+        assertThat(plan.api().delete(links + "/" + id).status()).isEqualTo(204);
+        HttpResponse<String> gone = open("/share/" + token, null);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(gone.body()).doesNotContain("Handbook").doesNotContain("<svg");
+    }
+
+    @Test
     void aRevokedLinkIsGoneAnUnknownOneNotFound() {
         Shared shared = dashboardLink(json("target", "DASHBOARD"));
         assertThat(open("/share/" + shared.token(), null).statusCode()).isEqualTo(200);

@@ -145,7 +145,8 @@ class StatusReportExportIT extends ApiIntegrationTest {
                             "Open issues",
                             "Accomplishments",
                             "Next steps",
-                            "Schedule variance");
+                            "Schedule variance",
+                            "Gantt excerpt");
 
             Sheet summary = workbook.getSheet("Summary");
             assertThat(text(summary.getRow(0).getCell(1))).isEqualTo("Harbour crane " + plan.key());

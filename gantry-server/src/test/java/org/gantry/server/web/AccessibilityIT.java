@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
 import org.gantry.server.demo.DemoProject;
 import org.gantry.server.project.NewMember;
 import org.gantry.server.project.Project;
@@ -90,6 +91,14 @@ class AccessibilityIT extends BrowserTest {
         assertAccessible("share link created");
         visit(page.locator("#created-url").inputValue());
         assertThat(page.locator("#section-rag")).isVisible();
+        assertThat(page.locator("svg.gantt-excerpt")).isVisible();
+        visit(base + "/share-links");
+        page.locator("#share-what").selectOption("gantt");
+        page.locator("#create-share-link").click();
+        assertThat(page.locator("#created-url")).isVisible();
+        visit(page.locator("#created-url").inputValue());
+        assertThat(page.locator("svg.gantt-excerpt")).isVisible();
+        oneClickReports(base, true);
         visit(base + "/import");
         visit("/projects/import");
         visit("/admin/users");
@@ -141,6 +150,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/activity");
         visit(base + "/changes");
         visit(base + "/reports");
+        oneClickReports(base, false);
         visit("/notifications");
         visit("/my-work");
         visit("/account/two-factor");
@@ -174,6 +184,22 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/members");
         visit(base + "/settings");
         visit(base + "/reports");
+        visit(base + "/reports/schedule");
+        assertThat(page.locator("#report-note")).hasText("The plan has no task.");
+        visit(base + "/reports/late-tasks?date=2026-02-30");
+        assertThat(page.locator("#one-click-date-error")).isVisible();
+    }
+
+    /** The one-click reports' pages (the workload's only for those who see people's workload). */
+    private void oneClickReports(String base, boolean seesWorkload) {
+        for (String kind : List.of("schedule", "milestones", "late-tasks", "baseline-variance")) {
+            visit(base + "/reports/" + kind);
+            assertThat(page.locator("#figures-table")).isVisible();
+        }
+        if (seesWorkload) {
+            visit(base + "/reports/workload");
+            assertThat(page.locator("#figures-table")).isVisible();
+        }
     }
 
     @Test
