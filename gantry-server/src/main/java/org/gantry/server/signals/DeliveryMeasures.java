@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
  *       it, while it was the latest successful deployment; or (4), when the project sets a hotfix window of N
  *       hours, the next successful deployment of its repository is a hotfix (its ref, or a commit it carries,
  *       says "hotfix" in any case: {@code hotfix/login}, "Hotfix: null check") and succeeded within N hours of
- *       it.
+ *       it; or (5) an incident opened after it names its commit (seven or more characters of the id) in its
+ *       title, however much later: a linked incident.
  *   <li><b>Time to restore service:</b> for every incident-labelled issue opened in the period and closed,
  *       opened to closed; for every run of failed deployments of a repository that starts in the period, the
  *       first failure to the next successful deployment of that repository.
@@ -637,7 +638,33 @@ final class DeliveryMeasures {
                         + Duration.between(deployment.at(), opened).toMinutes() + " minutes after it";
             }
         }
+        // A linked incident counts whenever it is opened: one whose title names the deployed commit (its first
+        // seven or more characters, as people paste them from the deployment) is about that deployment, even
+        // when later deployments came first or the window above has passed.
+        for (Issue incident : incidents) {
+            if (!incident.openedAt().isBefore(deployment.at()) && namesCommit(incident.title(), deployment.sha())) {
+                return "incident #" + incident.number() + " (" + incident.repository() + ") names it, opened "
+                        + Duration.between(deployment.at(), incident.openedAt()).toHours() + " hours after it";
+            }
+        }
         return null;
+    }
+
+    private static final Pattern COMMIT_IN_TEXT = Pattern.compile("\\b[0-9a-fA-F]{7,40}\\b");
+
+    /** Whether the text holds the commit's id or an abbreviation of it (seven characters or more). */
+    static boolean namesCommit(String text, String sha) {
+        if (text == null || sha == null) {
+            return false;
+        }
+        String commit = sha.toLowerCase(Locale.ROOT);
+        Matcher found = COMMIT_IN_TEXT.matcher(text);
+        while (found.find()) {
+            if (commit.startsWith(found.group().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

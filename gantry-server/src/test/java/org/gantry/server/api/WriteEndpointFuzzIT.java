@@ -47,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code notification} (filled after earlier, successful edits commit), {@code outgoing_delivery} (queued
  * by earlier, successful edits and updated by the background sender while it tries them) and
  * {@code risk_review_reminder} (the reminder job claims due reviews of risks made by earlier requests at any
- * moment). A global transaction counter
+ * moment), {@code spring_session} and {@code spring_session_attributes} (the sessions of the browser tests that
+ * ran before, which the expired-sessions job deletes once a minute, whenever that falls). A global transaction counter
  * ({@code pg_current_snapshot()}) would be simpler but sees those writes too.
  *
  * <p>Cases are generated from a fixed seed (reproducible, printed with every failure):
@@ -118,6 +119,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             "notification",
             "outgoing_delivery",
             "risk_review_reminder",
+            "spring_session",
+            "spring_session_attributes",
             "flyway_schema_history");
 
     @Autowired

@@ -197,6 +197,46 @@ class DeliveryMeasuresTests {
     }
 
     @Test
+    void anIncidentNamingTheDeployedCommitIsAChangeFailureHoweverLateItIsOpened() {
+        Period period = new Period(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 8), UTC, "production");
+        List<Commit> commits = List.of(
+                commit("a1b2c3d4e5f6", "2026-03-02T08:00:00Z", "one"),
+                commit("0f9e8d7c6b5a", "2026-03-03T08:00:00Z", "two"));
+        List<Deployment> deployments = List.of(
+                success("1", "a1b2c3d4e5f6", "2026-03-02T10:00:00Z"),
+                success("2", "0f9e8d7c6b5a", "2026-03-03T10:00:00Z"));
+        Issue linked = new Issue(
+                REPO,
+                7,
+                "Checkout totals wrong since A1B2C3D",
+                null,
+                List.of("incident"),
+                Instant.parse("2026-03-05T10:00:00Z"),
+                null);
+        Issue unlinked = new Issue(
+                REPO,
+                8,
+                "Slow search since 0f9e8d (six characters name nothing)",
+                null,
+                List.of("incident"),
+                Instant.parse("2026-03-06T10:00:00Z"),
+                null);
+        Issue bug = new Issue(
+                REPO, 9, "Typo in 0f9e8d7c6b5a", null, List.of("bug"), Instant.parse("2026-03-06T11:00:00Z"), null);
+
+        DeliveryMetrics metrics = DeliveryMeasures.measure(
+                new History(deployments, commits, List.of(linked, unlinked, bug), true), period, NOW);
+
+        // Three days after its deployment, with another deployment in between: outside the 24-hour window, but it
+        // names the commit, in other case and abbreviated. Six characters and a bug name nothing.
+        assertThat(metrics.changeFailureRate().failed())
+                .extracting(f -> f.sha() + ": " + f.reason())
+                .containsExactly("a1b2c3d4e5f6: incident #7 (acme/api) names it, opened 72 hours after it");
+        assertThat(metrics.changeFailureRate().failures()).isEqualTo(1);
+        assertThat(metrics.changeFailureRate().rate()).isEqualTo(0.5);
+    }
+
+    @Test
     void withoutSignalsEveryMeasureSaysNotEnoughDataRatherThanZero() {
         Period period = new Period(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 8), UTC, "production");
         DeliveryMetrics metrics =
