@@ -278,7 +278,8 @@ public final class PlanComparison {
                             t.actualStart(),
                             t.actualFinish(),
                             t.priority(),
-                            map(calendars, t.calendarKey())))
+                            map(calendars, t.calendarKey()),
+                            t.levellingDelay()))
                     .toList();
             List<PlanLink> linkList = got.links().stream()
                     .map(l -> new PlanLink(

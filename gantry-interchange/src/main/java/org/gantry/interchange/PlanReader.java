@@ -389,7 +389,24 @@ public final class PlanReader {
                 source.getPriority() == null
                         ? PlanTask.DEFAULT_PRIORITY
                         : source.getPriority().getValue(),
-                calendarKey(calendar));
+                calendarKey(calendar),
+                levellingDelay(source.getLevelingDelay()));
+    }
+
+    /**
+     * Project keeps levelling delay in elapsed units; a delay given in working units is taken as elapsed too
+     * (as {@code ProjectFileImport} schedules it, so the server computes the dates the import report promised).
+     */
+    private PlanDuration levellingDelay(Duration delay) {
+        if (delay == null || delay.getDuration() <= 0 || delay.getUnits() == TimeUnit.PERCENT) {
+            return null;
+        }
+        PlanDuration converted = duration(delay);
+        if (converted == null || converted.minutes() <= 0) {
+            return null;
+        }
+        // Shown in elapsed days, as Project shows it by default and as Gantry exports it.
+        return new PlanDuration(converted.minutes(), DurationUnit.ELAPSED_DAYS);
     }
 
     /**

@@ -11,6 +11,8 @@ import org.gantry.engine.TaskType;
  * import report compares the two. {@code wbs} is the source's code, or the outline number ("1.2.3") when it
  * had none, as Microsoft Project shows it. {@code workMinutes} is null when the source gave no work;
  * {@code calendarKey} is null when the task follows the project calendar. Percent complete runs 0 to 100.
+ * {@code levellingDelay} is the delay resource levelling added (null: none), in elapsed minutes as
+ * Microsoft Project keeps it.
  */
 public record PlanTask(
         String key,
@@ -34,9 +36,60 @@ public record PlanTask(
         LocalDateTime actualStart,
         LocalDateTime actualFinish,
         int priority,
-        String calendarKey) {
+        String calendarKey,
+        PlanDuration levellingDelay) {
 
     public static final int DEFAULT_PRIORITY = 500;
+
+    /** A task without levelling delay. */
+    public PlanTask(
+            String key,
+            String parentKey,
+            int outlineLevel,
+            String wbs,
+            String name,
+            String notes,
+            PlanTaskKind kind,
+            boolean manuallyScheduled,
+            boolean active,
+            TaskType taskType,
+            PlanDuration duration,
+            Long workMinutes,
+            LocalDateTime start,
+            LocalDateTime finish,
+            ConstraintType constraintType,
+            LocalDateTime constraintDate,
+            LocalDateTime deadline,
+            double percentComplete,
+            LocalDateTime actualStart,
+            LocalDateTime actualFinish,
+            int priority,
+            String calendarKey) {
+        this(
+                key,
+                parentKey,
+                outlineLevel,
+                wbs,
+                name,
+                notes,
+                kind,
+                manuallyScheduled,
+                active,
+                taskType,
+                duration,
+                workMinutes,
+                start,
+                finish,
+                constraintType,
+                constraintDate,
+                deadline,
+                percentComplete,
+                actualStart,
+                actualFinish,
+                priority,
+                calendarKey,
+                null);
+    }
 
     public PlanTask {
         Objects.requireNonNull(key, "key");
@@ -80,6 +133,33 @@ public record PlanTask(
                 null);
     }
 
+    public PlanTask withLevellingDelay(PlanDuration newLevellingDelay) {
+        return new PlanTask(
+                key,
+                parentKey,
+                outlineLevel,
+                wbs,
+                name,
+                notes,
+                kind,
+                manuallyScheduled,
+                active,
+                taskType,
+                duration,
+                workMinutes,
+                start,
+                finish,
+                constraintType,
+                constraintDate,
+                deadline,
+                percentComplete,
+                actualStart,
+                actualFinish,
+                priority,
+                calendarKey,
+                newLevellingDelay);
+    }
+
     public PlanTask withKind(PlanTaskKind newKind) {
         return new PlanTask(
                 key,
@@ -103,7 +183,8 @@ public record PlanTask(
                 actualStart,
                 actualFinish,
                 priority,
-                calendarKey);
+                calendarKey,
+                levellingDelay);
     }
 
     public PlanTask withWbs(String newWbs) {
@@ -129,7 +210,8 @@ public record PlanTask(
                 actualStart,
                 actualFinish,
                 priority,
-                calendarKey);
+                calendarKey,
+                levellingDelay);
     }
 
     public PlanTask withDates(LocalDateTime newStart, LocalDateTime newFinish) {
@@ -155,6 +237,7 @@ public record PlanTask(
                 actualStart,
                 actualFinish,
                 priority,
-                calendarKey);
+                calendarKey,
+                levellingDelay);
     }
 }

@@ -313,6 +313,10 @@ final class ProjectFileExport {
             target.setActualStart(task.actualStart());
             target.setActualFinish(task.actualFinish());
             target.setPriority(Priority.getInstance(task.priority()));
+            if (task.levellingDelay() != null && task.levellingDelay().minutes() > 0) {
+                // Project keeps levelling delay in elapsed days; a file opened there schedules to the same dates.
+                target.setLevelingDelay(duration(task.levellingDelay()));
+            }
             if (task.calendarKey() != null && calendars.containsKey(task.calendarKey())) {
                 target.setCalendar(calendars.get(task.calendarKey()));
             }

@@ -99,9 +99,6 @@ final class UnsupportedFields {
             if (task.getSecondaryConstraintType() != null && task.getSecondaryConstraintDate() != null) {
                 count(counts, examples, entities, "task", "secondary constraint", task.getSecondaryConstraintType());
             }
-            if (task.getLevelingDelay() != null && task.getLevelingDelay().getDuration() > 0) {
-                count(counts, examples, entities, "task", "levelling delay", task.getLevelingDelay());
-            }
             if (task.getRecurring() && task.getRecurringTask() != null) {
                 count(counts, examples, entities, "task", "recurring task (kept as a plain task)", task.getName());
             }

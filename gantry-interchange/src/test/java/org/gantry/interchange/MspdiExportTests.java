@@ -89,4 +89,27 @@ class MspdiExportTests {
         assertThat(back.links().get(0).predecessorKey())
                 .isEqualTo(back.tasks().get(0).key());
     }
+
+    @Test
+    void aLevellingDelayIsWrittenInElapsedDaysAndReadBack() throws Exception {
+        Plan plan = new Plan(
+                Plans.PROPERTIES,
+                java.util.List.of(),
+                java.util.List.of(
+                        PlanTask.of("1", null, 1, "Design", Plans.days(2)),
+                        PlanTask.of("2", null, 1, "Build", Plans.days(5))
+                                .withLevellingDelay(new PlanDuration(7 * 1440, DurationUnit.ELAPSED_DAYS))),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of());
+
+        Plan back = readBack(MspdiExport.bytes(plan));
+
+        assertThat(back.tasks().get(0).levellingDelay()).isNull();
+        assertThat(back.tasks().get(1).levellingDelay())
+                .isEqualTo(new PlanDuration(7 * 1440, DurationUnit.ELAPSED_DAYS));
+        assertThat(back.unsupported()).extracting(UnsupportedField::field).doesNotContain("levelling delay");
+    }
 }

@@ -83,7 +83,8 @@ public class PlanExport {
             String sourceWbs,
             String sourceWbsOutline,
             String sourceDurationUnit,
-            Long sourceDurationMinutes) {
+            Long sourceDurationMinutes,
+            PlanDuration levellingDelay) {
         static final TaskDetails NONE = new TaskDetails(
                 ConstraintType.AS_SOON_AS_POSSIBLE,
                 null,
@@ -93,6 +94,7 @@ public class PlanExport {
                 null,
                 false,
                 true,
+                null,
                 null,
                 null,
                 null,
@@ -151,7 +153,8 @@ public class PlanExport {
         Map<Long, TaskDetails> details = new HashMap<>();
         jdbc.sql("select id, constraint_type, constraint_date, deadline, task_type, work_minutes, calendar_key,"
                         + " manually_scheduled, active, actual_start, actual_finish, source_priority,"
-                        + " source_wbs, source_wbs_outline, source_duration_unit, source_duration_minutes from task"
+                        + " source_wbs, source_wbs_outline, source_duration_unit, source_duration_minutes,"
+                        + " levelling_delay_minutes, levelling_delay_elapsed from task"
                         + " where project_id = ?")
                 .param(projectId)
                 .query((rs, row) -> details.put(
@@ -171,7 +174,10 @@ public class PlanExport {
                                 rs.getString("source_wbs"),
                                 rs.getString("source_wbs_outline"),
                                 rs.getString("source_duration_unit"),
-                                (Long) rs.getObject("source_duration_minutes", Long.class))))
+                                (Long) rs.getObject("source_duration_minutes", Long.class),
+                                levellingDelay(
+                                        rs.getLong("levelling_delay_minutes"),
+                                        rs.getBoolean("levelling_delay_elapsed")))))
                 .list();
 
         List<PlanResource> resources = new ArrayList<>();
@@ -259,7 +265,8 @@ public class PlanExport {
                     more.actualStart(),
                     more.actualFinish(),
                     priority(task.priority(), more.sourcePriority()),
-                    more.calendarKey()));
+                    more.calendarKey(),
+                    more.levellingDelay()));
             // People assigned on the task's page are resources too, unless a resource already stands for them.
             for (Assignee assignee : task.assignees()) {
                 String resourceKey = resourceOfUser.get(assignee.id());
@@ -454,6 +461,15 @@ public class PlanExport {
             case DAYS -> org.gantry.engine.DurationUnit.DAYS;
             case WEEKS -> org.gantry.engine.DurationUnit.WEEKS;
         };
+    }
+
+    /** A stored levelling delay as the file carries it: elapsed days (or working days for a working delay). */
+    private static PlanDuration levellingDelay(long minutes, boolean elapsed) {
+        if (minutes <= 0) {
+            return null;
+        }
+        return new PlanDuration(
+                minutes, elapsed ? org.gantry.engine.DurationUnit.ELAPSED_DAYS : org.gantry.engine.DurationUnit.DAYS);
     }
 
     /**

@@ -258,7 +258,10 @@ public class PlanImport {
                     task.actualFinish(),
                     (int) adjusted.between(task.priority(), 0, 1000),
                     task.wbs(),
-                    sourceUnit(task.duration())));
+                    sourceUnit(task.duration()),
+                    task.levellingDelay() == null
+                            ? 0
+                            : Math.max(0, task.levellingDelay().minutes())));
         }
         List<TaskTableWriter.LinkRow> linkRows = new ArrayList<>();
         for (PlanLink link : keptLinks) {

@@ -68,7 +68,8 @@ class TaskTableWriter {
             LocalDateTime actualFinish,
             Integer sourcePriority,
             String sourceWbs,
-            String sourceDurationUnit) {}
+            String sourceDurationUnit,
+            long levellingDelayMinutes) {}
 
     /** A link between two task keys; {@code type} is FS, SS, FF or SF. */
     record LinkRow(String predecessorKey, String successorKey, String type, long lagMinutes, String lagUnit) {}
@@ -155,7 +156,8 @@ class TaskTableWriter {
                 sourceWbs,
                 sourceWbs == null ? null : outlineNumber,
                 task.sourceDurationUnit(),
-                task.sourceDurationUnit() == null ? null : task.durationMinutes()
+                task.sourceDurationUnit() == null ? null : task.durationMinutes(),
+                task.levellingDelayMinutes()
             });
         }
         for (int from = 0; from < rows.size(); from += BATCH) {
@@ -165,9 +167,10 @@ class TaskTableWriter {
                             + " status, priority, duration_minutes, duration_unit, start_at, finish_at, percent_complete,"
                             + " constraint_type, constraint_date, deadline, task_type, work_minutes, calendar_key,"
                             + " manually_scheduled, active, actual_start, actual_finish, source_priority, source_wbs,"
-                            + " source_wbs_outline, source_duration_unit, source_duration_minutes)"
+                            + " source_wbs_outline, source_duration_unit, source_duration_minutes,"
+                            + " levelling_delay_minutes)"
                             + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     chunk,
                     chunk.size(),
                     TaskTableWriter::setTask);

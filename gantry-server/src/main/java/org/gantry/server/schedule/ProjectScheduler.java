@@ -63,7 +63,8 @@ public class ProjectScheduler implements ProjectWorkingTime {
             + " constraint_type, constraint_date, deadline, start_at, finish_at, early_start, early_finish,"
             + " late_start, late_finish, total_slack_minutes, free_slack_minutes, critical, version,"
             + " case task_type when 'FIXED_DURATION' then 1 when 'FIXED_WORK' then 2 else 0 end, calendar_key,"
-            + " manually_scheduled, active, actual_start, actual_finish";
+            + " manually_scheduled, active, actual_start, actual_finish, levelling_delay_minutes,"
+            + " levelling_delay_elapsed";
 
     /**
      * The project row's simple calendar as one text (days, hours, holidays), to notice an edit of it in
@@ -383,6 +384,19 @@ public class ProjectScheduler implements ProjectWorkingTime {
         return network.calendar.network(
                 network.rows.engineTasks(network.calendar, network.assignments),
                 new ArrayList<>(network.links.values()));
+    }
+
+    /**
+     * The project's network read whole, for levelling's what-if: the kept one is neither used nor changed,
+     * and nothing is written. The caller's transaction sees the rows as of its start.
+     */
+    Network levellingNetwork(long projectId) {
+        return load(projectId, scheduleVersion(projectId));
+    }
+
+    /** The project's schedule version: it moves with every change the schedule is computed from. */
+    long scheduleVersionOf(long projectId) {
+        return scheduleVersion(projectId);
     }
 
     /** The latest finish the baseline in {@code slot} holds for the project's tasks; null when it holds none. */

@@ -54,6 +54,10 @@ final class StoredTasks {
     final List<Boolean> active = new ArrayList<>();
     final List<LocalDateTime> actualStart = new ArrayList<>();
     final List<LocalDateTime> actualFinish = new ArrayList<>();
+    /** Levelling delay in minutes, elapsed (wall-clock) or working time on the task's calendar. */
+    final List<Long> levellingDelay = new ArrayList<>();
+
+    final List<Boolean> levellingDelayElapsed = new ArrayList<>();
     private Map<Long, String> nameById;
     private Map<Long, TaskId> taskIdById;
 
@@ -150,6 +154,8 @@ final class StoredTasks {
         put(active, i, rs.getBoolean(23));
         put(actualStart, i, rs.getObject(24, LocalDateTime.class));
         put(actualFinish, i, rs.getObject(25, LocalDateTime.class));
+        put(levellingDelay, i, rs.getLong(26));
+        put(levellingDelayElapsed, i, rs.getBoolean(27));
         if (i >= 0 && nameById != null) {
             nameById.put(id, names.get(i));
         }
@@ -199,7 +205,9 @@ final class StoredTasks {
                 manual,
                 active,
                 actualStart,
-                actualFinish);
+                actualFinish,
+                levellingDelay,
+                levellingDelayElapsed);
     }
 
     private Map<Long, Integer> index() {
@@ -330,10 +338,21 @@ final class StoredTasks {
                     taskType(taskType.get(i)),
                     engineAssignments,
                     progress,
-                    null,
+                    levellingDelay(i),
                     null));
         }
         return tasks;
+    }
+
+    /** Row {@code i}'s levelling delay as the engine takes it (zero when there is none). */
+    WorkDuration levellingDelay(int i) {
+        long minutes = levellingDelay.get(i);
+        if (minutes <= 0) {
+            return WorkDuration.ZERO;
+        }
+        return levellingDelayElapsed.get(i)
+                ? new WorkDuration(minutes, org.gantry.engine.DurationUnit.ELAPSED_MINUTES)
+                : WorkDuration.minutes(minutes);
     }
 
     /**
