@@ -611,6 +611,47 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 GONE,
                 NO,
                 NO),
+        // Levelling is the plan's owners' and managers' call: the rest may not even preview it. An apply, a
+        // clear and an undo send the schedule version the caller reads first (0 for those who may not read it).
+        READ_LEVELLING((f, api) -> api.get(f.project() + "/levelling"), OK, OK, OK, NO, NO),
+        PREVIEW_LEVELLING((f, api) -> api.get(f.project() + "/levelling/preview?mode=OPTIMISING"), OK, OK, OK, NO, NO),
+        APPLY_LEVELLING(
+                (f, api) -> api.post(f.project() + "/levelling", json("version", levellingVersion(f, api))),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        CLEAR_LEVELLING(
+                (f, api) -> api.post(f.project() + "/levelling/clear", json("version", levellingVersion(f, api))),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        UNDO_LEVELLING(
+                (f, api) -> {
+                    Response applied = api.post(f.project() + "/levelling", json("version", levellingVersion(f, api)));
+                    long run =
+                            applied.status() == 201 ? applied.body().get("run").asLong() : 1;
+                    return api.post(f.project() + "/levelling/" + run + "/undo", json());
+                },
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        READ_TASK_LEVELLING(
+                (f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/levelling"), OK, OK, OK, NO, NO),
+        CHANGE_TASK_LEVELLING(
+                (f, api) -> api.patch(
+                        f.project() + "/tasks/" + f.taskC() + "/levelling",
+                        json("priority", 1000, "version", f.versionC())),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
         // Status reports: owners and managers write them; members read every one, stakeholders the published.
         LIST_STATUS_REPORTS((f, api) -> api.get(f.reports()), OK, OK, OK, OK, OK),
         READ_DRAFT_STATUS_REPORT((f, api) -> api.get(f.reports() + "/" + f.draftReport()), OK, OK, OK, OK, NO),
@@ -888,6 +929,12 @@ class RoleMatrixIT extends ApiIntegrationTest {
         int expectedFor(Role role) {
             return role == Role.OUTSIDER ? outsider : expected[role.ordinal()];
         }
+    }
+
+    /** The project's schedule version as {@code api}'s caller reads it, or 0 when they may not. */
+    private static long levellingVersion(Fixture f, ApiClient api) {
+        Response state = api.get(f.project() + "/levelling");
+        return state.status() == 200 ? state.body().get("version").asLong() : 0;
     }
 
     private static volatile List<TestUser> people;

@@ -143,6 +143,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private String webhookPublicId;
     private long outgoingWebhookId;
     private long scheduleRiskRunId;
+    private long levellingRunId;
     private long statusReportId;
     private long submittedWeekId;
     private long activityTypeId;
@@ -312,6 +313,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         assertThat(raidEntry.status()).as(raidEntry.toString()).isEqualTo(201);
         raidEntryId = raidEntry.body().get("id").asLong();
         newResourceAndAssignment();
+        levellingRunId = newLevellingRun();
         changeRequestId = newChangeRequest();
         sprintId = newSprint();
         newWebhook();
@@ -618,6 +620,17 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         }
     }
 
+    /** A levelling applied, so undoing one meets a real run (refused once the plan moved on, as it will). */
+    private long newLevellingRun() {
+        Response state = admin().get("/api/v1/projects/" + project + "/levelling");
+        assertThat(state.status()).as(state.toString()).isEqualTo(200);
+        Response applied = admin().post(
+                        "/api/v1/projects/" + project + "/levelling",
+                        json("version", state.body().get("version").asLong()));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        return applied.body().get("run").asLong();
+    }
+
     /** A rig on the third task, so resource and assignment endpoints meet real rows. */
     private void newResourceAndAssignment() {
         Response rig = admin().post("/api/v1/projects/" + project + "/resources", json("name", "Fuzz rig"));
@@ -641,6 +654,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             case "taskId" -> String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
             case "entryId" -> String.valueOf(raidEntryId);
             case "assignmentId" -> String.valueOf(assignmentId);
+            case "run" -> String.valueOf(levellingRunId);
             case "slot" -> String.valueOf(random.nextInt(3));
             case "hook" -> webhookPublicId;
             case "id" -> {
