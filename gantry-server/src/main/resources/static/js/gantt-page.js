@@ -247,6 +247,15 @@ async function openTask(id) {
   taskForm.elements.constraintDate.value = schedule.constraintDate ? schedule.constraintDate.slice(0, 16) : '';
   taskForm.elements.deadline.value = schedule.deadline ? schedule.deadline.slice(0, 10) : '';
   document.getElementById('gantt-task-error').hidden = true;
+  const priorityField = document.getElementById('gantt-task-levelling-priority');
+  if (priorityField) {
+    // Owners and managers see the task's levelling priority and delay (levelling is theirs to run).
+    const levelling = (await call('GET', `/tasks/${id}/levelling`)).json;
+    dialogTask.levelling = levelling;
+    priorityField.value = levelling.priority;
+    document.getElementById('gantt-task-levelling-delay').textContent = levelling.levellingDelayMinutes > 0
+      ? `Levelling delay: ${levelling.levellingDelay}.` : 'No levelling delay.';
+  }
   for (const field of taskForm.elements) field.disabled = !canEdit && field.value !== 'cancel';
   dialog.showModal();
 }
@@ -286,6 +295,13 @@ taskForm?.addEventListener('submit', async (event) => {
     if (deadline) changes.deadline = `${deadline}T${project.calendar.workdayFinish || '17:00'}`;
     else changes.clear.push('deadline');
     await patchSchedule(id, changes, `schedule ${before.name}`);
+    const priorityField = document.getElementById('gantt-task-levelling-priority');
+    if (priorityField && before.levelling && priorityField.value.trim() !== ''
+      && String(before.levelling.priority) !== priorityField.value.trim()) {
+      const { json } = await call('GET', `/tasks/${id}/levelling`);
+      await call('PATCH', `/tasks/${id}/levelling`, { priority: Number(priorityField.value), version: json.version });
+      await load();
+    }
     remember(`schedule of ${before.name}`, async () => {
       const previous = before.schedule;
       const undoChanges = { clear: [] };
@@ -533,6 +549,186 @@ async function loadReleases() {
     /* the chart stands without them */
   }
 }
+// Levelling ----------------------------------------------------------------------------------------
+// "Level resources" opens a dialog with Microsoft Project's options; Preview asks the server what levelling
+// would do (nothing is stored), Apply stores it with the schedule version the preview was computed at (a
+// plan changed since is refused), and the page's Undo takes an applied levelling back.
+
+const levelDialog = document.getElementById('gantt-level-dialog');
+let levelPreview = null;
+
+function levelOptions() {
+  const form = document.getElementById('gantt-level-form');
+  const options = {
+    mode: form.elements.mode.value,
+    order: form.elements.order.value,
+    withinSlack: form.elements.withinSlack.checked,
+  };
+  if (form.elements.selection.checked && selectedTask != null) options.taskIds = [selectedTask];
+  return options;
+}
+
+function levelError(text) {
+  const box = document.getElementById('gantt-level-error');
+  box.textContent = text;
+  box.hidden = !text;
+}
+
+function when(value) {
+  return value ? value.slice(0, 16).replace('T', ' ') : '–';
+}
+
+function workingDays(minutes) {
+  const perDay = project?.minutesPerDay || 480;
+  const days = Math.round((minutes / perDay) * 100) / 100;
+  return `${days > 0 ? '+' : ''}${days} d`;
+}
+
+function cell(row, text, header = false) {
+  const element = document.createElement(header ? 'th' : 'td');
+  if (header) element.scope = 'row';
+  element.textContent = text;
+  row.append(element);
+}
+
+function showPreview(preview) {
+  const result = document.getElementById('gantt-level-result');
+  result.textContent = '';
+  const summary = document.createElement('p');
+  summary.id = 'gantt-level-summary';
+  summary.textContent = `Finish now ${when(preview.finishBefore)}; after levelling ${when(preview.finishAfter)}`
+    + ` (${workingDays(preview.finishShiftMinutes)}). As Microsoft Project levels: ${when(preview.standardFinish)};`
+    + ` optimising: ${when(preview.optimisingFinish)}.`;
+  result.append(summary);
+  if (preview.moves.length === 0) {
+    const none = document.createElement('p');
+    none.textContent = 'No task moves.';
+    result.append(none);
+  } else {
+    const wrap = document.createElement('div');
+    wrap.className = 'level-moves-wrap';
+    wrap.tabIndex = 0;
+    wrap.setAttribute('role', 'region');
+    wrap.setAttribute('aria-label', 'Tasks that move');
+    const table = document.createElement('table');
+    table.id = 'gantt-level-moves';
+    const caption = document.createElement('caption');
+    caption.textContent = `${preview.moves.length} task${preview.moves.length === 1 ? '' : 's'} move`;
+    table.append(caption);
+    const head = table.createTHead().insertRow();
+    for (const title of ['Task', 'Start now', 'Start after', 'Shift', 'Why']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = title;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    for (const move of preview.moves) {
+      const row = body.insertRow();
+      row.dataset.taskId = move.taskId;
+      cell(row, `${move.wbs ?? ''} ${move.name}`.trim(), true);
+      cell(row, when(move.startBefore));
+      cell(row, when(move.startAfter));
+      cell(row, workingDays(move.shiftMinutes));
+      cell(row, move.reason);
+    }
+    wrap.append(table);
+    result.append(wrap);
+  }
+  if (preview.unresolved.length > 0) {
+    const heading = document.createElement('h3');
+    heading.textContent = 'Not resolved';
+    const list = document.createElement('ul');
+    list.className = 'level-unresolved';
+    list.id = 'gantt-level-unresolved';
+    for (const left of preview.unresolved) {
+      const item = document.createElement('li');
+      item.textContent = `${left.name}: ${left.reason}`;
+      list.append(item);
+    }
+    result.append(heading, list);
+  }
+}
+
+async function previewLevelling() {
+  levelError('');
+  const options = levelOptions();
+  const query = new URLSearchParams({ mode: options.mode, order: options.order, withinSlack: options.withinSlack });
+  for (const id of options.taskIds ?? []) query.append('taskIds', id);
+  try {
+    const { json } = await call('GET', `/levelling/preview?${query}`);
+    levelPreview = { options, preview: json };
+    showPreview(json);
+    document.getElementById('gantt-level-apply').disabled = false;
+  } catch (problem) {
+    levelError(`The preview could not be computed: ${problem.message}`);
+  }
+}
+
+async function levelled(what, json) {
+  levelDialog.close();
+  await load();
+  const moved = json.preview.moves.length;
+  say(`${what}: ${moved} task${moved === 1 ? '' : 's'} moved; the project finishes ${when(json.preview.finishAfter)}.`);
+  remember(what.toLowerCase(), async () => {
+    try {
+      await call('POST', `/levelling/${json.run}/undo`);
+      await load();
+    } catch (problem) {
+      showError(`${what} was not undone: ${problem.message}`);
+      throw problem;
+    }
+  });
+}
+
+async function applyLevelling() {
+  if (!levelPreview) return;
+  levelError('');
+  try {
+    const { json } = await call('POST', '/levelling', { ...levelPreview.options, version: levelPreview.preview.version });
+    await levelled('Levelling', json);
+  } catch (problem) {
+    if (problem.status === 409) {
+      levelError('The plan changed since this preview, so nothing was applied. Here is a fresh preview.');
+      await previewLevelling();
+      levelError('The plan changed since the previous preview, so nothing was applied. Check this one and apply again.');
+    } else {
+      levelError(`Levelling was not applied: ${problem.message}`);
+    }
+  }
+}
+
+async function clearLevelling() {
+  levelError('');
+  try {
+    const { json: state } = await call('GET', '/levelling');
+    const options = levelOptions();
+    const { json } = await call('POST', '/levelling/clear', { taskIds: options.taskIds ?? [], version: state.version });
+    await levelled('Clear levelling', json);
+  } catch (problem) {
+    levelError(`Levelling was not cleared: ${problem.message}`);
+  }
+}
+
+if (levelDialog) {
+  document.getElementById('gantt-level').addEventListener('click', () => {
+    levelPreview = null;
+    levelError('');
+    document.getElementById('gantt-level-result').textContent = '';
+    document.getElementById('gantt-level-apply').disabled = true;
+    document.getElementById('gantt-level-selection').disabled = selectedTask == null;
+    levelDialog.showModal();
+  });
+  document.getElementById('gantt-level-preview').addEventListener('click', previewLevelling);
+  document.getElementById('gantt-level-apply').addEventListener('click', applyLevelling);
+  document.getElementById('gantt-level-clear').addEventListener('click', clearLevelling);
+  // Changed options make the preview shown stale: it has to be asked for again before applying.
+  document.getElementById('gantt-level-form').addEventListener('change', () => {
+    levelPreview = null;
+    document.getElementById('gantt-level-apply').disabled = true;
+  });
+}
+
 whenProjectChanges(liveReload, {
   busy: () => !gantt || ownEdits > 0 || host.querySelector('.is-dragging, .is-linking') !== null
     || host.matches('.is-dragging, .is-linking'),

@@ -350,6 +350,14 @@ class AccessibilityIT extends BrowserTest {
             assertAccessible("task dialog");
             page.keyboard().press("Escape");
             assertThat(page.locator("#gantt-task-dialog")).not().isVisible();
+            // The levelling dialog with a preview of the demo plan shown.
+            page.locator("#gantt-level").click();
+            assertThat(page.locator("#gantt-level-dialog")).isVisible();
+            page.locator("#gantt-level-preview").click();
+            assertThat(page.locator("#gantt-level-summary")).containsText("Finish now");
+            assertAccessible("levelling dialog");
+            page.keyboard().press("Escape");
+            assertThat(page.locator("#gantt-level-dialog")).not().isVisible();
         }
     }
 

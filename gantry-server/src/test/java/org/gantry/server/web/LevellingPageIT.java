@@ -1,0 +1,90 @@
+package org.gantry.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gantry.server.api.ApiClient.json;
+
+import com.microsoft.playwright.Locator;
+import java.time.LocalDate;
+import org.gantry.server.api.ApiClient;
+import org.gantry.server.api.GantryApi;
+import org.gantry.server.project.NewMember;
+import org.gantry.server.project.ProjectRole;
+import org.junit.jupiter.api.Test;
+
+/**
+ * "Level resources" on the Gantt page in Chromium, by keyboard: the dialog opens, the preview lists the
+ * tasks that move and why with the finish before and after, Apply moves the bars and dates, and the
+ * page's Undo takes the levelling back. axe-core checks the dialog with the preview shown.
+ */
+class LevellingPageIT extends BrowserTest {
+
+    @Test
+    void aManagerPreviewsAppliesAndUndoesLevellingFromTheGanttByKeyboard() {
+        Person manager = invite("Lena Leveller");
+        ApiClient admin = GantryApi.onPort(port).admin();
+        String key = GantryApi.newProjectStarting(admin, "Level", LocalDate.of(2026, 3, 2));
+        String api = "/api/v1/projects/" + key;
+        projects.addMember(admin(), key, new NewMember(manager.user().id(), null, ProjectRole.MANAGER));
+        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
+                .get("id")
+                .asLong();
+        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "5d"));
+        long review = GantryApi.taskId(admin, key, json("name", "Review", "duration", "3d"));
+        for (long task : new long[] {build, review}) {
+            GantryApi.created(
+                    admin.post(api + "/tasks/" + task + "/assignments", json("resourceId", ana, "units", 100)));
+        }
+
+        logIn(manager);
+        page.navigate("/projects/" + key + "/gantt");
+        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        Locator reviewStart = page.locator(".gantt-row:has(.gantt-name:text-is(\"Review\")) .gantt-column-start");
+        Locator buildStart = page.locator(".gantt-row:has(.gantt-name:text-is(\"Build\")) .gantt-column-start");
+        assertThat(reviewStart).hasText(buildStart.textContent());
+        String before = reviewStart.textContent();
+
+        // By keyboard: the toolbar button, then the dialog's Preview button.
+        page.locator("#gantt-level").focus();
+        page.keyboard().press("Enter");
+        Locator dialog = page.locator("#gantt-level-dialog");
+        assertThat(dialog).isVisible();
+        assertThat(page.locator("#gantt-level-apply")).isDisabled();
+        page.locator("#gantt-level-preview").focus();
+        page.keyboard().press("Enter");
+
+        Locator moves = page.locator("#gantt-level-moves tbody tr");
+        assertThat(moves).hasCount(1);
+        assertThat(moves.first().locator("th")).containsText("Review");
+        assertThat(moves.first()).containsText("Ana is over-allocated");
+        assertThat(moves.first()).containsText("+5 d");
+        assertThat(page.locator("#gantt-level-summary")).containsText("Finish now 2026-03-06 17:00");
+        assertThat(page.locator("#gantt-level-summary")).containsText("after levelling 2026-03-11 17:00");
+        assertThat(page.locator("#gantt-level-summary")).containsText("optimising: 2026-03-11 17:00");
+        assertAccessible("levelling dialog with a preview");
+
+        page.locator("#gantt-level-apply").focus();
+        page.keyboard().press("Enter");
+        assertThat(dialog).not().isVisible();
+        assertThat(page.locator("#gantt-message")).containsText("Levelling: 1 task moved");
+        assertThat(reviewStart).not().hasText(before);
+        assertThat(GantryApi.ok(admin.get(api + "/tasks/" + review))
+                        .get("start")
+                        .asString())
+                .isEqualTo("2026-03-09T08:00:00");
+        assertThat(GantryApi.ok(admin.get(api + "/tasks/" + review + "/levelling"))
+                        .get("levellingDelay")
+                        .asString())
+                .isEqualTo("7 edays");
+
+        // The page's Undo takes the levelling back.
+        assertThat(page.locator("#gantt-undo")).hasText("Undo levelling");
+        page.locator("#gantt-undo").click();
+        assertThat(page.locator("#gantt-message")).containsText("Undone: levelling");
+        assertThat(reviewStart).hasText(before);
+        assertThat(GantryApi.ok(admin.get(api + "/tasks/" + review))
+                        .get("start")
+                        .asString())
+                .isEqualTo("2026-03-02T08:00:00");
+    }
+}
