@@ -109,7 +109,7 @@ class AdminPages {
             @RequestParam Integer version,
             RedirectAttributes redirect) {
         try {
-            var account = users.update(user, id, new UserChanges(null, null, active, version));
+            var account = users.update(user, id, new UserChanges(null, null, active, version, null));
             redirect.addFlashAttribute(
                     "notice",
                     account.name()
@@ -117,6 +117,28 @@ class AdminPages {
                                     ? " can log in again."
                                     : " is deactivated: they can no longer log in,"
                                             + " and their API tokens are revoked."));
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/users/{id}/portfolio-manager")
+    String setPortfolioManager(
+            CurrentUser user,
+            @PathVariable long id,
+            @RequestParam boolean portfolioManager,
+            @RequestParam Integer version,
+            RedirectAttributes redirect) {
+        try {
+            var account = users.update(user, id, new UserChanges(null, null, null, version, portfolioManager));
+            redirect.addFlashAttribute(
+                    "notice",
+                    account.name()
+                            + (portfolioManager
+                                    ? " is a portfolio manager: they see every project in the portfolio and keep"
+                                            + " its programmes, goals and scores."
+                                    : " is no longer a portfolio manager."));
         } catch (Conflict e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

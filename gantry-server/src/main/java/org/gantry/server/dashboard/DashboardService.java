@@ -88,6 +88,43 @@ public class DashboardService {
     }
 
     /**
+     * Every milestone of the project (active tasks marked as milestones), in finish order, with its baseline 0
+     * finish and slip in working days: the portfolio's timeline draws them all, where the tile lists only the
+     * next and the slipped ones. {@code done} milestones are at 100 %.
+     */
+    @Transactional(readOnly = true)
+    public List<TimelineMilestone> milestones(CurrentUser user, String projectRef) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        double minutesPerDay = Math.max(1, access.minutesPerDay());
+        WorkingTime time = scheduler.workingTime(access.projectId());
+        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.finish_at, b.finish_at,"
+                        + " t.percent_complete from task t left join task_baseline b on b.task_id = t.id"
+                        + " and b.slot = 0 where t.project_id = ? and t.active and t.milestone"
+                        + " order by t.finish_at nulls last, t.outline_path")
+                .param(access.projectId())
+                .query((rs, n) -> {
+                    LocalDateTime finish = rs.getObject(4, LocalDateTime.class);
+                    LocalDateTime baseline = rs.getObject(5, LocalDateTime.class);
+                    BigDecimal slip = finish != null && baseline != null
+                            ? days(time.workBetween(baseline, finish), minutesPerDay)
+                            : null;
+                    return new TimelineMilestone(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), finish, baseline, slip, rs.getInt(6) >= 100);
+                })
+                .list();
+    }
+
+    /** A milestone on the portfolio's timeline: {@link Dashboard.Milestone} and whether it is done. */
+    public record TimelineMilestone(
+            long taskId,
+            String wbs,
+            String name,
+            LocalDateTime finish,
+            LocalDateTime baselineFinish,
+            BigDecimal slipDays,
+            boolean done) {}
+
+    /**
      * The dashboard measured at {@code reportDate} instead of the project's status date (null: as the page
      * shows it). Status reports freeze it at their own date, so a report for last Friday says what was late
      * on last Friday.

@@ -65,7 +65,10 @@ class UserApi {
         return users.invite(user, command);
     }
 
-    @Operation(summary = "Rename, (de)activate or change the admin role of a user (admin)")
+    @Operation(
+            summary = "Rename, (de)activate or change the system roles of a user (admin)",
+            description = "systemAdmin and portfolioManager grant or take away the system roles; each change is"
+                    + " audit-logged. version is required (409 with the current user when stale).")
     @PatchMapping("/users/{id}")
     UserAccount update(CurrentUser user, @PathVariable long id, @RequestBody UserChanges changes) {
         return users.update(user, id, changes);

@@ -28,7 +28,7 @@ public class UserService {
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS =
-            "id, email, name, system_admin, active, must_change_password, created_at, version";
+            "id, email, name, system_admin, portfolio_manager, active, must_change_password, created_at, version";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -126,13 +126,15 @@ public class UserService {
         problems.throwIfAny();
         boolean active = changes.active() == null ? current.active() : changes.active();
         boolean admin = changes.systemAdmin() == null ? current.systemAdmin() : changes.systemAdmin();
+        boolean portfolioManager =
+                changes.portfolioManager() == null ? current.portfolioManager() : changes.portfolioManager();
         if (id == caller.id() && (!active || !admin)) {
             throw new Conflict(
                     "Cannot demote yourself", "You cannot deactivate yourself or remove your own admin role.");
         }
-        int updated = jdbc.sql("update app_user set name = ?, active = ?, system_admin = ?, updated_at = now(),"
-                        + " version = version + 1 where id = ? and version = ?")
-                .params(name, active, admin, id, changes.version())
+        int updated = jdbc.sql("update app_user set name = ?, active = ?, system_admin = ?, portfolio_manager = ?,"
+                        + " updated_at = now(), version = version + 1 where id = ? and version = ?")
+                .params(name, active, admin, portfolioManager, id, changes.version())
                 .update();
         if (updated == 0) {
             throw new StaleVersion("The user", current);
@@ -145,6 +147,16 @@ public class UserService {
                     null,
                     roleName(current.systemAdmin()),
                     roleName(admin),
+                    null));
+        }
+        if (portfolioManager != current.portfolioManager()) {
+            events.publishEvent(new SecurityEvent(
+                    SecurityEvent.Kind.SYSTEM_ROLE_CHANGED,
+                    id,
+                    current.email(),
+                    "portfolio manager role",
+                    current.portfolioManager() ? "portfolio manager" : "user",
+                    portfolioManager ? "portfolio manager" : "user",
                     null));
         }
         if (active != current.active()) {
@@ -248,6 +260,19 @@ public class UserService {
                 .optional();
     }
 
+    /**
+     * Whether the caller holds the portfolio manager role now: read from the account on every call, so a role
+     * taken away stops working at the caller's next request (not at their next sign-in).
+     */
+    @Transactional(readOnly = true)
+    public boolean isPortfolioManager(CurrentUser caller) {
+        return jdbc.sql("select portfolio_manager and active from app_user where id = ?")
+                .param(caller.id())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     /** The longest-standing active system admin, to act for server-side set-up such as the demo. */
     @Transactional(readOnly = true)
     public Optional<CurrentUser> firstAdmin() {
@@ -324,6 +349,7 @@ public class UserService {
                 rs.getString("email"),
                 rs.getString("name"),
                 rs.getBoolean("system_admin"),
+                rs.getBoolean("portfolio_manager"),
                 rs.getBoolean("active"),
                 rs.getBoolean("must_change_password"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),

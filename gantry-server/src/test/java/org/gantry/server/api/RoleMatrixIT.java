@@ -25,7 +25,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
         MANAGER,
         MEMBER,
         STAKEHOLDER,
-        OUTSIDER
+        OUTSIDER,
+        /** The system role that sees every project in the portfolio without being a member of any. */
+        PORTFOLIO_MANAGER
     }
 
     /** A fresh project with three tasks (A, B, C) and a link A -> B. */
@@ -57,7 +59,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long digest,
             long submittedWeek,
             long activityType,
-            long assignment) {
+            long assignment,
+            long programme,
+            long goal) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -81,7 +85,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
     private static final int GONE = 204;
     private static final int NO = 403;
 
-    /** Expected statuses for ADMIN, OWNER, MANAGER, MEMBER, STAKEHOLDER; an OUTSIDER always gets 404. */
+    /**
+     * Expected statuses for ADMIN, OWNER, MANAGER, MEMBER, STAKEHOLDER, and optionally PORTFOLIO_MANAGER; an
+     * OUTSIDER gets 404 unless the row says otherwise. A portfolio manager is a member of no project, so
+     * without a sixth status they get what an outsider gets.
+     */
     enum Action {
         READ_PROJECT((f, api) -> api.get(f.project()), OK, OK, OK, OK, OK),
         LIST_TASKS((f, api) -> api.get(f.project() + "/tasks?size=10"), OK, OK, OK, OK, OK),
@@ -910,7 +918,89 @@ class RoleMatrixIT extends ApiIntegrationTest {
         // Operations, asked through a proxy (a request made on the server's own machine reaches metrics too).
         READ_HEALTH_PROBE(
                 OK, (f, api) -> api.forwardedFor("203.0.113.7").get("/actuator/health/readiness"), OK, OK, OK, OK, OK),
-        READ_METRICS(NO, (f, api) -> api.forwardedFor("203.0.113.7").get("/actuator/metrics"), OK, NO, NO, NO, NO);
+        READ_METRICS(NO, (f, api) -> api.forwardedFor("203.0.113.7").get("/actuator/metrics"), OK, NO, NO, NO, NO),
+        // The portfolio's strategy: everyone reads programmes and goals; admins and portfolio managers keep them.
+        LIST_PROGRAMMES(OK, (f, api) -> api.get("/api/v1/programmes"), OK, OK, OK, OK, OK, OK),
+        READ_PROGRAMME(OK, (f, api) -> api.get("/api/v1/programmes/" + f.programme()), OK, OK, OK, OK, OK, OK),
+        CREATE_PROGRAMME(
+                NO,
+                (f, api) -> api.post("/api/v1/programmes", json("name", "Programme " + f.key())),
+                CREATED,
+                NO,
+                NO,
+                NO,
+                NO,
+                CREATED),
+        UPDATE_PROGRAMME(
+                NO,
+                (f, api) -> api.patch(
+                        "/api/v1/programmes/" + f.programme(), json("description", "Changed", "version", 0)),
+                OK,
+                NO,
+                NO,
+                NO,
+                NO,
+                OK),
+        DELETE_PROGRAMME(NO, (f, api) -> api.delete("/api/v1/programmes/" + f.programme()), GONE, NO, NO, NO, NO, GONE),
+        LIST_GOALS(OK, (f, api) -> api.get("/api/v1/strategic-goals"), OK, OK, OK, OK, OK, OK),
+        READ_GOAL(OK, (f, api) -> api.get("/api/v1/strategic-goals/" + f.goal()), OK, OK, OK, OK, OK, OK),
+        CREATE_GOAL(
+                NO,
+                (f, api) -> api.post("/api/v1/strategic-goals", json("name", "Goal " + f.key(), "weight", 2)),
+                CREATED,
+                NO,
+                NO,
+                NO,
+                NO,
+                CREATED),
+        UPDATE_GOAL(
+                NO,
+                (f, api) -> api.patch("/api/v1/strategic-goals/" + f.goal(), json("weight", 7, "version", 0)),
+                OK,
+                NO,
+                NO,
+                NO,
+                NO,
+                OK),
+        DELETE_GOAL(NO, (f, api) -> api.delete("/api/v1/strategic-goals/" + f.goal()), GONE, NO, NO, NO, NO, GONE),
+        // A project's place in the portfolio: its members read it, its owner places it, owners and managers
+        // score it; a portfolio manager does both without being a member.
+        READ_PLACEMENT((f, api) -> api.get(f.project() + "/portfolio"), OK, OK, OK, OK, OK, OK),
+        PLACE_PROJECT(
+                (f, api) -> api.put(
+                        f.project() + "/portfolio",
+                        json("programmeId", f.programme(), "proposed", true, "estimatedCost", 1000, "version", 0)),
+                OK,
+                OK,
+                NO,
+                NO,
+                NO,
+                OK),
+        SCORE_PROJECT(
+                (f, api) -> api.put(f.project() + "/goal-scores/" + f.goal(), json("score", 4, "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO,
+                OK),
+        READ_WHAT_IF(OK, (f, api) -> api.get("/api/v1/portfolio/what-if?budget=1000"), OK, OK, OK, OK, OK, OK),
+        // Without a version: the admin passes the permission check and is told what is missing.
+        GRANT_PORTFOLIO_MANAGER(
+                NO,
+                (f, api) -> api.patch("/api/v1/users/" + f.newcomer().id(), json("portfolioManager", true)),
+                400,
+                NO,
+                NO,
+                NO,
+                NO,
+                NO);
+
+        /** The rows that need a programme and a strategic goal of their own (removed after the case). */
+        boolean needsStrategy() {
+            return name().contains("PROGRAMME") || name().contains("GOAL") || this == PLACE_PROJECT
+                    || this == SCORE_PROJECT;
+        }
 
         final BiFunction<Fixture, ApiClient, Response> call;
         final int[] expected;
@@ -927,6 +1017,11 @@ class RoleMatrixIT extends ApiIntegrationTest {
         }
 
         int expectedFor(Role role) {
+            if (role == Role.PORTFOLIO_MANAGER) {
+                return expected.length > Role.PORTFOLIO_MANAGER.ordinal() - 1
+                        ? expected[Role.PORTFOLIO_MANAGER.ordinal() - 1]
+                        : outsider;
+            }
             return role == Role.OUTSIDER ? outsider : expected[role.ordinal()];
         }
     }
@@ -966,19 +1061,33 @@ class RoleMatrixIT extends ApiIntegrationTest {
     void eachRoleMayDoExactlyWhatItsRoleAllows(Role role, Action action) {
         List<TestUser> users = people();
         TestUser owner = users.get(Role.OWNER.ordinal());
-        Fixture fixture = fixture(owner, users);
+        Fixture fixture = fixture(owner, users, action.needsStrategy());
         ApiClient caller =
                 role == Role.ADMIN ? admin() : users.get(role.ordinal()).api();
 
         Response response = action.call.apply(fixture, caller);
 
-        assertThat(response.status()).as(role + " " + action + ": " + response).isEqualTo(action.expectedFor(role));
-        if (response.status() >= 400) {
-            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        try {
+            assertThat(response.status())
+                    .as(role + " " + action + ": " + response)
+                    .isEqualTo(action.expectedFor(role));
+            if (response.status() >= 400) {
+                assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            }
+        } finally {
+            // Goals weigh in every project's alignment: leave none behind for the tests that measure it.
+            if (response.status() == CREATED && (action == Action.CREATE_GOAL || action == Action.CREATE_PROGRAMME)) {
+                admin().delete((action == Action.CREATE_GOAL ? "/api/v1/strategic-goals/" : "/api/v1/programmes/")
+                        + response.body().get("id").asLong());
+            }
+            if (fixture.goal() != 0) {
+                admin().delete("/api/v1/strategic-goals/" + fixture.goal());
+                admin().delete("/api/v1/programmes/" + fixture.programme());
+            }
         }
     }
 
-    private Fixture fixture(TestUser owner, List<TestUser> users) {
+    private Fixture fixture(TestUser owner, List<TestUser> users, boolean withStrategy) {
         String key = newProject(owner);
         addMember(owner.api(), key, users.get(Role.MANAGER.ordinal()), "MANAGER");
         addMember(owner.api(), key, users.get(Role.MEMBER.ordinal()), "MEMBER");
@@ -1098,6 +1207,17 @@ class RoleMatrixIT extends ApiIntegrationTest {
                                 "sendAt",
                                 "09:00"));
         assertThat(digest.status()).as(digest.toString()).isEqualTo(201);
+        long programme = 0;
+        long goal = 0;
+        if (withStrategy) {
+            programme = GantryApi.created(admin().post("/api/v1/programmes", json("name", "Matrix " + key)))
+                    .get("id")
+                    .asLong();
+            goal = GantryApi.created(
+                            admin().post("/api/v1/strategic-goals", json("name", "Matrix " + key, "weight", 1)))
+                    .get("id")
+                    .asLong();
+        }
         return new Fixture(
                 key,
                 a,
@@ -1126,7 +1246,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 digest.body().get("id").asLong(),
                 submittedWeek.body().get("id").asLong(),
                 activityType.body().get("id").asLong(),
-                assignment.body().get("id").asLong());
+                assignment.body().get("id").asLong(),
+                programme,
+                goal);
     }
 
     /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */
@@ -1158,6 +1280,13 @@ class RoleMatrixIT extends ApiIntegrationTest {
             for (Role role : Role.values()) {
                 users.add(role == Role.ADMIN ? null : newUser(role.name().toLowerCase()));
             }
+            TestUser portfolioManager = users.get(Role.PORTFOLIO_MANAGER.ordinal());
+            int version = GantryApi.ok(admin().get("/api/v1/users/" + portfolioManager.id()))
+                    .get("version")
+                    .asInt();
+            GantryApi.ok(admin().patch(
+                            "/api/v1/users/" + portfolioManager.id(),
+                            json("portfolioManager", true, "version", version)));
             users.add(newUser("newcomer"));
             people = users;
         }

@@ -147,6 +147,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long statusReportId;
     private long submittedWeekId;
     private long activityTypeId;
+    private long programmeId;
+    private long goalId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -324,6 +326,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                 admin().post("/api/v1/projects/" + project + "/activity-types", json("name", "Fuzz activity"));
         assertThat(activityType.status()).as(activityType.toString()).isEqualTo(201);
         activityTypeId = activityType.body().get("id").asLong();
+        programmeId = newProgramme();
+        goalId = newGoal();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -416,6 +420,12 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         }
         if (admin().get("/api/v1/projects/" + project + "/sprints/" + sprintId).status() != 200) {
             sprintId = newSprint();
+        }
+        if (admin().get("/api/v1/programmes/" + programmeId).status() != 200) {
+            programmeId = newProgramme();
+        }
+        if (admin().get("/api/v1/strategic-goals/" + goalId).status() != 200) {
+            goalId = newGoal();
         }
         if (admin().get("/api/v1/projects/" + project + "/webhooks/" + webhookId)
                         .status()
@@ -519,6 +529,21 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                 return;
             }
         }
+    }
+
+    /** A programme for the programme operations to aim at. */
+    private long newProgramme() {
+        Response created = admin().post("/api/v1/programmes", json("name", "Fuzz programme " + newKey()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asLong();
+    }
+
+    /** A strategic goal for the goal and score operations to aim at. */
+    private long newGoal() {
+        Response created =
+                admin().post("/api/v1/strategic-goals", json("name", "Fuzz goal " + newKey(), "weight", 1));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asLong();
     }
 
     /** A planned sprint for the sprint operations to aim at. */
@@ -655,6 +680,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             case "entryId" -> String.valueOf(raidEntryId);
             case "assignmentId" -> String.valueOf(assignmentId);
             case "run" -> String.valueOf(levellingRunId);
+            case "goalId" -> String.valueOf(goalId);
             case "slot" -> String.valueOf(random.nextInt(3));
             case "hook" -> webhookPublicId;
             case "id" -> {
@@ -662,6 +688,10 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(sacrificialTokenId);
                 } else if (template.contains("/users/")) {
                     yield String.valueOf(sacrificialUserId);
+                } else if (template.contains("/programmes/")) {
+                    yield String.valueOf(programmeId);
+                } else if (template.contains("/strategic-goals/")) {
+                    yield String.valueOf(goalId);
                 } else if (template.contains("/links/")) {
                     yield String.valueOf(linkId);
                 } else if (template.contains("/resources/")) {

@@ -165,7 +165,7 @@ class CalendarFeedIT {
         assertThat(get(secret).statusCode()).isEqualTo(200);
         UserAccount account = users.get(admin(), ana.id());
 
-        users.update(admin(), ana.id(), new UserChanges(null, null, false, account.version()));
+        users.update(admin(), ana.id(), new UserChanges(null, null, false, account.version(), null));
 
         assertThat(get(secret).statusCode()).isEqualTo(404);
     }

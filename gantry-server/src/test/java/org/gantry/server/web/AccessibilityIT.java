@@ -108,6 +108,9 @@ class AccessibilityIT extends BrowserTest {
         visit("/notifications/preferences");
         visit("/my-work");
         visit("/portfolio");
+        visit("/portfolio?group=PROGRAMME&axis=COST&budget=1000");
+        visit("/portfolio/strategy");
+        visit("/portfolio/projects/" + project.key());
 
         visit("/projects/new");
         page.locator("#key").fill("V" + unique());
