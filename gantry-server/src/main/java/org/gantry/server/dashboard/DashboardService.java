@@ -109,7 +109,13 @@ public class DashboardService {
                             ? days(time.workBetween(baseline, finish), minutesPerDay)
                             : null;
                     return new TimelineMilestone(
-                            rs.getLong(1), rs.getString(2), rs.getString(3), finish, baseline, slip, rs.getInt(6) >= 100);
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            finish,
+                            baseline,
+                            slip,
+                            rs.getInt(6) >= 100);
                 })
                 .list();
     }

@@ -30,6 +30,7 @@ final class Alignment {
             weighted += (long) goal.weight() * scoreByGoal.getOrDefault(goal.id(), 0);
             weights += goal.weight();
         }
-        return BigDecimal.valueOf(100 * weighted).divide(BigDecimal.valueOf(MAX_SCORE * weights), 1, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(100 * weighted)
+                .divide(BigDecimal.valueOf(MAX_SCORE * weights), 1, RoundingMode.HALF_UP);
     }
 }

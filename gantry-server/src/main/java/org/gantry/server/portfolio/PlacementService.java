@@ -12,7 +12,6 @@ import org.gantry.server.project.ProjectService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
-import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.StaleVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -223,7 +222,8 @@ class PlacementService {
 
     private static void requireOpen(ProjectAccess access) {
         if (access.archived()) {
-            throw new Conflict("Project archived", "Project " + access.key() + " is archived; restore it to change it.");
+            throw new Conflict(
+                    "Project archived", "Project " + access.key() + " is archived; restore it to change it.");
         }
     }
 }

@@ -38,7 +38,13 @@ final class PortfolioCharts {
 
     /** One project's row: its bar (absent without dates) and its milestones. */
     public record Row(
-            String key, String name, String overall, double y, Double barX, Double barWidth, List<Diamond> milestones) {}
+            String key,
+            String name,
+            String overall,
+            double y,
+            Double barX,
+            Double barWidth,
+            List<Diamond> milestones) {}
 
     public record Timeline(int width, int height, LocalDate from, LocalDate to, List<Tick> ticks, List<Row> rows) {
         public boolean empty() {
@@ -160,7 +166,8 @@ final class PortfolioCharts {
                 continue;
             }
             double cx = BUBBLE_LEFT + (BUBBLE_RIGHT - BUBBLE_LEFT) * x.doubleValue() / top;
-            double cy = BUBBLE_BOTTOM - (BUBBLE_BOTTOM - BUBBLE_TOP) * line.alignment().doubleValue() / 100;
+            double cy = BUBBLE_BOTTOM
+                    - (BUBBLE_BOTTOM - BUBBLE_TOP) * line.alignment().doubleValue() / 100;
             boolean sized = line.budget() != null && maxBudget > 0;
             double r = sized ? 6 + 24 * Math.sqrt(line.budget().doubleValue() / maxBudget) : 6;
             bubbles.add(new Bubble(
@@ -173,7 +180,9 @@ final class PortfolioCharts {
                     sized,
                     line.key() + ": alignment " + line.alignment().toPlainString() + " %, "
                             + (cost ? "cost " + x.toPlainString() : x.toPlainString() + " high threats")
-                            + (line.budget() != null ? ", budget " + line.budget().toPlainString() : "")));
+                            + (line.budget() != null
+                                    ? ", budget " + line.budget().toPlainString()
+                                    : "")));
         }
         List<AxisTick> xTicks = new ArrayList<>();
         for (int i = 0; i <= 4; i++) {
@@ -184,7 +193,8 @@ final class PortfolioCharts {
         }
         List<AxisTick> yTicks = new ArrayList<>();
         for (int percent = 0; percent <= 100; percent += 25) {
-            yTicks.add(new AxisTick(round(BUBBLE_BOTTOM - (BUBBLE_BOTTOM - BUBBLE_TOP) * percent / 100.0), percent + " %"));
+            yTicks.add(new AxisTick(
+                    round(BUBBLE_BOTTOM - (BUBBLE_BOTTOM - BUBBLE_TOP) * percent / 100.0), percent + " %"));
         }
         return new Bubbles(
                 axis,

@@ -54,7 +54,8 @@ class PortfolioPages {
             @RequestParam(required = false) String axis,
             @RequestParam(required = false) BigDecimal budget,
             Model model) {
-        String bubbleAxis = axis == null || axis.isBlank() ? "RISK" : axis.strip().toUpperCase(Locale.ROOT);
+        String bubbleAxis =
+                axis == null || axis.isBlank() ? "RISK" : axis.strip().toUpperCase(Locale.ROOT);
         if (!bubbleAxis.equals("RISK") && !bubbleAxis.equals("COST")) {
             throw new InvalidInput("axis", "must be RISK or COST");
         }
@@ -66,11 +67,11 @@ class PortfolioPages {
         model.addAttribute(
                 "groups",
                 shown.groups().stream()
-                        .map(group -> new GroupView(
-                                "group-" + group.kind().toLowerCase(Locale.ROOT) + "-"
-                                        + (group.id() == null ? "none" : group.id()),
-                                group,
-                                group.projects().stream().map(byKey::get).toList()))
+                        .map(shownGroup -> new GroupView(
+                                "group-" + shownGroup.kind().toLowerCase(Locale.ROOT) + "-"
+                                        + (shownGroup.id() == null ? "none" : shownGroup.id()),
+                                shownGroup,
+                                shownGroup.projects().stream().map(byKey::get).toList()))
                         .toList());
         model.addAttribute("timeline", PortfolioCharts.timeline(shown.projects()));
         model.addAttribute("bubbles", PortfolioCharts.bubbles(shown.projects(), bubbleAxis));

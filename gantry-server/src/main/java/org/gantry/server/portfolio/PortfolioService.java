@@ -55,11 +55,6 @@ public class PortfolioService {
     }
 
     @Transactional(readOnly = true)
-    public Portfolio portfolio(CurrentUser user) {
-        return portfolio(user, null, null);
-    }
-
-    @Transactional(readOnly = true)
     public Portfolio portfolio(CurrentUser user, String sort, String groupBy) {
         String order = choice("sort", sort, "HEALTH", SORTS);
         String grouping = choice("groupBy", groupBy, "NONE", GROUPINGS);
@@ -118,8 +113,7 @@ public class PortfolioService {
                 .filter(Portfolio.Line::proposed)
                 .sorted(Comparator.comparing(
                                 Portfolio.Line::alignment, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
-                        .thenComparing(
-                                Portfolio.Line::estimatedCost, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(Portfolio.Line::estimatedCost, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(Portfolio.Line::key))
                 .toList();
         List<WhatIf.Candidate> ranked = new ArrayList<>();
@@ -166,12 +160,14 @@ public class PortfolioService {
     private static Comparator<Portfolio.Line> order(String sort) {
         Comparator<Portfolio.Line> byKey = Comparator.comparing(Portfolio.Line::key);
         return switch (sort) {
-            case "ALIGNMENT" -> Comparator.comparing(
-                            Portfolio.Line::alignment, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
-                    .thenComparing(byKey);
+            case "ALIGNMENT" ->
+                Comparator.comparing(
+                                Portfolio.Line::alignment, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+                        .thenComparing(byKey);
             case "NAME" -> byKey;
-            default -> Comparator.comparingInt((Portfolio.Line line) -> WORST_FIRST.indexOf(line.overall()))
-                    .thenComparing(byKey);
+            default ->
+                Comparator.comparingInt((Portfolio.Line line) -> WORST_FIRST.indexOf(line.overall()))
+                        .thenComparing(byKey);
         };
     }
 

@@ -52,13 +52,11 @@ class StrategyService {
         String description = description(fields.description(), "", problems);
         problems.throwIfAny();
         requireFreeName("programme", name, 0);
-        long id = unique(
-                "programme",
-                name,
-                () -> jdbc.sql("insert into programme (name, description) values (?, ?) returning id")
-                        .params(name, description)
-                        .query(Long.class)
-                        .single());
+        long id = unique("programme", name, () -> jdbc.sql(
+                        "insert into programme (name, description) values (?, ?) returning id")
+                .params(name, description)
+                .query(Long.class)
+                .single());
         return programme(id);
     }
 
@@ -75,9 +73,7 @@ class StrategyService {
         problems.throwIfAny();
         requireFreeName("programme", name, id);
         int updated = unique(
-                "programme",
-                name,
-                () -> jdbc.sql("update programme set name = ?, description = ?, updated_at = now(),"
+                "programme", name, () -> jdbc.sql("update programme set name = ?, description = ?, updated_at = now(),"
                                 + " version = version + 1 where id = ? and version = ?")
                         .params(name, description, id, fields.version())
                         .update());
@@ -124,13 +120,11 @@ class StrategyService {
         }
         problems.throwIfAny();
         requireFreeName("strategic_goal", name, 0);
-        long id = unique(
-                "strategic_goal",
-                name,
-                () -> jdbc.sql("insert into strategic_goal (name, description, weight) values (?, ?, ?) returning id")
-                        .params(name, description, fields.weight())
-                        .query(Long.class)
-                        .single());
+        long id = unique("strategic_goal", name, () -> jdbc.sql(
+                        "insert into strategic_goal (name, description, weight) values (?, ?, ?) returning id")
+                .params(name, description, fields.weight())
+                .query(Long.class)
+                .single());
         return goal(id);
     }
 
@@ -147,13 +141,11 @@ class StrategyService {
         int weight = fields.weight() == null ? current.weight() : weight(fields.weight(), problems);
         problems.throwIfAny();
         requireFreeName("strategic_goal", name, id);
-        int updated = unique(
-                "strategic_goal",
-                name,
-                () -> jdbc.sql("update strategic_goal set name = ?, description = ?, weight = ?, updated_at = now(),"
+        int updated = unique("strategic_goal", name, () -> jdbc.sql(
+                        "update strategic_goal set name = ?, description = ?, weight = ?, updated_at = now(),"
                                 + " version = version + 1 where id = ? and version = ?")
-                        .params(name, description, weight, id, fields.version())
-                        .update());
+                .params(name, description, weight, id, fields.version())
+                .update());
         if (updated == 0) {
             throw new StaleVersion("The strategic goal", current);
         }

@@ -933,8 +933,8 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 CREATED),
         UPDATE_PROGRAMME(
                 NO,
-                (f, api) -> api.patch(
-                        "/api/v1/programmes/" + f.programme(), json("description", "Changed", "version", 0)),
+                (f, api) ->
+                        api.patch("/api/v1/programmes/" + f.programme(), json("description", "Changed", "version", 0)),
                 OK,
                 NO,
                 NO,
@@ -998,7 +998,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
 
         /** The rows that need a programme and a strategic goal of their own (removed after the case). */
         boolean needsStrategy() {
-            return name().contains("PROGRAMME") || name().contains("GOAL") || this == PLACE_PROJECT
+            return name().contains("PROGRAMME")
+                    || name().contains("GOAL")
+                    || this == PLACE_PROJECT
                     || this == SCORE_PROJECT;
         }
 

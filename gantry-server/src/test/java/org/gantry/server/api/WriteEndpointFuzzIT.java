@@ -540,8 +540,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
 
     /** A strategic goal for the goal and score operations to aim at. */
     private long newGoal() {
-        Response created =
-                admin().post("/api/v1/strategic-goals", json("name", "Fuzz goal " + newKey(), "weight", 1));
+        Response created = admin().post("/api/v1/strategic-goals", json("name", "Fuzz goal " + newKey(), "weight", 1));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.body().get("id").asLong();
     }
