@@ -53,6 +53,22 @@ public final class CostModel {
         return cost;
     }
 
+    /**
+     * How much of a fixed cost has been incurred at a percent complete (0 to 100), as Microsoft Project
+     * counts a task's actual fixed cost: all of it once the task has started (START), all of it once it is
+     * complete (END), or the same share as the progress (PRORATED).
+     */
+    public static BigDecimal actualFixedCost(BigDecimal fixedCost, CostAccrual accrual, BigDecimal percentComplete) {
+        if (fixedCost == null || percentComplete == null || percentComplete.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return switch (accrual == null ? CostAccrual.PRORATED : accrual) {
+            case START -> fixedCost;
+            case END -> percentComplete.compareTo(BigDecimal.valueOf(100)) >= 0 ? fixedCost : BigDecimal.ZERO;
+            case PRORATED -> fixedCost.multiply(percentComplete).divide(BigDecimal.valueOf(100));
+        };
+    }
+
     /** Every task's cost, in the order given; summaries include their children. */
     public static Map<String, BigDecimal> taskCosts(
             List<CostTask> tasks, List<CostResource> resources, List<CostAssignment> assignments) {

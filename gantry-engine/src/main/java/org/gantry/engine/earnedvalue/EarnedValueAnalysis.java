@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gantry.engine.cost.CostAccrual;
 
 /**
  * Earned value of a whole project at a status date.
@@ -38,6 +39,21 @@ public final class EarnedValueAnalysis {
             List<TaskBudget> tasks,
             List<CostRate> rates,
             List<TimeEntry> timeEntries,
+            WorkingDays workingDays,
+            LocalDate statusDate,
+            ReportingPeriod period) {
+        return analyse(tasks, rates, timeEntries, List.of(), workingDays, statusDate, period);
+    }
+
+    /**
+     * As above, with other actual costs (expenses, incurred fixed costs): each counts in AC from its day on,
+     * on its task and the task's summaries, or on the project alone when it names no task of the plan.
+     */
+    public static EarnedValueReport analyse(
+            List<TaskBudget> tasks,
+            List<CostRate> rates,
+            List<TimeEntry> timeEntries,
+            List<DatedCost> otherCosts,
             WorkingDays workingDays,
             LocalDate statusDate,
             ReportingPeriod period) {
@@ -117,6 +133,25 @@ public final class EarnedValueAnalysis {
             }
         }
 
+        BigDecimal projectOnly = BigDecimal.ZERO;
+        for (DatedCost cost : otherCosts) {
+            if (cost.date().isAfter(statusDate)) {
+                continue;
+            }
+            Integer taskIndex = cost.task() == null ? null : index.get(cost.task());
+            if (taskIndex == null) {
+                projectOnly = projectOnly.add(cost.amount());
+            } else {
+                actual[taskIndex] = actual[taskIndex].add(cost.amount());
+            }
+            int day = (int) ChronoUnit.DAYS.between(projectStart, cost.date());
+            if (day < 0) {
+                openingActual = openingActual.add(cost.amount());
+            } else {
+                dailyActual[day] = dailyActual[day].add(cost.amount());
+            }
+        }
+
         EarnedValue[] values = new EarnedValue[count];
         Arrays.fill(values, EarnedValue.zero());
         EarnedValue project = EarnedValue.zero();
@@ -139,6 +174,9 @@ public final class EarnedValueAnalysis {
                     values[at] = values[at].plus(own);
                 }
             }
+        }
+        if (projectOnly.signum() != 0) {
+            project = project.plus(new EarnedValue(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, projectOnly));
         }
         Map<String, EarnedValue> byTask = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
@@ -171,11 +209,28 @@ public final class EarnedValueAnalysis {
                 statusDate, projectStart, projectFinish, project, byTask, schedule, forecastFinish, curve);
     }
 
-    /** Adds the task's daily amounts to the project's and returns its planned value up to the status day. */
+    /**
+     * Adds the task's daily amounts to the project's and returns its planned value up to the status day. A
+     * fixed cost accrued at the start or the end is planned on that day; the rest of the budget is spread.
+     */
     private static BigDecimal spread(
             TaskBudget task, WorkingDays workingDays, LocalDate projectStart, int statusDay, BigDecimal[] daily) {
         int first = (int) ChronoUnit.DAYS.between(projectStart, task.start());
         int length = (int) ChronoUnit.DAYS.between(task.start(), task.finish()) + 1;
+        BigDecimal spread = task.budget();
+        BigDecimal planned = BigDecimal.ZERO;
+        if (task.fixedCostAccrual() != CostAccrual.PRORATED
+                && task.fixedCost().signum() > 0
+                && task.budget().signum() > 0) {
+            // An imported baseline may hold less than the fixed cost: never plan more than the budget.
+            BigDecimal fixed = task.fixedCost().min(task.budget());
+            spread = task.budget().subtract(fixed);
+            int day = task.fixedCostAccrual() == CostAccrual.START ? first : first + length - 1;
+            daily[day] = daily[day].add(fixed);
+            if (day <= statusDay) {
+                planned = planned.add(fixed);
+            }
+        }
         int working = 0;
         int lastWorking = -1;
         for (int offset = 0; offset < length; offset++) {
@@ -185,12 +240,11 @@ public final class EarnedValueAnalysis {
             }
         }
         if (working == 0) {
-            daily[first] = daily[first].add(task.budget());
-            return first <= statusDay ? task.budget() : BigDecimal.ZERO;
+            daily[first] = daily[first].add(spread);
+            return first <= statusDay ? planned.add(spread) : planned;
         }
-        BigDecimal perDay = task.budget().divide(BigDecimal.valueOf(working), DAILY_SCALE, RoundingMode.HALF_EVEN);
-        BigDecimal lastDay = task.budget().subtract(perDay.multiply(BigDecimal.valueOf(working - 1)));
-        BigDecimal planned = BigDecimal.ZERO;
+        BigDecimal perDay = spread.divide(BigDecimal.valueOf(working), DAILY_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal lastDay = spread.subtract(perDay.multiply(BigDecimal.valueOf(working - 1)));
         for (int offset = 0; offset < length; offset++) {
             if (!workingDays.isWorking(task.start().plusDays(offset))) {
                 continue;

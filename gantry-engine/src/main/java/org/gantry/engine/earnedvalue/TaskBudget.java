@@ -3,17 +3,39 @@ package org.gantry.engine.earnedvalue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.gantry.engine.cost.CostAccrual;
 
 /**
  * A task as earned value sees it: its place in the work breakdown ({@code parent} null at the top), its
  * baseline dates and budget (the baseline cost), and how far it is (percent complete, 0 to 100). A task that
  * is the parent of another is a summary: its own budget and percent complete are ignored, its figures are
- * the sums of its children's.
+ * the sums of its children's. {@code fixedCost} is the part of the budget that is the task's fixed cost: it
+ * is planned on the start day (accrual START), the finish day (END) or with the rest (PRORATED).
  */
 public record TaskBudget(
-        String task, String parent, LocalDate start, LocalDate finish, BigDecimal budget, BigDecimal percentComplete) {
+        String task,
+        String parent,
+        LocalDate start,
+        LocalDate finish,
+        BigDecimal budget,
+        BigDecimal percentComplete,
+        BigDecimal fixedCost,
+        CostAccrual fixedCostAccrual) {
+
+    /** A task whose budget is spread evenly over its working days. */
+    public TaskBudget(
+            String task,
+            String parent,
+            LocalDate start,
+            LocalDate finish,
+            BigDecimal budget,
+            BigDecimal percentComplete) {
+        this(task, parent, start, finish, budget, percentComplete, BigDecimal.ZERO, CostAccrual.PRORATED);
+    }
 
     public TaskBudget {
+        fixedCost = fixedCost == null ? BigDecimal.ZERO : fixedCost;
+        fixedCostAccrual = fixedCostAccrual == null ? CostAccrual.PRORATED : fixedCostAccrual;
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(finish, "finish");

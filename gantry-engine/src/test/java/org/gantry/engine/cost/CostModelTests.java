@@ -140,4 +140,19 @@ class CostModelTests {
         assertThat(costs.get("Dropped")).isEqualByComparingTo("57");
         assertThat(costs.get("S")).isEqualByComparingTo("20");
     }
+
+    @Test
+    void aFixedCostIsIncurredByItsAccrualRule() {
+        BigDecimal fixed = new BigDecimal("500");
+        assertThat(CostModel.actualFixedCost(fixed, CostAccrual.START, BigDecimal.ZERO))
+                .isEqualByComparingTo("0");
+        assertThat(CostModel.actualFixedCost(fixed, CostAccrual.START, new BigDecimal("1")))
+                .isEqualByComparingTo("500");
+        assertThat(CostModel.actualFixedCost(fixed, CostAccrual.END, new BigDecimal("99")))
+                .isEqualByComparingTo("0");
+        assertThat(CostModel.actualFixedCost(fixed, CostAccrual.END, new BigDecimal("100")))
+                .isEqualByComparingTo("500");
+        assertThat(CostModel.actualFixedCost(fixed, CostAccrual.PRORATED, new BigDecimal("40")))
+                .isEqualByComparingTo("200");
+    }
 }

@@ -141,6 +141,51 @@ class EarnedValueAnalysisTests {
         assertThat(report.forecastFinish()).isNull();
     }
 
+    @Test
+    void aFixedCostAccruedAtTheStartOrTheEndIsPlannedOnThatDayAndTheRestIsSpread() {
+        // F: Mon-Fri, budget 1,500 of which 1,000 is a fixed cost; G the same with it at the end.
+        List<TaskBudget> fixed = List.of(
+                new TaskBudget(
+                        "F",
+                        null,
+                        MONDAY,
+                        MONDAY.plusDays(4),
+                        new BigDecimal("1500"),
+                        BigDecimal.ZERO,
+                        new BigDecimal("1000"),
+                        org.gantry.engine.cost.CostAccrual.START),
+                new TaskBudget(
+                        "G",
+                        null,
+                        MONDAY,
+                        MONDAY.plusDays(4),
+                        new BigDecimal("1500"),
+                        BigDecimal.ZERO,
+                        new BigDecimal("1000"),
+                        org.gantry.engine.cost.CostAccrual.END));
+        EarnedValueReport wednesday = EarnedValueAnalysis.analyse(
+                fixed, List.of(), List.of(), WorkingDays.mondayToFriday(), MONDAY.plusDays(2), ReportingPeriod.DAY);
+        assertThat(wednesday.tasks().get("F").plannedValue()).isEqualByComparingTo("1300"); // 1,000 + 3 x 100
+        assertThat(wednesday.tasks().get("G").plannedValue()).isEqualByComparingTo("300");
+        EarnedValueReport friday = EarnedValueAnalysis.analyse(
+                fixed, List.of(), List.of(), WorkingDays.mondayToFriday(), MONDAY.plusDays(4), ReportingPeriod.DAY);
+        assertThat(friday.tasks().get("G").plannedValue()).isEqualByComparingTo("1500");
+    }
+
+    @Test
+    void otherCostsCountInActualCostFromTheirDayOnAndWithoutATaskOnlyForTheProject() {
+        List<DatedCost> costs = List.of(
+                new DatedCost("A", MONDAY.plusDays(1), new BigDecimal("70")),
+                new DatedCost(null, MONDAY.plusDays(2), new BigDecimal("30")),
+                new DatedCost("A", MONDAY.plusDays(3), new BigDecimal("1000")));
+        EarnedValueReport report = EarnedValueAnalysis.analyse(
+                tasks, rates, entries, costs, WorkingDays.mondayToFriday(), MONDAY.plusDays(2), ReportingPeriod.WEEK);
+        assertThat(report.tasks().get("A").actualCost()).isEqualByComparingTo("710"); // 640 + 70
+        assertThat(report.tasks().get("S").actualCost()).isEqualByComparingTo("710");
+        assertThat(report.project().actualCost()).isEqualByComparingTo("840"); // 740 + 70 + 30
+        assertThat(report.curve().get(0).actualCost()).isEqualByComparingTo("840");
+    }
+
     private static TaskBudget task(String id, String parent, int fromDay, int toDay, String budget, String percent) {
         return new TaskBudget(
                 id,
