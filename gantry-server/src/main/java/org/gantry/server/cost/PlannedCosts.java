@@ -24,8 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The planned cost of every task of a project by the engine's cost model, from the resources' rates (their
- * own rates, then their dated rates) and the assignments' units and work. The server keeps no overtime
- * work and no fixed costs yet, so a task costs its assignments' regular work, per-use costs and materials.
+ * own rates, then their dated rates) and the assignments' units and work, plus each task's fixed cost. The
+ * server keeps no overtime work, so a task costs its assignments' regular work, per-use costs, materials and
+ * its fixed cost.
  * When a rate changes during an assignment, its work is cut in proportion to the time on either side.
  */
 @Service
@@ -50,10 +51,12 @@ public class PlannedCosts {
         for (int i = 0; i < tasks.length; i++) {
             amounts[i] = costs.get(tasks[i]).setScale(4, RoundingMode.HALF_UP).toPlainString();
         }
-        // One statement for the whole project, not one per task.
-        jdbc.sql("update task_baseline b set cost = v.cost from (select unnest(?::bigint[]) as task_id,"
-                        + " unnest(?::numeric[]) as cost) v where b.task_id = v.task_id and b.slot = ?"
-                        + " and b.project_id = ?")
+        // One statement for the whole project, not one per task. The fixed cost and its accrual go with the
+        // cost, so the planned value spreads the budget as it was planned even when they change later.
+        jdbc.sql("update task_baseline b set cost = v.cost, fixed_cost = t.fixed_cost,"
+                        + " fixed_cost_accrual = t.fixed_cost_accrual from (select unnest(?::bigint[]) as task_id,"
+                        + " unnest(?::numeric[]) as cost) v join task t on t.id = v.task_id"
+                        + " where b.task_id = v.task_id and b.slot = ? and b.project_id = ?")
                 .params(tasks, amounts, slot, projectId)
                 .update();
     }
@@ -74,13 +77,14 @@ public class PlannedCosts {
      */
     public Map<Long, BigDecimal> taskCosts(
             long projectId, long minutesPerDay, long minutesPerWeek, List<ProposedAssignment> proposed) {
-        List<CostTask> tasks = jdbc.sql("select id, parent_id from task where project_id = ? order by outline_path")
+        List<CostTask> tasks = jdbc.sql("select id, parent_id, fixed_cost, fixed_cost_accrual from task"
+                        + " where project_id = ? order by outline_path")
                 .params(projectId)
                 .query((rs, n) -> new CostTask(
                         String.valueOf(rs.getLong(1)),
                         rs.getObject(2) == null ? null : String.valueOf(rs.getLong(2)),
-                        null,
-                        CostAccrual.PRORATED))
+                        rs.getBigDecimal(3),
+                        CostAccrual.valueOf(rs.getString(4))))
                 .list();
         Map<Long, List<CostRateEntry>> dated = new HashMap<>();
         jdbc.sql("select resource_id, effective_from, standard_rate, overtime_rate, cost_per_use from resource_rate"

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Changes to a task's fields; null fields stay as they are. {@code clear} names fields to empty:
  * start, finish, description, tags, assigneeIds, storyPoints. {@code version} is required. The place in the
- * outline changes through indent, outdent and move, not here.
+ * outline changes through indent, outdent and move, not here. {@code fixedCost} (project currency, 0 or more)
+ * and {@code fixedCostAccrual} (START, PRORATED, END) are money: owners and managers only.
  */
 public record TaskChanges(
         String name,
@@ -24,8 +25,48 @@ public record TaskChanges(
         LocalDateTime finish,
         Integer percentComplete,
         BigDecimal storyPoints,
+        BigDecimal fixedCost,
+        String fixedCostAccrual,
         List<String> clear,
         Integer version) {
+
+    public TaskChanges(
+            String name,
+            String description,
+            Boolean milestone,
+            String status,
+            Priority priority,
+            List<String> tags,
+            List<Long> assigneeIds,
+            String duration,
+            Long durationMinutes,
+            DurationUnit durationUnit,
+            LocalDateTime start,
+            LocalDateTime finish,
+            Integer percentComplete,
+            BigDecimal storyPoints,
+            List<String> clear,
+            Integer version) {
+        this(
+                name,
+                description,
+                milestone,
+                status,
+                priority,
+                tags,
+                assigneeIds,
+                duration,
+                durationMinutes,
+                durationUnit,
+                start,
+                finish,
+                percentComplete,
+                storyPoints,
+                null,
+                null,
+                clear,
+                version);
+    }
 
     public TaskChanges(
             String name,
@@ -60,6 +101,13 @@ public record TaskChanges(
                 null,
                 clear,
                 version);
+    }
+
+    /** Only the fixed cost and its accrual (null: unchanged). */
+    public static TaskChanges fixedCost(BigDecimal amount, String accrual, Integer version) {
+        return new TaskChanges(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, amount, accrual,
+                null, version);
     }
 
     public static TaskChanges of(int version) {

@@ -1,6 +1,8 @@
 package org.gantry.server.task;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gantry.server.identity.CurrentUser;
@@ -127,6 +129,52 @@ class TaskDetailPages {
         return drawer(user, key, details, TaskForm.of(details.task()), Map.of(), model);
     }
 
+    /**
+     * The task's fixed cost and its accrual (owners and managers: the section is shown to them only). A
+     * refused value stays as typed with its message beside the field.
+     */
+    @PostMapping("/fixed-cost")
+    String saveFixedCost(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) String fixedCost,
+            @RequestParam(required = false) String fixedCostAccrual,
+            @RequestParam(required = false) Integer version,
+            Model model,
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        BigDecimal amount = BigDecimal.ZERO;
+        String typed = fixedCost == null ? "" : fixedCost.strip().replace(",", "");
+        if (!typed.isEmpty()) {
+            try {
+                amount = new BigDecimal(typed);
+            } catch (NumberFormatException e) {
+                errors.put("fixedCost", "must be an amount such as 1500 or 99.50, or empty for none");
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                tasks.update(user, key, id, TaskChanges.fixedCost(amount, fixedCostAccrual, version));
+                response.setHeader("HX-Trigger", ROWS_CHANGED);
+                model.addAttribute("fixedCostSaved", "Fixed cost saved.");
+            } catch (StaleVersion e) {
+                model.addAttribute(
+                        "fixedCostConflict",
+                        "Someone changed this task meanwhile; it shows as it is now. Your fixed cost was “" + typed
+                                + "”.");
+            } catch (InvalidInput e) {
+                errors.putAll(FieldMessages.of(e));
+            }
+        }
+        TaskDetails details = tasks.get(user, key, id);
+        if (!errors.isEmpty()) {
+            model.addAttribute("fixedCostErrors", errors);
+            model.addAttribute("fixedCostTyped", fixedCost);
+        }
+        return drawer(user, key, details, TaskForm.of(details.task()), Map.of(), model);
+    }
+
     @PostMapping("/links/{linkId}/delete")
     String deleteLink(
             CurrentUser user,
@@ -159,6 +207,10 @@ class TaskDetailPages {
         model.addAttribute(
                 "assignments", resources.forTask(user, key, details.task().id()));
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !access.archived());
+        model.addAttribute("canEditCosts", access.can(Permission.SEE_COSTS) && !access.archived());
+        if (!model.containsAttribute("fixedCostErrors")) {
+            model.addAttribute("fixedCostErrors", Map.of());
+        }
         return "tasks/detail :: drawer";
     }
 }

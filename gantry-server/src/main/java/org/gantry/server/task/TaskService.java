@@ -160,10 +160,13 @@ public class TaskService {
         Task task = require(access, taskId);
         List<Link> links =
                 rows.links(access, "(l.predecessor_id = ? or l.successor_id = ?) order by l.id", taskId, taskId);
+        FixedCost fixed = access.can(Permission.SEE_COSTS) ? fixedCost(taskId) : null;
         return new TaskDetails(
                 task,
                 links.stream().filter(link -> link.successorId() == taskId).toList(),
-                links.stream().filter(link -> link.predecessorId() == taskId).toList());
+                links.stream().filter(link -> link.predecessorId() == taskId).toList(),
+                fixed == null ? null : fixed.amount(),
+                fixed == null ? null : fixed.accrual());
     }
 
     @Transactional
@@ -286,7 +289,27 @@ public class TaskService {
                 : changes.storyPoints() == null
                         ? current.storyPoints()
                         : checkStoryPoints(changes.storyPoints(), problems);
+        FixedCost fixed = null;
+        if (changes.fixedCost() != null || changes.fixedCostAccrual() != null) {
+            // Money is for owners and managers, as rates are: a member may edit the task, not its cost.
+            access.require(Permission.SEE_COSTS);
+            FixedCost before = fixedCost(taskId);
+            fixed = new FixedCost(
+                    changes.fixedCost() == null ? before.amount() : checkFixedCost(changes.fixedCost(), problems),
+                    changes.fixedCostAccrual() == null
+                            ? before.accrual()
+                            : checkAccrual(changes.fixedCostAccrual(), problems));
+            if (current.summary() && fixed.amount().signum() > 0) {
+                problems.add("fixedCost", "must be on a subtask: a summary task's cost is its subtasks' costs");
+            }
+        }
         problems.throwIfAny();
+        if (fixed != null) {
+            jdbc.sql("update task set fixed_cost = ?, fixed_cost_accrual = ? where id = ? and project_id = ?"
+                            + " and version = ?")
+                    .params(fixed.amount(), fixed.accrual(), taskId, access.projectId(), changes.version())
+                    .update();
+        }
         int updated = jdbc.sql(
                         "update task set name = ?, description = ?, milestone = ?, status = ?, priority = ?, tags = ?,"
                                 + " duration_minutes = ?, duration_unit = ?, start_at = ?, finish_at = ?, percent_complete = ?,"
@@ -562,6 +585,36 @@ public class TaskService {
     }
 
     /** Any non-negative number with at most two decimals (Fibonacci values are only the UI's suggestion). */
+    /** A task's fixed cost in the project currency and when it is incurred (START, PRORATED, END). */
+    private record FixedCost(BigDecimal amount, String accrual) {}
+
+    private FixedCost fixedCost(long taskId) {
+        return jdbc.sql("select fixed_cost, fixed_cost_accrual from task where id = ?")
+                .params(taskId)
+                .query((rs, n) ->
+                        new FixedCost(rs.getBigDecimal(1).setScale(2, java.math.RoundingMode.HALF_UP), rs.getString(2)))
+                .single();
+    }
+
+    private static BigDecimal checkFixedCost(BigDecimal amount, InvalidInput.Collector problems) {
+        if (amount.signum() < 0) {
+            problems.add("fixedCost", "must not be negative");
+        } else if (amount.compareTo(new BigDecimal("1000000000000")) >= 0) {
+            problems.add("fixedCost", "must be less than 1000000000000");
+        } else if (amount.stripTrailingZeros().scale() > 2) {
+            problems.add("fixedCost", "must have at most two decimals");
+        }
+        return amount;
+    }
+
+    private static String checkAccrual(String accrual, InvalidInput.Collector problems) {
+        String value = accrual.strip().toUpperCase(Locale.ROOT);
+        if (!Set.of("START", "PRORATED", "END").contains(value)) {
+            problems.add("fixedCostAccrual", "must be START, PRORATED or END");
+        }
+        return value;
+    }
+
     private static BigDecimal checkStoryPoints(BigDecimal points, InvalidInput.Collector problems) {
         if (points == null) {
             return null;
