@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +18,15 @@ import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.web.PageProblems;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Earned value page of a project (owners, managers): the figures at a status date against a baseline,
@@ -33,11 +37,32 @@ class EarnedValuePages {
 
     private final EarnedValueService earnedValue;
     private final ProjectService projects;
+    private final ExpenseService expenses;
+    private final BudgetService budgets;
+    private final JdbcClient jdbc;
 
-    EarnedValuePages(EarnedValueService earnedValue, ProjectService projects) {
+    EarnedValuePages(
+            EarnedValueService earnedValue,
+            ProjectService projects,
+            ExpenseService expenses,
+            BudgetService budgets,
+            JdbcClient jdbc) {
         this.earnedValue = earnedValue;
         this.projects = projects;
+        this.expenses = expenses;
+        this.budgets = budgets;
+        this.jdbc = jdbc;
     }
+
+    /** What the expense form holds: typed text, so a refused value comes back as it was typed. */
+    record ExpenseForm(Long id, Integer version, String date, String amount, String taskId, String note) {
+        static ExpenseForm empty() {
+            return new ExpenseForm(null, null, "", "", "", "");
+        }
+    }
+
+    /** A task to pick for an expense, in WBS order. */
+    record TaskChoice(long id, String label) {}
 
     @GetMapping("/projects/{key}/earned-value")
     String page(
@@ -46,6 +71,7 @@ class EarnedValuePages {
             @RequestParam(required = false) String statusDate,
             @RequestParam(required = false) String baseline,
             @RequestParam(required = false) String by,
+            @RequestParam(required = false) Long expense,
             Model model) {
         Project project = projects.get(user, key);
         model.addAttribute("me", user);
@@ -83,7 +109,175 @@ class EarnedValuePages {
             model.addAttribute("statusDate", report.statusDate().toString());
             model.addAttribute("curve", curveJson(report));
         }
+        if (report != null) {
+            List<Expense> all = expenses.list(user, key, null, null, null);
+            model.addAttribute("expenses", all);
+            model.addAttribute(
+                    "tasks",
+                    jdbc.sql("select id, array_to_string(outline_path, '.') || ' ' || name from task"
+                                    + " where project_id = ? order by outline_path")
+                            .params(project.id())
+                            .query((rs, n) -> new TaskChoice(rs.getLong(1), rs.getString(2)))
+                            .list());
+            if (!model.containsAttribute("expenseForm")) {
+                ExpenseForm form = ExpenseForm.empty();
+                if (expense != null) {
+                    Expense editing = expenses.get(user, key, expense);
+                    form = new ExpenseForm(
+                            editing.id(),
+                            editing.version(),
+                            editing.date().toString(),
+                            editing.amount().toPlainString(),
+                            editing.taskId() == null ? "" : editing.taskId().toString(),
+                            editing.note());
+                }
+                model.addAttribute("expenseForm", form);
+            }
+            if (!model.containsAttribute("expenseErrors")) {
+                model.addAttribute("expenseErrors", Map.of());
+            }
+            if (!model.containsAttribute("budgetErrors")) {
+                model.addAttribute("budgetErrors", Map.of());
+            }
+            EarnedValueView.BudgetFigures projectBudget = report.budgets().stream()
+                    .filter(b -> b.taskId() == null)
+                    .findFirst()
+                    .orElse(null);
+            model.addAttribute("projectBudget", projectBudget);
+        }
         return "cost/earned-value";
+    }
+
+    /** Adds an expense (no id) or changes one (id and version), then shows the page again. */
+    @PostMapping({"/projects/{key}/earned-value/expenses", "/projects/{key}/earned-value/expenses/{id}"})
+    String saveExpense(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable(required = false) Long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String date,
+            @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String taskId,
+            @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate day = null;
+        if (date == null || date.isBlank()) {
+            errors.put("date", "is required");
+        } else {
+            try {
+                day = LocalDate.parse(date.strip());
+            } catch (DateTimeParseException e) {
+                errors.put("date", "must be a date such as 2026-03-31");
+            }
+        }
+        BigDecimal money = null;
+        if (amount == null || amount.isBlank()) {
+            errors.put("amount", "is required");
+        } else {
+            try {
+                money = new BigDecimal(amount.strip().replace(",", ""));
+            } catch (NumberFormatException e) {
+                errors.put("amount", "must be an amount such as 120.50");
+            }
+        }
+        Long task = null;
+        if (taskId != null && !taskId.isBlank()) {
+            try {
+                task = Long.valueOf(taskId.strip());
+            } catch (NumberFormatException e) {
+                errors.put("taskId", "must be a task of the project");
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                if (id == null) {
+                    expenses.create(user, key, new NewExpense(day, money, note, task));
+                    redirect.addFlashAttribute(
+                            "expenseNotice", "Expense of " + Amounts.INSTANCE.money(money) + " added.");
+                } else {
+                    expenses.update(
+                            user, key, id, new ExpenseChanges(day, money, note, task == null ? 0L : task, version));
+                    redirect.addFlashAttribute("expenseNotice", "Expense changed.");
+                }
+                return "redirect:/projects/" + key + "/earned-value#expenses";
+            } catch (InvalidInput e) {
+                for (FieldProblem problem : e.errors()) {
+                    errors.put(problem.field(), problem.message());
+                }
+            } catch (Conflict e) {
+                errors.put("form", e.getMessage());
+            }
+        }
+        redirect.addFlashAttribute("expenseErrors", errors);
+        redirect.addFlashAttribute(
+                "expenseForm",
+                new ExpenseForm(
+                        id,
+                        version,
+                        date == null ? "" : date,
+                        amount == null ? "" : amount,
+                        taskId == null ? "" : taskId,
+                        note == null ? "" : note));
+        return "redirect:/projects/" + key + "/earned-value" + (id == null ? "" : "?expense=" + id) + "#expense-form";
+    }
+
+    @PostMapping("/projects/{key}/earned-value/expenses/{id}/delete")
+    String deleteExpense(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer version,
+            RedirectAttributes redirect) {
+        try {
+            expenses.delete(user, key, id, version);
+            redirect.addFlashAttribute("expenseNotice", "Expense deleted.");
+        } catch (Conflict e) {
+            redirect.addFlashAttribute("expenseNotice", e.getMessage());
+        }
+        return "redirect:/projects/" + key + "/earned-value#expenses";
+    }
+
+    /** Sets the project's budget, or changes it (with the version shown). */
+    @PostMapping("/projects/{key}/earned-value/budget")
+    String saveBudget(
+            CurrentUser user,
+            @PathVariable String key,
+            @RequestParam(required = false) Long id,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String amount,
+            RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        BigDecimal money = null;
+        if (amount == null || amount.isBlank()) {
+            errors.put("amount", "is required");
+        } else {
+            try {
+                money = new BigDecimal(amount.strip().replace(",", ""));
+            } catch (NumberFormatException e) {
+                errors.put("amount", "must be an amount such as 50000");
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                if (id == null) {
+                    budgets.create(user, key, new BudgetChange(null, money, null, null));
+                } else {
+                    budgets.update(user, key, id, new BudgetChange(null, money, null, version));
+                }
+                redirect.addFlashAttribute("budgetNotice", "Project budget saved.");
+                return "redirect:/projects/" + key + "/earned-value#budgets";
+            } catch (InvalidInput e) {
+                for (FieldProblem problem : e.errors()) {
+                    errors.put(problem.field(), problem.message());
+                }
+            } catch (Conflict e) {
+                errors.put("amount", e.getMessage());
+            }
+        }
+        redirect.addFlashAttribute("budgetErrors", errors);
+        redirect.addFlashAttribute("budgetAmount", amount);
+        return "redirect:/projects/" + key + "/earned-value#budgets";
     }
 
     /**

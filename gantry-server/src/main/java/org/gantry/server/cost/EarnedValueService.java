@@ -10,6 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.gantry.engine.cost.CostAccrual;
+import org.gantry.engine.cost.CostModel;
+import org.gantry.engine.earnedvalue.DatedCost;
 import org.gantry.engine.earnedvalue.EarnedSchedule;
 import org.gantry.engine.earnedvalue.EarnedValue;
 import org.gantry.engine.earnedvalue.EarnedValueAnalysis;
@@ -33,19 +36,23 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Earned value of a project (engine: {@link EarnedValueAnalysis}). Budgets are the baseline's task costs
  * (set when the baseline is captured, or imported with it), spread over the baseline dates on the
- * project's working days; EV is percent complete of the budget; AC is every time entry up to the status
- * date at the rate of the person's resource that day. Owners, managers and admins only.
+ * project's working days (a fixed cost accrued at the start or the end on that day); EV is percent complete
+ * of the budget; AC is every time entry up to the status date at the rate of the person's resource that day,
+ * the expenses up to that date and the fixed costs the tasks' progress has incurred. Owners, managers and
+ * admins only.
  */
 @Service
 public class EarnedValueService {
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final PlannedCosts plannedCosts;
+    private final BudgetService budgets;
 
-    EarnedValueService(JdbcClient jdbc, ProjectService projects, PlannedCosts plannedCosts) {
+    EarnedValueService(JdbcClient jdbc, ProjectService projects, PlannedCosts plannedCosts, BudgetService budgets) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.plannedCosts = plannedCosts;
+        this.budgets = budgets;
     }
 
     private record Row(long id, Long parent, String wbs, String name, TaskBudget budget) {}
@@ -95,7 +102,8 @@ public class EarnedValueService {
             statusDate = project[2] != null ? (LocalDate) project[2] : LocalDate.now(access.timeZone());
         }
         List<Row> rows = jdbc.sql("select t.id, t.parent_id, array_to_string(t.outline_path, '.'), t.name,"
-                        + " t.percent_complete, b.start_at, b.finish_at, b.cost from task t join task_baseline b"
+                        + " t.percent_complete, b.start_at, b.finish_at, b.cost, b.fixed_cost, b.fixed_cost_accrual"
+                        + " from task t join task_baseline b"
                         + " on b.task_id = t.id and b.slot = ? where t.project_id = ? and b.start_at is not null"
                         + " and b.finish_at is not null order by t.outline_path")
                 .params(slot, access.projectId())
@@ -115,7 +123,9 @@ public class EarnedValueService {
                                     start,
                                     finish.isBefore(start) ? start : finish,
                                     cost == null ? BigDecimal.ZERO : cost,
-                                    BigDecimal.valueOf(rs.getInt(5))));
+                                    BigDecimal.valueOf(rs.getInt(5)),
+                                    rs.getBigDecimal(9),
+                                    rs.getString(10) == null ? null : CostAccrual.valueOf(rs.getString(10))));
                 })
                 .list();
         if (rows.isEmpty()) {
@@ -136,6 +146,7 @@ public class EarnedValueService {
                         rs.getObject(3, LocalDate.class),
                         BigDecimal.valueOf(rs.getInt(4)).divide(BigDecimal.valueOf(60), 10, RoundingMode.HALF_UP)))
                 .list();
+        List<DatedCost> otherCosts = new ArrayList<>(otherActualCosts(access.projectId(), statusDate));
         Set<DayOfWeek> days = new HashSet<>();
         for (String day : ((String) project[1]).split(",")) {
             if (!day.isBlank()) {
@@ -150,6 +161,7 @@ public class EarnedValueService {
                 rows.stream().map(Row::budget).toList(),
                 plannedCosts.peopleRates(access.projectId(), access.minutesPerDay(), access.minutesPerWeek()),
                 entries,
+                otherCosts,
                 new WorkingDays(days, holidays),
                 statusDate,
                 period);
@@ -197,7 +209,82 @@ public class EarnedValueService {
                                 money(point.plannedValue()),
                                 money(point.actualCost()),
                                 money(point.earnedValue())))
-                        .toList());
+                        .toList(),
+                budgets(access.projectId(), report));
+    }
+
+    private List<EarnedValueView.BudgetFigures> budgets(long projectId, EarnedValueReport report) {
+        List<EarnedValueView.BudgetFigures> figures = new ArrayList<>();
+        for (Budget budget : budgets.inProject(projectId)) {
+            EarnedValue value =
+                    budget.taskId() == null ? report.project() : report.tasks().get(String.valueOf(budget.taskId()));
+            BigDecimal actual = value == null ? null : money(value.actualCost());
+            BigDecimal forecast = null;
+            if (value != null) {
+                BigDecimal estimate = value.estimateAtCompletion(EstimateMethod.BUDGET_OVER_COST_PERFORMANCE);
+                // BAC / CPI means nothing before money is spent or value earned: the plan's rate stands then.
+                forecast = money(
+                        estimate != null && value.actualCost().signum() != 0
+                                ? estimate
+                                : value.estimateAtCompletion(EstimateMethod.REMAINING_AT_BUDGETED_RATE));
+            }
+            figures.add(new EarnedValueView.BudgetFigures(
+                    budget.id(),
+                    budget.taskId(),
+                    budget.wbs(),
+                    budget.taskId() == null ? "Project" : budget.taskName(),
+                    money(budget.amount()),
+                    value == null ? null : money(value.budgetAtCompletion()),
+                    actual,
+                    actual == null
+                            ? money(budget.amount())
+                            : money(budget.amount().subtract(actual)),
+                    forecast,
+                    forecast != null && forecast.compareTo(budget.amount()) > 0,
+                    budget.version()));
+        }
+        return figures;
+    }
+
+    /**
+     * Actual costs besides time: every expense on its day, and each task's fixed cost as far as its progress
+     * has incurred it by the accrual rule ({@link CostModel#actualFixedCost}): at the task's start (START),
+     * at its finish (END, once complete), or in proportion to % complete, counted on the status date or the
+     * task's finish if earlier (PRORATED). Progress is the task's current % complete, as for EV.
+     */
+    private List<DatedCost> otherActualCosts(long projectId, LocalDate statusDate) {
+        List<DatedCost> costs = new ArrayList<>(jdbc.sql("select task_id, expense_date, amount from expense"
+                        + " where project_id = ? and expense_date <= ?")
+                .params(projectId, statusDate)
+                .query((rs, n) -> new DatedCost(
+                        rs.getObject(1) == null ? null : String.valueOf(rs.getLong(1)),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getBigDecimal(3)))
+                .list());
+        jdbc.sql("select id, fixed_cost, fixed_cost_accrual, percent_complete, start_at, finish_at from task"
+                        + " where project_id = ? and fixed_cost > 0 and percent_complete > 0 and start_at is not null")
+                .params(projectId)
+                .query(rs -> {
+                    CostAccrual accrual = CostAccrual.valueOf(rs.getString(3));
+                    BigDecimal incurred =
+                            CostModel.actualFixedCost(rs.getBigDecimal(2), accrual, BigDecimal.valueOf(rs.getInt(4)));
+                    if (incurred.signum() == 0) {
+                        return;
+                    }
+                    LocalDate start = rs.getTimestamp(5).toLocalDateTime().toLocalDate();
+                    LocalDate finish = rs.getTimestamp(6) == null
+                            ? start
+                            : rs.getTimestamp(6).toLocalDateTime().toLocalDate();
+                    LocalDate day =
+                            switch (accrual) {
+                                case START -> start;
+                                case END -> finish;
+                                case PRORATED -> finish.isBefore(statusDate) ? finish : statusDate;
+                            };
+                    costs.add(
+                            new DatedCost(String.valueOf(rs.getLong(1)), day.isBefore(start) ? start : day, incurred));
+                });
+        return costs;
     }
 
     private static EarnedValueView.Figures figures(EarnedValue value) {
