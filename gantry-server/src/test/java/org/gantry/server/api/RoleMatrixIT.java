@@ -61,7 +61,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
             long activityType,
             long assignment,
             long programme,
-            long goal) {
+            long goal,
+            long ownersExpense,
+            long budget) {
         String project() {
             return "/api/v1/projects/" + key;
         }
@@ -450,6 +452,53 @@ class RoleMatrixIT extends ApiIntegrationTest {
         // Money is for owners and managers. The fixture has no baseline, so those allowed learn that (409).
         READ_EARNED_VALUE((f, api) -> api.get(f.project() + "/earned-value"), 409, 409, 409, NO, NO),
         EXPORT_EARNED_VALUE((f, api) -> api.get(f.project() + "/earned-value/export"), 409, 409, 409, NO, NO),
+        // Fixed costs are money: owners and managers set them.
+        SET_FIXED_COST(
+                (f, api) -> api.patch(
+                        f.project() + "/tasks/" + f.taskC(),
+                        json("fixedCost", 250, "fixedCostAccrual", "START", "version", f.versionC())),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        // Expenses: members record and see their own, owners and managers everyone's, stakeholders none.
+        LIST_EXPENSES((f, api) -> api.get(f.project() + "/expenses"), OK, OK, OK, OK, NO),
+        READ_OWNERS_EXPENSE((f, api) -> api.get(f.project() + "/expenses/" + f.ownersExpense()), OK, OK, OK, NO, NO),
+        RECORD_EXPENSE(
+                (f, api) -> api.post(f.project() + "/expenses", json("date", "2026-03-03", "amount", "12.50")),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        CHANGE_OWNERS_EXPENSE(
+                (f, api) -> api.patch(f.project() + "/expenses/" + f.ownersExpense(), json("amount", 99, "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        DELETE_OWNERS_EXPENSE(
+                (f, api) -> api.delete(f.project() + "/expenses/" + f.ownersExpense()), GONE, GONE, GONE, NO, NO),
+        // Budgets: owners and managers.
+        LIST_BUDGETS((f, api) -> api.get(f.project() + "/budgets"), OK, OK, OK, NO, NO),
+        READ_BUDGET((f, api) -> api.get(f.project() + "/budgets/" + f.budget()), OK, OK, OK, NO, NO),
+        SET_TASK_BUDGET(
+                (f, api) -> api.post(f.project() + "/budgets", json("taskId", f.taskC(), "amount", 800)),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        CHANGE_BUDGET(
+                (f, api) -> api.patch(f.project() + "/budgets/" + f.budget(), json("amount", 900, "version", 0)),
+                OK,
+                OK,
+                OK,
+                NO,
+                NO),
+        DELETE_BUDGET((f, api) -> api.delete(f.project() + "/budgets/" + f.budget()), GONE, GONE, GONE, NO, NO),
         CREATE_RESOURCE(
                 (f, api) -> api.post(f.project() + "/resources", json("name", "Crane", "standardRate", 90)),
                 CREATED,
@@ -1220,6 +1269,13 @@ class RoleMatrixIT extends ApiIntegrationTest {
                     .get("id")
                     .asLong();
         }
+        Response expense = owner.api()
+                .post(
+                        "/api/v1/projects/" + key + "/expenses",
+                        json("date", "2026-03-02", "amount", "40", "note", "Train"));
+        assertThat(expense.status()).as(expense.toString()).isEqualTo(201);
+        Response budget = owner.api().post("/api/v1/projects/" + key + "/budgets", json("amount", 10000));
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(201);
         return new Fixture(
                 key,
                 a,
@@ -1250,7 +1306,9 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 activityType.body().get("id").asLong(),
                 assignment.body().get("id").asLong(),
                 programme,
-                goal);
+                goal,
+                expense.body().get("id").asLong(),
+                budget.body().get("id").asLong());
     }
 
     /** A stored Monte Carlo run of the owner's, waited for (a project runs one at a time). */

@@ -149,6 +149,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
     private long activityTypeId;
     private long programmeId;
     private long goalId;
+    private long expenseId;
+    private long budgetId;
     private long memberId;
     private long sacrificialUserId;
     private long sacrificialTokenId;
@@ -328,6 +330,8 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         activityTypeId = activityType.body().get("id").asLong();
         programmeId = newProgramme();
         goalId = newGoal();
+        expenseId = newExpense();
+        budgetId = newBudget();
         memberId = member.id();
         sacrificialUserId = sacrificial.id();
         Response token = anonymous()
@@ -387,6 +391,14 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             if (link.status() == 201) {
                 linkId = link.body().get("id").asLong();
             }
+        }
+        if (admin().get("/api/v1/projects/" + project + "/expenses/" + expenseId)
+                        .status()
+                != 200) {
+            expenseId = newExpense();
+        }
+        if (admin().get("/api/v1/projects/" + project + "/budgets/" + budgetId).status() != 200) {
+            budgetId = newBudget();
         }
         if (admin().get("/api/v1/projects/" + project + "/risks/" + riskId).status() != 200) {
             Response risk = admin().post(
@@ -655,6 +667,29 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
         return applied.body().get("run").asLong();
     }
 
+    /** An expense of the admin's, so the expense endpoints meet a real row. */
+    private long newExpense() {
+        Response expense = admin().post(
+                        "/api/v1/projects/" + project + "/expenses",
+                        json("date", "2026-03-02", "amount", "25.00", "note", "Fuzz expense"));
+        assertThat(expense.status()).as(expense.toString()).isEqualTo(201);
+        return expense.body().get("id").asLong();
+    }
+
+    /** A budget on the first task (a task keeps one), so the budget endpoints meet a real row. */
+    private long newBudget() {
+        List<JsonNode> existing = admin().get("/api/v1/projects/" + project + "/budgets")
+                .body()
+                .valueStream()
+                .toList();
+        if (!existing.isEmpty()) {
+            return existing.get(0).get("id").asLong();
+        }
+        Response budget = admin().post("/api/v1/projects/" + project + "/budgets", json("amount", 1000));
+        assertThat(budget.status()).as(budget.toString()).isEqualTo(201);
+        return budget.body().get("id").asLong();
+    }
+
     /** A rig on the third task, so resource and assignment endpoints meet real rows. */
     private void newResourceAndAssignment() {
         Response rig = admin().post("/api/v1/projects/" + project + "/resources", json("name", "Fuzz rig"));
@@ -709,6 +744,10 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
                     yield String.valueOf(webhookId);
                 } else if (template.contains("/activity-types/")) {
                     yield String.valueOf(activityTypeId);
+                } else if (template.contains("/expenses/")) {
+                    yield String.valueOf(expenseId);
+                } else if (template.contains("/budgets/")) {
+                    yield String.valueOf(budgetId);
                 } else if (template.contains("/timesheet-submissions/")) {
                     yield String.valueOf(submittedWeekId);
                 } else if (template.contains("/status-reports/")) {

@@ -67,6 +67,7 @@ class AccessibilityIT extends BrowserTest {
         visit(base + "/risks?run=1&iterations=500#schedule-risk");
         raidLogWithEntriesAndAValidationError(base);
         visit(base + "/timesheets");
+        earnedValueWithExpensesBudgetAndErrors(base);
         visit("/timesheet");
         visit(base + "/members");
         visit(base + "/settings");
@@ -303,6 +304,27 @@ class AccessibilityIT extends BrowserTest {
                 .click();
         assertThat(page.locator("#raid-title-error")).isVisible();
         assertAccessible("RAID log with field errors");
+    }
+
+    /** The Earned value page with an expense, a budget (over the forecast or not) and a refused expense. */
+    private void earnedValueWithExpensesBudgetAndErrors(String base) {
+        visit(base + "/earned-value");
+        page.locator("#budget-amount").fill("1");
+        page.locator("#budget-amount").press("Enter");
+        assertThat(page.locator("#ev-budget-project")).isVisible();
+        page.locator("#expense-date").fill("2026-01-05");
+        page.locator("#expense-amount").fill("120.50");
+        page.locator("#expense-note").fill("Train tickets");
+        page.locator("#expense-note").press("Enter");
+        assertThat(page.locator("#ev-expenses tbody tr")).hasCount(1);
+        assertAccessible("earned value with an expense and a budget");
+        page.locator("#expense-amount").fill("twelve");
+        page.locator("#expense-amount").press("Enter");
+        assertThat(page.locator("#expense-amount-error")).isVisible();
+        assertAccessible("earned value with a refused expense");
+        page.locator("#ev-expenses tbody tr a").first().click();
+        assertThat(page.locator("#expense-amount")).hasValue("120.50");
+        assertAccessible("earned value editing an expense");
     }
 
     private void visit(String path) {
