@@ -54,8 +54,12 @@ class EarnedValuePages {
         this.jdbc = jdbc;
     }
 
-    /** What the expense form holds: typed text, so a refused value comes back as it was typed. */
-    record ExpenseForm(Long id, Integer version, String date, String amount, String taskId, String note) {
+    /**
+     * What the expense form holds: typed text, so a refused value comes back as it was typed. Serializable: it
+     * travels to the next page as a flash attribute in the session, which the database stores.
+     */
+    record ExpenseForm(Long id, Integer version, String date, String amount, String taskId, String note)
+            implements java.io.Serializable {
         static ExpenseForm empty() {
             return new ExpenseForm(null, null, "", "", "", "");
         }
