@@ -314,7 +314,8 @@ public final class CostCheck {
         return number == null ? BigDecimal.ZERO : BigDecimal.valueOf(number.doubleValue());
     }
 
-    private static CostAccrual accrual(AccrueType type) {
+    /** Project's accrual as the cost model names it (prorated when unset). */
+    static CostAccrual accrual(AccrueType type) {
         if (type == null) {
             return CostAccrual.PRORATED;
         }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * key, a string that is unique within its list (the source's unique id when it has one).
  *
  * <p>{@code unsupported} lists what the source held that the plan does not keep, so an import can say so
- * instead of dropping it silently.
+ * instead of dropping it silently. {@code fixedCosts} holds the tasks' fixed costs (only those above zero).
  */
 public record Plan(
         PlanProperties properties,
@@ -20,7 +20,21 @@ public record Plan(
         List<PlanResource> resources,
         List<PlanAssignment> assignments,
         List<PlanBaseline> baselines,
-        List<UnsupportedField> unsupported) {
+        List<UnsupportedField> unsupported,
+        List<PlanFixedCost> fixedCosts) {
+
+    /** A plan without fixed costs. */
+    public Plan(
+            PlanProperties properties,
+            List<PlanCalendar> calendars,
+            List<PlanTask> tasks,
+            List<PlanLink> links,
+            List<PlanResource> resources,
+            List<PlanAssignment> assignments,
+            List<PlanBaseline> baselines,
+            List<UnsupportedField> unsupported) {
+        this(properties, calendars, tasks, links, resources, assignments, baselines, unsupported, List.of());
+    }
 
     public Plan {
         Objects.requireNonNull(properties, "properties");
@@ -31,5 +45,6 @@ public record Plan(
         assignments = List.copyOf(assignments);
         baselines = List.copyOf(baselines);
         unsupported = List.copyOf(unsupported);
+        fixedCosts = fixedCosts == null ? List.of() : List.copyOf(fixedCosts);
     }
 }

@@ -186,7 +186,8 @@ public final class PlanReader {
                     plan.resources(),
                     plan.assignments(),
                     plan.baselines(),
-                    notes);
+                    notes,
+                    plan.fixedCosts());
         }
         return new ImportedPlan(plan, report ? ImportReport.of(projects.get(0)) : null);
     }
@@ -234,6 +235,9 @@ public final class PlanReader {
         List<PlanTask> tasks = new ArrayList<>();
         List<PlanBaseline> baselines = new ArrayList<>();
         List<PlanLink> links = new ArrayList<>();
+        List<PlanFixedCost> fixedCosts = new ArrayList<>();
+        int summaryFixedCosts = 0;
+        String firstSummaryFixedCost = null;
         int blankRows = 0;
         for (org.mpxj.Task source : file.getTasks()) {
             if (source.getNull()) {
@@ -249,6 +253,19 @@ public final class PlanReader {
                 task = task.withWbs(outlineNumber);
             }
             tasks.add(task);
+            Number fixedCost = source.getFixedCost();
+            if (fixedCost != null && fixedCost.doubleValue() > 0) {
+                // Gantry keeps a summary task's cost as its subtasks' costs: its own fixed cost is listed.
+                if (task.kind() == PlanTaskKind.SUMMARY) {
+                    summaryFixedCosts++;
+                    firstSummaryFixedCost = firstSummaryFixedCost == null ? task.name() : firstSummaryFixedCost;
+                } else {
+                    fixedCosts.add(new PlanFixedCost(
+                            task.key(),
+                            new BigDecimal(fixedCost.toString()).setScale(2, RoundingMode.HALF_UP),
+                            CostCheck.accrual(source.getFixedCostAccrual())));
+                }
+            }
             baselines.addAll(baselines(source));
             for (Relation relation : source.getPredecessors()) {
                 PlanLink link = link(relation);
@@ -256,6 +273,10 @@ public final class PlanReader {
                     links.add(link);
                 }
             }
+        }
+        if (summaryFixedCosts > 0) {
+            unsupported.add(new UnsupportedField(
+                    "task", "fixed cost on a summary task (left out)", summaryFixedCosts, firstSummaryFixedCost));
         }
         if (blankRows > 0) {
             unsupported.add(new UnsupportedField("task", "blank rows (left out)", blankRows, null));
@@ -282,7 +303,7 @@ public final class PlanReader {
         if (project.finish() == null) {
             project = withFinish(project, tasks);
         }
-        return new Plan(project, calendars, tasks, links, resources, assignments, baselines, unsupported);
+        return new Plan(project, calendars, tasks, links, resources, assignments, baselines, unsupported, fixedCosts);
     }
 
     // ----- project -----

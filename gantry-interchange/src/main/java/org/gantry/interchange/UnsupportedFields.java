@@ -14,7 +14,7 @@ import org.mpxj.ResourceField;
 import org.mpxj.TaskField;
 
 /**
- * Finds what a file holds that a {@link Plan} does not keep: custom fields, fixed costs, hyperlinks, split
+ * Finds what a file holds that a {@link Plan} does not keep: custom fields, hyperlinks, split
  * tasks, recurring tasks, subprojects, extra cost rate tables and changing availability. Values Gantry
  * computes itself (slack, costs, variances) are not listed: they come back when the plan is rescheduled.
  */
@@ -33,7 +33,6 @@ final class UnsupportedFields {
         List<TaskField> fields = new ArrayList<>();
         for (TaskField field : TaskField.values()) {
             if (CUSTOM.matcher(field.name()).matches()
-                    || field == TaskField.FIXED_COST
                     || field == TaskField.HYPERLINK
                     || field == TaskField.CONTACT
                     || field == TaskField.SUBPROJECT_FILE) {

@@ -77,4 +77,36 @@ class PlanReaderTests {
                 .extracting(UnsupportedField::describe)
                 .contains("Text1 (Stage) on 1 task, e.g. 'Stage 2'");
     }
+
+    @Test
+    void fixedCostsAreReadWithTheirAccrualAndASummarysIsListed() throws Exception {
+        org.mpxj.ProjectFile file = ProjectFileExport.toProjectFile(Plans.relaunch());
+        java.util.List<org.mpxj.Task> tasks = file.getTasks().stream()
+                .filter(ProjectFileImport::included)
+                .toList();
+        org.mpxj.Task summary = tasks.stream().filter(org.mpxj.Task::getSummary).findFirst().orElseThrow();
+        java.util.List<org.mpxj.Task> leaves =
+                tasks.stream().filter(task -> !task.getSummary()).toList();
+        leaves.get(0).setFixedCost(1250.5);
+        leaves.get(0).setFixedCostAccrual(org.mpxj.AccrueType.END);
+        leaves.get(1).setFixedCost(300);
+        leaves.get(1).setFixedCostAccrual(org.mpxj.AccrueType.START);
+        summary.setFixedCost(99);
+
+        Plan plan = PlanReader.fromProjectFile(file, null);
+
+        assertThat(plan.fixedCosts())
+                .containsExactlyInAnyOrder(
+                        new PlanFixedCost(
+                                PlanReader.key(leaves.get(0)),
+                                new java.math.BigDecimal("1250.50"),
+                                org.gantry.engine.cost.CostAccrual.END),
+                        new PlanFixedCost(
+                                PlanReader.key(leaves.get(1)),
+                                new java.math.BigDecimal("300.00"),
+                                org.gantry.engine.cost.CostAccrual.START));
+        assertThat(plan.unsupported())
+                .extracting(UnsupportedField::field)
+                .contains("fixed cost on a summary task (left out)");
+    }
 }

@@ -240,6 +240,17 @@ class PlanDetailsWriter {
                 });
     }
 
+    /** Imported tasks' fixed costs with their accrual (START, PRORATED, END). */
+    void writeFixedCosts(long projectId, Map<Long, org.gantry.interchange.PlanFixedCost> byTask) {
+        List<Object[]> rows = new ArrayList<>();
+        byTask.forEach((taskId, cost) ->
+                rows.add(new Object[] {cost.amount(), cost.accrual().name(), taskId, projectId}));
+        batch(
+                "update task set fixed_cost = ?, fixed_cost_accrual = ? where id = ? and project_id = ?",
+                rows,
+                new int[] {Types.NUMERIC, Types.VARCHAR, Types.BIGINT, Types.BIGINT});
+    }
+
     private void batch(String sql, List<Object[]> rows, int[] types) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));

@@ -21,6 +21,7 @@ import org.gantry.interchange.PlanBaseline;
 import org.gantry.interchange.PlanCalendar;
 import org.gantry.interchange.PlanCalendarException;
 import org.gantry.interchange.PlanDuration;
+import org.gantry.interchange.PlanFixedCost;
 import org.gantry.interchange.PlanLink;
 import org.gantry.interchange.PlanProperties;
 import org.gantry.interchange.PlanReader;
@@ -377,6 +378,14 @@ public class PlanImport {
                     baseline.cost() == null ? null : adjusted.signedMoney(baseline.cost())));
         }
         details.writeBaselines(projectId, baselineRows);
+        Map<Long, PlanFixedCost> fixedCosts = new HashMap<>();
+        for (PlanFixedCost cost : plan.fixedCosts()) {
+            Long taskId = ids.get(cost.taskKey());
+            if (taskId != null && cost.amount().signum() > 0) {
+                fixedCosts.put(taskId, new PlanFixedCost(cost.taskKey(), adjusted.money(cost.amount()), cost.accrual()));
+            }
+        }
+        details.writeFixedCosts(projectId, fixedCosts);
         if (adjusted.count() > 0) {
             notKept.add(adjusted.count() + " numbers out of range (negative work, units or rates, or amounts too"
                     + " large to store) set to the nearest value Gantry accepts");

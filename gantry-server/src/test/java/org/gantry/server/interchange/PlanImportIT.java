@@ -491,6 +491,39 @@ class PlanImportIT {
                 .contains("Holiday", "Standard");
     }
 
+    @Test
+    void fixedCostsImportWithTheirAccrual() {
+        Plan plain = move("Fixed costs", false);
+        Plan plan = new Plan(
+                plain.properties(),
+                plain.calendars(),
+                plain.tasks(),
+                plain.links(),
+                plain.resources(),
+                plain.assignments(),
+                plain.baselines(),
+                List.of(),
+                List.of(
+                        new org.gantry.interchange.PlanFixedCost(
+                                "2", new java.math.BigDecimal("1500.00"), org.gantry.engine.cost.CostAccrual.END),
+                        new org.gantry.interchange.PlanFixedCost(
+                                "3", new java.math.BigDecimal("200.50"), org.gantry.engine.cost.CostAccrual.START)));
+
+        ImportSummary summary = imports.importPlan(admin(), plan, "fixed.mpp");
+
+        assertThat(jdbc.sql("select t.name || ' ' || t.fixed_cost || ' ' || t.fixed_cost_accrual from task t join"
+                                + " project p on p.id = t.project_id where p.project_key = ? order by t.outline_path")
+                        .param(summary.projectKey())
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "Move 0.0000 PRORATED",
+                        "Pack racks 1500.0000 END",
+                        "Ship 200.5000 START",
+                        "Cable 0.0000 PRORATED",
+                        "Live 0.0000 PRORATED");
+    }
+
     private CurrentUser admin() {
         return jdbc.sql("select id, email, name from app_user where email = 'admin@gantry.test'")
                 .query((rs, row) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3), true))
