@@ -81,10 +81,10 @@ class PlanReaderTests {
     @Test
     void fixedCostsAreReadWithTheirAccrualAndASummarysIsListed() throws Exception {
         org.mpxj.ProjectFile file = ProjectFileExport.toProjectFile(Plans.relaunch());
-        java.util.List<org.mpxj.Task> tasks = file.getTasks().stream()
-                .filter(ProjectFileImport::included)
-                .toList();
-        org.mpxj.Task summary = tasks.stream().filter(org.mpxj.Task::getSummary).findFirst().orElseThrow();
+        java.util.List<org.mpxj.Task> tasks =
+                file.getTasks().stream().filter(ProjectFileImport::included).toList();
+        org.mpxj.Task summary =
+                tasks.stream().filter(org.mpxj.Task::getSummary).findFirst().orElseThrow();
         java.util.List<org.mpxj.Task> leaves =
                 tasks.stream().filter(task -> !task.getSummary()).toList();
         leaves.get(0).setFixedCost(1250.5);

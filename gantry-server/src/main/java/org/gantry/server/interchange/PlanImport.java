@@ -382,7 +382,8 @@ public class PlanImport {
         for (PlanFixedCost cost : plan.fixedCosts()) {
             Long taskId = ids.get(cost.taskKey());
             if (taskId != null && cost.amount().signum() > 0) {
-                fixedCosts.put(taskId, new PlanFixedCost(cost.taskKey(), adjusted.money(cost.amount()), cost.accrual()));
+                fixedCosts.put(
+                        taskId, new PlanFixedCost(cost.taskKey(), adjusted.money(cost.amount()), cost.accrual()));
             }
         }
         details.writeFixedCosts(projectId, fixedCosts);
