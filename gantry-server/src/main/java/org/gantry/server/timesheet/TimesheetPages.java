@@ -61,7 +61,8 @@ class TimesheetPages {
         Map<String, String> cells = new LinkedHashMap<>();
         List<Long> rows = new ArrayList<>();
         form.forEach((name, values) -> {
-            if (name.startsWith("h_") && !values.isEmpty()) {
+            if ((name.startsWith("h_") || name.startsWith("n_") || name.startsWith("a_") || name.startsWith("b_"))
+                    && !values.isEmpty()) {
                 cells.put(name, values.get(0));
             } else if (name.equals("task")) {
                 for (String value : values) {
