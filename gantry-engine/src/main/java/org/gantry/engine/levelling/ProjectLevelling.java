@@ -20,8 +20,11 @@ import org.gantry.engine.levelling.ProjectLevellingResult.Unresolved;
  * resources it holds. Tasks levelling must not move (priority 1000, manually scheduled, hard
  * constraints) are placed first, where they are; an over-allocation they cause is reported, not moved.
  *
- * <p>Works in the caller's time units on one calendar (resources' own calendars are the caller's to
- * apply); deterministic, and fast enough for thousands of tasks (each resource keeps the list of what it
+ * <p>Works in the caller's time units on one calendar. A resource's own days off are its
+ * {@linkplain LevellingResource#absences() absences}: a task's work on it waits through them (the task
+ * starts when one of its resources is there and ends when the last has done its share), and nothing is
+ * held on it while it is away, so levelling puts no work into a vacation and delays what would collide
+ * after it. Deterministic, and fast enough for thousands of tasks (each resource keeps the list of what it
  * holds, and a delayed task jumps to the next time a resource frees up).
  */
 public final class ProjectLevelling {
@@ -33,6 +36,7 @@ public final class ProjectLevelling {
     private final Map<String, List<int[]>> held = new HashMap<>();
 
     private final int[] newStart;
+    private final int[] newFinish;
 
     private ProjectLevelling(
             List<LevellableTask> tasks, List<LevellingResource> resourceList, ProjectLevellingOptions options) {
@@ -63,6 +67,7 @@ public final class ProjectLevelling {
             }
         }
         newStart = new int[this.tasks.size()];
+        newFinish = new int[this.tasks.size()];
     }
 
     public static ProjectLevellingResult level(
@@ -116,8 +121,8 @@ public final class ProjectLevelling {
         int finishAfter = 0;
         for (int index = 0; index < count; index++) {
             LevellableTask task = tasks.get(index);
-            finishBefore = Math.max(finishBefore, task.start() + task.duration());
-            finishAfter = Math.max(finishAfter, newStart[index] + task.duration());
+            finishBefore = Math.max(finishBefore, finish(task, task.start()));
+            finishAfter = Math.max(finishAfter, newFinish[index]);
         }
         moves.sort(Comparator.comparingInt(
                 move -> tasks.get(taskIndex.get(move.taskId())).idNumber()));
@@ -161,7 +166,7 @@ public final class ProjectLevelling {
         String pusher = null;
         for (Predecessor predecessor : task.predecessors()) {
             int other = taskIndex.get(predecessor.taskId());
-            int finish = newStart[other] + tasks.get(other).duration() + predecessor.lag();
+            int finish = newFinish[other] + predecessor.lag();
             if (finish > afterPredecessors) {
                 afterPredecessors = finish;
                 pusher = predecessor.taskId();
@@ -170,14 +175,15 @@ public final class ProjectLevelling {
         // Manual tasks and hard constraints keep their dates even against a link; a priority-1000 task
         // is not levelled but still follows a predecessor that levelling delayed.
         boolean pinned = task.manual() || task.hardConstraint();
-        int earliest = pinned ? task.start() : Math.max(task.start(), afterPredecessors);
+        // A task whose resources are all away starts when the first comes back, as the scheduler places it.
+        int earliest = pinned ? task.start() : workStart(task, Math.max(task.start(), afterPredecessors));
         String pushedBy = !pinned && afterPredecessors > task.start() ? pusher : null;
         int start = earliest;
         OverAllocation conflict = conflictAt(task, earliest);
         if (conflict != null) {
             Reason reason = unresolvedReason(task);
             if (reason == null) {
-                start = earliestFit(task, earliest);
+                start = workStart(task, earliestFit(task, earliest));
                 if (options.levelWithinSlackOnly() && start - task.start() > task.totalSlack()) {
                     start = earliest;
                     reason = Reason.NOT_ENOUGH_SLACK;
@@ -189,16 +195,44 @@ public final class ProjectLevelling {
             }
         }
         newStart[index] = start;
+        newFinish[index] = finish(task, start);
         if (task.duration() > 0) {
             for (ResourceUse use : task.resources()) {
                 if (use.units() > 0) {
-                    held.get(use.resourceId()).add(new int[] {start, start + task.duration(), use.units(), index});
+                    LevellingResource resource = resources.get(use.resourceId());
+                    held.get(use.resourceId())
+                            .add(new int[] {start, resource.finish(start, task.duration()), use.units(), index});
                 }
             }
         }
         if (start != task.start()) {
             moves.add(new TaskMove(task.id(), task.start(), start, start - earliest, conflict, pushedBy));
         }
+    }
+
+    /** The first instant from {@code at} on when one of the task's resources works (at itself without any). */
+    private int workStart(LevellableTask task, int at) {
+        int first = Integer.MAX_VALUE;
+        for (ResourceUse use : task.resources()) {
+            if (use.units() > 0) {
+                first = Math.min(first, resources.get(use.resourceId()).nextPresence(at));
+            }
+        }
+        return first == Integer.MAX_VALUE || task.duration() == 0 ? at : first;
+    }
+
+    /** When the task ends if it starts at {@code start}: when the last of its resources has done its share. */
+    private int finish(LevellableTask task, int start) {
+        int finish = start + task.duration();
+        boolean any = false;
+        for (ResourceUse use : task.resources()) {
+            if (use.units() > 0) {
+                int end = resources.get(use.resourceId()).finish(start, task.duration());
+                finish = any ? Math.max(finish, end) : end;
+                any = true;
+            }
+        }
+        return finish;
     }
 
     private Reason unresolvedReason(LevellableTask task) {
@@ -221,18 +255,20 @@ public final class ProjectLevelling {
 
     /** The first over-allocation the task would cause if it started at {@code start}, or null. */
     private OverAllocation conflictAt(LevellableTask task, int start) {
-        int end = start + task.duration();
-        if (end == start) {
+        if (task.duration() == 0) {
             return null;
         }
         for (ResourceUse use : task.resources()) {
             if (use.units() == 0) {
                 continue;
             }
-            int maxUnits = resources.get(use.resourceId()).maxUnits();
+            LevellingResource resource = resources.get(use.resourceId());
+            int maxUnits = resource.maxUnits();
+            int end = resource.finish(start, task.duration());
             List<int[]> intervals = held.get(use.resourceId());
-            // Use only rises where a held interval starts, so the window's start and those starts are
-            // the only instants to check.
+            // Use only rises where a held interval starts or the resource comes back from an absence, so
+            // the window's start and those instants are the only ones to check (while it is away, nobody
+            // works on it).
             List<Integer> instants = new ArrayList<>();
             instants.add(start);
             for (int[] interval : intervals) {
@@ -240,8 +276,12 @@ public final class ProjectLevelling {
                     instants.add(interval[0]);
                 }
             }
+            instants.addAll(resource.returnsBetween(start, end));
             instants.sort(null);
             for (int instant : instants) {
+                if (!resource.present(instant)) {
+                    continue;
+                }
                 int units = use.units();
                 List<String> competing = new ArrayList<>();
                 for (int[] interval : intervals) {
@@ -271,7 +311,7 @@ public final class ProjectLevelling {
                 return candidate;
             }
             int next = Integer.MAX_VALUE;
-            int end = candidate + task.duration();
+            int end = resources.get(conflict.resourceId()).finish(candidate, task.duration());
             for (int[] interval : held.get(conflict.resourceId())) {
                 if (interval[0] < end && interval[1] > candidate) {
                     next = Math.min(next, interval[1]);

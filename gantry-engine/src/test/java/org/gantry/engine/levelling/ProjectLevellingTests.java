@@ -280,6 +280,53 @@ class ProjectLevellingTests {
         return fixed;
     }
 
+    @Test
+    void workDelayedIntoAVacationWaitsUntilThePersonIsBack() {
+        // Anna is away from 5 to 10; three tasks of 5 each want her from 0.
+        List<LevellingResource> anna =
+                List.of(new LevellingResource("anna", 100, List.of(new LevellingResource.Absence(5, 10))));
+        List<LevellableTask> tasks = List.of(
+                task("a", 1, 0, 5, 20, 500, "anna", 100),
+                task("b", 2, 0, 5, 20, 500, "anna", 100),
+                task("c", 3, 0, 5, 20, 500, "anna", 100));
+
+        ProjectLevellingResult result = ProjectLevelling.level(tasks, anna, ProjectLevellingOptions.standard());
+
+        // b cannot use her vacation: it starts when she is back (10); c after b (15), not at 10 beside it.
+        assertThat(result.moves()).extracting(TaskMove::taskId).containsExactly("b", "c");
+        assertThat(result.moves()).extracting(TaskMove::newStart).containsExactly(10, 15);
+        assertThat(result.finishAfter()).isEqualTo(20);
+    }
+
+    @Test
+    void aTaskSpanningAnAbsenceHoldsThePersonOnlyWhileSheWorks() {
+        // A four-day week: Anna is off on every fifth day (4 to 5, 9 to 10).
+        List<LevellingResource> anna = List.of(new LevellingResource(
+                "anna", 100, List.of(new LevellingResource.Absence(4, 5), new LevellingResource.Absence(9, 10))));
+        List<LevellableTask> tasks =
+                List.of(task("a", 1, 0, 6, 20, 500, "anna", 100), task("b", 2, 0, 3, 20, 500, "anna", 100));
+
+        ProjectLevellingResult result = ProjectLevelling.level(tasks, anna, ProjectLevellingOptions.standard());
+
+        // a works 0-4 and 5-7 (ends at 7); b takes the 3 working units after it: 7-9 and 10-11.
+        assertThat(result.moves()).extracting(TaskMove::newStart).containsExactly(7);
+        assertThat(result.finishBefore()).isEqualTo(7);
+        assertThat(result.finishAfter()).isEqualTo(11);
+    }
+
+    @Test
+    void aPartTimeResourcesFinishCountsOnlyItsWorkingTime() {
+        LevellingResource anna = new LevellingResource(
+                "anna", 100, List.of(new LevellingResource.Absence(9, 10), new LevellingResource.Absence(4, 5)));
+
+        assertThat(anna.finish(0, 4)).isEqualTo(4);
+        assertThat(anna.finish(0, 5)).isEqualTo(6);
+        assertThat(anna.finish(4, 1)).isEqualTo(6);
+        assertThat(anna.nextPresence(4)).isEqualTo(5);
+        assertThat(anna.present(9)).isFalse();
+        assertThat(anna.finish(3, 0)).isEqualTo(3);
+    }
+
     private static LevellableTask task(
             String id,
             int idNumber,

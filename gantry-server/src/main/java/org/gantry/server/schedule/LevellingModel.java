@@ -1,6 +1,7 @@
 package org.gantry.server.schedule;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gantry.engine.CalendarException;
 import org.gantry.engine.ConstraintType;
 import org.gantry.engine.Link;
 import org.gantry.engine.Schedule;
@@ -19,6 +21,7 @@ import org.gantry.engine.ScheduledTask;
 import org.gantry.engine.Scheduler;
 import org.gantry.engine.Task;
 import org.gantry.engine.WorkDuration;
+import org.gantry.engine.WorkingCalendar;
 import org.gantry.engine.WorkingTime;
 import org.gantry.engine.levelling.LevellableTask;
 import org.gantry.engine.levelling.LevellableTask.Predecessor;
@@ -26,6 +29,7 @@ import org.gantry.engine.levelling.LevellableTask.ResourceUse;
 import org.gantry.engine.levelling.LevelledSchedule;
 import org.gantry.engine.levelling.LevellingOrder;
 import org.gantry.engine.levelling.LevellingResource;
+import org.gantry.engine.levelling.LevellingResource.Absence;
 import org.gantry.engine.levelling.LevellingSettings;
 import org.gantry.engine.levelling.LevellingTask;
 import org.gantry.engine.levelling.OptimisingLevelling;
@@ -96,7 +100,13 @@ final class LevellingModel {
     final List<Long> leaves = new ArrayList<>();
 
     final Map<Long, Integer> start = new HashMap<>();
+    /** The unlevelled span of each leaf task, in working minutes of the project calendar. */
     final Map<Long, Integer> duration = new HashMap<>();
+    /** The span less the time its resources were away within it: what levelling places. */
+    final Map<Long, Integer> work = new HashMap<>();
+    /** The work resources with their maximum units and days off, by id. */
+    final Map<Long, LevellingResource> levellingResources = new LinkedHashMap<>();
+
     final Map<Long, Map<Long, Integer>> predecessors = new HashMap<>();
     final Map<Long, String> pinned = new HashMap<>();
     final Map<Long, List<AssignmentRow>> assignments;
@@ -146,6 +156,139 @@ final class LevellingModel {
         time = calendar.workingTime();
         projectStart = calendar.projectStart();
         build();
+        readCapacity();
+    }
+
+    /**
+     * Each work resource with its days off as levelling counts them: the working time of the project
+     * calendar in which the resource's own calendar (its time off, a part-time week, an imported calendar
+     * with fewer hours) has no work for it, in working minutes from the origin, up to where levelling can
+     * place work. Then each leaf task's work duration: its unlevelled span less the time its resource was
+     * away within it (with several resources, the one that worked longest), so that levelling can place the
+     * task elsewhere and let it stretch over the absences it meets there instead.
+     */
+    private void readCapacity() {
+        Map<Long, String> calendarOf = new HashMap<>();
+        assignments
+                .values()
+                .forEach(list -> list.forEach(row -> {
+                    if (row.calendarKey() != null && calendar.imported().containsKey(row.calendarKey())) {
+                        calendarOf.put(row.resourceId(), row.calendarKey());
+                    }
+                }));
+        long reach = 0;
+        int latest = 0;
+        for (long id : leaves) {
+            reach += duration.get(id);
+            latest = Math.max(latest, start.get(id));
+            for (int lag : predecessors.getOrDefault(id, Map.of()).values()) {
+                reach += Math.max(0, lag);
+            }
+        }
+        LocalDate last =
+                at((int) Math.min(Integer.MAX_VALUE / 4, latest + reach)).toLocalDate();
+        Map<String, List<Absence>> byCalendar = new HashMap<>();
+        for (var entry : maxUnits.entrySet()) {
+            String key = calendarOf.get(entry.getKey());
+            List<Absence> absences = key == null
+                    ? List.of()
+                    : byCalendar.computeIfAbsent(
+                            key, k -> absences(calendar.imported().get(k), last));
+            levellingResources.put(
+                    entry.getKey(), new LevellingResource(String.valueOf(entry.getKey()), entry.getValue(), absences));
+        }
+        for (long id : leaves) {
+            int span = duration.get(id);
+            int begin = start.get(id);
+            int work = span;
+            boolean any = false;
+            for (AssignmentRow row : assignments.getOrDefault(id, List.of())) {
+                LevellingResource resource = levellingResources.get(row.resourceId());
+                if (resource == null || Math.round(row.units()) <= 0) {
+                    continue;
+                }
+                int own = span - away(resource, begin, begin + span);
+                work = any ? Math.max(work, own) : own;
+                any = true;
+            }
+            this.work.put(id, Math.max(0, work));
+        }
+    }
+
+    /**
+     * The project's working time, from the origin's day to {@code last} (or, for a calendar that only adds
+     * days off to another, to its last day off), in which {@code own} has less work: a day it has none is
+     * away whole, a shorter day away for the hours it lacks, at the day's end.
+     */
+    private List<Absence> absences(WorkingCalendar own, LocalDate last) {
+        LocalDate until = last.plusYears(2);
+        if (own.week().isEmpty() && !own.exceptions().isEmpty()) {
+            LocalDate lastOff = null;
+            boolean recurring = false;
+            for (CalendarException exception : own.exceptions()) {
+                recurring |= exception.recurrence() != null;
+                lastOff = lastOff == null || exception.to().isAfter(lastOff) ? exception.to() : lastOff;
+            }
+            if (!recurring && lastOff.isBefore(until)) {
+                until = lastOff;
+            }
+        }
+        WorkingTime resourceTime = WorkingTime.of(own, calendar.calendars());
+        List<Absence> absences = new ArrayList<>();
+        // The offset of each day's end, counted on from the first day's start (one pass, not one per day).
+        long end = offset(origin.toLocalDate().atStartOfDay());
+        for (LocalDate day = origin.toLocalDate(); !day.isAfter(until); day = day.plusDays(1)) {
+            LocalDateTime from = day.atStartOfDay();
+            LocalDateTime to = from.plusDays(1);
+            long projectMinutes = time.workBetween(from, to);
+            end += projectMinutes;
+            if (projectMinutes == 0 || end >= Integer.MAX_VALUE / 4) {
+                continue;
+            }
+            long missing = projectMinutes - resourceTime.workBetween(from, to);
+            if (missing > 0) {
+                absences.add(new Absence((int) (end - missing), (int) end));
+            }
+        }
+        return absences;
+    }
+
+    /** How much of {@code from}..{@code to} the resource is away. */
+    private static int away(LevellingResource resource, int from, int to) {
+        int away = 0;
+        for (Absence absence : resource.absences()) {
+            away += Math.max(0, Math.min(to, absence.end()) - Math.max(from, absence.start()));
+        }
+        return away;
+    }
+
+    /** When the task ends if it starts at {@code at}: when the last of its resources has done its share. */
+    int finishAt(long id, int at) {
+        int work = this.work.get(id);
+        int finish = at + work;
+        boolean any = false;
+        for (AssignmentRow row : assignments.getOrDefault(id, List.of())) {
+            LevellingResource resource = levellingResources.get(row.resourceId());
+            if (resource == null || Math.round(row.units()) <= 0) {
+                continue;
+            }
+            int end = resource.finish(at, work);
+            finish = any ? Math.max(finish, end) : end;
+            any = true;
+        }
+        return finish;
+    }
+
+    /** The first instant from {@code at} on at which one of the task's resources works. */
+    int workStartOf(long id, int at) {
+        int first = Integer.MAX_VALUE;
+        for (AssignmentRow row : assignments.getOrDefault(id, List.of())) {
+            LevellingResource resource = levellingResources.get(row.resourceId());
+            if (resource != null && Math.round(row.units()) > 0) {
+                first = Math.min(first, resource.nextPresence(at));
+            }
+        }
+        return first == Integer.MAX_VALUE || work.get(id) == 0 ? at : first;
     }
 
     Schedule schedule(List<Task> tasks) {
@@ -306,7 +449,7 @@ final class LevellingModel {
                     String.valueOf(id),
                     idNumber.getOrDefault(id, 0),
                     from.get(id),
-                    duration.get(id),
+                    work.get(id),
                     optimising ? Integer.MAX_VALUE / 4 : slack,
                     taskPriority,
                     "MANUAL_TASK".equals(pin),
@@ -314,8 +457,7 @@ final class LevellingModel {
                     before,
                     uses));
         }
-        List<LevellingResource> resources = new ArrayList<>();
-        maxUnits.forEach((id, units) -> resources.add(new LevellingResource(String.valueOf(id), units)));
+        List<LevellingResource> resources = new ArrayList<>(levellingResources.values());
         ProjectLevellingResult result;
         try {
             result = ProjectLevelling.level(tasks, resources, new ProjectLevellingOptions(order, withinSlack));
@@ -341,9 +483,9 @@ final class LevellingModel {
             int earliest = start.get(id);
             int afterLinks = Integer.MIN_VALUE;
             for (var p : predecessors.getOrDefault(id, Map.of()).entrySet()) {
-                afterLinks = Math.max(afterLinks, newStart.get(p.getKey()) + duration.get(p.getKey()) + p.getValue());
+                afterLinks = Math.max(afterLinks, finishAt(p.getKey(), newStart.get(p.getKey())) + p.getValue());
             }
-            earliest = Math.max(earliest, afterLinks);
+            earliest = workStartOf(id, Math.max(earliest, afterLinks));
             int target = newStart.get(id);
             if (target <= earliest) {
                 continue;
