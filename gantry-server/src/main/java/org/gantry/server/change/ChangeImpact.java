@@ -9,11 +9,13 @@ import java.util.List;
  * before and after and the difference in working days of the project calendar, each milestone's date, the
  * critical path before and after (added tasks have no id yet), the existing tasks whose start or finish
  * moves, the tasks added and removed, and the sum of the leaf tasks' durations in working days (effort
- * in task-days). {@code costBefore}, {@code costAfter} and {@code costDelta} are the planned cost of the
+ * in task-days), and the people's planned work on the leaf tasks in hours ({@code workHours...}: the effort an
+ * assignment edit adds or takes away, or a new duration changes by the task type's rules). {@code costBefore}, {@code costAfter} and {@code costDelta} are the planned cost of the
  * leaf tasks by the engine's cost model (the budget a baseline captures: assignments' work at the resources'
  * rates), shown to those who see costs (owners, managers) and null for others: a removed task takes its
- * cost away, an added task has no assignments yet, and a changed duration keeps its assignments' work (as the
- * edit itself does); an added assignment costs its work at the resource's rates. When earned value exists
+ * cost away, an added task has no assignments yet, a changed duration changes its assignments' work or units
+ * by the task type (as typing it does), an added, changed or removed assignment adds or takes away its work at
+ * the resource's rates, and a changed fixed cost counts its difference. When earned value exists
  * (baseline 0 with a budget, and work done and paid for, so that CPI is known) they also see the estimate at
  * completion, EAC = BAC / CPI, before and after: the change moves the budget by the cost delta, and the
  * remaining work is expected to cost what work has cost so far per unit of value, so the EAC moves by
@@ -33,6 +35,9 @@ public record ChangeImpact(
         BigDecimal taskDaysBefore,
         BigDecimal taskDaysAfter,
         BigDecimal taskDaysDelta,
+        BigDecimal workHoursBefore,
+        BigDecimal workHoursAfter,
+        BigDecimal workHoursDelta,
         BigDecimal costBefore,
         BigDecimal costAfter,
         BigDecimal costDelta,

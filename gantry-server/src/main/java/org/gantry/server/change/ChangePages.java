@@ -63,9 +63,20 @@ class ChangePages {
             Long assignTask,
             Long assignResource,
             String assignWork,
-            String assignUnits) {
-        static final Draft EMPTY = new Draft("", "", "", "", "", "5d", null, null, null, "", null, null, "", "100");
+            String assignUnits,
+            String removeAssignment,
+            String resizeAssignment,
+            String resizeUnits,
+            String resizeWork,
+            Long costTask,
+            String costAmount,
+            String costAccrual) {
+        static final Draft EMPTY = new Draft(
+                "", "", "", "", "", "5d", null, null, null, "", null, null, "", "100", "", "", "", "", null, "", "");
     }
+
+    /** A resource on a task, as the form's lists offer it: {@code value} is "taskId/resourceId". */
+    record Staffed(String value, String text) {}
 
     /**
      * The outcome of an action comes back in the address ({@code done}, {@code problem}), not as a flash
@@ -129,6 +140,13 @@ class ChangePages {
             @RequestParam(required = false) Long assignResource,
             @RequestParam(defaultValue = "") String assignWork,
             @RequestParam(defaultValue = "100") String assignUnits,
+            @RequestParam(defaultValue = "") String removeAssignment,
+            @RequestParam(defaultValue = "") String resizeAssignment,
+            @RequestParam(defaultValue = "") String resizeUnits,
+            @RequestParam(defaultValue = "") String resizeWork,
+            @RequestParam(required = false) Long costTask,
+            @RequestParam(defaultValue = "") String costAmount,
+            @RequestParam(defaultValue = "") String costAccrual,
             Model model) {
         Project project = projects.get(user, key);
         Draft draft = new Draft(
@@ -145,7 +163,14 @@ class ChangePages {
                 assignTask,
                 assignResource,
                 assignWork,
-                assignUnits);
+                assignUnits,
+                removeAssignment,
+                resizeAssignment,
+                resizeUnits,
+                resizeWork,
+                costTask,
+                costAmount,
+                costAccrual);
         List<ProposedEdit> edits = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         if (!addName.isBlank()) {
@@ -158,23 +183,7 @@ class ChangePages {
             kinds.add("New task");
         }
         if (changeTask != null || !changeDuration.isBlank()) {
-            edits.add(new ProposedEdit(
-                    "CHANGE_DURATION",
-                    changeTask,
-                    null,
-                    changeDuration.isBlank() ? null : changeDuration,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+            edits.add(ProposedEdit.changeDuration(changeTask, changeDuration.isBlank() ? null : changeDuration));
             kinds.add("Duration change");
         }
         if (assignTask != null || assignResource != null || !assignWork.isBlank()) {
@@ -195,8 +204,44 @@ class ChangePages {
                     null,
                     assignResource,
                     number(assignUnits.isBlank() ? "100" : assignUnits),
-                    number(assignWork)));
+                    number(assignWork),
+                    null,
+                    null));
             kinds.add("Resource on a task");
+        }
+        if (!removeAssignment.isBlank()) {
+            long[] pair = pair(removeAssignment);
+            edits.add(ProposedEdit.assignment("REMOVE_ASSIGNMENT", pair[0], pair[1], null, null));
+            kinds.add("Resource off a task");
+        }
+        if (!resizeAssignment.isBlank() || !resizeUnits.isBlank() || !resizeWork.isBlank()) {
+            long[] pair = pair(resizeAssignment);
+            edits.add(ProposedEdit.assignment(
+                    "CHANGE_ASSIGNMENT",
+                    pair[0] < 1 ? null : pair[0],
+                    pair[1] < 1 ? null : pair[1],
+                    number(resizeUnits),
+                    number(resizeWork)));
+            kinds.add("Units or work");
+            if (!resizeUnits.isBlank() && number(resizeUnits) == null) {
+                show(user, project, null, draft, List.of("Units or work (units): is not a number such as 50."), model);
+                return "change/changes";
+            }
+            if (!resizeWork.isBlank() && number(resizeWork) == null) {
+                show(
+                        user,
+                        project,
+                        null,
+                        draft,
+                        List.of("Units or work (workHours): is not a number such as 16."),
+                        model);
+                return "change/changes";
+            }
+        }
+        if (costTask != null || !costAmount.isBlank()) {
+            edits.add(ProposedEdit.fixedCost(
+                    costTask, number(costAmount.replace(",", "")), costAccrual.isBlank() ? null : costAccrual));
+            kinds.add("Fixed cost");
         }
         try {
             ChangeRequest created = changes.create(
@@ -283,6 +328,19 @@ class ChangePages {
         model.addAttribute("requests", changes.list(user, project.key(), null));
         model.addAttribute("tasks", tasks.outline(user, project.key()));
         model.addAttribute("resources", resources.all(user, project.key()));
+        model.addAttribute("seeCosts", access.can(Permission.SEE_COSTS));
+        Map<Long, String> outline = new LinkedHashMap<>();
+        tasks.outline(user, project.key()).forEach(task -> outline.put(task.id(), task.wbs() + " " + task.name()));
+        model.addAttribute(
+                "staffed",
+                resources.forProject(user, project.key()).stream()
+                        .sorted(java.util.Comparator.comparing(
+                                (org.gantry.server.resource.Assignment a) -> a.taskWbs() == null ? "" : a.taskWbs()))
+                        .map(a -> new Staffed(
+                                a.taskId() + "/" + a.resourceId(),
+                                outline.getOrDefault(a.taskId(), a.taskName()) + ": " + a.resourceName() + " ("
+                                        + a.workText() + " at " + a.unitsText() + ")"))
+                        .toList());
         model.addAttribute("canEdit", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("canDecide", access.can(Permission.DECIDE_CHANGES) && !project.archived());
         model.addAttribute("draft", draft);
@@ -305,19 +363,13 @@ class ChangePages {
         tasks.outline(user, project.key()).forEach(task -> names.put(task.id(), task.wbs() + " " + task.name()));
         model.addAttribute("taskNames", names);
         Map<Long, String> resourceNames = new LinkedHashMap<>();
-        if (selected.edits().stream().anyMatch(edit -> "ADD_ASSIGNMENT".equals(edit.type()))) {
+        if (selected.edits().stream().anyMatch(edit -> edit.type().endsWith("_ASSIGNMENT"))) {
             resources.all(user, project.key()).forEach(resource -> resourceNames.put(resource.id(), resource.name()));
         }
         model.addAttribute(
                 "editTexts",
                 selected.edits().stream()
-                        .map(edit -> "ADD_ASSIGNMENT".equals(edit.type())
-                                ? "Assign "
-                                        + resourceNames.getOrDefault(edit.resourceId(), "resource " + edit.resourceId())
-                                        + " to " + name(edit.taskId(), names) + ": "
-                                        + edit.workHours().stripTrailingZeros().toPlainString() + " h at "
-                                        + edit.units().stripTrailingZeros().toPlainString() + " %"
-                                : text(edit, names))
+                        .map(edit -> text(edit, names, resourceNames))
                         .toList());
         if (!"APPROVED".equals(selected.state()) && !selected.edits().isEmpty()) {
             try {
@@ -333,8 +385,24 @@ class ChangePages {
     }
 
     /** A proposed edit in words, with the tasks' WBS codes and names as they are now. */
-    private static String text(ProposedEdit edit, Map<Long, String> names) {
+    private static String text(ProposedEdit edit, Map<Long, String> names, Map<Long, String> resourceNames) {
+        String resource = resourceNames.getOrDefault(edit.resourceId(), "resource " + edit.resourceId());
         return switch (edit.type()) {
+            case "ADD_ASSIGNMENT" ->
+                "Assign " + resource + " to " + name(edit.taskId(), names) + ": " + plain(edit.workHours()) + " h at "
+                        + plain(edit.units()) + " %";
+            case "REMOVE_ASSIGNMENT" -> "Take " + resource + " off " + name(edit.taskId(), names);
+            case "CHANGE_ASSIGNMENT" ->
+                "Change " + resource + " on " + name(edit.taskId(), names) + " to "
+                        + (edit.units() == null ? "" : plain(edit.units()) + " %")
+                        + (edit.units() != null && edit.workHours() != null ? " and " : "")
+                        + (edit.workHours() == null ? "" : plain(edit.workHours()) + " h");
+            case "CHANGE_FIXED_COST" ->
+                "Set the fixed cost of " + name(edit.taskId(), names) + " to "
+                        + (edit.fixedCost() == null ? "(an amount for owners and managers)" : money(edit.fixedCost()))
+                        + (edit.fixedCostAccrual() == null
+                                ? ""
+                                : ", incurred " + edit.fixedCostAccrual().toLowerCase(java.util.Locale.ROOT));
             case "ADD_TASK" ->
                 "Add the task \"" + edit.name() + "\" (" + edit.duration() + ")"
                         + (edit.parentId() == null ? "" : " under " + name(edit.parentId(), names))
@@ -361,6 +429,26 @@ class ChangePages {
                 "Remove the link " + name(edit.predecessorId(), names) + " → " + name(edit.successorId(), names);
             default -> edit.type();
         };
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "?" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String money(java.math.BigDecimal value) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", value);
+    }
+
+    /** "12/34" from the form's lists: the task and the resource; zeros when it cannot be read. */
+    private static long[] pair(String value) {
+        String[] parts = value.strip().split("/");
+        try {
+            return parts.length == 2
+                    ? new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])}
+                    : new long[] {0, 0};
+        } catch (NumberFormatException e) {
+            return new long[] {0, 0};
+        }
     }
 
     private static String name(Long id, Map<Long, String> names) {

@@ -22,6 +22,9 @@ import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectLock;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.project.RescheduleOnce;
+import org.gantry.server.resource.Assignment;
+import org.gantry.server.resource.AssignmentChanges;
+import org.gantry.server.resource.AssignmentService;
 import org.gantry.server.resource.NewAssignment;
 import org.gantry.server.resource.Resource;
 import org.gantry.server.resource.ResourceService;
@@ -29,6 +32,7 @@ import org.gantry.server.schedule.BaselineRequest;
 import org.gantry.server.schedule.ProjectScheduler;
 import org.gantry.server.schedule.ScheduleService;
 import org.gantry.server.shared.Conflict;
+import org.gantry.server.shared.Forbidden;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
 import org.gantry.server.shared.StaleVersion;
@@ -87,6 +91,7 @@ public class ChangeRequestService {
     private final PlannedCosts plannedCosts;
     private final EarnedValueService earnedValue;
     private final ResourceService resources;
+    private final AssignmentService assignments;
     private final ApplicationEventPublisher events;
     private final RescheduleOnce once;
 
@@ -101,6 +106,7 @@ public class ChangeRequestService {
             PlannedCosts plannedCosts,
             EarnedValueService earnedValue,
             ResourceService resources,
+            AssignmentService assignments,
             ApplicationEventPublisher events,
             ProjectLock projectLock,
             RescheduleOnce once) {
@@ -115,6 +121,7 @@ public class ChangeRequestService {
         this.plannedCosts = plannedCosts;
         this.earnedValue = earnedValue;
         this.resources = resources;
+        this.assignments = assignments;
         this.events = events;
         this.once = once;
     }
@@ -133,13 +140,15 @@ public class ChangeRequestService {
         if (wanted != null) {
             statement = statement.param("state", wanted);
         }
-        return statement.query(ChangeRequestService::changeRequest).list();
+        return statement.query(ChangeRequestService::changeRequest).list().stream()
+                .map(request -> visible(access, request))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public ChangeRequest get(CurrentUser user, String projectRef, long id) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        return find(access, id);
+        return visible(access, find(access, id));
     }
 
     @Transactional
@@ -159,6 +168,7 @@ public class ChangeRequestService {
         text("requestedBy", body.requestedBy(), MAXIMUM_TITLE, problems);
         List<ProposedEdit> edits = ProposedEdits.normalise(access, body.edits(), problems);
         problems.throwIfAny();
+        requireMoneyRights(access, edits);
         checkAgainstPlan(user, access, edits);
         String requestedBy = body.requestedBy() == null || body.requestedBy().isBlank()
                 ? user.name()
@@ -175,7 +185,7 @@ public class ChangeRequestService {
                 .param("user", user.id())
                 .query(Long.class)
                 .single();
-        return find(access, id);
+        return visible(access, find(access, id));
     }
 
     /** Changes a draft; version required (409 with the current request when stale, or when no longer a draft). */
@@ -201,8 +211,9 @@ public class ChangeRequestService {
         List<ProposedEdit> edits =
                 body.edits() == null ? current.edits() : ProposedEdits.normalise(access, body.edits(), problems);
         problems.throwIfAny();
-        requireState(current, "change", "DRAFT");
+        requireState(access, current, "change", "DRAFT");
         if (body.edits() != null) {
+            requireMoneyRights(access, edits);
             checkAgainstPlan(user, access, edits);
         }
         int updated = jdbc.sql("update change_request set title = :title, description = :description, reason = :reason,"
@@ -229,9 +240,9 @@ public class ChangeRequestService {
                 .param("version", body.version())
                 .update();
         if (updated == 0) {
-            throw new StaleVersion("Change request " + id, find(access, id));
+            throw new StaleVersion("Change request " + id, visible(access, find(access, id)));
         }
-        return find(access, id);
+        return visible(access, find(access, id));
     }
 
     /** Owners and managers delete any request but an approved one; its author deletes their own draft. */
@@ -277,13 +288,13 @@ public class ChangeRequestService {
         ChangeDecision decision = decision(body);
         ChangeRequest current = find(access, id);
         checkVersion(access, current, decision);
-        requireState(current, "submit", "DRAFT");
+        requireState(access, current, "submit", "DRAFT");
         if (current.edits().isEmpty()) {
             throw new InvalidInput("edits", "must propose at least one change to the plan before it is submitted");
         }
         ChangeImpact impact = compute(user, access, current.edits());
         transition(access, current, "SUBMITTED", null, impact, null);
-        return find(access, id);
+        return visible(access, find(access, id));
     }
 
     @Transactional
@@ -308,9 +319,9 @@ public class ChangeRequestService {
         ChangeDecision decision = decision(body);
         ChangeRequest current = find(access, id);
         checkVersion(access, current, decision);
-        requireState(current, verb, from);
+        requireState(access, current, verb, from);
         transition(access, current, state, decision.note(), null, user);
-        return find(access, id);
+        return visible(access, find(access, id));
     }
 
     /**
@@ -326,7 +337,7 @@ public class ChangeRequestService {
         }
         ChangeRequest current = find(access, id);
         checkVersion(access, current, decision);
-        requireState(current, "approve", "SUBMITTED", "DEFERRED");
+        requireState(access, current, "approve", "SUBMITTED", "DEFERRED");
         // The same lock as every structural edit and reschedule: nobody changes the plan between the
         // comparison below and the last edit applied.
         projectLock.lock(access.projectId());
@@ -356,7 +367,7 @@ public class ChangeRequestService {
                     .params(decision.baselineSlot(), id)
                     .update();
         }
-        return find(access, id);
+        return visible(access, find(access, id));
     }
 
     private void apply(CurrentUser user, ProjectAccess access, List<ProposedEdit> edits) {
@@ -438,14 +449,44 @@ public class ChangeRequestService {
                     links.delete(user, key, link.id());
                 }
                 case "ADD_ASSIGNMENT" ->
-                    resources.assign(
+                    assignments.assign(
                             user,
                             key,
                             edit.taskId(),
                             new NewAssignment(edit.resourceId(), edit.units(), edit.workHours()));
+                case "REMOVE_ASSIGNMENT" -> {
+                    Assignment assignment = assignmentOf(user, key, edit);
+                    assignments.delete(user, key, edit.taskId(), assignment.id(), assignment.version());
+                }
+                case "CHANGE_ASSIGNMENT" -> {
+                    Assignment assignment = assignmentOf(user, key, edit);
+                    assignments.update(
+                            user,
+                            key,
+                            edit.taskId(),
+                            assignment.id(),
+                            new AssignmentChanges(edit.units(), edit.workHours(), assignment.version()));
+                }
+                case "CHANGE_FIXED_COST" -> {
+                    Task task = tasks.get(user, key, edit.taskId()).task();
+                    tasks.update(
+                            user,
+                            key,
+                            edit.taskId(),
+                            TaskChanges.fixedCost(edit.fixedCost(), edit.fixedCostAccrual(), task.version()));
+                }
                 default -> throw new IllegalStateException("unchecked edit type " + edit.type());
             }
         }
+    }
+
+    /** The resource's assignment on the task the edit names (the plan version check has kept it there). */
+    private Assignment assignmentOf(CurrentUser user, String key, ProposedEdit edit) {
+        return resources.forTask(user, key, edit.taskId()).stream()
+                .filter(assignment -> assignment.resourceId() == edit.resourceId())
+                .findFirst()
+                .orElseThrow(() -> new Conflict(
+                        "Plan changed", "The assignment to change is no longer in the plan; nothing was applied."));
     }
 
     private static org.gantry.server.task.DurationUnit durationUnit(String text) {
@@ -493,7 +534,7 @@ public class ChangeRequestService {
                     .param("removed", impact.removedTasks().size());
         }
         if (statement.update() == 0) {
-            throw new StaleVersion("Change request " + current.id(), find(access, current.id()));
+            throw new StaleVersion("Change request " + current.id(), visible(access, find(access, current.id())));
         }
         if (decider != null) {
             Map<String, List<Object>> changes = new LinkedHashMap<>();
@@ -522,59 +563,32 @@ public class ChangeRequestService {
         // Costs come from rates, which only owners and managers see.
         WhatIf.Money money = null;
         if (access.can(Permission.SEE_COSTS)) {
-            List<PlannedCosts.ProposedAssignment> proposed = new ArrayList<>();
-            for (ProposedEdit edit : edits) {
-                if (edit.type().equals("ADD_ASSIGNMENT")) {
-                    proposed.add(new PlannedCosts.ProposedAssignment(
-                            edit.taskId(), edit.resourceId(), edit.units(), workMinutes(edit.workHours())));
-                }
-            }
-            Map<Long, java.math.BigDecimal> before =
-                    plannedCosts.taskCosts(access.projectId(), access.minutesPerDay(), access.minutesPerWeek());
-            Map<Long, java.math.BigDecimal> after = proposed.isEmpty()
-                    ? before
-                    : plannedCosts.taskCosts(
-                            access.projectId(), access.minutesPerDay(), access.minutesPerWeek(), proposed);
-            money = new WhatIf.Money(before, after, earnedValue.totalsOrNull(user, access.key(), 0));
+            money = new WhatIf.Money(
+                    plannedCosts.taskCosts(access.projectId(), access.minutesPerDay(), access.minutesPerWeek()),
+                    proposal -> plannedCosts.taskCosts(
+                            access.projectId(), access.minutesPerDay(), access.minutesPerWeek(), proposal),
+                    earnedValue.totalsOrNull(user, access.key(), 0));
         }
-        return WhatIf.impact(network, edits, scheduler.planVersion(access.projectId()), money);
+        return WhatIf.impact(network, staffing(user, access), edits, scheduler.planVersion(access.projectId()), money);
     }
 
-    private static long workMinutes(java.math.BigDecimal hours) {
-        return hours.multiply(java.math.BigDecimal.valueOf(60))
-                .setScale(0, java.math.RoundingMode.HALF_UP)
-                .longValueExact();
-    }
-
-    /**
-     * A proposed assignment must name a resource of the project that is not on the task yet (nor proposed
-     * for it twice), or approving it could not apply it.
-     */
-    private void checkAssignments(CurrentUser user, ProjectAccess access, List<ProposedEdit> edits) {
-        InvalidInput.Collector problems = new InvalidInput.Collector();
-        Set<Long> resourceIds = null;
-        Set<String> proposed = new java.util.HashSet<>();
-        for (int i = 0; i < edits.size(); i++) {
-            ProposedEdit edit = edits.get(i);
-            if (!edit.type().equals("ADD_ASSIGNMENT")) {
-                continue;
-            }
-            if (resourceIds == null) {
-                resourceIds = new java.util.HashSet<>();
-                for (Resource resource : resources.all(user, access.key())) {
-                    resourceIds.add(resource.id());
-                }
-            }
-            String at = "edits[" + i + "].";
-            if (!resourceIds.contains(edit.resourceId())) {
-                problems.add(at + "resourceId", "is not a resource of project " + access.key());
-            } else if (!proposed.add(edit.taskId() + "/" + edit.resourceId())
-                    || resources.forTask(user, access.key(), edit.taskId()).stream()
-                            .anyMatch(assignment -> assignment.resourceId() == edit.resourceId())) {
-                problems.add(at + "resourceId", "already works on this task");
-            }
+    /** The project's assignments (materials too) and resources, as the what-if starts from them. */
+    private WhatIf.Staffing staffing(CurrentUser user, ProjectAccess access) {
+        Map<Long, List<WhatIf.Work>> byTask = new java.util.HashMap<>();
+        for (Assignment assignment : resources.forProject(user, access.key())) {
+            byTask.computeIfAbsent(assignment.taskId(), task -> new ArrayList<>())
+                    .add(new WhatIf.Work(
+                            assignment.resourceId(),
+                            "WORK".equals(assignment.resourceKind()),
+                            assignment.units(),
+                            assignment.workMinutes(),
+                            assignment.actualWorkMinutes()));
         }
-        problems.throwIfAny();
+        Map<Long, Boolean> people = new java.util.HashMap<>();
+        for (Resource resource : resources.all(user, access.key())) {
+            people.put(resource.id(), "WORK".equals(resource.kind()));
+        }
+        return new WhatIf.Staffing(byTask, people);
     }
 
     /** The edits must name tasks and links the plan has and leave it schedulable (400 naming the edit). */
@@ -596,8 +610,44 @@ public class ChangeRequestService {
             problems.throwIfAny();
             return;
         }
-        WhatIf.impact(network, edits, null, null);
-        checkAssignments(user, access, edits);
+        WhatIf.impact(network, staffing(user, access), edits, null, null);
+    }
+
+    /** A fixed cost is money, as rates are: only those who see costs propose one (as only they set one). */
+    private static void requireMoneyRights(ProjectAccess access, List<ProposedEdit> edits) {
+        if (!access.can(Permission.SEE_COSTS) && edits.stream().anyMatch(edit -> edit.fixedCost() != null)) {
+            throw new Forbidden(
+                    "Fixed costs are money: only the project's owners and managers propose changes to them.");
+        }
+    }
+
+    /** The request as the caller may see it: proposed fixed costs only for those who see costs. */
+    private static ChangeRequest visible(ProjectAccess access, ChangeRequest request) {
+        if (access.can(Permission.SEE_COSTS) || request.edits().stream().allMatch(edit -> edit.fixedCost() == null)) {
+            return request;
+        }
+        List<ProposedEdit> edits = request.edits().stream()
+                .map(edit -> edit.fixedCost() == null ? edit : edit.withoutMoney())
+                .toList();
+        return new ChangeRequest(
+                request.id(),
+                request.title(),
+                request.description(),
+                request.reason(),
+                request.requestedBy(),
+                request.state(),
+                edits,
+                request.decisionNote(),
+                request.decidedById(),
+                request.decidedByName(),
+                request.decidedAt(),
+                request.baselineSlot(),
+                request.impact(),
+                request.createdById(),
+                request.createdByName(),
+                request.createdAt(),
+                request.updatedAt(),
+                request.version());
     }
 
     private static ChangeDecision decision(ChangeDecision body) {
@@ -611,17 +661,17 @@ public class ChangeRequestService {
 
     private void checkVersion(ProjectAccess access, ChangeRequest current, ChangeDecision decision) {
         if (decision.version() != null && decision.version() != current.version()) {
-            throw new StaleVersion("Change request " + current.id(), current);
+            throw new StaleVersion("Change request " + current.id(), visible(access, current));
         }
     }
 
-    private static void requireState(ChangeRequest current, String verb, String... states) {
+    private static void requireState(ProjectAccess access, ChangeRequest current, String verb, String... states) {
         if (!Arrays.asList(states).contains(current.state())) {
             throw new Conflict(
                     "Wrong state",
                     "Change request " + current.id() + " is " + current.state() + "; only a request that is "
                             + String.join(" or ", states) + " can be asked to " + verb + ".",
-                    Map.of("current", current));
+                    Map.of("current", visible(access, current)));
         }
     }
 

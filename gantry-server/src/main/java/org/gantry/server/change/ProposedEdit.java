@@ -15,7 +15,15 @@ import java.util.List;
  *   <li>REMOVE_LINK: predecessorId, successorId;
  *   <li>ADD_ASSIGNMENT: taskId (not a summary), resourceId (a resource of the project not yet on the task),
  *       workHours (the planned work), units (% of the resource's time, for a material the quantity; default
- *       100). It costs what the resource's rates say; the task's dates do not change.
+ *       100). It costs what the resource's rates say and, as assigning does, the task then lasts as long as its
+ *       slowest assignment (work / units) unless it is fixed duration;
+ *   <li>REMOVE_ASSIGNMENT: taskId, resourceId (a resource on that task): the remaining assignments then drive
+ *       the duration as above;
+ *   <li>CHANGE_ASSIGNMENT: taskId, resourceId, units and/or workHours, by the task type's rules: on a fixed
+ *       duration task new units change the work and new work changes the units; otherwise the duration follows
+ *       work / units;
+ *   <li>CHANGE_FIXED_COST: taskId (not a summary), fixedCost (project currency, 0 or more), fixedCostAccrual
+ *       (START, PRORATED, END; unchanged when left out). Money: only owners and managers propose it.
  * </ul>
  *
  * {@code durationMinutes} and {@code lagMinutes} are filled in by the server from the texts, in the project
@@ -37,7 +45,9 @@ public record ProposedEdit(
         Long lagMinutes,
         Long resourceId,
         BigDecimal units,
-        BigDecimal workHours) {
+        BigDecimal workHours,
+        BigDecimal fixedCost,
+        String fixedCostAccrual) {
 
     static ProposedEdit addTask(
             String name, String duration, Long parentId, List<Long> predecessors, List<Long> successors) {
@@ -57,10 +67,57 @@ public record ProposedEdit(
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
-    static ProposedEdit changeDuration(long taskId, String duration) {
+    /** An edit of an assignment: ADD_ASSIGNMENT, REMOVE_ASSIGNMENT or CHANGE_ASSIGNMENT. */
+    static ProposedEdit assignment(String type, Long taskId, Long resourceId, BigDecimal units, BigDecimal workHours) {
+        return new ProposedEdit(
+                type,
+                taskId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                resourceId,
+                units,
+                workHours,
+                null,
+                null);
+    }
+
+    static ProposedEdit fixedCost(Long taskId, BigDecimal amount, String accrual) {
+        return new ProposedEdit(
+                "CHANGE_FIXED_COST",
+                taskId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                amount,
+                accrual);
+    }
+
+    static ProposedEdit changeDuration(Long taskId, String duration) {
         return new ProposedEdit(
                 "CHANGE_DURATION",
                 taskId,
@@ -77,6 +134,31 @@ public record ProposedEdit(
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
+    }
+
+    /** The edit without its amount of money, for those who do not see costs. */
+    ProposedEdit withoutMoney() {
+        return new ProposedEdit(
+                type,
+                taskId,
+                name,
+                duration,
+                durationMinutes,
+                parentId,
+                predecessorIds,
+                successorIds,
+                predecessorId,
+                successorId,
+                linkType,
+                lag,
+                lagMinutes,
+                resourceId,
+                units,
+                workHours,
+                null,
+                fixedCostAccrual);
     }
 }

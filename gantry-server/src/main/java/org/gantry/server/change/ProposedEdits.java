@@ -16,8 +16,21 @@ import org.gantry.server.task.LinkType;
  */
 final class ProposedEdits {
 
-    static final List<String> EDIT_TYPES =
-            List.of("ADD_TASK", "REMOVE_TASK", "CHANGE_DURATION", "ADD_LINK", "REMOVE_LINK", "ADD_ASSIGNMENT");
+    static final List<String> EDIT_TYPES = List.of(
+            "ADD_TASK",
+            "REMOVE_TASK",
+            "CHANGE_DURATION",
+            "ADD_LINK",
+            "REMOVE_LINK",
+            "ADD_ASSIGNMENT",
+            "REMOVE_ASSIGNMENT",
+            "CHANGE_ASSIGNMENT",
+            "CHANGE_FIXED_COST");
+
+    /** As the task module takes a fixed cost: less than a trillion, two decimals at most. */
+    private static final java.math.BigDecimal MAXIMUM_FIXED_COST = new java.math.BigDecimal("1000000000000");
+
+    static final List<String> ACCRUALS = List.of("START", "PRORATED", "END");
 
     /** As the resource module takes them: units up to this percentage, work up to a million hours. */
     private static final java.math.BigDecimal MAXIMUM_UNITS = new java.math.BigDecimal("100000");
@@ -62,6 +75,8 @@ final class ProposedEdits {
             List<Long> successors = null;
             java.math.BigDecimal units = null;
             java.math.BigDecimal workHours = null;
+            java.math.BigDecimal fixedCost = null;
+            String accrual = null;
             switch (type) {
                 case "ADD_TASK" -> {
                     name = edit.name() == null ? "" : edit.name().strip();
@@ -98,10 +113,45 @@ final class ProposedEdits {
                     workHours = edit.workHours();
                     if (workHours == null) {
                         problems.add(at + "workHours", "is required: the planned work in hours");
-                    } else if (workHours.signum() < 0 || workHours.compareTo(MAXIMUM_WORK_HOURS) > 0) {
-                        problems.add(at + "workHours", "must be between 0 and " + MAXIMUM_WORK_HOURS.toPlainString());
-                    } else if (workHours.stripTrailingZeros().scale() > 2) {
-                        problems.add(at + "workHours", "must have at most two decimals");
+                    }
+                    hours(at + "workHours", workHours, problems);
+                }
+                case "REMOVE_ASSIGNMENT" -> {
+                    positive(at + "taskId", edit.taskId(), true, problems);
+                    positive(at + "resourceId", edit.resourceId(), true, problems);
+                }
+                case "CHANGE_ASSIGNMENT" -> {
+                    positive(at + "taskId", edit.taskId(), true, problems);
+                    positive(at + "resourceId", edit.resourceId(), true, problems);
+                    units = edit.units();
+                    workHours = edit.workHours();
+                    if (units == null && workHours == null) {
+                        problems.add(at + "units", "send units or workHours (or both)");
+                    }
+                    if (units != null && (units.signum() < 0 || units.compareTo(MAXIMUM_UNITS) > 0)) {
+                        problems.add(at + "units", "must be between 0 and " + MAXIMUM_UNITS.toPlainString());
+                    } else if (units != null && units.stripTrailingZeros().scale() > 2) {
+                        problems.add(at + "units", "must have at most two decimals");
+                    }
+                    hours(at + "workHours", workHours, problems);
+                }
+                case "CHANGE_FIXED_COST" -> {
+                    positive(at + "taskId", edit.taskId(), true, problems);
+                    fixedCost = edit.fixedCost();
+                    if (fixedCost == null) {
+                        problems.add(at + "fixedCost", "is required: the new fixed cost, 0 for none");
+                    } else if (fixedCost.signum() < 0) {
+                        problems.add(at + "fixedCost", "must not be negative");
+                    } else if (fixedCost.compareTo(MAXIMUM_FIXED_COST) >= 0) {
+                        problems.add(at + "fixedCost", "must be less than " + MAXIMUM_FIXED_COST.toPlainString());
+                    } else if (fixedCost.stripTrailingZeros().scale() > 2) {
+                        problems.add(at + "fixedCost", "must have at most two decimals");
+                    }
+                    if (edit.fixedCostAccrual() != null) {
+                        accrual = edit.fixedCostAccrual().strip().toUpperCase(Locale.ROOT);
+                        if (!ACCRUALS.contains(accrual)) {
+                            problems.add(at + "fixedCostAccrual", "must be START, PRORATED or END");
+                        }
                     }
                 }
                 case "ADD_LINK", "REMOVE_LINK" -> {
@@ -149,9 +199,11 @@ final class ProposedEdits {
                     linkType,
                     type.equals("ADD_LINK") && edit.lag() != null ? edit.lag().strip() : null,
                     lagMinutes,
-                    type.equals("ADD_ASSIGNMENT") ? edit.resourceId() : null,
+                    type.endsWith("_ASSIGNMENT") ? edit.resourceId() : null,
                     units,
-                    workHours));
+                    workHours,
+                    fixedCost,
+                    accrual));
         }
         return normal;
     }
@@ -169,6 +221,17 @@ final class ProposedEdits {
         } catch (IllegalArgumentException | ArithmeticException e) {
             problems.add(field, "is not a duration such as 5d, 1.5w, 3h or 90m");
             return 0L;
+        }
+    }
+
+    private static void hours(String field, java.math.BigDecimal hours, InvalidInput.Collector problems) {
+        if (hours == null) {
+            return;
+        }
+        if (hours.signum() < 0 || hours.compareTo(MAXIMUM_WORK_HOURS) > 0) {
+            problems.add(field, "must be between 0 and " + MAXIMUM_WORK_HOURS.toPlainString());
+        } else if (hours.stripTrailingZeros().scale() > 2) {
+            problems.add(field, "must have at most two decimals");
         }
     }
 

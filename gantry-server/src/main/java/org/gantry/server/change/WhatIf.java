@@ -7,10 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import org.gantry.engine.Assignment;
+import org.gantry.engine.CalendarId;
 import org.gantry.engine.Link;
 import org.gantry.engine.LinkType;
 import org.gantry.engine.ProjectNetwork;
@@ -21,9 +25,11 @@ import org.gantry.engine.ScheduledTask;
 import org.gantry.engine.Scheduler;
 import org.gantry.engine.Task;
 import org.gantry.engine.TaskId;
+import org.gantry.engine.TaskType;
 import org.gantry.engine.WorkDuration;
 import org.gantry.engine.WorkingCalendar;
 import org.gantry.engine.WorkingTime;
+import org.gantry.server.cost.PlannedCosts;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 
@@ -42,7 +48,8 @@ final class WhatIf {
      * have, or after which the plan cannot be scheduled (a cycle); {@link Conflict} when the plan as stored
      * cannot be scheduled at all.
      */
-    static ChangeImpact impact(ProjectNetwork network, List<ProposedEdit> edits, String planVersion, Money money) {
+    static ChangeImpact impact(
+            ProjectNetwork network, Staffing staffing, List<ProposedEdit> edits, String planVersion, Money money) {
         Schedule before;
         try {
             before = Scheduler.schedule(network);
@@ -52,8 +59,9 @@ final class WhatIf {
                     "The plan cannot be scheduled as it stands (" + e.getMessage() + "); fix it first.");
         }
         InvalidInput.Collector problems = new InvalidInput.Collector();
-        ProjectNetwork changed = apply(network, edits, problems);
+        Applied applied = apply(network, staffing, edits, problems);
         problems.throwIfAny();
+        ProjectNetwork changed = applied.network();
         Map<TaskId, String> names = new HashMap<>();
         changed.tasks().forEach(task -> names.put(task.id(), task.name()));
         network.tasks().forEach(task -> names.put(task.id(), task.name()));
@@ -65,7 +73,8 @@ final class WhatIf {
             int culprit = edits.size() - 1;
             for (int n = 1; n < edits.size(); n++) {
                 try {
-                    Scheduler.schedule(apply(network, edits.subList(0, n), new InvalidInput.Collector()));
+                    Scheduler.schedule(apply(network, staffing, edits.subList(0, n), new InvalidInput.Collector())
+                            .network());
                 } catch (ScheduleException earlier) {
                     culprit = n - 1;
                     break;
@@ -116,8 +125,18 @@ final class WhatIf {
         }
         BigDecimal taskDaysBefore = taskDays(network, minutesPerDay);
         BigDecimal taskDaysAfter = taskDays(changed, minutesPerDay);
+        BigDecimal workBefore = workHours(network, staffing.assignments());
+        BigDecimal workAfter = workHours(changed, applied.assignments());
         BigDecimal costBefore = money == null ? null : cost(network, money.costsBefore());
-        BigDecimal costAfter = money == null ? null : cost(changed, money.costsAfter());
+        BigDecimal costAfter = null;
+        if (money != null) {
+            PlannedCosts.Proposal proposal = proposal(applied);
+            costAfter = cost(
+                    changed,
+                    proposal.assignments().isEmpty() && proposal.fixedCosts().isEmpty()
+                            ? money.costsBefore()
+                            : money.costsAfter().apply(proposal));
+        }
         BigDecimal costDelta = costBefore == null ? null : costAfter.subtract(costBefore);
         BigDecimal eacBefore = null;
         BigDecimal eacAfter = null;
@@ -147,6 +166,9 @@ final class WhatIf {
                 taskDaysBefore,
                 taskDaysAfter,
                 plain(taskDaysAfter.subtract(taskDaysBefore)),
+                workBefore,
+                workAfter,
+                plain(workAfter.subtract(workBefore)),
                 costBefore,
                 costAfter,
                 costDelta,
@@ -156,13 +178,63 @@ final class WhatIf {
     }
 
     /**
-     * What the impact needs to show money, for those who see costs: each task's planned cost before and
-     * with the proposed assignments, and the earned value totals (null while there is none).
+     * What the impact needs to show money, for those who see costs: each task's planned cost before, the
+     * costing of what the edits leave (assignments and fixed costs), and the earned value totals (null while
+     * there is none).
      */
     record Money(
             Map<Long, BigDecimal> costsBefore,
-            Map<Long, BigDecimal> costsAfter,
+            Function<PlannedCosts.Proposal, Map<Long, BigDecimal>> costsAfter,
             org.gantry.server.cost.EarnedValueView.Figures earnedValue) {}
+
+    /**
+     * An assignment as the what-if holds it: units in percent (for a material the quantity), work and the
+     * work already done in working minutes; {@code person} for a work resource (a material takes no time).
+     */
+    record Work(long resourceId, boolean person, BigDecimal units, long workMinutes, long actualWorkMinutes) {}
+
+    /**
+     * The plan's staffing beside its network: every assignment by task (materials too, which the network
+     * leaves out) and the project's resources, true for a person (a work resource).
+     */
+    record Staffing(Map<Long, List<Work>> assignments, Map<Long, Boolean> resources) {}
+
+    /**
+     * The network with the edits applied, the assignments they leave on every task, the tasks whose
+     * assignments changed, and the new fixed costs.
+     */
+    record Applied(
+            ProjectNetwork network,
+            Map<Long, List<Work>> assignments,
+            Set<Long> restaffed,
+            Map<Long, BigDecimal> fixedCosts) {}
+
+    /** What the costing needs to know of the edits: the changed tasks' assignments and fixed costs. */
+    private static PlannedCosts.Proposal proposal(Applied applied) {
+        Map<Long, List<PlannedCosts.ProposedAssignment>> assignments = new HashMap<>();
+        for (Long task : applied.restaffed()) {
+            List<PlannedCosts.ProposedAssignment> on = new ArrayList<>();
+            for (Work work : applied.assignments().getOrDefault(task, List.of())) {
+                on.add(new PlannedCosts.ProposedAssignment(task, work.resourceId(), work.units(), work.workMinutes()));
+            }
+            assignments.put(task, on);
+        }
+        return new PlannedCosts.Proposal(assignments, applied.fixedCosts());
+    }
+
+    /** The people's planned work on the network's leaf tasks, in hours (materials are quantities, not work). */
+    private static BigDecimal workHours(ProjectNetwork network, Map<Long, List<Work>> assignments) {
+        long minutes = 0;
+        for (TaskId leaf : leaves(network)) {
+            Long id = id(leaf);
+            for (Work work : id == null ? List.<Work>of() : assignments.getOrDefault(id, List.of())) {
+                if (work.person()) {
+                    minutes += work.workMinutes();
+                }
+            }
+        }
+        return plain(BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP));
+    }
 
     /** The planned cost of the network's leaf tasks; tasks the plan does not have yet cost nothing. */
     private static BigDecimal cost(ProjectNetwork network, Map<Long, BigDecimal> taskCosts) {
@@ -194,10 +266,15 @@ final class WhatIf {
     }
 
     /** The network with the edits applied in order; an edit that cannot apply is reported and skipped. */
-    static ProjectNetwork apply(ProjectNetwork network, List<ProposedEdit> edits, InvalidInput.Collector problems) {
+    static Applied apply(
+            ProjectNetwork network, Staffing staffing, List<ProposedEdit> edits, InvalidInput.Collector problems) {
         Map<TaskId, Task> tasks = new LinkedHashMap<>();
         network.tasks().forEach(task -> tasks.put(task.id(), task));
         List<Link> links = new ArrayList<>(network.links());
+        Map<Long, List<Work>> staff = new HashMap<>();
+        staffing.assignments().forEach((task, on) -> staff.put(task, new ArrayList<>(on)));
+        Set<Long> restaffed = new LinkedHashSet<>();
+        Map<Long, BigDecimal> fixedCosts = new LinkedHashMap<>();
         for (int i = 0; i < edits.size(); i++) {
             ProposedEdit edit = edits.get(i);
             String at = "edits[" + i + "].";
@@ -247,7 +324,31 @@ final class WhatIf {
                     } else if (subtree(tasks, id).size() > 1) {
                         problems.add(at + "taskId", "is a summary task: its duration comes from its subtasks");
                     } else {
-                        tasks.put(id, task.withDuration(WorkDuration.minutes(edit.durationMinutes())));
+                        Task changed = task.withDuration(WorkDuration.minutes(edit.durationMinutes()));
+                        List<Work> on = staff.get(edit.taskId());
+                        if (on != null && !on.isEmpty()) {
+                            // As the stored plan does when a duration is typed: fixed work keeps the work and
+                            // changes the units, the other types keep the units and change the work.
+                            long minutes = edit.durationMinutes();
+                            on.replaceAll(work -> !work.person()
+                                    ? work
+                                    : changed.type() == TaskType.FIXED_WORK
+                                            ? minutes > 0 && work.workMinutes() > 0
+                                                    ? withUnits(
+                                                            work,
+                                                            BigDecimal.valueOf(work.workMinutes() * 100.0 / minutes)
+                                                                    .setScale(2, RoundingMode.HALF_UP))
+                                                    : work
+                                            : withWork(
+                                                    work,
+                                                    Math.round(minutes
+                                                            * work.units().doubleValue()
+                                                            / 100.0)));
+                            restaffed.add(edit.taskId());
+                            tasks.put(id, staffed(network, changed, on));
+                        } else {
+                            tasks.put(id, changed);
+                        }
                     }
                 }
                 case "ADD_LINK" -> {
@@ -289,18 +390,182 @@ final class WhatIf {
                     }
                 }
                 case "ADD_ASSIGNMENT" -> {
-                    // The resource itself is checked by the service, which knows the project's resources.
                     TaskId id = TaskId.of(edit.taskId());
+                    Boolean person = staffing.resources().get(edit.resourceId());
                     if (!tasks.containsKey(id)) {
                         problems.add(at + "taskId", "is not a task of this project");
                     } else if (subtree(tasks, id).size() > 1) {
                         problems.add(at + "taskId", "is a summary task: assign resources to its subtasks");
+                    } else if (person == null) {
+                        problems.add(at + "resourceId", "is not a resource of this project");
+                    } else if (on(staff, edit.taskId(), edit.resourceId()) != null) {
+                        problems.add(at + "resourceId", "already works on this task");
+                    } else {
+                        List<Work> on = staff.computeIfAbsent(edit.taskId(), task -> new ArrayList<>());
+                        on.add(new Work(edit.resourceId(), person, edit.units(), minutes(edit.workHours()), 0));
+                        restaffed.add(edit.taskId());
+                        tasks.put(id, followWork(network, tasks.get(id), on));
+                    }
+                }
+                case "REMOVE_ASSIGNMENT", "CHANGE_ASSIGNMENT" -> {
+                    TaskId id = TaskId.of(edit.taskId());
+                    Task task = tasks.get(id);
+                    Work work = on(staff, edit.taskId(), edit.resourceId());
+                    if (task == null) {
+                        problems.add(at + "taskId", "is not a task of this project");
+                    } else if (work == null) {
+                        problems.add(at + "resourceId", "does not work on this task");
+                    } else {
+                        List<Work> on = staff.get(edit.taskId());
+                        if (edit.type().equals("REMOVE_ASSIGNMENT")) {
+                            on.remove(work);
+                        } else {
+                            Work next = changedAssignment(network, task, work, edit, at, problems);
+                            on.set(on.indexOf(work), next);
+                        }
+                        restaffed.add(edit.taskId());
+                        tasks.put(id, followWork(network, task, on));
+                    }
+                }
+                case "CHANGE_FIXED_COST" -> {
+                    TaskId id = TaskId.of(edit.taskId());
+                    if (!tasks.containsKey(id)) {
+                        problems.add(at + "taskId", "is not a task of this project");
+                    } else if (subtree(tasks, id).size() > 1) {
+                        problems.add(at + "taskId", "is a summary task: its cost is its subtasks' costs");
+                    } else {
+                        fixedCosts.put(edit.taskId(), edit.fixedCost());
                     }
                 }
                 default -> problems.add(at + "type", "is not a kind of edit");
             }
         }
-        return network.withTasks(new ArrayList<>(tasks.values())).withLinks(links);
+        return new Applied(
+                network.withTasks(new ArrayList<>(tasks.values())).withLinks(links), staff, restaffed, fixedCosts);
+    }
+
+    private static Work on(Map<Long, List<Work>> staff, Long task, Long resource) {
+        for (Work work : staff.getOrDefault(task, List.of())) {
+            if (resource != null && work.resourceId() == resource) {
+                return work;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * New units and/or work of an assignment, as the assignments page changes them: on a fixed duration task
+     * (a person, not a milestone) new units alone change the work (work = duration x units) and new work alone
+     * changes the units (units = work / duration); otherwise they are taken as sent.
+     */
+    private static Work changedAssignment(
+            ProjectNetwork network,
+            Task task,
+            Work work,
+            ProposedEdit edit,
+            String at,
+            InvalidInput.Collector problems) {
+        BigDecimal units = edit.units() == null ? work.units() : edit.units();
+        long minutes = edit.workHours() == null ? work.workMinutes() : minutes(edit.workHours());
+        if (work.person() && task.type() == TaskType.FIXED_DURATION && !task.milestone()) {
+            long duration = task.duration().toMinutes(network.options());
+            if (edit.units() != null && edit.workHours() == null) {
+                minutes = Math.round(duration * units.doubleValue() / 100.0);
+            } else if (edit.workHours() != null && edit.units() == null && duration > 0) {
+                units = BigDecimal.valueOf(minutes * 100.0 / duration).setScale(2, RoundingMode.HALF_UP);
+                if (units.compareTo(MAXIMUM_UNITS) > 0) {
+                    problems.add(
+                            at + "workHours",
+                            "would need more than " + MAXIMUM_UNITS.toPlainString() + " % units on this fixed"
+                                    + " duration task");
+                }
+            }
+        }
+        return new Work(work.resourceId(), work.person(), units, minutes, work.actualWorkMinutes());
+    }
+
+    private static final BigDecimal MAXIMUM_UNITS = new BigDecimal("100000");
+
+    private static Work withUnits(Work work, BigDecimal units) {
+        return new Work(work.resourceId(), work.person(), units, work.workMinutes(), work.actualWorkMinutes());
+    }
+
+    private static Work withWork(Work work, long minutes) {
+        return new Work(work.resourceId(), work.person(), work.units(), minutes, work.actualWorkMinutes());
+    }
+
+    private static long minutes(BigDecimal hours) {
+        return hours.multiply(BigDecimal.valueOf(60))
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
+    }
+
+    /**
+     * After its assignments change, a task driven by them (not fixed duration, not a milestone, with people at
+     * positive units) lasts as long as its slowest assignment, work / units, as the stored plan then has it.
+     */
+    private static Task followWork(ProjectNetwork network, Task task, List<Work> on) {
+        long longest = -1;
+        for (Work work : on) {
+            if (work.person() && work.units().signum() > 0) {
+                longest = Math.max(
+                        longest,
+                        Math.round(work.workMinutes() * 100.0 / work.units().doubleValue()));
+            }
+        }
+        Task followed = task.type() != TaskType.FIXED_DURATION && !task.milestone() && longest >= 0
+                ? task.withDuration(WorkDuration.minutes(longest))
+                : task;
+        return staffed(network, followed, on);
+    }
+
+    /**
+     * The task with the engine's assignments for {@code on}: the people at positive units, each on the calendar
+     * the stored plan gives them (the resource's as it appears elsewhere in the network, else the task's).
+     */
+    private static Task staffed(ProjectNetwork network, Task task, List<Work> on) {
+        List<Assignment> engine = new ArrayList<>();
+        for (Work work : on) {
+            if (!work.person() || work.units().signum() <= 0) {
+                continue;
+            }
+            String resource = String.valueOf(work.resourceId());
+            Assignment known = null;
+            for (Assignment assignment : task.assignments()) {
+                if (assignment.resource().equals(resource)) {
+                    known = assignment;
+                }
+            }
+            CalendarId calendar = known != null ? known.calendar() : calendarOf(network, resource);
+            if (calendar == null) {
+                calendar = task.calendar() != null ? task.calendar() : network.projectCalendar();
+            }
+            WorkDuration remaining = work.actualWorkMinutes() == 0
+                    ? null
+                    : WorkDuration.minutes(Math.max(0, work.workMinutes() - work.actualWorkMinutes()));
+            engine.add(new Assignment(
+                    resource,
+                    calendar,
+                    work.units().doubleValue() / 100.0,
+                    WorkDuration.minutes(work.workMinutes()),
+                    remaining,
+                    null,
+                    null,
+                    null,
+                    known == null ? null : known.contour()));
+        }
+        return task.withAssignments(engine);
+    }
+
+    private static CalendarId calendarOf(ProjectNetwork network, String resource) {
+        for (Task task : network.tasks()) {
+            for (Assignment assignment : task.assignments()) {
+                if (assignment.resource().equals(resource)) {
+                    return assignment.calendar();
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean linkable(

@@ -62,28 +62,35 @@ public class PlannedCosts {
     }
 
     /**
-     * An assignment a change request proposes: the resource on the task with units (% of its time; for a
-     * material the quantity) and work in working minutes, over the task's current dates.
+     * An assignment as a change request would leave it: the resource on the task with units (% of its time; for
+     * a material the quantity) and work in working minutes, over the task's current dates.
      */
     public record ProposedAssignment(long taskId, long resourceId, BigDecimal units, long workMinutes) {}
 
+    /**
+     * What a change request would make of the plan's money: for the tasks in {@code assignments}, every
+     * assignment they would have (replacing the stored ones), and the tasks' new fixed costs.
+     */
+    public record Proposal(Map<Long, List<ProposedAssignment>> assignments, Map<Long, BigDecimal> fixedCosts) {
+        public static final Proposal NONE = new Proposal(Map.of(), Map.of());
+    }
+
     public Map<Long, BigDecimal> taskCosts(long projectId, long minutesPerDay, long minutesPerWeek) {
-        return taskCosts(projectId, minutesPerDay, minutesPerWeek, List.of());
+        return taskCosts(projectId, minutesPerDay, minutesPerWeek, Proposal.NONE);
     }
 
     /**
-     * The planned cost of every task as if the {@code proposed} assignments existed too (the what-if of a
-     * change request); each is costed like a stored one, over its task's dates.
+     * The planned cost of every task as the {@code proposal} would leave it (the what-if of a change request):
+     * a proposed assignment is costed like a stored one, over its task's dates.
      */
-    public Map<Long, BigDecimal> taskCosts(
-            long projectId, long minutesPerDay, long minutesPerWeek, List<ProposedAssignment> proposed) {
+    public Map<Long, BigDecimal> taskCosts(long projectId, long minutesPerDay, long minutesPerWeek, Proposal proposal) {
         List<CostTask> tasks = jdbc.sql("select id, parent_id, fixed_cost, fixed_cost_accrual from task"
                         + " where project_id = ? order by outline_path")
                 .params(projectId)
                 .query((rs, n) -> new CostTask(
                         String.valueOf(rs.getLong(1)),
                         rs.getObject(2) == null ? null : String.valueOf(rs.getLong(2)),
-                        rs.getBigDecimal(3),
+                        proposal.fixedCosts().getOrDefault(rs.getLong(1), rs.getBigDecimal(3)),
                         CostAccrual.valueOf(rs.getString(4))))
                 .list();
         Map<Long, List<CostRateEntry>> dated = new HashMap<>();
@@ -146,13 +153,14 @@ public class PlannedCosts {
                             null);
                 })
                 .list();
-        if (!proposed.isEmpty()) {
+        List<ProposedAssignment> proposed = new ArrayList<>();
+        proposal.assignments().values().forEach(proposed::addAll);
+        if (!proposal.assignments().isEmpty()) {
             assignments = new ArrayList<>(assignments);
+            assignments.removeIf(assignment -> proposal.assignments().containsKey(Long.valueOf(assignment.task())));
             Map<Long, LocalDateTime[]> dates = new HashMap<>();
             jdbc.sql("select id, start_at, finish_at from task where project_id = ? and id = any(?)")
-                    .params(
-                            projectId,
-                            proposed.stream().map(ProposedAssignment::taskId).toArray(Long[]::new))
+                    .params(projectId, proposal.assignments().keySet().toArray(Long[]::new))
                     .query(rs -> {
                         LocalDateTime start = rs.getTimestamp(2) == null
                                 ? null

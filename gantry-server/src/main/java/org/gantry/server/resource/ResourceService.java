@@ -145,6 +145,16 @@ public class ResourceService {
                 .list();
     }
 
+    /** Every assignment of the project, task by task (a change request's what-if starts from them). */
+    @Transactional(readOnly = true)
+    public List<Assignment> forProject(CurrentUser user, String projectRef) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        return jdbc.sql(ASSIGNMENT_QUERY + " order by a.task_id, a.id")
+                .param("project", access.projectId())
+                .query(ResourceService::assignment)
+                .list();
+    }
+
     /** The assignments of a task of the project the caller may see (the task's existence checked by the caller). */
     List<Assignment> assignmentsOf(ProjectAccess access, long taskId) {
         return jdbc.sql(ASSIGNMENT_QUERY + " and a.task_id = :task order by r.name, a.id")

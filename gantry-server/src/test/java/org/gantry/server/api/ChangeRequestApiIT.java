@@ -196,7 +196,8 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
     /**
      * Pat (50 an hour) works 24 h on A: BAC 1,200 in baseline 0. A is half done (EV 600) and Pat logged 16 h
      * (AC 800): CPI 0.75, EAC = 1,200 / 0.75 = 1,600. Proposing Lee (40 an hour, 20 per use) for 10 h on B
-     * adds 420 to the plan, and 420 / 0.75 = 560 to the EAC; no date moves.
+     * adds 420 to the plan, and 420 / 0.75 = 560 to the EAC. As assigning does, B then lasts as long as Lee's
+     * 10 h at 100 %: Thursday and Friday until 10:00, three quarters of a day earlier.
      */
     @Test
     void anAddedAssignmentShowsItsCostAndTheEacDeltaAndApprovingPutsTheResourceOnTheTask() {
@@ -249,8 +250,10 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
         assertThat(impact.get("estimateAtCompletionBefore").decimalValue()).isEqualByComparingTo("1600");
         assertThat(impact.get("estimateAtCompletionAfter").decimalValue()).isEqualByComparingTo("2160");
         assertThat(impact.get("estimateAtCompletionDelta").decimalValue()).isEqualByComparingTo("560");
-        assertThat(impact.get("finishDeltaWorkingDays").asDouble()).isZero();
-        assertThat(impact.get("movedTasks")).isEmpty();
+        assertThat(impact.get("finishAfter").asString()).isEqualTo("2026-03-06T10:00:00");
+        assertThat(impact.get("finishDeltaWorkingDays").asDouble()).isEqualTo(-0.75);
+        assertThat(impact.get("movedTasks")).hasSize(2);
+        assertThat(impact.get("workHoursDelta").asDouble()).isEqualTo(10.0);
         JsonNode members = ok(member.api().get(plan.changes() + "/" + id + "/impact"));
         assertThat(members.get("costDelta").isNull()).isTrue();
         assertThat(members.get("estimateAtCompletionDelta").isNull())
@@ -267,6 +270,7 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
         assertThat(onB).hasSize(1);
         assertThat(onB.get(0).get("resourceId").asLong()).isEqualTo(lee);
         assertThat(onB.get(0).get("workMinutes").asLong()).isEqualTo(600);
+        assertThat(task(plan, plan.b()).get("finish").asString()).isEqualTo("2026-03-06T10:00:00");
         // Proposing Lee on B again cannot apply any more: refused when drafted.
         Response again = plan.api()
                 .post(
@@ -346,7 +350,8 @@ class ChangeRequestApiIT extends ApiIntegrationTest {
                                                 "workHours",
                                                 8))));
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
-        assertThat(errorFields(unknown)).containsExactly("edits[1].taskId");
+        // Every edit that cannot apply is named at once.
+        assertThat(errorFields(unknown)).containsExactly("edits[0].resourceId", "edits[1].taskId");
         Response twice = plan.api()
                 .post(
                         plan.changes(),

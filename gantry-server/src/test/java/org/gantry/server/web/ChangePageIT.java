@@ -11,6 +11,8 @@ import org.gantry.server.project.NewMember;
 import org.gantry.server.project.NewProject;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
+import org.gantry.server.resource.AssignmentService;
+import org.gantry.server.resource.NewAssignment;
 import org.gantry.server.resource.NewResource;
 import org.gantry.server.resource.Resource;
 import org.gantry.server.resource.ResourceService;
@@ -40,6 +42,9 @@ class ChangePageIT extends BrowserTest {
 
     @Autowired
     ResourceService resources;
+
+    @Autowired
+    AssignmentService assignments;
 
     record Plan(Project project, Task a, Task b) {
         String changes() {
@@ -172,7 +177,8 @@ class ChangePageIT extends BrowserTest {
         assertThat(page.locator("#flash")).containsText("drafted");
         assertThat(page.locator("#change-edits")).containsText("Assign Pat Tester to 2 B: 10 h at 100 %");
         assertThat(page.locator("#impact-cost td.numeric")).hasText("+500.00");
-        assertThat(page.locator("#impact-finish td.numeric")).hasText("0");
+        // As assigning does, B then lasts as long as Pat's 10 h: Friday until 10:00.
+        assertThat(page.locator("#impact-finish td.numeric")).hasText("-0.75");
         page.locator("#submit-change").click();
         assertThat(page.locator("#change-state")).hasText("Submitted");
         page.locator("#approve-change").click();
@@ -183,6 +189,69 @@ class ChangePageIT extends BrowserTest {
                     assertThat(assignment.resourceName()).isEqualTo("Pat Tester");
                     assertThat(assignment.workMinutes()).isEqualTo(600);
                 });
+    }
+
+    /**
+     * B has Lee (40 an hour) at 100 % for 24 h and Pat at 100 % for 16 h, so it lasts 3 days (to Monday 9
+     * March), and a fixed cost of 500. The manager, by keyboard, proposes taking Lee off B (B back to 2 days,
+     * 24 h and 960 less) and a fixed cost of 800 (300 more), sees the impact and approves it.
+     */
+    @Test
+    void aManagerTakesAResourceOffATaskAndChangesAFixedCostByKeyboard() {
+        Person manager = invite("Ola Manager");
+        Plan plan = plan(manager, ProjectRole.MANAGER);
+        String key = plan.project().key();
+        Resource lee = resources.create(
+                admin(), key, new NewResource("Lee Tester", "WORK", null, null, new BigDecimal("40"), null, null));
+        Resource pat = resources.create(
+                admin(), key, new NewResource("Pat Tester", "WORK", null, null, new BigDecimal("50"), null, null));
+        assignments.assign(admin(), key, plan.b().id(), new NewAssignment(lee.id(), null, new BigDecimal("24")));
+        assignments.assign(admin(), key, plan.b().id(), new NewAssignment(pat.id(), null, new BigDecimal("16")));
+        Task b = tasks.get(admin(), key, plan.b().id()).task();
+        tasks.update(admin(), key, b.id(), TaskChanges.fixedCost(new BigDecimal("500"), null, b.version()));
+        logIn(manager);
+        page.navigate(plan.changes());
+
+        page.locator("#change-title-input").focus();
+        page.keyboard().type("Lee leaves B");
+        page.locator("#resize-assignment").focus();
+        page.keyboard().press("ArrowDown");
+        page.locator("#change-title-input").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#change-form-errors"))
+                .containsText("Units or work (units): send units or workHours (or both)");
+        assertThat(page.locator("#change-title-input")).hasValue("Lee leaves B");
+
+        page.locator("#resize-assignment").selectOption("");
+        page.locator("#remove-assignment").focus();
+        page.keyboard().press("ArrowDown");
+        assertThat(page.locator("#remove-assignment")).hasValue(b.id() + "/" + lee.id());
+        page.locator("#cost-task").focus();
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        assertThat(page.locator("#cost-task")).hasValue(String.valueOf(b.id()));
+        page.keyboard().press("Tab");
+        page.keyboard().type("800");
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator("#flash")).containsText("drafted");
+        assertThat(page.locator("#change-edits")).containsText("Take Lee Tester off 2 B");
+        assertThat(page.locator("#change-edits")).containsText("Set the fixed cost of 2 B to 800.00");
+        assertThat(page.locator("#impact-cost td.numeric")).hasText("-660.00");
+        assertThat(page.locator("#impact-work td.numeric")).hasText("-24");
+        assertThat(page.locator("#impact-finish td.numeric")).hasText("-1");
+        page.locator("#submit-change").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#change-state")).hasText("Submitted");
+        page.locator("#approve-change").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#change-state")).hasText("Approved");
+        assertThat(resources.forTask(admin(), key, b.id()))
+                .singleElement()
+                .satisfies(assignment -> assertThat(assignment.resourceName()).isEqualTo("Pat Tester"));
+        assertThat(tasks.get(admin(), key, b.id()).fixedCost()).isEqualByComparingTo("800");
+        assertThat(tasks.get(admin(), key, b.id()).task().finish())
+                .isEqualTo(java.time.LocalDateTime.of(2026, 3, 6, 17, 0));
     }
 
     /** The box of a bar, read again while the chart is redrawing its rows (a detached element has none). */
