@@ -41,56 +41,6 @@ public record PlanTask(
 
     public static final int DEFAULT_PRIORITY = 500;
 
-    /** A task without levelling delay. */
-    public PlanTask(
-            String key,
-            String parentKey,
-            int outlineLevel,
-            String wbs,
-            String name,
-            String notes,
-            PlanTaskKind kind,
-            boolean manuallyScheduled,
-            boolean active,
-            TaskType taskType,
-            PlanDuration duration,
-            Long workMinutes,
-            LocalDateTime start,
-            LocalDateTime finish,
-            ConstraintType constraintType,
-            LocalDateTime constraintDate,
-            LocalDateTime deadline,
-            double percentComplete,
-            LocalDateTime actualStart,
-            LocalDateTime actualFinish,
-            int priority,
-            String calendarKey) {
-        this(
-                key,
-                parentKey,
-                outlineLevel,
-                wbs,
-                name,
-                notes,
-                kind,
-                manuallyScheduled,
-                active,
-                taskType,
-                duration,
-                workMinutes,
-                start,
-                finish,
-                constraintType,
-                constraintDate,
-                deadline,
-                percentComplete,
-                actualStart,
-                actualFinish,
-                priority,
-                calendarKey,
-                null);
-    }
-
     public PlanTask {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(kind, "kind");
@@ -130,6 +80,7 @@ public record PlanTask(
                 null,
                 null,
                 DEFAULT_PRIORITY,
+                null,
                 null);
     }
 

@@ -352,6 +352,7 @@ public final class TableImport {
                     null,
                     null,
                     PlanTask.DEFAULT_PRIORITY,
+                    null,
                     null));
             parents.push(new Row(
                     row.number(),

@@ -39,7 +39,8 @@ class PlanComparisonTests {
                     t.actualStart(),
                     t.actualFinish(),
                     t.priority(),
-                    t.calendarKey()));
+                    t.calendarKey(),
+                    null));
         }
         return new Plan(
                 plan.properties(),

@@ -79,6 +79,7 @@ final class Plans {
                 MONDAY,
                 null,
                 700,
+                null,
                 null);
         PlanTask review = PlanTask.of("3", "1", 2, "Review", days(1)).withWbs("1.2");
         PlanTask signOff =

@@ -214,6 +214,9 @@ class CalendarPages {
                 finish,
                 null,
                 null,
+                null,
+                null,
+                null,
                 version);
         return tasks.update(user, project.key(), taskId, changes);
     }

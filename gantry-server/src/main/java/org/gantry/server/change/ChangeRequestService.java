@@ -393,6 +393,7 @@ public class ChangeRequestService {
                                     durationUnit(edit.duration()),
                                     null,
                                     null,
+                                    null,
                                     null));
                     for (Long predecessor : list(edit.predecessorIds())) {
                         links.create(
@@ -421,6 +422,9 @@ public class ChangeRequestService {
                                     null,
                                     edit.durationMinutes(),
                                     durationUnit(edit.duration()),
+                                    null,
+                                    null,
+                                    null,
                                     null,
                                     null,
                                     null,

@@ -210,7 +210,8 @@ public class DemoProject {
                             null,
                             null,
                             null,
-                            0));
+                            0,
+                            null));
             ids.put(row.id(), task.id());
         }
         for (Row row : PLAN) {
@@ -255,6 +256,9 @@ public class DemoProject {
                         null,
                         null,
                         duration,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,

@@ -196,6 +196,9 @@ class StatusRuleService {
                                     null,
                                     null,
                                     null,
+                                    null,
+                                    null,
+                                    null,
                                     details.task().version()));
                     return true;
                 });

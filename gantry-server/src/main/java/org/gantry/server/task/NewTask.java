@@ -28,43 +28,9 @@ public record NewTask(
         Integer percentComplete,
         BigDecimal storyPoints) {
 
-    public NewTask(
-            String name,
-            String description,
-            Long parentId,
-            Integer position,
-            Boolean milestone,
-            String status,
-            Priority priority,
-            List<String> tags,
-            List<Long> assigneeIds,
-            String duration,
-            Long durationMinutes,
-            DurationUnit durationUnit,
-            LocalDateTime start,
-            LocalDateTime finish,
-            Integer percentComplete) {
-        this(
-                name,
-                description,
-                parentId,
-                position,
-                milestone,
-                status,
-                priority,
-                tags,
-                assigneeIds,
-                duration,
-                durationMinutes,
-                durationUnit,
-                start,
-                finish,
-                percentComplete,
-                null);
-    }
-
     public static NewTask named(String name) {
-        return new NewTask(name, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new NewTask(
+                name, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public NewTask under(Long parent) {

@@ -30,79 +30,6 @@ public record TaskChanges(
         List<String> clear,
         Integer version) {
 
-    public TaskChanges(
-            String name,
-            String description,
-            Boolean milestone,
-            String status,
-            Priority priority,
-            List<String> tags,
-            List<Long> assigneeIds,
-            String duration,
-            Long durationMinutes,
-            DurationUnit durationUnit,
-            LocalDateTime start,
-            LocalDateTime finish,
-            Integer percentComplete,
-            BigDecimal storyPoints,
-            List<String> clear,
-            Integer version) {
-        this(
-                name,
-                description,
-                milestone,
-                status,
-                priority,
-                tags,
-                assigneeIds,
-                duration,
-                durationMinutes,
-                durationUnit,
-                start,
-                finish,
-                percentComplete,
-                storyPoints,
-                null,
-                null,
-                clear,
-                version);
-    }
-
-    public TaskChanges(
-            String name,
-            String description,
-            Boolean milestone,
-            String status,
-            Priority priority,
-            List<String> tags,
-            List<Long> assigneeIds,
-            String duration,
-            Long durationMinutes,
-            DurationUnit durationUnit,
-            LocalDateTime start,
-            LocalDateTime finish,
-            Integer percentComplete,
-            List<String> clear,
-            Integer version) {
-        this(
-                name,
-                description,
-                milestone,
-                status,
-                priority,
-                tags,
-                assigneeIds,
-                duration,
-                durationMinutes,
-                durationUnit,
-                start,
-                finish,
-                percentComplete,
-                null,
-                clear,
-                version);
-    }
-
     /** Only the fixed cost and its accrual (null: unchanged). */
     public static TaskChanges fixedCost(BigDecimal amount, String accrual, Integer version) {
         return new TaskChanges(
@@ -112,7 +39,8 @@ public record TaskChanges(
 
     public static TaskChanges of(int version) {
         return new TaskChanges(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, version);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                version);
     }
 
     /** A move of a card on the board: a new status and, when it must change with it, the % complete. */
@@ -131,6 +59,9 @@ public record TaskChanges(
                 null,
                 null,
                 percentComplete,
+                null,
+                null,
+                null,
                 null,
                 version);
     }

@@ -134,6 +134,8 @@ record TaskEdit(String field, String value, Integer version) {
                     finish,
                     percentComplete,
                     storyPoints,
+                    null,
+                    null,
                     clear,
                     version);
         }

@@ -99,6 +99,7 @@ class TaskListPages {
                         null,
                         null,
                         null,
+                        null,
                         null);
             }
             Task created = tasks.create(user, key, task);

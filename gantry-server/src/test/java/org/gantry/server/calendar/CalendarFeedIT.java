@@ -247,12 +247,13 @@ class CalendarFeedIT {
                 null,
                 start.atTime(8, 0),
                 start.plusDays(days - 1).atTime(17, 0),
+                null,
                 null);
     }
 
     private static NewTask milestone(String name, LocalDate day) {
         LocalDateTime at = day.atTime(17, 0);
-        return new NewTask(name, null, null, null, true, null, null, null, null, null, null, null, at, at, null);
+        return new NewTask(name, null, null, null, true, null, null, null, null, null, null, null, at, at, null, null);
     }
 
     private static NewTask assigned(NewTask task, CurrentUser person) {
@@ -271,6 +272,7 @@ class CalendarFeedIT {
                 null,
                 task.start(),
                 task.finish(),
+                null,
                 null);
     }
 

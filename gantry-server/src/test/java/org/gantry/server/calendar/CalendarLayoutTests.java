@@ -44,6 +44,7 @@ class CalendarLayoutTests {
                 0,
                 null,
                 null,
+                null,
                 1);
     }
 
@@ -135,6 +136,7 @@ class CalendarLayoutTests {
                 MONDAY.atStartOfDay(),
                 MONDAY.plusDays(1).atStartOfDay(),
                 0,
+                null,
                 null,
                 null,
                 1);

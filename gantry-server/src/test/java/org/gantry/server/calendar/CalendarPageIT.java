@@ -153,6 +153,9 @@ class CalendarPageIT extends BrowserTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         task.version()));
         bar.dragTo(page.locator(".cal-day[data-day='" + MONDAY.plusDays(3) + "']"));
 
@@ -223,6 +226,7 @@ class CalendarPageIT extends BrowserTest {
                 null,
                 start.atTime(8, 0),
                 start.plusDays(days - 1).atTime(17, 0),
+                null,
                 null);
     }
 

@@ -248,7 +248,8 @@ class PlanImportIT {
                 MONDAY,
                 null,
                 800,
-                "2");
+                "2",
+                null);
         PlanTask ship = new PlanTask(
                 "3",
                 "1",
@@ -271,6 +272,7 @@ class PlanImportIT {
                 null,
                 null,
                 200,
+                null,
                 null);
         PlanTask live = PlanTask.of("4", null, 1, "Live", PlanDuration.ZERO_DAYS);
         PlanResource mover = new PlanResource(

@@ -57,6 +57,7 @@ class TaskJsonTests {
                 LocalDateTime.of(2026, 3, 2, 8, 0),
                 LocalDateTime.of(2026, 3, 3, 17, 30, 15),
                 40,
+                null,
                 Instant.parse("2026-01-01T10:00:00.123456Z"),
                 Instant.parse("2026-01-02T10:00:00Z"),
                 3);
@@ -85,6 +86,7 @@ class TaskJsonTests {
                 null,
                 null,
                 0,
+                null,
                 Instant.EPOCH,
                 Instant.EPOCH,
                 0);

@@ -185,7 +185,8 @@ class BacklogPageIT extends BrowserTest {
                 admin(),
                 project.key(),
                 new NewTask(
-                        "Launch", null, null, null, true, null, null, null, null, null, null, null, null, null, null));
+                        "Launch", null, null, null, true, null, null, null, null, null, null, null, null, null, null,
+                        null));
         LocalDate launchDay =
                 tasks.get(admin(), project.key(), launch.id()).task().finish().toLocalDate();
         logIn(manager);

@@ -65,7 +65,7 @@ class ChangePageIT extends BrowserTest {
 
     private static NewTask task(String name, String duration) {
         return new NewTask(
-                name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null);
+                name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null, null);
     }
 
     private void draftSecurityReview(Plan plan, String duration) {
@@ -304,6 +304,9 @@ class ChangePageIT extends BrowserTest {
                         null,
                         null,
                         "4d",
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,

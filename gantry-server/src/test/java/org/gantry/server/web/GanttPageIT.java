@@ -175,7 +175,7 @@ class GanttPageIT extends BrowserTest {
 
     private static org.gantry.server.task.NewTask milestone(String name) {
         return new org.gantry.server.task.NewTask(
-                name, null, null, null, true, null, null, null, null, null, null, null, null, null, null);
+                name, null, null, null, true, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -305,6 +305,9 @@ class GanttPageIT extends BrowserTest {
                 design.id(),
                 new org.gantry.server.task.TaskChanges(
                         "Design v2",
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,

@@ -39,7 +39,8 @@ class GanttReleaseIT extends BrowserTest {
                 manager.user(),
                 project.key(),
                 new NewTask(
-                        "Launch", null, null, null, true, null, null, null, null, null, null, null, null, null, null));
+                        "Launch", null, null, null, true, null, null, null, null, null, null, null, null, null, null,
+                        null));
         String token = tokens.create(new TokenRequest(ADMIN_EMAIL, ADMIN_PASSWORD, "ci", null), "127.0.0.1")
                 .token();
         CiServer ci = new CiServer(port, token).connect(project.key());

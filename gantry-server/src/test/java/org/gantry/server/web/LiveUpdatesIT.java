@@ -81,7 +81,7 @@ class LiveUpdatesIT extends BrowserTest {
 
     static NewTask withDuration(String name, String duration) {
         return new NewTask(
-                name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null);
+                name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null, null);
     }
 
     /** A second person's browser: its own context (cookies), logged in, errors collected. */
@@ -224,6 +224,9 @@ class LiveUpdatesIT extends BrowserTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         design.version()));
         page.waitForTimeout(1_500);
         assertThat(x(bar(page, 1))).as("nothing arrives while offline").isEqualTo(buildBefore);
@@ -260,6 +263,9 @@ class LiveUpdatesIT extends BrowserTest {
                 design.id(),
                 new TaskChanges(
                         "Design the API",
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,
@@ -349,6 +355,9 @@ class LiveUpdatesIT extends BrowserTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         task.version()));
     }
 
@@ -368,6 +377,9 @@ class LiveUpdatesIT extends BrowserTest {
                 build.id(),
                 new TaskChanges(
                         "Build it",
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,

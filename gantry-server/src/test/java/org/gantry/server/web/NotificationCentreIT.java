@@ -54,6 +54,7 @@ class NotificationCentreIT extends BrowserTest {
                         null,
                         null,
                         null,
+                        null,
                         null));
         comments.post(
                 admin(),

@@ -59,7 +59,9 @@ class RaidPageIT extends BrowserTest {
         return tasks.create(
                 owner.user(),
                 project.key(),
-                new NewTask(name, null, null, null, null, null, null, null, null, "2d", null, null, null, null, null));
+                new NewTask(
+                        name, null, null, null, null, null, null, null, null, "2d", null, null, null, null, null,
+                        null));
     }
 
     private Risk risk(Person owner, Project project, String title) {

@@ -55,6 +55,9 @@ class ReadOnlyAndConflictsIT extends BrowserTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         task.version()));
 
         editor.fill("4d");
@@ -123,6 +126,9 @@ class ReadOnlyAndConflictsIT extends BrowserTest {
                 new TaskChanges(
                         null,
                         "Changed meanwhile",
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,

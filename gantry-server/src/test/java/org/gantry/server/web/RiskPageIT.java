@@ -43,7 +43,8 @@ class RiskPageIT extends BrowserTest {
                 owner.user(),
                 project.key(),
                 new NewTask(
-                        name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null));
+                        name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null,
+                        null));
     }
 
     @Test

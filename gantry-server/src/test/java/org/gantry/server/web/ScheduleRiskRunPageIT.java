@@ -48,7 +48,8 @@ class ScheduleRiskRunPageIT extends BrowserTest {
                 owner.user(),
                 project.key(),
                 new NewTask(
-                        name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null));
+                        name, null, null, null, null, null, null, null, null, duration, null, null, null, null, null,
+                        null));
     }
 
     @Test

@@ -166,6 +166,7 @@ class WorkloadPageIT extends BrowserTest {
 
     private static NewTask task(String name, String duration, List<Long> assignees) {
         return new NewTask(
-                name, null, null, null, null, null, null, null, assignees, duration, null, null, null, null, null);
+                name, null, null, null, null, null, null, null, assignees, duration, null, null, null, null, null,
+                null);
     }
 }
