@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gantry.engine.Link;
-import org.gantry.server.schedule.ProjectScheduler.AssignmentRow;
-import org.gantry.server.schedule.ProjectScheduler.ProjectCalendar;
+import org.gantry.server.schedule.NetworkReader.AssignmentRow;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -95,7 +94,7 @@ class NetworkMemory {
      */
     static final class Network {
         long version;
-        final ProjectScheduler.ProjectRow project;
+        final NetworkReader.ProjectRow project;
         final StoredTasks rows;
         final Map<Long, Link> links;
         final Map<Long, List<AssignmentRow>> assignments;
@@ -105,7 +104,7 @@ class NetworkMemory {
 
         Network(
                 long version,
-                ProjectScheduler.ProjectRow project,
+                NetworkReader.ProjectRow project,
                 StoredTasks rows,
                 Map<Long, Link> links,
                 Map<Long, List<AssignmentRow>> assignments,

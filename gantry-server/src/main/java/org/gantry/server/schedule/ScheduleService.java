@@ -62,7 +62,7 @@ public class ScheduleService {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         checkSlot(baselineSlot);
         long projectId = access.projectId();
-        ProjectScheduler.ProjectCalendar calendar = scheduler.calendar(projectId);
+        ProjectCalendar calendar = scheduler.calendar(projectId);
         WorkingTime workingTime = calendar.workingTime();
         Map<Long, List<String>> assignees = new HashMap<>();
         jdbc.sql("select a.task_id, u.name from task_assignee a join task t on t.id = a.task_id"

@@ -18,8 +18,7 @@ import org.gantry.engine.TaskId;
 import org.gantry.engine.TaskType;
 import org.gantry.engine.WorkContour;
 import org.gantry.engine.WorkDuration;
-import org.gantry.server.schedule.ProjectScheduler.AssignmentRow;
-import org.gantry.server.schedule.ProjectScheduler.ProjectCalendar;
+import org.gantry.server.schedule.NetworkReader.AssignmentRow;
 
 /**
  * The stored task rows of one project, column by column, as the scheduler reads them. Kept in memory
