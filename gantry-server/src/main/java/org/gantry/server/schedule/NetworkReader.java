@@ -140,9 +140,12 @@ class NetworkReader {
         }
         ProjectRow project = network.project;
         if (!project.stored.isEmpty()
-                && (!network.rows.earliest(project.startDate).equals(network.from)
-                        || !network.rows.latest(project.startDate).equals(network.to))) {
-            // Stored calendars are written out over the dates the tasks span; those grew.
+                && (network.rows.earliest(project.startDate).getYear() != network.from.getYear()
+                        || network.rows.latest(project.startDate).getYear() != network.to.getYear())) {
+            // Stored calendars are written out over the whole years the tasks span (ImportedCalendars rounds the
+            // dates out to years): only a span that reaches into another year needs them written out again.
+            // Comparing the dates themselves read an imported 10,000-task plan whole after every edit that
+            // moved its last finish by a day.
             readWhole.increment();
             return load(projectId, now[0]);
         }

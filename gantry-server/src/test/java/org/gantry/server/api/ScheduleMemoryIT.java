@@ -131,6 +131,61 @@ class ScheduleMemoryIT extends ApiIntegrationTest {
                 .isAfterOrEqualTo(storedTask(projectId, first).finish());
     }
 
+    @Test
+    void editsOfAnImportedPlanThatMoveItsFinishWithinTheYearReadOnlyTheChanges() {
+        TestUser owner = newUser("memory-imported");
+        ApiClient api = owner.api();
+        String source = newProjectStarting(api, "Imported memory", java.time.LocalDate.of(2027, 3, 1));
+        List<Long> chain = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            chain.add(taskId(api, source, json("name", "Link " + i, "duration", "2d")));
+            if (i > 0) {
+                link(api, source, chain.get(i - 1), chain.get(i));
+            }
+        }
+        byte[] mspdi = api.download("/api/v1/projects/" + source + "/export?format=mspdi");
+        Response imported = api.upload("/api/v1/projects/import", "chain.xml", mspdi, Map.of("dates", "gantry"));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        String key = imported.body().get("projectKey").asString();
+        long projectId = api.get("/api/v1/projects/" + key).body().get("id").asLong();
+        assertThat(jdbc.sql("select count(*) from project_calendar where project_id = ?")
+                        .param(projectId)
+                        .query(Long.class)
+                        .single())
+                .as("an imported plan schedules on the calendars stored with it")
+                .isPositive();
+        long first = jdbc.sql("select id from task where project_id = ? and name = 'Link 0'")
+                .param(projectId)
+                .query(Long.class)
+                .single();
+        edit(api, key, first, json("duration", "3d"));
+        LocalDateTime finishBefore = lastFinish(projectId);
+
+        // Each edit moves the plan's last finish by a day or more, within 2027: the stored calendars, written
+        // out over whole years, stay as they were, so the kept network serves every edit.
+        double changesBefore = reads("changes");
+        double wholeBefore = reads("whole");
+        for (String duration : List.of("4d", "6d", "5d", "8d")) {
+            edit(api, key, first, json("duration", duration));
+        }
+
+        assertThat(lastFinish(projectId)).isAfter(finishBefore.plusDays(4));
+        assertThat(reads("changes") - changesBefore)
+                .as("the four edits brought the kept network up to date")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(reads("whole") - wholeBefore)
+                .as("no edit read the plan whole")
+                .isZero();
+        assertSameAsWholeRead(projectId);
+    }
+
+    private LocalDateTime lastFinish(long projectId) {
+        return jdbc.sql("select max(finish_at) from task where project_id = ?")
+                .param(projectId)
+                .query(LocalDateTime.class)
+                .single();
+    }
+
     private double reads(String how) {
         return meters.get("gantry.reschedule.network.reads")
                 .tag("read", how)
