@@ -8,7 +8,31 @@ const panelId = 'workload-panel';
 
 // Dragging a task line onto another person's row hands the task's work to them: it fills and submits the
 // line's own "Hand to" form (the keyboard's way to do the same), so the server's rules and answers are one.
+// Dropping it on another column of its own row (the person's cells or the task lines') moves the task by
+// as many days as lie between the period it starts in and that period: the line's "Move in time" form.
 let dragged = null;
+
+const DAY = 86_400_000;
+
+function ownColumn(target) {
+  const cell = target.closest?.('td[data-period-start]');
+  return cell && dragged && cell.closest('tbody.workload-row') === dragged.closest('tbody.workload-row') ? cell : null;
+}
+
+function otherPerson(target) {
+  const row = target.closest?.('tr.workload-person');
+  return row && dragged && row.closest('tbody.workload-row') !== dragged.closest('tbody.workload-row') ? row : null;
+}
+
+// Calendar days from the start of the period holding the task's start to the start of the dropped period.
+function shiftTo(line, cell) {
+  const starts = [...cell.closest('tr').querySelectorAll('td[data-period-start]')].map((td) => td.dataset.periodStart);
+  const taskStart = line.dataset.taskStart;
+  if (!taskStart) return 0;
+  let from = taskStart;
+  for (const start of starts) if (start <= taskStart) from = start;
+  return Math.round((Date.parse(cell.dataset.periodStart) - Date.parse(from)) / DAY);
+}
 
 function wire(panel) {
   panel.addEventListener('dragstart', (event) => {
@@ -16,16 +40,27 @@ function wire(panel) {
     if (dragged) event.dataTransfer.setData('text/plain', dragged.querySelector('th')?.textContent.trim() ?? '');
   });
   panel.addEventListener('dragover', (event) => {
-    if (dragged && event.target.closest?.('tr.workload-person')) event.preventDefault();
+    if (dragged && (ownColumn(event.target) || otherPerson(event.target))) event.preventDefault();
   });
   panel.addEventListener('drop', (event) => {
-    const target = event.target.closest?.('tr.workload-person');
-    if (!dragged || !target) return;
+    if (!dragged) return;
+    const cell = ownColumn(event.target);
+    const person = cell ? null : otherPerson(event.target);
+    if (!cell && !person) return;
     event.preventDefault();
-    const name = target.querySelector('button.expand span:last-child')?.textContent.trim();
-    const select = dragged.querySelector('.hand-to-form select');
-    const option = [...(select?.options ?? [])].find((candidate) => candidate.textContent.trim() === name);
+    const line = dragged;
     dragged = null;
+    if (cell) {
+      const days = shiftTo(line, cell);
+      const form = line.querySelector('.delay-form');
+      if (!form || days === 0) return;
+      form.elements.days.value = String(days);
+      form.requestSubmit();
+      return;
+    }
+    const name = person.querySelector('button.expand span:last-child')?.textContent.trim();
+    const select = line.querySelector('.hand-to-form select');
+    const option = [...(select?.options ?? [])].find((candidate) => candidate.textContent.trim() === name);
     if (!option) return;
     select.value = option.value;
     select.form.requestSubmit();

@@ -1,6 +1,7 @@
 package org.gantry.server.workload;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -44,7 +45,10 @@ public record Workload(
 
     /**
      * A task's share of a row, per period, in minutes. In a project the viewer may not see, the line is
-     * "Other projects" with no task (taskId null), so nobody learns names they may not read.
+     * "Other projects" with no task (taskId null), so nobody learns names they may not read. {@code
+     * taskVersion} and {@code taskStart} are the task's, for moving it to another week (a start sent with
+     * that version sets a start-no-earlier-than, as Microsoft Project's Team Planner does when a task is
+     * dragged).
      */
     public record TaskLine(
             String projectKey,
@@ -53,5 +57,7 @@ public record Workload(
             Long assignmentId,
             Integer assignmentVersion,
             String units,
-            List<Long> minutes) {}
+            List<Long> minutes,
+            Integer taskVersion,
+            LocalDateTime taskStart) {}
 }

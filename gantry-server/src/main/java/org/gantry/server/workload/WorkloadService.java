@@ -77,7 +77,8 @@ public class WorkloadService {
             String taskName,
             LocalDateTime start,
             LocalDateTime finish,
-            long projectId) {}
+            long projectId,
+            int taskVersion) {}
 
     /**
      * A project's working time by day, as the engine counts it (its calendar with holidays, or the imported
@@ -191,7 +192,7 @@ public class WorkloadService {
             ofRow.computeIfAbsent(rowKey(resource), k -> new ArrayList<>()).add(resource);
         }
         List<Work> works = jdbc.sql("select a.id, a.version, a.resource_id, a.units, a.work_minutes, t.id, t.name,"
-                        + " t.start_at, t.finish_at, t.project_id from assignment a join task t on t.id = a.task_id"
+                        + " t.start_at, t.finish_at, t.project_id, t.version from assignment a join task t on t.id = a.task_id"
                         + " where a.resource_id = any(:ids) and t.active and a.work_minutes > 0"
                         + " and t.start_at is not null and t.finish_at is not null"
                         + " and t.start_at < :after and t.finish_at >= :start"
@@ -209,7 +210,8 @@ public class WorkloadService {
                         rs.getString(7),
                         rs.getObject(8, LocalDateTime.class),
                         rs.getObject(9, LocalDateTime.class),
-                        rs.getLong(10)))
+                        rs.getLong(10),
+                        rs.getInt(11)))
                 .list();
         LocalDate low = start;
         LocalDate high = end;
@@ -332,7 +334,8 @@ public class WorkloadService {
                 List<Long> rounded =
                         Arrays.stream(minutes).mapToObj(Math::round).toList();
                 if (lineKey.equals("other")) {
-                    taskLines.add(new Workload.TaskLine(null, null, "Other projects", null, null, null, rounded));
+                    taskLines.add(
+                            new Workload.TaskLine(null, null, "Other projects", null, null, null, rounded, null, null));
                 } else {
                     taskLines.add(new Workload.TaskLine(
                             calendars.get(work.projectId()).key(),
@@ -341,7 +344,9 @@ public class WorkloadService {
                             work.assignmentId(),
                             work.version(),
                             work.units().stripTrailingZeros().toPlainString() + " %",
-                            rounded));
+                            rounded,
+                            work.taskVersion(),
+                            work.start()));
                 }
             });
             taskLines.sort(Comparator.comparing((Workload.TaskLine line) -> line.taskId() == null ? 1 : 0)
