@@ -66,8 +66,8 @@ class TaskDelayPages {
                     key,
                     id,
                     new TaskChanges(
-                            null, null, null, null, null, null, null, null, null, null, start, null, null, null,
-                            version));
+                            null, null, null, null, null, null, null, null, null, null, start, null, null, null, null,
+                            null, null, version));
             redirect.addFlashAttribute(
                     "notice",
                     moved.name() + " moved " + amount(shift) + (shift > 0 ? " later" : " earlier")

@@ -102,6 +102,9 @@ class WorkloadMovePageIT extends BrowserTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
                         current.version()));
         cableLine.getByLabel("Weeks later").fill("2");
         cableLine
@@ -155,6 +158,7 @@ class WorkloadMovePageIT extends BrowserTest {
 
     private static NewTask task(String name, String duration, List<Long> assignees) {
         return new NewTask(
-                name, null, null, null, null, null, null, null, assignees, duration, null, null, null, null, null);
+                name, null, null, null, null, null, null, null, assignees, duration, null, null, null, null, null,
+                null);
     }
 }
