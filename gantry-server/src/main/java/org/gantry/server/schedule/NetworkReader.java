@@ -39,6 +39,19 @@ class NetworkReader {
             + " levelling_delay_elapsed";
 
     /**
+     * A project's work assignments with positive units (what the engine schedules on), with the resource's
+     * calendar key and whether the resource has time off (its own or its person's, which holds in every
+     * project).
+     */
+    private static final String WORK_ASSIGNMENTS = """
+            select a.task_id, a.resource_id, a.units, a.work_minutes, a.actual_work_minutes,
+                   a.remaining_work_minutes, a.contour, r.calendar_key,
+                   exists (select 1 from time_off o
+                            where o.resource_id = r.id or (r.user_id is not null and o.user_id = r.user_id))
+              from assignment a join resource r on r.id = a.resource_id
+             where a.project_id = ? and r.kind = 'WORK' and a.units > 0""";
+
+    /**
      * The project row's simple calendar as one text (days, hours, holidays), to notice an edit of it in
      * Gantry after an import (see {@link #rememberImportedCalendar(long)}).
      */
@@ -75,7 +88,7 @@ class NetworkReader {
      * The project's network as it is now, in the caller's transaction (which holds the project's lock): the
      * one kept in memory brought up to date with the changes recorded since its version (rows of the tasks
      * and links written re-read by id, the others kept), or read whole when none is kept, when something
-     * other than tasks and links changed, when changes were pruned, or when most tasks changed anyway.
+     * other than tasks, links and assignments changed, when changes were pruned, or when most tasks changed anyway.
      */
     Network current(long projectId) {
         Network network = memory.take(projectId);
@@ -90,6 +103,7 @@ class NetworkReader {
         boolean[] whole = {false};
         Set<Long> tasks = new HashSet<>();
         Set<Long> links = new HashSet<>();
+        Set<Long> assigned = new HashSet<>();
         jdbc.sql("""
                         select v.version, c.version, c.entity, c.ids
                           from (select coalesce((select version from schedule_version where project_id = ?), 0) version) v
@@ -106,7 +120,12 @@ class NetworkReader {
                 whole[0] = true;
                 return;
             }
-            Set<Long> into = entity.equals("task") ? tasks : links;
+            Set<Long> into =
+                    switch (entity) {
+                        case "task" -> tasks;
+                        case "link" -> links;
+                        default -> assigned;
+                    };
             for (Object id : (Object[]) rs.getArray(4).getArray()) {
                 into.add(((Number) id).longValue());
             }
@@ -137,6 +156,10 @@ class NetworkReader {
                     .query(rs -> {
                         network.links.put(rs.getLong(1), link(rs, network.rows));
                     });
+        }
+        if (!assigned.isEmpty() && !refreshAssignments(projectId, network, assigned)) {
+            readWhole.increment();
+            return load(projectId, now[0]);
         }
         ProjectRow project = network.project;
         if (!project.stored.isEmpty()
@@ -273,25 +296,62 @@ class NetworkReader {
         return project;
     }
 
-    /** Work resources' assignments with positive units, by task, with the resource's calendar key. */
-    private Map<Long, List<AssignmentRow>> assignments(long projectId) {
-        Map<Long, List<AssignmentRow>> byTask = new HashMap<>();
-        jdbc.sql("select a.task_id, a.resource_id, a.units, a.work_minutes, a.actual_work_minutes,"
-                        + " a.remaining_work_minutes, a.contour, r.calendar_key from assignment a"
-                        + " join resource r on r.id = a.resource_id"
-                        + " where a.project_id = ? and r.kind = 'WORK' and a.units > 0 order by a.id")
-                .param(projectId)
+    /**
+     * Brings the kept network's assignments of {@code taskIds} up to date (V203 names the tasks whose
+     * assignments changed). A resource with time off works on a calendar of its own that only a whole read
+     * builds (see {@link #withTimeOff}): when a re-read assignment is of such a resource and the kept network
+     * has no calendar for it yet, nothing is changed and the answer is false.
+     */
+    private boolean refreshAssignments(long projectId, Network network, Set<Long> taskIds) {
+        Map<Long, List<AssignmentRow>> fresh = new HashMap<>();
+        boolean[] calendarMissing = {false};
+        jdbc.sql(WORK_ASSIGNMENTS + " and a.task_id = any(?::bigint[]) order by a.id")
+                .params(projectId, taskIds.toArray(Long[]::new))
                 .query(rs -> {
-                    byTask.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+                    long resource = rs.getLong(2);
+                    String ownCalendar = "resource:" + resource;
+                    boolean timeOff = rs.getBoolean(9);
+                    if (timeOff && !network.calendar.imported().containsKey(ownCalendar)) {
+                        calendarMissing[0] = true;
+                    }
+                    fresh.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
                             .add(new AssignmentRow(
-                                    rs.getLong(2),
+                                    resource,
                                     rs.getDouble(3),
                                     rs.getLong(4),
                                     rs.getLong(5),
                                     rs.getLong(6),
                                     rs.getString(7),
-                                    rs.getString(8)));
+                                    timeOff ? ownCalendar : rs.getString(8)));
                 });
+        if (calendarMissing[0]) {
+            return false;
+        }
+        for (Long task : taskIds) {
+            List<AssignmentRow> rows = fresh.get(task);
+            if (rows == null) {
+                network.assignments.remove(task);
+            } else {
+                network.assignments.put(task, rows);
+            }
+        }
+        return true;
+    }
+
+    /** Work resources' assignments with positive units, by task, with the resource's calendar key. */
+    private Map<Long, List<AssignmentRow>> assignments(long projectId) {
+        Map<Long, List<AssignmentRow>> byTask = new HashMap<>();
+        jdbc.sql(WORK_ASSIGNMENTS + " order by a.id").param(projectId).query(rs -> {
+            byTask.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+                    .add(new AssignmentRow(
+                            rs.getLong(2),
+                            rs.getDouble(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getString(7),
+                            rs.getString(8)));
+        });
         return byTask;
     }
 

@@ -179,6 +179,67 @@ class ScheduleMemoryIT extends ApiIntegrationTest {
         assertSameAsWholeRead(projectId);
     }
 
+    @Test
+    void assignmentChangesAndDurationEditsOfAssignedTasksReadOnlyTheChanges() {
+        TestUser owner = newUser("memory-assigned");
+        TestUser dana = newUser("dana");
+        ApiClient api = owner.api();
+        String key = newProjectStarting(api, "Assigned memory", java.time.LocalDate.of(2027, 3, 1));
+        addMember(api, key, dana, "MEMBER");
+        long projectId = api.get("/api/v1/projects/" + key).body().get("id").asLong();
+        Response rig = api.post(
+                "/api/v1/projects/" + key + "/resources", json("name", "Test rig", "kind", "WORK", "maxUnits", 100));
+        assertThat(rig.status()).as(rig.toString()).isEqualTo(201);
+        long rigId = rig.body().get("id").asLong();
+        List<Long> tasks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tasks.add(taskId(api, key, json("name", "Work " + i, "duration", "2d", "assigneeIds", List.of(dana.id()))));
+            if (i > 0) {
+                link(api, key, tasks.get(i - 1), tasks.get(i));
+            }
+        }
+        edit(api, key, tasks.get(0), json("duration", "3d"));
+
+        double changesBefore = reads("changes");
+        double wholeBefore = reads("whole");
+        // A duration edit of an assigned task rescales its assignment's work (the task type's rule).
+        edit(api, key, tasks.get(1), json("duration", "4d"));
+        String assignments = "/api/v1/projects/" + key + "/tasks/" + tasks.get(2) + "/assignments";
+        Response added = api.post(assignments, json("resourceId", rigId, "units", 50));
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        long addedId = added.body().get("id").asLong();
+        Response changed = api.patch(
+                assignments + "/" + addedId,
+                json("units", 25, "version", added.body().get("version").asInt()));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        Response removed = api.delete(assignments + "/" + addedId);
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
+
+        assertThat(reads("changes") - changesBefore)
+                .as("the four changes brought the kept network up to date")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(reads("whole") - wholeBefore)
+                .as("no change read the plan whole")
+                .isZero();
+        assertSameAsWholeRead(projectId);
+
+        // Dana takes a week off: her work now runs on a calendar of her own, which a whole read builds; the
+        // next assignment change of hers is again read alone, on that calendar.
+        Response away = dana.api()
+                .post(
+                        "/api/v1/me/time-off",
+                        json("firstDay", "2027-03-08", "lastDay", "2027-03-12", "kind", "VACATION"));
+        assertThat(away.status()).as(away.toString()).isEqualTo(201);
+        edit(api, key, tasks.get(0), json("duration", "2d"));
+        wholeBefore = reads("whole");
+        edit(api, key, tasks.get(3), json("duration", "5d"));
+        assertThat(reads("whole") - wholeBefore).isZero();
+        assertSameAsWholeRead(projectId);
+        assertThat(storedTask(projectId, tasks.get(5)).finish())
+                .as("the vacation week pushes the chain past it")
+                .isAfter(LocalDateTime.of(2027, 3, 26, 0, 0));
+    }
+
     private LocalDateTime lastFinish(long projectId) {
         return jdbc.sql("select max(finish_at) from task where project_id = ?")
                 .param(projectId)
