@@ -236,8 +236,6 @@ public final class PlanReader {
         List<PlanBaseline> baselines = new ArrayList<>();
         List<PlanLink> links = new ArrayList<>();
         List<PlanFixedCost> fixedCosts = new ArrayList<>();
-        int summaryFixedCosts = 0;
-        String firstSummaryFixedCost = null;
         int blankRows = 0;
         for (org.mpxj.Task source : file.getTasks()) {
             if (source.getNull()) {
@@ -255,16 +253,11 @@ public final class PlanReader {
             tasks.add(task);
             Number fixedCost = source.getFixedCost();
             if (fixedCost != null && fixedCost.doubleValue() > 0) {
-                // Gantry keeps a summary task's cost as its subtasks' costs: its own fixed cost is listed.
-                if (task.kind() == PlanTaskKind.SUMMARY) {
-                    summaryFixedCosts++;
-                    firstSummaryFixedCost = firstSummaryFixedCost == null ? task.name() : firstSummaryFixedCost;
-                } else {
-                    fixedCosts.add(new PlanFixedCost(
-                            task.key(),
-                            new BigDecimal(fixedCost.toString()).setScale(2, RoundingMode.HALF_UP),
-                            CostCheck.accrual(source.getFixedCostAccrual())));
-                }
+                // A summary task's own fixed cost comes in too: its cost is its subtasks' plus that.
+                fixedCosts.add(new PlanFixedCost(
+                        task.key(),
+                        new BigDecimal(fixedCost.toString()).setScale(2, RoundingMode.HALF_UP),
+                        CostCheck.accrual(source.getFixedCostAccrual())));
             }
             baselines.addAll(baselines(source));
             for (Relation relation : source.getPredecessors()) {
@@ -273,10 +266,6 @@ public final class PlanReader {
                     links.add(link);
                 }
             }
-        }
-        if (summaryFixedCosts > 0) {
-            unsupported.add(new UnsupportedField(
-                    "task", "fixed cost on a summary task (left out)", summaryFixedCosts, firstSummaryFixedCost));
         }
         if (blankRows > 0) {
             unsupported.add(new UnsupportedField("task", "blank rows (left out)", blankRows, null));

@@ -165,10 +165,37 @@ public final class EarnedValueAnalysis {
                 values[at] = values[at].plus(own);
             }
         }
-        // Time entries booked on a summary task count for it and its ancestors, never twice.
+        // A summary's own fixed cost is its own budget: planned over its dates, earned by its percent complete;
+        // time entries and costs booked on a summary task count for it and its ancestors, never twice.
         for (int i = 0; i < count; i++) {
-            if (summary[i] && actual[i].signum() != 0) {
-                EarnedValue own = new EarnedValue(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, actual[i]);
+            TaskBudget task = tasks.get(i);
+            boolean ownFixedCost = summary[i] && task.fixedCost().signum() > 0;
+            if (summary[i] && (actual[i].signum() != 0 || ownFixedCost)) {
+                BigDecimal ownBudget = ownFixedCost ? task.fixedCost() : BigDecimal.ZERO;
+                LocalDate ownStart = task.start().isBefore(projectStart)
+                        ? projectStart
+                        : task.start().isAfter(curveEnd) ? curveEnd : task.start();
+                LocalDate ownFinish = task.finish().isAfter(curveEnd) ? curveEnd : task.finish();
+                BigDecimal ownPlanned = ownFixedCost
+                        ? spread(
+                                new TaskBudget(
+                                        task.task(),
+                                        task.parent(),
+                                        // Within the leaves' span, which the daily arrays cover.
+                                        ownStart,
+                                        ownFinish.isBefore(ownStart) ? ownStart : ownFinish,
+                                        ownBudget,
+                                        task.percentComplete(),
+                                        ownBudget,
+                                        task.fixedCostAccrual()),
+                                workingDays,
+                                projectStart,
+                                statusDay,
+                                dailyPlanned)
+                        : BigDecimal.ZERO;
+                BigDecimal ownEarned =
+                        ownBudget.multiply(task.percentComplete()).divide(hundred);
+                EarnedValue own = new EarnedValue(ownBudget, ownPlanned, ownEarned, actual[i]);
                 project = project.plus(own);
                 for (int at = i; at >= 0; at = parent[at]) {
                     values[at] = values[at].plus(own);

@@ -8,9 +8,11 @@ import org.gantry.engine.cost.CostAccrual;
 /**
  * A task as earned value sees it: its place in the work breakdown ({@code parent} null at the top), its
  * baseline dates and budget (the baseline cost), and how far it is (percent complete, 0 to 100). A task that
- * is the parent of another is a summary: its own budget and percent complete are ignored, its figures are
- * the sums of its children's. {@code fixedCost} is the part of the budget that is the task's fixed cost: it
- * is planned on the start day (accrual START), the finish day (END) or with the rest (PRORATED).
+ * is the parent of another is a summary: its budget is ignored, its figures are the sums of its children's,
+ * plus its own fixed cost (as Microsoft Project allows on a summary task): that is planned over the summary's
+ * own dates by its accrual and earned by the summary's percent complete. {@code fixedCost} is the part of the
+ * budget that is the task's fixed cost: it is planned on the start day (accrual START), the finish day (END)
+ * or with the rest (PRORATED).
  */
 public record TaskBudget(
         String task,

@@ -173,6 +173,48 @@ class EarnedValueAnalysisTests {
     }
 
     @Test
+    void aSummaryTasksOwnFixedCostIsItsOwnBudgetPlannedOverItsDatesAndEarnedByItsProgress() {
+        // P (summary, Mon of week 1 to Fri of week 2, 40 % complete) has its own fixed cost of 800, prorated over
+        // its ten working days, and holds A (week 1, 1,000, 50 %). Status date: Wednesday of week 1.
+        List<TaskBudget> plan = List.of(
+                new TaskBudget(
+                        "P",
+                        null,
+                        MONDAY,
+                        MONDAY.plusDays(11),
+                        new BigDecimal("1800"),
+                        new BigDecimal("40"),
+                        new BigDecimal("800"),
+                        org.gantry.engine.cost.CostAccrual.PRORATED),
+                task("A", "P", 0, 4, "1000", "50"),
+                task("B", "P", 7, 11, "0", "0"));
+        EarnedValueReport report = EarnedValueAnalysis.analyse(
+                plan, List.of(), List.of(), WorkingDays.mondayToFriday(), MONDAY.plusDays(2), ReportingPeriod.DAY);
+        EarnedValue summary = report.tasks().get("P");
+        assertThat(summary.budgetAtCompletion()).isEqualByComparingTo("1800"); // 1,000 + 800
+        assertThat(summary.plannedValue()).isEqualByComparingTo("840"); // A: 3 x 200; P: 3 of 10 days of 800 = 240
+        assertThat(summary.earnedValue()).isEqualByComparingTo("820"); // 50 % of 1,000 + 40 % of 800
+        assertThat(report.project().budgetAtCompletion()).isEqualByComparingTo("1800");
+        assertThat(report.tasks().get("A").budgetAtCompletion()).isEqualByComparingTo("1000");
+        // Accrued at the start: all 800 planned on the summary's first day.
+        List<TaskBudget> atStart = List.of(
+                new TaskBudget(
+                        "P",
+                        null,
+                        MONDAY,
+                        MONDAY.plusDays(11),
+                        new BigDecimal("1800"),
+                        BigDecimal.ZERO,
+                        new BigDecimal("800"),
+                        org.gantry.engine.cost.CostAccrual.START),
+                task("A", "P", 0, 4, "1000", "0"),
+                task("B", "P", 7, 11, "0", "0"));
+        EarnedValueReport monday = EarnedValueAnalysis.analyse(
+                atStart, List.of(), List.of(), WorkingDays.mondayToFriday(), MONDAY, ReportingPeriod.DAY);
+        assertThat(monday.project().plannedValue()).isEqualByComparingTo("1000"); // 800 + 200
+    }
+
+    @Test
     void otherCostsCountInActualCostFromTheirDayOnAndWithoutATaskOnlyForTheProject() {
         List<DatedCost> costs = List.of(
                 new DatedCost("A", MONDAY.plusDays(1), new BigDecimal("70")),

@@ -43,6 +43,19 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EarnedValueService {
+    /**
+     * A task's % complete as earned value reads it (alias {@code t}): a task's own; a summary's, as Microsoft
+     * Project rolls it up, its subtasks' % complete weighted by their durations (what its own fixed cost is
+     * earned and incurred by; the rest of a summary's figures are its subtasks' sums anyway).
+     */
+    private static final String PROGRESS = "(case when exists (select 1 from task c where c.parent_id = t.id) then"
+            + " coalesce((select round(sum(coalesce(l.duration_minutes, 0)::numeric * l.percent_complete)"
+            + " / nullif(sum(coalesce(l.duration_minutes, 0)), 0)) from task l where l.project_id = t.project_id"
+            + " and cardinality(l.outline_path) > cardinality(t.outline_path)"
+            + " and l.outline_path[1:cardinality(t.outline_path)] = t.outline_path"
+            + " and not exists (select 1 from task c where c.parent_id = l.id)), t.percent_complete)"
+            + " else t.percent_complete end)";
+
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final PlannedCosts plannedCosts;
@@ -102,7 +115,7 @@ public class EarnedValueService {
             statusDate = project[2] != null ? (LocalDate) project[2] : LocalDate.now(access.timeZone());
         }
         List<Row> rows = jdbc.sql("select t.id, t.parent_id, array_to_string(t.outline_path, '.'), t.name,"
-                        + " t.percent_complete, b.start_at, b.finish_at, b.cost, b.fixed_cost, b.fixed_cost_accrual"
+                        + PROGRESS + ", b.start_at, b.finish_at, b.cost, b.fixed_cost, b.fixed_cost_accrual"
                         + " from task t join task_baseline b"
                         + " on b.task_id = t.id and b.slot = ? where t.project_id = ? and b.start_at is not null"
                         + " and b.finish_at is not null order by t.outline_path")
@@ -261,8 +274,10 @@ public class EarnedValueService {
                         rs.getObject(2, LocalDate.class),
                         rs.getBigDecimal(3)))
                 .list());
-        jdbc.sql("select id, fixed_cost, fixed_cost_accrual, percent_complete, start_at, finish_at from task"
-                        + " where project_id = ? and fixed_cost > 0 and percent_complete > 0 and start_at is not null")
+        jdbc.sql("select id, fixed_cost, fixed_cost_accrual, percent, start_at, finish_at from (select t.id,"
+                        + " t.fixed_cost, t.fixed_cost_accrual, " + PROGRESS + " as percent, t.start_at, t.finish_at"
+                        + " from task t where t.project_id = ? and t.fixed_cost > 0 and t.start_at is not null) p"
+                        + " where percent > 0")
                 .params(projectId)
                 .query(rs -> {
                     CostAccrual accrual = CostAccrual.valueOf(rs.getString(3));

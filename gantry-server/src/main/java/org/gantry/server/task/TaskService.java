@@ -299,9 +299,7 @@ public class TaskService {
                     changes.fixedCostAccrual() == null
                             ? before.accrual()
                             : checkAccrual(changes.fixedCostAccrual(), problems));
-            if (current.summary() && fixed.amount().signum() > 0) {
-                problems.add("fixedCost", "must be on a subtask: a summary task's cost is its subtasks' costs");
-            }
+            // A summary task may have one too, as in Microsoft Project: its cost is its subtasks' plus its own.
         }
         problems.throwIfAny();
         if (fixed != null) {

@@ -210,6 +210,64 @@ class CostsApiIT extends ApiIntegrationTest {
         assertThat(owner.api().get(project + "/budgets").body().size()).isEqualTo(1);
     }
 
+    /**
+     * A summary task's own fixed cost, as Microsoft Project allows: Phase (summary) holds A (Mon 2026-03-02 to
+     * Fri, fixed cost 1,000 prorated) and has 400 of its own, accrued at the start. BAC: Phase 1,000 + 400 =
+     * 1,400, as the project. A at 50 % makes Phase 50 % (its subtasks' progress by duration). Status date
+     * Wednesday: PV = 400 (Monday) + 3/5 of 1,000 = 1,000; EV = 500 + 50 % of 400 = 700; AC = 50 % of A's 1,000 +
+     * Phase's 400 (started) = 900.
+     */
+    @Test
+    void aSummaryTasksOwnFixedCostRollsUpIntoItsCost() {
+        TestUser owner = newUser("owner");
+        TestUser mia = newUser("mia");
+        String key = newKey();
+        String project = "/api/v1/projects/" + key;
+        Response created = owner.api()
+                .post("/api/v1/projects", json("key", key, "name", "Summary " + key, "startDate", "2026-03-02"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        addMember(owner.api(), key, mia, "MEMBER");
+        long phase = createTask(owner.api(), key, "Phase", null).get("id").asLong();
+        long a = createTask(owner.api(), key, json("name", "A", "parentId", phase, "duration", "5d"))
+                .get("id")
+                .asLong();
+        fixedCost(owner, project, a, "1000", "PRORATED");
+        fixedCost(owner, project, phase, "400", "START");
+        JsonNode shown = owner.api().get(project + "/tasks/" + phase).body();
+        assertThat(shown.get("fixedCost").decimalValue()).isEqualByComparingTo("400");
+        assertThat(shown.get("fixedCostAccrual").asString()).isEqualTo("START");
+        assertThat(mia.api()
+                        .get(project + "/tasks/" + phase)
+                        .body()
+                        .get("fixedCost")
+                        .isNull())
+                .isTrue();
+
+        Response baseline = owner.api().post(project + "/baselines/0", json());
+        assertThat(baseline.status()).as(baseline.toString()).isBetween(200, 201);
+        // Phase's progress is its subtasks', weighted by duration, as Project rolls it up: A's 50 %.
+        progress(owner, project, a, 50);
+
+        JsonNode wednesday = report(owner, project, "2026-03-04");
+        JsonNode total = wednesday.get("total");
+        assertThat(total.get("budgetAtCompletion").decimalValue()).isEqualByComparingTo(money(1000 + 400));
+        assertThat(total.get("plannedValue").decimalValue()).isEqualByComparingTo(money(400 + 1000 * 3 / 5.0));
+        assertThat(total.get("earnedValue").decimalValue()).isEqualByComparingTo(money(500 + 400 * 0.5));
+        assertThat(total.get("actualCost").decimalValue()).isEqualByComparingTo(money(500 + 400));
+        JsonNode phaseFigures = figuresOf(wednesday, phase);
+        assertThat(phaseFigures.get("budgetAtCompletion").decimalValue()).isEqualByComparingTo(money(1400));
+        assertThat(phaseFigures.get("plannedValue").decimalValue()).isEqualByComparingTo(money(1000));
+        assertThat(phaseFigures.get("earnedValue").decimalValue()).isEqualByComparingTo(money(700));
+        assertThat(phaseFigures.get("actualCost").decimalValue()).isEqualByComparingTo(money(900));
+        JsonNode aFigures = figuresOf(wednesday, a);
+        assertThat(aFigures.get("budgetAtCompletion").decimalValue()).isEqualByComparingTo(money(1000));
+        assertThat(aFigures.get("actualCost").decimalValue()).isEqualByComparingTo(money(500));
+        // On the Sunday before, nothing is planned or spent yet.
+        JsonNode before = report(owner, project, "2026-03-01").get("total");
+        assertThat(before.get("plannedValue").decimalValue()).isEqualByComparingTo(money(0));
+        assertThat(before.get("actualCost").decimalValue()).isEqualByComparingTo(money(0));
+    }
+
     @Test
     void badMoneyDatesAndAccrualsAreNamedAndStaleTasksAreConflicts() {
         TestUser owner = newUser("owner");
@@ -233,7 +291,7 @@ class CostsApiIT extends ApiIntegrationTest {
         assertThat(errorFields(owner.api()
                         .patch(
                                 project + "/tasks/" + summary,
-                                json("fixedCost", 10, "version", version(owner, project, summary)))))
+                                json("fixedCost", -10, "version", version(owner, project, summary)))))
                 .containsExactly("fixedCost");
         Response set = owner.api().patch(project + "/tasks/" + task, json("fixedCost", 10, "version", version));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
