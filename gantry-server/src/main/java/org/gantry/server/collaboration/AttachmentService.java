@@ -78,11 +78,27 @@ public class AttachmentService {
             java.time.Instant createdAt) {}
 
     /** An attachment's bytes to send, with what to say about them. */
-    public record Download(Path file, String name, String contentType, long size, boolean inline) {}
+    public record Download(Path file, String name, String contentType, long size, boolean inline) {
+
+        /**
+         * The file as a download. Images are sent with their type (so an img element shows them); nothing is
+         * ever rendered as a page: Content-Disposition attachment, nosniff, and a sandboxing CSP.
+         */
+        public org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> response() {
+            return AttachmentApi.send(this);
+        }
+    }
+
+    /**
+     * A file another feature keeps in the store for a row of its own (an expense's receipt): the storage key
+     * its row refers to, the cleaned name, the size, the type detected from the bytes and the SHA-256.
+     */
+    public record StoredFile(String key, String name, long size, String contentType, String sha256) {}
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
     private final AttachmentStore store;
+    private final org.springframework.beans.factory.ObjectProvider<StoredFiles> otherFiles;
     private final long maxFile;
     private final long maxProject;
     private final Tika tika = new Tika();
@@ -91,11 +107,13 @@ public class AttachmentService {
             JdbcClient jdbc,
             ProjectService projects,
             AttachmentStore store,
+            org.springframework.beans.factory.ObjectProvider<StoredFiles> otherFiles,
             @Value("${gantry.attachment.max-file:25MB}") DataSize maxFile,
             @Value("${gantry.attachment.max-project:1GB}") DataSize maxProject) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.store = store;
+        this.otherFiles = otherFiles;
         this.maxFile = maxFile.toBytes();
         this.maxProject = maxProject.toBytes();
     }
@@ -187,7 +205,54 @@ public class AttachmentService {
     }
 
     private Attachment store(ProjectAccess access, Long taskId, Long commentId, String name, InputStream content) {
-        CurrentUser user = access.user();
+        StoredFile file = receive(access, name, content, null, null);
+        long id = jdbc.sql("insert into task_attachment (project_id, task_id, comment_id, storage_key, name,"
+                        + " size_bytes, content_type, sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " returning id")
+                .params(
+                        access.projectId(),
+                        taskId,
+                        commentId,
+                        file.key(),
+                        file.name(),
+                        file.size(),
+                        file.contentType(),
+                        file.sha256(),
+                        access.user().id())
+                .query(Long.class)
+                .single();
+        return view(access, require(access, id));
+    }
+
+    /**
+     * Keeps a file for another feature's row (which the caller inserts in the same transaction), with the
+     * limits of attachments: the per-file size, the project's total (every file of the project counts), and
+     * only the {@code acceptedTypes} detected from the bytes ({@code acceptedWords} says which, for the 400).
+     * The file is in place when the transaction commits, and gone if it does not.
+     */
+    @Transactional
+    public StoredFile storeFile(
+            ProjectAccess access, String name, InputStream content, Set<String> acceptedTypes, String acceptedWords) {
+        return receive(access, name, content, acceptedTypes, acceptedWords);
+    }
+
+    /** A stored file's bytes, to send with {@link Download#response()}. */
+    public Download file(String key, String name, String contentType, long size) {
+        Path file = store.path(key);
+        if (!Files.isRegularFile(file)) {
+            log.error("Stored file {} ({}) is missing at {}", key, name, file);
+            throw new NotFound("The file " + name + " is missing on the server.");
+        }
+        return new Download(file, name, contentType, size, INLINE_IMAGES.contains(contentType));
+    }
+
+    /** Deletes stored files once the transaction (which deleted their rows) commits. */
+    public void deleteFiles(List<String> keys) {
+        deleteFilesAfterCommit(keys.stream().map(store::path).toList());
+    }
+
+    private StoredFile receive(
+            ProjectAccess access, String name, InputStream content, Set<String> acceptedTypes, String acceptedWords) {
         if (content == null) {
             throw new InvalidInput("file", "is required: send the file as the multipart part named file");
         }
@@ -202,6 +267,9 @@ public class AttachmentService {
                 throw new InvalidInput("file", "is empty");
             }
             String contentType = detect(incoming, fileName);
+            if (acceptedTypes != null && !acceptedTypes.contains(contentType)) {
+                throw new InvalidInput("file", "must be " + acceptedWords + "; this file is " + contentType);
+            }
             String hash = HexFormat.of().formatHex(sha256.digest());
 
             jdbc.sql("select count(*) from pg_advisory_xact_lock(?, ?)")
@@ -212,21 +280,18 @@ public class AttachmentService {
                     .param(access.projectId())
                     .query(Long.class)
                     .single();
+            for (StoredFiles other : otherFiles) {
+                used += other.bytesOf(access.projectId());
+            }
             if (used + size > maxProject) {
                 throw new AttachmentTooLarge("Project " + access.key() + " already holds " + megabytes(used)
                         + " of attachments; with this file (" + megabytes(size) + ") it would pass its limit of "
                         + megabytes(maxProject) + ". Nothing was stored.");
             }
             String key = AttachmentStore.newKey();
-            long id = jdbc.sql("insert into task_attachment (project_id, task_id, comment_id, storage_key, name,"
-                            + " size_bytes, content_type, sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " returning id")
-                    .params(access.projectId(), taskId, commentId, key, fileName, size, contentType, hash, user.id())
-                    .query(Long.class)
-                    .single();
             placeOnCommit(incoming, key);
             handedOver = true;
-            return view(access, require(access, id));
+            return new StoredFile(key, fileName, size, contentType, hash);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store the attachment", e);
         } catch (NoSuchAlgorithmException e) {

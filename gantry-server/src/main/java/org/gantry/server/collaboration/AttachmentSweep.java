@@ -29,10 +29,15 @@ public class AttachmentSweep {
 
     private final JdbcClient jdbc;
     private final AttachmentStore store;
+    private final org.springframework.beans.factory.ObjectProvider<StoredFiles> otherFiles;
 
-    AttachmentSweep(JdbcClient jdbc, AttachmentStore store) {
+    AttachmentSweep(
+            JdbcClient jdbc,
+            AttachmentStore store,
+            org.springframework.beans.factory.ObjectProvider<StoredFiles> otherFiles) {
         this.jdbc = jdbc;
         this.store = store;
+        this.otherFiles = otherFiles;
     }
 
     /** Deletes unreferenced files older than {@code minimumAge}; returns how many went. */
@@ -77,9 +82,14 @@ public class AttachmentSweep {
         }
         String[] keys =
                 files.stream().map(file -> file.getFileName().toString()).toArray(String[]::new);
-        return new HashSet<>(jdbc.sql("select storage_key from task_attachment where storage_key = any(?)")
-                .param(keys)
-                .query(String.class)
-                .list());
+        Set<String> referenced =
+                new HashSet<>(jdbc.sql("select storage_key from task_attachment where storage_key = any(?)")
+                        .param(keys)
+                        .query(String.class)
+                        .list());
+        for (StoredFiles other : otherFiles) {
+            referenced.addAll(other.referenced(keys));
+        }
+        return referenced;
     }
 }

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * Money a person spent for the project on a day (travel, a licence, a part), in the project currency, with a
- * note and optionally the task it was for. It counts in the actual cost (AC) from its date on.
+ * note and optionally the task it was for. It counts in the actual cost (AC) from its date on. {@code receipt}
+ * is its receipt's file, null without one.
  */
 public record Expense(
         long id,
@@ -20,4 +21,5 @@ public record Expense(
         String note,
         Instant createdAt,
         Instant updatedAt,
-        int version) {}
+        int version,
+        Receipt receipt) {}

@@ -1,5 +1,6 @@
 package org.gantry.server.cost;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gantry.server.collaboration.AttachmentService;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
@@ -33,16 +35,26 @@ class ExpenseService {
     private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
     private static final String SELECT = "select x.id, p.project_key, x.task_id, t.name as task_name, x.user_id,"
-            + " u.name as user_name, x.expense_date, x.amount, x.note, x.created_at, x.updated_at, x.version"
+            + " u.name as user_name, x.expense_date, x.amount, x.note, x.created_at, x.updated_at, x.version,"
+            + " r.name as receipt_name, r.size_bytes as receipt_size, r.content_type as receipt_type,"
+            + " r.created_at as receipt_at"
             + " from expense x join project p on p.id = x.project_id left join task t on t.id = x.task_id"
-            + " join app_user u on u.id = x.user_id";
+            + " join app_user u on u.id = x.user_id left join expense_receipt r on r.expense_id = x.id";
+
+    /** What a receipt may be: a scan or photo, as the bytes say (never what the browser claimed). */
+    static final java.util.Set<String> RECEIPT_TYPES = java.util.Set.of(
+            "application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "image/heic", "image/heif");
+
+    private static final String RECEIPT_WORDS = "a PDF or an image (PNG, JPEG, GIF, WebP, HEIC)";
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
+    private final AttachmentService files;
 
-    ExpenseService(JdbcClient jdbc, ProjectService projects) {
+    ExpenseService(JdbcClient jdbc, ProjectService projects, AttachmentService files) {
         this.jdbc = jdbc;
         this.projects = projects;
+        this.files = files;
     }
 
     /** The expenses the caller may see, by date; from, to (inclusive) and task are optional filters. */
@@ -155,6 +167,7 @@ class ExpenseService {
     public void delete(CurrentUser user, String projectRef, long id, Integer version) {
         ProjectAccess access = projects.access(user, projectRef);
         writable(access, id);
+        List<String> keys = receiptKeys(id);
         int deleted = jdbc.sql(
                         "delete from expense where id = :id" + (version == null ? "" : " and version = :version"))
                 .param("id", id)
@@ -163,6 +176,88 @@ class ExpenseService {
         if (deleted == 0) {
             throw new StaleVersion("Expense " + id, find(access, id));
         }
+        files.deleteFiles(keys);
+    }
+
+    /**
+     * Attaches the receipt of an expense (one you may change), replacing the one it had: a PDF or an image,
+     * within the attachment limits (per file and the project's total).
+     */
+    @Transactional
+    public Expense attachReceipt(CurrentUser user, String projectRef, long id, String name, InputStream content) {
+        ProjectAccess access = projects.access(user, projectRef);
+        writable(access, id);
+        List<String> previous = receiptKeys(id);
+        AttachmentService.StoredFile file = files.storeFile(access, name, content, RECEIPT_TYPES, RECEIPT_WORDS);
+        jdbc.sql("delete from expense_receipt where expense_id = ?").param(id).update();
+        jdbc.sql("insert into expense_receipt (expense_id, project_id, storage_key, name, size_bytes, content_type,"
+                        + " sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        id,
+                        access.projectId(),
+                        file.key(),
+                        file.name(),
+                        file.size(),
+                        file.contentType(),
+                        file.sha256(),
+                        user.id())
+                .update();
+        files.deleteFiles(previous);
+        return find(access, id);
+    }
+
+    /**
+     * Records an expense, or changes one ({@code id} and the changes), with a receipt when one is given: all or
+     * nothing, so a refused receipt records no expense.
+     */
+    @Transactional
+    public Expense save(
+            CurrentUser user,
+            String projectRef,
+            Long id,
+            NewExpense recorded,
+            ExpenseChanges changes,
+            String receiptName,
+            InputStream receipt) {
+        Expense expense = id == null ? create(user, projectRef, recorded) : update(user, projectRef, id, changes);
+        return receipt == null ? expense : attachReceipt(user, projectRef, expense.id(), receiptName, receipt);
+    }
+
+    /** The receipt's bytes, for whoever sees the expense; 404 when it has none. */
+    @Transactional(readOnly = true)
+    public AttachmentService.Download receipt(CurrentUser user, String projectRef, long id) {
+        Expense expense = get(user, projectRef, id);
+        record Stored(String key, String name, String type, long size) {}
+        Stored stored = jdbc.sql("select storage_key, name, content_type, size_bytes from expense_receipt"
+                        + " where expense_id = ?")
+                .param(id)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                .optional()
+                .orElseThrow(
+                        () -> new NotFound("Expense " + id + " of project " + expense.project() + " has no receipt."));
+        return files.file(stored.key(), stored.name(), stored.type(), stored.size());
+    }
+
+    /** Removes an expense's receipt (whoever may change the expense); 404 when it has none. */
+    @Transactional
+    public void deleteReceipt(CurrentUser user, String projectRef, long id) {
+        ProjectAccess access = projects.access(user, projectRef);
+        writable(access, id);
+        List<String> keys = jdbc.sql("delete from expense_receipt where expense_id = ? returning storage_key")
+                .param(id)
+                .query(String.class)
+                .list();
+        if (keys.isEmpty()) {
+            throw new NotFound("Expense " + id + " of project " + access.key() + " has no receipt.");
+        }
+        files.deleteFiles(keys);
+    }
+
+    private List<String> receiptKeys(long expenseId) {
+        return jdbc.sql("select storage_key from expense_receipt where expense_id = ?")
+                .param(expenseId)
+                .query(String.class)
+                .list();
     }
 
     /** Members and up; stakeholders see no money. */
@@ -262,6 +357,15 @@ class ExpenseService {
                 rs.getString("note"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getString("receipt_name") == null
+                        ? null
+                        : new Receipt(
+                                rs.getString("receipt_name"),
+                                rs.getLong("receipt_size"),
+                                rs.getString("receipt_type"),
+                                rs.getTimestamp("receipt_at").toInstant(),
+                                "/api/v1/projects/" + rs.getString("project_key") + "/expenses/" + rs.getLong("id")
+                                        + "/receipt"));
     }
 }

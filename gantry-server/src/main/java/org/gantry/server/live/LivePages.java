@@ -57,6 +57,7 @@ class LivePages implements WebMvcConfigurer {
                         "/projects/*/changes",
                         "/projects/*/share-links",
                         "/projects/*/timesheets",
+                        "/projects/*/expenses",
                         "/projects/*/integrations",
                         "/projects/*/integrations/outgoing/*");
     }

@@ -83,6 +83,7 @@ class ProblemBodiesIT extends ApiIntegrationTest {
     private String project;
     private long taskId;
     private long commentId;
+    private long expenseId;
 
     @BeforeAll
     void readTheDocumentAndMakeAProject() {
@@ -111,6 +112,11 @@ class ProblemBodiesIT extends ApiIntegrationTest {
                 admin().post("/api/v1/projects/" + project + "/tasks/" + taskId + "/comments", json("body", "Booked"));
         assertThat(comment.status()).as(comment.toString()).isEqualTo(201);
         commentId = comment.body().get("id").asLong();
+        Response expense = admin().post(
+                        "/api/v1/projects/" + project + "/expenses",
+                        json("date", "2026-03-02", "amount", "12.50", "note", "Site visit"));
+        assertThat(expense.status()).as(expense.toString()).isEqualTo(201);
+        expenseId = expense.body().get("id").asLong();
     }
 
     @Test
@@ -252,7 +258,8 @@ class ProblemBodiesIT extends ApiIntegrationTest {
             // Real rows to attach to: the upload itself is what is wrong.
             String path = fill(operation, project, UNKNOWN_ID)
                     .replace("/tasks/" + UNKNOWN_ID, "/tasks/" + taskId)
-                    .replace("/comments/" + UNKNOWN_ID, "/comments/" + commentId);
+                    .replace("/comments/" + UNKNOWN_ID, "/comments/" + commentId)
+                    .replace("/expenses/" + UNKNOWN_ID, "/expenses/" + expenseId);
             Response response =
                     admin().sendRaw(operation.method(), path, "multipart/form-data; boundary=" + boundary, body);
             if (check(operation, response, 400, failures)) {

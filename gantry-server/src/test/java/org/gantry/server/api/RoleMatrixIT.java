@@ -481,6 +481,28 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 NO),
         DELETE_OWNERS_EXPENSE(
                 (f, api) -> api.delete(f.project() + "/expenses/" + f.ownersExpense()), GONE, GONE, GONE, NO, NO),
+        // A receipt is like its expense: its spender, owners and managers; not a colleague, not a stakeholder.
+        EXPORT_EXPENSES((f, api) -> api.get(f.project() + "/expenses/export?format=csv"), OK, OK, OK, OK, NO),
+        READ_OWNERS_RECEIPT(
+                (f, api) -> api.get(f.project() + "/expenses/" + f.ownersExpense() + "/receipt"), OK, OK, OK, NO, NO),
+        ATTACH_RECEIPT_TO_OWNERS_EXPENSE(
+                (f, api) -> api.upload(
+                        f.project() + "/expenses/" + f.ownersExpense() + "/receipt",
+                        "ticket.pdf",
+                        ExpenseReceiptApiIT.PDF,
+                        java.util.Map.of()),
+                CREATED,
+                CREATED,
+                CREATED,
+                NO,
+                NO),
+        DELETE_OWNERS_RECEIPT(
+                (f, api) -> api.delete(f.project() + "/expenses/" + f.ownersExpense() + "/receipt"),
+                GONE,
+                GONE,
+                GONE,
+                NO,
+                NO),
         // Budgets: owners and managers.
         LIST_BUDGETS((f, api) -> api.get(f.project() + "/budgets"), OK, OK, OK, NO, NO),
         READ_BUDGET((f, api) -> api.get(f.project() + "/budgets/" + f.budget()), OK, OK, OK, NO, NO),
@@ -1274,6 +1296,14 @@ class RoleMatrixIT extends ApiIntegrationTest {
                         "/api/v1/projects/" + key + "/expenses",
                         json("date", "2026-03-02", "amount", "40", "note", "Train"));
         assertThat(expense.status()).as(expense.toString()).isEqualTo(201);
+        Response receipt = owner.api()
+                .upload(
+                        "/api/v1/projects/" + key + "/expenses/"
+                                + expense.body().get("id").asLong() + "/receipt",
+                        "ticket.pdf",
+                        ExpenseReceiptApiIT.PDF,
+                        java.util.Map.of());
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(201);
         Response budget = owner.api().post("/api/v1/projects/" + key + "/budgets", json("amount", 10000));
         assertThat(budget.status()).as(budget.toString()).isEqualTo(201);
         return new Fixture(

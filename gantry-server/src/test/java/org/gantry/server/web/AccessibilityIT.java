@@ -68,6 +68,7 @@ class AccessibilityIT extends BrowserTest {
         raidLogWithEntriesAndAValidationError(base);
         visit(base + "/timesheets");
         earnedValueWithExpensesBudgetAndErrors(base);
+        expensesWithAReceiptAndARefusedOne(base);
         visit("/timesheet");
         visit(base + "/members");
         visit(base + "/settings");
@@ -325,6 +326,29 @@ class AccessibilityIT extends BrowserTest {
         page.locator("#ev-expenses tbody tr a").first().click();
         assertThat(page.locator("#expense-amount")).hasValue("120.50");
         assertAccessible("earned value editing an expense");
+    }
+
+    /** The Expenses page with an expense and its receipt, and a refused receipt beside its field. */
+    private void expensesWithAReceiptAndARefusedOne(String base) {
+        visit(base + "/expenses");
+        page.locator("#expense-date").fill("2026-01-06");
+        page.locator("#expense-amount").fill("42");
+        page.locator("#expense-note").fill("Taxi");
+        page.locator("#expense-receipt")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "taxi.pdf",
+                        "application/pdf",
+                        "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        page.locator("#expense-note").press("Enter");
+        assertThat(page.locator("#expense-table")).containsText("taxi.pdf");
+        assertAccessible("expenses with a receipt");
+        page.locator("#expense-amount").fill("5");
+        page.locator("#expense-receipt")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                        "notes.pdf", "application/pdf", "words".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        page.locator("#expense-amount").press("Enter");
+        assertThat(page.locator("#expense-receipt-error")).isVisible();
+        assertAccessible("expenses with a refused receipt");
     }
 
     private void visit(String path) {
