@@ -22,7 +22,7 @@ import java.util.List;
  *   <li>CHANGE_ASSIGNMENT: taskId, resourceId, units and/or workHours, by the task type's rules: on a fixed
  *       duration task new units change the work and new work changes the units; otherwise the duration follows
  *       work / units;
- *   <li>CHANGE_FIXED_COST: taskId (not a summary), fixedCost (project currency, 0 or more), fixedCostAccrual
+ *   <li>CHANGE_FIXED_COST: taskId (a summary task too), fixedCost (project currency, 0 or more), fixedCostAccrual
  *       (START, PRORATED, END; unchanged when left out). Money: only owners and managers propose it.
  * </ul>
  *

@@ -431,9 +431,8 @@ final class WhatIf {
                     TaskId id = TaskId.of(edit.taskId());
                     if (!tasks.containsKey(id)) {
                         problems.add(at + "taskId", "is not a task of this project");
-                    } else if (subtree(tasks, id).size() > 1) {
-                        problems.add(at + "taskId", "is a summary task: its cost is its subtasks' costs");
                     } else {
+                        // A summary task may have its own, as in Microsoft Project (its cost adds its subtasks').
                         fixedCosts.put(edit.taskId(), edit.fixedCost());
                     }
                 }
