@@ -48,6 +48,7 @@ async function refresh() {
   const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
   replace('raid-log', fresh);
   replace('raid-comments', fresh);
+  replace('entry-file-list', fresh);
   const entry = replace('raid-entry', fresh);
   if (entry?.dataset.gone) {
     document.getElementById('edit-entry')?.remove();

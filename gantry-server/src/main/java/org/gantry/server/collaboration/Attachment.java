@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A file attached to a task, or to a comment ({@code commentId}, else null): a comment on a task (both ids
- * set) or on an entry of the RAID log ({@code taskId} null). {@code contentType} was detected from the bytes; {@code image} says the
+ * set) or on an entry of the RAID log ({@code taskId} null); or to an entry of the RAID log itself
+ * ({@code raidEntryId}) or a risk ({@code riskId}), the other ids null. {@code contentType} was detected from the bytes; {@code image} says the
  * panel shows it as a thumbnail (PNG, JPEG, GIF or WebP only: SVG and HTML can carry script and are
  * always downloads). {@code canDelete}: the reader uploaded it, or owns or manages the project.
  */
@@ -12,6 +13,8 @@ public record Attachment(
         long id,
         Long taskId,
         Long commentId,
+        Long raidEntryId,
+        Long riskId,
         String name,
         long size,
         String contentType,

@@ -89,6 +89,58 @@ class AttachmentApi {
         }
     }
 
+    @Operation(summary = "An entry of the RAID log's files (not its comments'), oldest first")
+    @GetMapping("/raid/{entryId}/attachments")
+    List<Attachment> listOfRaidEntry(CurrentUser user, @PathVariable String project, @PathVariable long entryId) {
+        return attachments.listOfRaidEntry(user, project, entryId);
+    }
+
+    @Operation(
+            summary = "Attach a file to an entry of the RAID log (multipart/form-data, part \"file\")",
+            description = "Owners, managers and members (stakeholders read the log). Same limits and type"
+                    + " detection as a task's files; the file goes with the entry.")
+    @PostMapping(path = "/raid/{entryId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Attachment uploadToRaidEntry(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable long entryId,
+            @RequestPart(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        if (file == null) {
+            return attachments.uploadToRaidEntry(user, project, entryId, null, null);
+        }
+        try (InputStream content = file.getInputStream()) {
+            return attachments.uploadToRaidEntry(user, project, entryId, file.getOriginalFilename(), content);
+        }
+    }
+
+    @Operation(summary = "A risk's files, oldest first")
+    @GetMapping("/risks/{riskId}/attachments")
+    List<Attachment> listOfRisk(CurrentUser user, @PathVariable String project, @PathVariable long riskId) {
+        return attachments.listOfRisk(user, project, riskId);
+    }
+
+    @Operation(
+            summary = "Attach a file to a risk (multipart/form-data, part \"file\")",
+            description = "Owners, managers and members (stakeholders read the register). Same limits and type"
+                    + " detection as a task's files; the file goes with the risk.")
+    @PostMapping(path = "/risks/{riskId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Attachment uploadToRisk(
+            CurrentUser user,
+            @PathVariable String project,
+            @PathVariable long riskId,
+            @RequestPart(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        if (file == null) {
+            return attachments.uploadToRisk(user, project, riskId, null, null);
+        }
+        try (InputStream content = file.getInputStream()) {
+            return attachments.uploadToRisk(user, project, riskId, file.getOriginalFilename(), content);
+        }
+    }
+
     @Operation(summary = "Download an attachment (always as a download, with its detected type and nosniff)")
     @GetMapping("/attachments/{id}")
     ResponseEntity<Resource> download(CurrentUser user, @PathVariable String project, @PathVariable long id) {

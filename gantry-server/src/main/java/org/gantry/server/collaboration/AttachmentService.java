@@ -39,8 +39,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.unit.DataSize;
 
 /**
- * Files attached to tasks. Everyone who may comment may attach (stakeholders too); everyone who may
- * read the project may download; the uploader, and the project's owners and managers, may delete.
+ * Files attached to tasks, to comments, to entries of the RAID log and to risks (see {@link Place}). Everyone
+ * who may comment may attach to a task (stakeholders too); those who edit the RAID log attach to its entries and
+ * risks (not stakeholders); everyone who may read the project may download; the uploader, and the project's
+ * owners and managers, may delete.
  *
  * <p>An upload is copied to a temporary file in the store's incoming folder (counting its size and
  * hashing it on the way, and stopping as soon as it passes the limit), its type is detected from the
@@ -60,14 +62,40 @@ public class AttachmentService {
     private static final int LOCK_SPACE = 0x6174_7463; // "attc": the advisory-lock space of attachments
     private static final int MAX_NAME = 255;
 
-    private static final String SELECT = "select f.id, f.task_id, f.comment_id, f.storage_key, f.name, f.size_bytes,"
+    private static final String SELECT = "select f.id, f.task_id, f.comment_id, f.raid_entry_id, f.risk_id,"
+            + " f.storage_key, f.name, f.size_bytes,"
             + " f.content_type, f.sha256, f.uploader_id, u.name as uploader_name, f.created_at"
             + " from task_attachment f left join app_user u on u.id = f.uploader_id";
+
+    /**
+     * Where a file belongs: a task, a comment (on a task, or with no task on a RAID entry's comment), an entry
+     * of the RAID log or a risk of the register. Each of these lists, takes and loses its files the same way;
+     * only who may attach differs (see the public methods).
+     */
+    record Place(Long taskId, Long commentId, Long raidEntryId, Long riskId) {
+        static Place task(long id) {
+            return new Place(id, null, null, null);
+        }
+
+        static Place comment(Long taskId, long id) {
+            return new Place(taskId, id, null, null);
+        }
+
+        static Place raidEntry(long id) {
+            return new Place(null, null, id, null);
+        }
+
+        static Place risk(long id) {
+            return new Place(null, null, null, id);
+        }
+    }
 
     record Stored(
             long id,
             Long taskId,
             Long commentId,
+            Long raidEntryId,
+            Long riskId,
             String key,
             String name,
             long size,
@@ -127,9 +155,52 @@ public class AttachmentService {
     public List<Attachment> list(CurrentUser user, String projectRef, long taskId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         requireTask(access, taskId);
+        return listed(access, "task_id", taskId);
+    }
+
+    /** An entry of the RAID log's own files (not those of its comments), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Attachment> listOfRaidEntry(CurrentUser user, String projectRef, long entryId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        requireRaidEntry(access, entryId);
+        return listed(access, "raid_entry_id", entryId);
+    }
+
+    /** A risk's files, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Attachment> listOfRisk(CurrentUser user, String projectRef, long riskId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        requireRisk(access, riskId);
+        return listed(access, "risk_id", riskId);
+    }
+
+    /**
+     * Attaches a file to an entry of the RAID log: those who raise and edit entries may (owners, managers,
+     * members; stakeholders read the log).
+     */
+    @Transactional
+    public Attachment uploadToRaidEntry(
+            CurrentUser user, String projectRef, long entryId, String name, InputStream content) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        requireRaidEntry(access, entryId);
+        access.require(Permission.EDIT_TASKS);
+        return store(access, Place.raidEntry(entryId), name, content);
+    }
+
+    /** Attaches a file to a risk: those who raise and edit risks may (owners, managers, members). */
+    @Transactional
+    public Attachment uploadToRisk(CurrentUser user, String projectRef, long riskId, String name, InputStream content) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        requireRisk(access, riskId);
+        access.require(Permission.EDIT_TASKS);
+        return store(access, Place.risk(riskId), name, content);
+    }
+
+    /** The files whose {@code column} (task_id, raid_entry_id, risk_id) is {@code id}, oldest first. */
+    private List<Attachment> listed(ProjectAccess access, String column, long id) {
         return jdbc
-                .sql(SELECT + " where f.task_id = ? and f.project_id = ? order by f.created_at, f.id")
-                .params(taskId, access.projectId())
+                .sql(SELECT + " where f." + column + " = ? and f.project_id = ? order by f.created_at, f.id")
+                .params(id, access.projectId())
                 .query(AttachmentService::row)
                 .list()
                 .stream()
@@ -151,7 +222,7 @@ public class AttachmentService {
     public Attachment upload(CurrentUser user, String projectRef, long taskId, String name, InputStream content) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
         requireTask(access, taskId);
-        return store(access, taskId, null, name, content);
+        return store(access, Place.task(taskId), name, content);
     }
 
     /**
@@ -173,7 +244,7 @@ public class AttachmentService {
         if (comment[1] != user.id()) {
             throw new Forbidden("Only its author can attach files to a comment.");
         }
-        return store(access, comment[0], commentId, name, content);
+        return store(access, Place.comment(comment[0], commentId), name, content);
     }
 
     /** Every file on these comments, by comment, oldest first. */
@@ -204,15 +275,17 @@ public class AttachmentService {
         deleteFilesAfterCommit(keys.stream().map(store::path).toList());
     }
 
-    private Attachment store(ProjectAccess access, Long taskId, Long commentId, String name, InputStream content) {
+    private Attachment store(ProjectAccess access, Place place, String name, InputStream content) {
         StoredFile file = receive(access, name, content, null, null);
-        long id = jdbc.sql("insert into task_attachment (project_id, task_id, comment_id, storage_key, name,"
-                        + " size_bytes, content_type, sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " returning id")
+        long id = jdbc.sql("insert into task_attachment (project_id, task_id, comment_id, raid_entry_id, risk_id,"
+                        + " storage_key, name, size_bytes, content_type, sha256, uploader_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
                 .params(
                         access.projectId(),
-                        taskId,
-                        commentId,
+                        place.taskId(),
+                        place.commentId(),
+                        place.raidEntryId(),
+                        place.riskId(),
                         file.key(),
                         file.name(),
                         file.size(),
@@ -434,6 +507,26 @@ public class AttachmentService {
         }
     }
 
+    private void requireRaidEntry(ProjectAccess access, long entryId) {
+        boolean exists = jdbc.sql("select exists (select 1 from raid_entry where id = ? and project_id = ?)")
+                .params(entryId, access.projectId())
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            throw new NotFound("Project " + access.key() + " has no RAID entry " + entryId + ".");
+        }
+    }
+
+    private void requireRisk(ProjectAccess access, long riskId) {
+        boolean exists = jdbc.sql("select exists (select 1 from risk where id = ? and project_id = ?)")
+                .params(riskId, access.projectId())
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            throw new NotFound("Project " + access.key() + " has no risk " + riskId + ".");
+        }
+    }
+
     private Optional<Stored> find(ProjectAccess access, long id) {
         return jdbc.sql(SELECT + " where f.id = ? and f.project_id = ?")
                 .params(id, access.projectId())
@@ -456,6 +549,8 @@ public class AttachmentService {
                 stored.id(),
                 stored.taskId(),
                 stored.commentId(),
+                stored.raidEntryId(),
+                stored.riskId(),
                 stored.name(),
                 stored.size(),
                 stored.contentType(),
@@ -473,6 +568,8 @@ public class AttachmentService {
                 rs.getLong("id"),
                 rs.getObject("task_id", Long.class),
                 rs.getObject("comment_id", Long.class),
+                rs.getObject("raid_entry_id", Long.class),
+                rs.getObject("risk_id", Long.class),
                 rs.getString("storage_key"),
                 rs.getString("name"),
                 rs.getLong("size_bytes"),

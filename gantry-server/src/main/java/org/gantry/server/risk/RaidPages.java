@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.gantry.server.collaboration.AttachmentService;
 import org.gantry.server.collaboration.AttachmentTooLarge;
 import org.gantry.server.collaboration.CommentService;
 import org.gantry.server.collaboration.NewComment;
@@ -62,13 +63,21 @@ class RaidPages {
     private final RiskService risks;
     private final ProjectService projects;
     private final CommentService comments;
+    private final AttachmentService attachments;
 
-    RaidPages(RaidService raid, RaidLog log, RiskService risks, ProjectService projects, CommentService comments) {
+    RaidPages(
+            RaidService raid,
+            RaidLog log,
+            RiskService risks,
+            ProjectService projects,
+            CommentService comments,
+            AttachmentService attachments) {
         this.raid = raid;
         this.log = log;
         this.risks = risks;
         this.projects = projects;
         this.comments = comments;
+        this.attachments = attachments;
     }
 
     /** A link of the kind tabs: all kinds or one, the other filters kept. */
@@ -142,6 +151,10 @@ class RaidPages {
             model.addAttribute("notice", "Saved.");
         } else if ("commented".equals(done)) {
             model.addAttribute("notice", "Comment posted.");
+        } else if ("attached".equals(done)) {
+            model.addAttribute("notice", "File attached.");
+        } else if ("file-deleted".equals(done)) {
+            model.addAttribute("notice", "File deleted.");
         }
         entryPage(user, key, entry, RaidForm.of(entry), Map.of(), model);
         return "risk/raid-entry";
@@ -200,6 +213,36 @@ class RaidPages {
         }
         entryPage(user, key, entry, RaidForm.of(entry), Map.of(), model);
         return "risk/raid-entry";
+    }
+
+    /** A file for the entry itself (those who edit the log); a refused one comes back next to the field. */
+    @PostMapping("/{id}/files")
+    String attach(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) MultipartFile file,
+            Model model)
+            throws java.io.IOException {
+        RaidEntry entry = raid.get(user, key, id);
+        String problem =
+                EntryFiles.attach(file, (name, content) -> attachments.uploadToRaidEntry(user, key, id, name, content));
+        if (problem == null) {
+            return "redirect:/projects/" + key + "/raid/" + id + "?done=attached#files";
+        }
+        model.addAttribute("fileProblem", problem);
+        entryPage(user, key, entry, RaidForm.of(entry), Map.of(), model);
+        return "risk/raid-entry";
+    }
+
+    @PostMapping("/{id}/files/{fileId}/delete")
+    String deleteFile(CurrentUser user, @PathVariable String key, @PathVariable long id, @PathVariable long fileId) {
+        raid.get(user, key, id);
+        if (!java.util.Objects.equals(attachments.get(user, key, fileId).raidEntryId(), id)) {
+            throw new NotFound("Entry " + id + " of project " + key + " has no file " + fileId + ".");
+        }
+        attachments.delete(user, key, fileId);
+        return "redirect:/projects/" + key + "/raid/" + id + "?done=file-deleted#files";
     }
 
     @PostMapping("/{id}/delete")
@@ -276,6 +319,11 @@ class RaidPages {
         common(user, key, project, access, all, model);
         model.addAttribute("entry", entry);
         model.addAttribute("comments", comments.listOnRaidEntry(user, key, entry.id()));
+        model.addAttribute("files", attachments.listOfRaidEntry(user, key, entry.id()));
+        model.addAttribute("canAttach", access.can(Permission.EDIT_TASKS) && !project.archived());
+        if (!model.containsAttribute("fileProblem")) {
+            model.addAttribute("fileProblem", null);
+        }
         model.addAttribute("canComment", access.can(Permission.COMMENT) && !project.archived());
         model.addAttribute("zone", access.timeZone());
         model.addAttribute("form", form);
@@ -302,7 +350,7 @@ class RaidPages {
             riskTargets.put(
                     risk.id(),
                     new Target(
-                            "Risk #" + risk.id() + ": " + risk.title(), "/projects/" + key + "/risks#risk-register"));
+                            "Risk #" + risk.id() + ": " + risk.title(), "/projects/" + key + "/risks/" + risk.id()));
         }
         Map<Long, Target> taskTargets = new LinkedHashMap<>();
         log.taskNames(access)

@@ -44,12 +44,77 @@ class RiskPages {
     private final ScheduleRiskService scheduleRisk;
     private final ProjectService projects;
     private final ScheduleRiskRuns runs;
+    private final org.gantry.server.collaboration.AttachmentService attachments;
 
-    RiskPages(RiskService risks, ScheduleRiskService scheduleRisk, ProjectService projects, ScheduleRiskRuns runs) {
+    RiskPages(
+            RiskService risks,
+            ScheduleRiskService scheduleRisk,
+            ProjectService projects,
+            ScheduleRiskRuns runs,
+            org.gantry.server.collaboration.AttachmentService attachments) {
         this.risks = risks;
         this.scheduleRisk = scheduleRisk;
         this.projects = projects;
         this.runs = runs;
+        this.attachments = attachments;
+    }
+
+    /** One risk: its details and its files (attached by those who edit the register). */
+    @GetMapping("/{id}")
+    String risk(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) String done,
+            Model model) {
+        Risk risk = risks.get(user, key, id);
+        if ("attached".equals(done)) {
+            model.addAttribute("notice", "File attached.");
+        } else if ("file-deleted".equals(done)) {
+            model.addAttribute("notice", "File deleted.");
+        }
+        riskPage(user, key, risk, null, model);
+        return "risk/risk";
+    }
+
+    @PostMapping("/{id}/files")
+    String attach(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            Model model)
+            throws java.io.IOException {
+        Risk risk = risks.get(user, key, id);
+        String problem =
+                EntryFiles.attach(file, (name, content) -> attachments.uploadToRisk(user, key, id, name, content));
+        if (problem == null) {
+            return "redirect:/projects/" + key + "/risks/" + id + "?done=attached#files";
+        }
+        riskPage(user, key, risk, problem, model);
+        return "risk/risk";
+    }
+
+    @PostMapping("/{id}/files/{fileId}/delete")
+    String deleteFile(CurrentUser user, @PathVariable String key, @PathVariable long id, @PathVariable long fileId) {
+        risks.get(user, key, id);
+        if (!java.util.Objects.equals(attachments.get(user, key, fileId).riskId(), id)) {
+            throw new org.gantry.server.shared.NotFound("Risk " + id + " of project " + key + " has no file " + fileId
+                    + ".");
+        }
+        attachments.delete(user, key, fileId);
+        return "redirect:/projects/" + key + "/risks/" + id + "?done=file-deleted#files";
+    }
+
+    private void riskPage(CurrentUser user, String key, Risk risk, String fileProblem, Model model) {
+        Project project = projects.get(user, key);
+        ProjectAccess access = projects.access(user, key);
+        model.addAttribute("me", user);
+        model.addAttribute("project", project);
+        model.addAttribute("risk", risk);
+        model.addAttribute("files", attachments.listOfRisk(user, key, risk.id()));
+        model.addAttribute("canAttach", access.can(Permission.EDIT_TASKS) && !project.archived());
+        model.addAttribute("fileProblem", fileProblem);
     }
 
     /** A stored run as the list of past runs shows it: times in the project's time zone. */

@@ -669,6 +669,32 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 CREATED,
                 CREATED,
                 CREATED),
+        // Files on the entries themselves and on risks: everyone reads them, the team (not stakeholders) attaches.
+        LIST_RAID_ENTRY_FILES(
+                (f, api) -> api.get(f.project() + "/raid/" + f.raidEntry() + "/attachments"), OK, OK, OK, OK, OK),
+        ATTACH_TO_RAID_ENTRY(
+                (f, api) -> api.upload(
+                        f.project() + "/raid/" + f.raidEntry() + "/attachments",
+                        "minutes.txt",
+                        "minutes".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.util.Map.of()),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
+        LIST_RISK_FILES((f, api) -> api.get(f.project() + "/risks/" + f.risk() + "/attachments"), OK, OK, OK, OK, OK),
+        ATTACH_TO_RISK(
+                (f, api) -> api.upload(
+                        f.project() + "/risks/" + f.risk() + "/attachments",
+                        "minutes.txt",
+                        "minutes".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.util.Map.of()),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                NO),
         RUN_SCHEDULE_RISK(
                 (f, api) -> api.post(f.project() + "/schedule-risk", json("iterations", 200)), OK, OK, OK, OK, OK),
         // Stored runs: anyone who sees the project starts one (it changes nothing in the plan) and reads them;

@@ -31,6 +31,12 @@ class AccessibilityIT extends BrowserTest {
     @Autowired
     RaidService raid;
 
+    @Autowired
+    org.gantry.server.risk.RiskService risks;
+
+    @Autowired
+    org.gantry.server.collaboration.AttachmentService attachments;
+
     Project project;
     String who = "as admin";
 
@@ -294,10 +300,36 @@ class AccessibilityIT extends BrowserTest {
                 null);
     }
 
-    /** The RAID log with an entry of the demo plan, one entry's page, and the add form with its field errors. */
+    /**
+     * The RAID log with an entry of the demo plan, one entry's page with a file, a risk's page with a file and a
+     * refused one, and the add form with its field errors.
+     */
     private void raidLogWithEntriesAndAValidationError(String base) {
         long decision = raid.create(admin(), project.key(), decision()).id();
+        attachments.uploadToRaidEntry(
+                admin(),
+                project.key(),
+                decision,
+                "minutes.txt",
+                new java.io.ByteArrayInputStream("Agreed".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         visit(base + "/raid/" + decision);
+        long risk = risks.create(
+                        admin(),
+                        project.key(),
+                        new org.gantry.server.risk.NewRisk(
+                                "Vendor late", null, null, null, null, null, 3, 4, null, null, null, null, null, null,
+                                null, null, null, null, null, null, null, null))
+                .id();
+        attachments.uploadToRisk(
+                admin(),
+                project.key(),
+                risk,
+                "chart.txt",
+                new java.io.ByteArrayInputStream("Chart".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        visit(base + "/risks/" + risk);
+        page.locator("#attach-file").click();
+        assertThat(page.locator("#file-error")).isVisible();
+        assertAccessible("a risk's page with a refused file");
         visit(base + "/raid");
         page.locator("#raid-type").selectOption("DEPENDENCY");
         page.locator("#raid-due").fill("1800-01-01");
