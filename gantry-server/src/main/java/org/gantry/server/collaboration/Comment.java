@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A comment as a reader sees it, on a task ({@code taskId}) or on an entry of the RAID log
- * ({@code raidEntryId}); the other is null. {@code html} is the sanitised rendering of the Markdown
+ * A comment as a reader sees it, on a task ({@code taskId}), on an entry of the RAID log ({@code raidEntryId})
+ * or on a risk ({@code riskId}); the others are null. {@code html} is the sanitised rendering of the Markdown
  * {@code body}; both are empty once the comment is deleted (it stays while replies hang on it).
  * Top-level comments carry their {@code replies} and whether the thread is resolved; {@code canEdit}
  * and {@code canDelete} say what the reader may do with it; {@code attachments} are the files its author
@@ -16,6 +16,7 @@ public record Comment(
         long id,
         Long taskId,
         Long raidEntryId,
+        Long riskId,
         Long parentId,
         Long authorId,
         String authorName,

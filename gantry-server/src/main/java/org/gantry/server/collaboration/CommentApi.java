@@ -70,6 +70,24 @@ class CommentApi {
         return comments.postOnRaidEntry(user, project, entryId, body);
     }
 
+    @Operation(summary = "A risk's comment threads, oldest first, each with its replies")
+    @GetMapping("/risks/{riskId}/comments")
+    List<Comment> listOnRisk(CurrentUser user, @PathVariable String project, @PathVariable long riskId) {
+        return comments.listOnRisk(user, project, riskId);
+    }
+
+    @Operation(
+            summary = "Comment on a risk (every member may, stakeholders too)",
+            description = "As on a task or a RAID entry: {\"body\": \"Markdown\", \"parentId\": 12}; a mentioned"
+                    + " member is notified with a link to the risk's page. Edit, delete and resolve through"
+                    + " /comments/{id}.")
+    @PostMapping("/risks/{riskId}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Comment postOnRisk(
+            CurrentUser user, @PathVariable String project, @PathVariable long riskId, @RequestBody NewComment body) {
+        return comments.postOnRisk(user, project, riskId, body);
+    }
+
     @Operation(summary = "One comment (a top comment with its replies)")
     @GetMapping("/comments/{id}")
     Comment get(CurrentUser user, @PathVariable String project, @PathVariable long id) {

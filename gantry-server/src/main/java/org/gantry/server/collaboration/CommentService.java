@@ -44,7 +44,7 @@ public class CommentService {
     private static final int MAX_MENTION_CANDIDATES = 10;
 
     private static final String SELECT =
-            "select c.id, c.task_id, c.raid_entry_id, c.parent_id, c.author_id, a.name as author_name,"
+            "select c.id, c.task_id, c.raid_entry_id, c.risk_id, c.parent_id, c.author_id, a.name as author_name,"
                     + " c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at, c.resolved_at, c.resolved_by,"
                     + " r.name as resolved_by_name, c.version,"
                     + " array(select m.user_id from task_comment_mention m where m.comment_id = c.id order by m.user_id)"
@@ -56,6 +56,7 @@ public class CommentService {
             long id,
             Long taskId,
             Long raidEntryId,
+            Long riskId,
             Long parentId,
             Long authorId,
             String authorName,
@@ -84,7 +85,7 @@ public class CommentService {
     }
 
     /**
-     * What a comment is about: a task or an entry of the RAID log. {@code column} is its column in
+     * What a comment is about: a task, an entry of the RAID log or a risk. {@code column} is its column in
      * task_comment; the subject is always checked to be in the caller's project before it is used.
      */
     private record Subject(String column, long id) {
@@ -96,12 +97,30 @@ public class CommentService {
             return new Subject("raid_entry_id", entryId);
         }
 
+        static Subject risk(long riskId) {
+            return new Subject("risk_id", riskId);
+        }
+
+        static Subject of(Row row) {
+            return row.taskId() != null
+                    ? task(row.taskId())
+                    : row.raidEntryId() != null ? raidEntry(row.raidEntryId()) : risk(row.riskId());
+        }
+
         boolean isTask() {
             return column.equals("task_id");
         }
 
         boolean holds(Row row) {
-            return Objects.equals(isTask() ? row.taskId() : row.raidEntryId(), id);
+            return equals(of(row));
+        }
+
+        String words() {
+            return switch (column) {
+                case "task_id" -> "task";
+                case "raid_entry_id" -> "RAID entry";
+                default -> "risk";
+            };
         }
     }
 
@@ -119,6 +138,14 @@ public class CommentService {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         requireRaidEntry(access, entryId);
         return threads(access, Subject.raidEntry(entryId));
+    }
+
+    /** A risk's threads, as {@link #list} for a task. */
+    @Transactional(readOnly = true)
+    public List<Comment> listOnRisk(CurrentUser user, String projectRef, long riskId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        requireRisk(access, riskId);
+        return threads(access, Subject.risk(riskId));
     }
 
     private List<Comment> threads(ProjectAccess access, Subject subject) {
@@ -171,6 +198,24 @@ public class CommentService {
         return post(access, Subject.raidEntry(entryId), command);
     }
 
+    /**
+     * Comments on a risk, as on an entry of the RAID log: everyone who may comment on tasks may; mentions tell
+     * the people mentioned, the notification leading to the risk's page.
+     */
+    @Transactional
+    public Comment postOnRisk(CurrentUser user, String projectRef, long riskId, NewComment command) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
+        requireRisk(access, riskId);
+        return post(access, Subject.risk(riskId), command);
+    }
+
+    /** Posts a comment on a risk with files attached to it, all or nothing, as on a task. */
+    @Transactional
+    public Comment postOnRisk(
+            CurrentUser user, String projectRef, long riskId, NewComment command, List<NewCommentFile> files) {
+        return attach(user, projectRef, postOnRisk(user, projectRef, riskId, command), files);
+    }
+
     private Comment post(ProjectAccess access, Subject subject, NewComment command) {
         String body = checkedBody(command == null ? null : command.body());
         Long parentId = null;
@@ -178,7 +223,7 @@ public class CommentService {
             Row parent = find(access, command.parentId())
                     .filter(subject::holds)
                     .orElseThrow(() -> new InvalidInput(
-                            "parentId", "is not a comment on this " + (subject.isTask() ? "task" : "RAID entry")));
+                            "parentId", "is not a comment on this " + subject.words()));
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
         CommentMarkdown.Rendered rendered = render(access, body);
@@ -203,26 +248,31 @@ public class CommentService {
                     Set.copyOf(rendered.mentionedUserIds()),
                     plain(rendered)));
         } else if (!rendered.mentionedUserIds().isEmpty()) {
-            publishRaidMentions(access, subject.id(), id, Set.copyOf(rendered.mentionedUserIds()), rendered, false);
+            publishRaidMentions(access, subject, id, Set.copyOf(rendered.mentionedUserIds()), rendered, false);
         }
         return view(access, require(access, id));
     }
 
     private void publishRaidMentions(
             ProjectAccess access,
-            long entryId,
+            Subject subject,
             long commentId,
             Set<Long> mentioned,
             CommentMarkdown.Rendered rendered,
             boolean edited) {
-        String[] entry = jdbc.sql("select type, title from raid_entry where id = ?")
-                .param(entryId)
+        boolean risk = subject.column().equals("risk_id");
+        String[] entry = jdbc.sql(
+                        risk
+                                ? "select 'risk', title from risk where id = ?"
+                                : "select type, title from raid_entry where id = ?")
+                .param(subject.id())
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
         events.publishEvent(new MentionedOnRaidEntry(
                 access.projectId(),
                 access.key(),
-                entryId,
+                subject.id(),
+                "/projects/" + access.key() + (risk ? "/risks/" : "/raid/") + subject.id(),
                 entry[0].toLowerCase(java.util.Locale.ROOT),
                 entry[1],
                 commentId,
@@ -296,7 +346,7 @@ public class CommentService {
             events.publishEvent(new MentionsAdded(
                     access.projectId(), current.taskId(), commentId, user.id(), Set.copyOf(added), plain(rendered)));
         } else if (!added.isEmpty()) {
-            publishRaidMentions(access, current.raidEntryId(), commentId, Set.copyOf(added), rendered, true);
+            publishRaidMentions(access, Subject.of(current), commentId, Set.copyOf(added), rendered, true);
         }
         return view(access, require(access, commentId));
     }
@@ -448,6 +498,16 @@ public class CommentService {
         }
     }
 
+    private void requireRisk(ProjectAccess access, long riskId) {
+        boolean exists = jdbc.sql("select exists (select 1 from risk where id = ? and project_id = ?)")
+                .params(riskId, access.projectId())
+                .query(Boolean.class)
+                .single();
+        if (!exists) {
+            throw new NotFound("Project " + access.key() + " has no risk " + riskId + ".");
+        }
+    }
+
     private void requireRaidEntry(ProjectAccess access, long entryId) {
         boolean exists = jdbc.sql("select exists (select 1 from raid_entry where id = ? and project_id = ?)")
                 .params(entryId, access.projectId())
@@ -501,6 +561,7 @@ public class CommentService {
                 row.id(),
                 row.taskId(),
                 row.raidEntryId(),
+                row.riskId(),
                 row.parentId(),
                 row.authorId(),
                 row.authorName() == null ? "Former user" : row.authorName(),
@@ -525,6 +586,7 @@ public class CommentService {
                 rs.getLong("id"),
                 rs.getObject("task_id", Long.class),
                 rs.getObject("raid_entry_id", Long.class),
+                rs.getObject("risk_id", Long.class),
                 rs.getObject("parent_id", Long.class),
                 rs.getObject("author_id", Long.class),
                 rs.getString("author_name"),

@@ -181,7 +181,7 @@ class NotificationTriggers {
         String actor = actorName(mention.authorId());
         String excerpt = "“" + Wording.excerpt(mention.excerpt(), 200) + "”";
         String cause = actor + (mention.edited() ? " edited a comment on " : " wrote a comment on ") + entry
-                + " in the RAID log.";
+                + ("risk".equals(mention.entryType()) ? " in the risk register." : " in the RAID log.");
         List<Draft> drafts = new ArrayList<>();
         for (long userId : mentioned) {
             drafts.add(new Draft(
@@ -192,7 +192,7 @@ class NotificationTriggers {
                     excerpt,
                     cause,
                     mention.authorId(),
-                    "/projects/" + mention.projectKey() + "/raid/" + mention.entryId()));
+                    mention.path()));
         }
         notifications.store(mention.projectId(), drafts);
     }

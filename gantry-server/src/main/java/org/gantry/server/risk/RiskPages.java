@@ -8,6 +8,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.gantry.server.collaboration.CommentService;
+import org.gantry.server.collaboration.NewComment;
+import org.gantry.server.collaboration.NewCommentFile;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.Project;
@@ -45,18 +49,53 @@ class RiskPages {
     private final ProjectService projects;
     private final ScheduleRiskRuns runs;
     private final org.gantry.server.collaboration.AttachmentService attachments;
+    private final CommentService comments;
 
     RiskPages(
             RiskService risks,
             ScheduleRiskService scheduleRisk,
             ProjectService projects,
             ScheduleRiskRuns runs,
-            org.gantry.server.collaboration.AttachmentService attachments) {
+            org.gantry.server.collaboration.AttachmentService attachments,
+            CommentService comments) {
         this.risks = risks;
         this.scheduleRisk = scheduleRisk;
         this.projects = projects;
         this.runs = runs;
         this.attachments = attachments;
+        this.comments = comments;
+    }
+
+    /** A comment on the risk, with its files, all or nothing; a refused one comes back with the text kept. */
+    @PostMapping("/{id}/comments")
+    String comment(
+            CurrentUser user,
+            @PathVariable String key,
+            @PathVariable long id,
+            @RequestParam(required = false) String body,
+            @RequestParam(required = false) List<org.springframework.web.multipart.MultipartFile> files,
+            Model model) {
+        Risk risk = risks.get(user, key, id);
+        try {
+            comments.postOnRisk(user, key, id, new NewComment(body, null), NewCommentFile.chosen(files));
+            return "redirect:/projects/" + key + "/risks/" + id + "?done=commented#comments";
+        } catch (org.gantry.server.shared.InvalidInput e) {
+            Map<String, String> problems = new java.util.LinkedHashMap<>();
+            e.errors().forEach(problem -> problems.putIfAbsent(problem.field(), problem.message()));
+            model.addAttribute(
+                    "commentError",
+                    problems.containsKey("body")
+                            ? problems.get("body")
+                            : "has a file that was refused: the file "
+                                    + problems.getOrDefault("file", String.join("; ", problems.values())));
+        } catch (org.gantry.server.collaboration.AttachmentTooLarge e) {
+            model.addAttribute(
+                    "commentError",
+                    "has a file that was refused: " + e.getMessage().replaceAll("\\.$", ""));
+        }
+        model.addAttribute("commentDraft", body);
+        riskPage(user, key, risk, null, model);
+        return "risk/risk";
     }
 
     /** One risk: its details and its files (attached by those who edit the register). */
@@ -72,6 +111,8 @@ class RiskPages {
             model.addAttribute("notice", "File attached.");
         } else if ("file-deleted".equals(done)) {
             model.addAttribute("notice", "File deleted.");
+        } else if ("commented".equals(done)) {
+            model.addAttribute("notice", "Comment posted.");
         }
         riskPage(user, key, risk, null, model);
         return "risk/risk";
@@ -115,6 +156,9 @@ class RiskPages {
         model.addAttribute("files", attachments.listOfRisk(user, key, risk.id()));
         model.addAttribute("canAttach", access.can(Permission.EDIT_TASKS) && !project.archived());
         model.addAttribute("fileProblem", fileProblem);
+        model.addAttribute("comments", comments.listOnRisk(user, key, risk.id()));
+        model.addAttribute("canComment", access.can(Permission.COMMENT) && !project.archived());
+        model.addAttribute("zone", access.timeZone());
     }
 
     /** A stored run as the list of past runs shows it: times in the project's time zone. */

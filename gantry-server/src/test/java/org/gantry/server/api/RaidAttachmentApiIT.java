@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.gantry.server.api.ApiClient.Response;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Files on the entries of the RAID log and on risks through the REST API, stored as a task's are: the type
- * detected from the bytes, the same per-file limit, downloads for everyone who reads the project (others 404);
- * those who edit the log attach (owners, managers, members; stakeholders read), the uploader or an owner or
+ * Files on the entries of the RAID log and on risks, and comments on risks, through the REST API. Files are
+ * stored as a task's are: the type detected from the bytes, the same per-file limit, downloads for everyone who
+ * reads the project (others 404); those who edit the log attach (owners, managers, members; stakeholders read), the uploader or an owner or
  * manager deletes; uploads are in the activity log, and a file goes with its entry or risk.
  */
 class RaidAttachmentApiIT extends ApiIntegrationTest {
@@ -121,6 +122,88 @@ class RaidAttachmentApiIT extends ApiIntegrationTest {
         long pictureId = picture.body().get("id").asLong();
         assertThat(owner.api().delete(project + "/risks/" + risk).status()).isEqualTo(204);
         assertThat(owner.api().get(project + "/attachments/" + pictureId).status())
+                .isEqualTo(404);
+    }
+
+    /**
+     * Comments on a risk as on the other entries: Markdown made safe, a stakeholder's reply in the thread, kept
+     * apart from the entries' threads, a mention telling the member with a link to the risk's page, a file on a
+     * comment, and the comments gone with the risk.
+     */
+    @Test
+    void theTeamAndStakeholdersDiscussARiskAndAMentionLeadsToTheRisksPage() {
+        TestUser owner = newUser("risk-talk-owner");
+        TestUser dana = newUser("risk-talk-dana");
+        TestUser sponsor = newUser("risk-talk-sponsor");
+        TestUser outsider = newUser("risk-talk-outsider");
+        String key = newProject(owner);
+        addMember(owner.api(), key, dana, "MEMBER");
+        addMember(owner.api(), key, sponsor, "STAKEHOLDER");
+        String project = "/api/v1/projects/" + key;
+        long risk = created(owner.api()
+                        .post(project + "/risks", json("title", "Vendor late", "probability", 3, "impact", 4)))
+                .get("id")
+                .asLong();
+        long issue = created(owner.api().post(project + "/raid", json("type", "ISSUE", "title", "Build red")))
+                .get("id")
+                .asLong();
+        String comments = project + "/risks/" + risk + "/comments";
+
+        Response posted = owner.api()
+                .post(comments, json("body", "**Escalate** to @" + dana.email() + " <script>x</script>"));
+        assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
+        assertThat(posted.body().get("riskId").asLong()).isEqualTo(risk);
+        assertThat(posted.body().get("raidEntryId").isNull()).isTrue();
+        assertThat(posted.body().get("taskId").isNull()).isTrue();
+        assertThat(posted.body().get("html").asString())
+                .contains("<strong>Escalate</strong>")
+                .doesNotContain("<script");
+        long thread = posted.body().get("id").asLong();
+        Response reply = sponsor.api().post(comments, json("body", "When do we know?", "parentId", thread));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+
+        JsonNode listed = sponsor.api().get(comments).body();
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("replies").get(0).get("body").asString()).isEqualTo("When do we know?");
+        assertThat(owner.api().get(project + "/raid/" + issue + "/comments").body())
+                .isEmpty();
+        Response crossing = owner.api()
+                .post(project + "/raid/" + issue + "/comments", json("body", "Same", "parentId", thread));
+        assertThat(crossing.status()).isEqualTo(400);
+        assertThat(errorFields(crossing)).containsExactly("parentId");
+        assertThat(outsider.api().get(comments).status()).isEqualTo(404);
+        assertThat(owner.api().get(project + "/risks/999999999/comments").status())
+                .isEqualTo(404);
+
+        JsonNode told = dana.api()
+                .get("/api/v1/notifications?unread=true")
+                .body()
+                .get("items")
+                .get(0);
+        assertThat(told.get("reason").asString()).isEqualTo("MENTIONED");
+        assertThat(told.get("title").asString()).endsWith("mentioned you on the risk “Vendor late”");
+        assertThat(told.get("cause").asString()).contains("risk register");
+        assertThat(told.get("link").asString()).isEqualTo("/projects/" + key + "/risks/" + risk);
+
+        Response file = dana.api()
+                .upload(
+                        project + "/comments/"
+                                + created(dana.api().post(comments, json("body", "Quote attached")))
+                                        .get("id")
+                                        .asLong()
+                                + "/attachments",
+                        "quote.txt",
+                        MINUTES,
+                        Map.of());
+        assertThat(file.status()).as(file.toString()).isEqualTo(201);
+        assertThat(owner.api().get(comments).body().get(1).get("attachments").get(0).get("name").asString())
+                .isEqualTo("quote.txt");
+
+        assertThat(owner.api().delete(project + "/risks/" + risk).status()).isEqualTo(204);
+        assertThat(owner.api().get(project + "/comments/" + thread).status()).isEqualTo(404);
+        assertThat(owner.api()
+                        .get(project + "/attachments/" + file.body().get("id").asLong())
+                        .status())
                 .isEqualTo(404);
     }
 }

@@ -695,6 +695,16 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 CREATED,
                 CREATED,
                 NO),
+        // Comments on a risk as on a RAID entry: everyone who sees the project reads and writes them.
+        LIST_RISK_COMMENTS((f, api) -> api.get(f.project() + "/risks/" + f.risk() + "/comments"), OK, OK, OK, OK, OK),
+        COMMENT_ON_RISK(
+                (f, api) ->
+                        api.post(f.project() + "/risks/" + f.risk() + "/comments", json("body", "Vendor confirmed")),
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED,
+                CREATED),
         RUN_SCHEDULE_RISK(
                 (f, api) -> api.post(f.project() + "/schedule-risk", json("iterations", 200)), OK, OK, OK, OK, OK),
         // Stored runs: anyone who sees the project starts one (it changes nothing in the plan) and reads them;

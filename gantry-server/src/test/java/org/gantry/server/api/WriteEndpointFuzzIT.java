@@ -712,6 +712,7 @@ class WriteEndpointFuzzIT extends ApiIntegrationTest {
             case "userId" -> String.valueOf(memberId);
             case "taskId" -> String.valueOf(taskIds.get(random.nextInt(taskIds.size())));
             case "entryId" -> String.valueOf(raidEntryId);
+            case "riskId" -> String.valueOf(riskId);
             case "assignmentId" -> String.valueOf(assignmentId);
             case "run" -> String.valueOf(levellingRunId);
             case "goalId" -> String.valueOf(goalId);

@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Files on a risk and on an entry of the RAID log in Chromium: a member opens a risk from the register, attaches a
  * file by keyboard (the file field opens the chooser with Enter), sees it listed and downloads it with Enter; an
- * empty file is refused next to the field; a stakeholder sees the files with no form to attach; the issue's page
- * takes a file the same way.
+ * empty file is refused next to the field; a stakeholder sees the files with no form to attach and comments on the
+ * risk; the issue's page takes a file the same way.
  */
 class RaidFilesPageIT extends BrowserTest {
     private static final byte[] MINUTES = "Vendor call: ships 9 March.".getBytes(StandardCharsets.UTF_8);
@@ -76,6 +76,14 @@ class RaidFilesPageIT extends BrowserTest {
         assertThat(page.locator("#entry-file-list li")).containsText("vendor minutes.txt");
         assertThat(page.locator("#file-form")).hasCount(0);
         assertThat(page.locator("#entry-file-list button")).hasCount(0);
+        // ...and comments on the risk, as on the other entries.
+        page.locator("#raid-comment-body").focus();
+        page.keyboard().type("When do we **know**?");
+        page.locator("#raid-comment-form button[type=submit]").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#flash")).containsText("Comment posted.");
+        assertThat(page.locator("#raid-comments .comment-body strong")).hasText("know");
+        assertThat(page.locator("#raid-comments")).containsText("Sam Sponsor");
 
         // The entries of the RAID log take files the same way.
         long issue = raid.create(admin(), project.key(), new NewRaidEntry("ISSUE", "Build red", null, null, null, null,
