@@ -222,8 +222,7 @@ public class CommentService {
         if (command.parentId() != null) {
             Row parent = find(access, command.parentId())
                     .filter(subject::holds)
-                    .orElseThrow(() -> new InvalidInput(
-                            "parentId", "is not a comment on this " + subject.words()));
+                    .orElseThrow(() -> new InvalidInput("parentId", "is not a comment on this " + subject.words()));
             parentId = parent.parentId() != null ? parent.parentId() : parent.id();
         }
         CommentMarkdown.Rendered rendered = render(access, body);

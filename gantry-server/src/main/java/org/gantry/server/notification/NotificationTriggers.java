@@ -180,7 +180,9 @@ class NotificationTriggers {
         String entry = "the " + mention.entryType() + " “" + mention.entryTitle() + "”";
         String actor = actorName(mention.authorId());
         String excerpt = "“" + Wording.excerpt(mention.excerpt(), 200) + "”";
-        String cause = actor + (mention.edited() ? " edited a comment on " : " wrote a comment on ") + entry
+        String cause = actor
+                + (mention.edited() ? " edited a comment on " : " wrote a comment on ")
+                + entry
                 + ("risk".equals(mention.entryType()) ? " in the risk register." : " in the RAID log.");
         List<Draft> drafts = new ArrayList<>();
         for (long userId : mentioned) {

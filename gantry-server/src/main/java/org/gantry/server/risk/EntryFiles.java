@@ -23,8 +23,10 @@ final class EntryFiles {
 
     /** Null when the file was attached, else why not (nothing is stored then). */
     static String attach(MultipartFile file, Upload upload) throws IOException {
-        if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null
-                || file.getOriginalFilename().isBlank()))) {
+        if (file == null
+                || (file.isEmpty()
+                        && (file.getOriginalFilename() == null
+                                || file.getOriginalFilename().isBlank()))) {
             return "choose a file first.";
         }
         try (InputStream content = file.getInputStream()) {
@@ -33,7 +35,9 @@ final class EntryFiles {
         } catch (InvalidInput e) {
             StringBuilder reasons = new StringBuilder();
             for (FieldProblem problem : e.errors()) {
-                reasons.append(reasons.isEmpty() ? "" : "; ").append("the file ").append(problem.message());
+                reasons.append(reasons.isEmpty() ? "" : "; ")
+                        .append("the file ")
+                        .append(problem.message());
             }
             return reasons + ".";
         } catch (AttachmentTooLarge e) {

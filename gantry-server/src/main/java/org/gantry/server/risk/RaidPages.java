@@ -349,8 +349,7 @@ class RaidPages {
         for (Risk risk : register) {
             riskTargets.put(
                     risk.id(),
-                    new Target(
-                            "Risk #" + risk.id() + ": " + risk.title(), "/projects/" + key + "/risks/" + risk.id()));
+                    new Target("Risk #" + risk.id() + ": " + risk.title(), "/projects/" + key + "/risks/" + risk.id()));
         }
         Map<Long, Target> taskTargets = new LinkedHashMap<>();
         log.taskNames(access)

@@ -140,8 +140,8 @@ class RiskPages {
     String deleteFile(CurrentUser user, @PathVariable String key, @PathVariable long id, @PathVariable long fileId) {
         risks.get(user, key, id);
         if (!java.util.Objects.equals(attachments.get(user, key, fileId).riskId(), id)) {
-            throw new org.gantry.server.shared.NotFound("Risk " + id + " of project " + key + " has no file " + fileId
-                    + ".");
+            throw new org.gantry.server.shared.NotFound(
+                    "Risk " + id + " of project " + key + " has no file " + fileId + ".");
         }
         attachments.delete(user, key, fileId);
         return "redirect:/projects/" + key + "/risks/" + id + "?done=file-deleted#files";

@@ -84,6 +84,8 @@ class ProblemBodiesIT extends ApiIntegrationTest {
     private long taskId;
     private long commentId;
     private long expenseId;
+    private long raidEntryId;
+    private long riskId;
 
     @BeforeAll
     void readTheDocumentAndMakeAProject() {
@@ -117,6 +119,15 @@ class ProblemBodiesIT extends ApiIntegrationTest {
                         json("date", "2026-03-02", "amount", "12.50", "note", "Site visit"));
         assertThat(expense.status()).as(expense.toString()).isEqualTo(201);
         expenseId = expense.body().get("id").asLong();
+        raidEntryId = created(admin().post(
+                        "/api/v1/projects/" + project + "/raid", json("type", "ISSUE", "title", "Site flooded")))
+                .get("id")
+                .asLong();
+        riskId = created(admin().post(
+                        "/api/v1/projects/" + project + "/risks",
+                        json("title", "Rain", "probability", 2, "impact", 3)))
+                .get("id")
+                .asLong();
     }
 
     @Test
@@ -259,7 +270,9 @@ class ProblemBodiesIT extends ApiIntegrationTest {
             String path = fill(operation, project, UNKNOWN_ID)
                     .replace("/tasks/" + UNKNOWN_ID, "/tasks/" + taskId)
                     .replace("/comments/" + UNKNOWN_ID, "/comments/" + commentId)
-                    .replace("/expenses/" + UNKNOWN_ID, "/expenses/" + expenseId);
+                    .replace("/expenses/" + UNKNOWN_ID, "/expenses/" + expenseId)
+                    .replace("/raid/" + UNKNOWN_ID, "/raid/" + raidEntryId)
+                    .replace("/risks/" + UNKNOWN_ID, "/risks/" + riskId);
             Response response =
                     admin().sendRaw(operation.method(), path, "multipart/form-data; boundary=" + boundary, body);
             if (check(operation, response, 400, failures)) {

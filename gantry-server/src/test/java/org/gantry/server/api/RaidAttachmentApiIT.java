@@ -80,7 +80,8 @@ class RaidAttachmentApiIT extends ApiIntegrationTest {
         assertThat(bySponsor.status()).as(bySponsor.toString()).isEqualTo(403);
         assertThat(bySponsor.header("Content-Type")).startsWith("application/problem+json");
         assertThat(sponsor.api()
-                        .delete(project + "/attachments/" + minutes.body().get("id").asLong())
+                        .delete(project + "/attachments/"
+                                + minutes.body().get("id").asLong())
                         .status())
                 .isEqualTo(403);
         assertThat(outsider.api().upload(onRisk, "x.txt", MINUTES, Map.of()).status())
@@ -105,7 +106,8 @@ class RaidAttachmentApiIT extends ApiIntegrationTest {
 
         // The uploader deletes their own; uploads and deletes are in the activity log.
         assertThat(member.api()
-                        .delete(project + "/attachments/" + minutes.body().get("id").asLong())
+                        .delete(project + "/attachments/"
+                                + minutes.body().get("id").asLong())
                         .status())
                 .isEqualTo(204);
         assertThat(owner.api().get(onIssue).body()).isEmpty();
@@ -114,7 +116,8 @@ class RaidAttachmentApiIT extends ApiIntegrationTest {
                 .body()
                 .get("items")
                 .valueStream()
-                .map(row -> row.get("action").asString() + " " + row.get("label").asString())
+                .map(row ->
+                        row.get("action").asString() + " " + row.get("label").asString())
                 .toList();
         assertThat(recorded).containsExactly("deleted minutes.txt", "created chart.png", "created minutes.txt");
 
@@ -149,8 +152,8 @@ class RaidAttachmentApiIT extends ApiIntegrationTest {
                 .asLong();
         String comments = project + "/risks/" + risk + "/comments";
 
-        Response posted = owner.api()
-                .post(comments, json("body", "**Escalate** to @" + dana.email() + " <script>x</script>"));
+        Response posted =
+                owner.api().post(comments, json("body", "**Escalate** to @" + dana.email() + " <script>x</script>"));
         assertThat(posted.status()).as(posted.toString()).isEqualTo(201);
         assertThat(posted.body().get("riskId").asLong()).isEqualTo(risk);
         assertThat(posted.body().get("raidEntryId").isNull()).isTrue();
@@ -167,8 +170,8 @@ class RaidAttachmentApiIT extends ApiIntegrationTest {
         assertThat(listed.get(0).get("replies").get(0).get("body").asString()).isEqualTo("When do we know?");
         assertThat(owner.api().get(project + "/raid/" + issue + "/comments").body())
                 .isEmpty();
-        Response crossing = owner.api()
-                .post(project + "/raid/" + issue + "/comments", json("body", "Same", "parentId", thread));
+        Response crossing =
+                owner.api().post(project + "/raid/" + issue + "/comments", json("body", "Same", "parentId", thread));
         assertThat(crossing.status()).isEqualTo(400);
         assertThat(errorFields(crossing)).containsExactly("parentId");
         assertThat(outsider.api().get(comments).status()).isEqualTo(404);
@@ -196,7 +199,14 @@ class RaidAttachmentApiIT extends ApiIntegrationTest {
                         MINUTES,
                         Map.of());
         assertThat(file.status()).as(file.toString()).isEqualTo(201);
-        assertThat(owner.api().get(comments).body().get(1).get("attachments").get(0).get("name").asString())
+        assertThat(owner.api()
+                        .get(comments)
+                        .body()
+                        .get(1)
+                        .get("attachments")
+                        .get(0)
+                        .get("name")
+                        .asString())
                 .isEqualTo("quote.txt");
 
         assertThat(owner.api().delete(project + "/risks/" + risk).status()).isEqualTo(204);

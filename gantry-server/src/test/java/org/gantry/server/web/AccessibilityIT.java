@@ -317,8 +317,28 @@ class AccessibilityIT extends BrowserTest {
                         admin(),
                         project.key(),
                         new org.gantry.server.risk.NewRisk(
-                                "Vendor late", null, null, null, null, null, 3, 4, null, null, null, null, null, null,
-                                null, null, null, null, null, null, null, null))
+                                "Vendor late",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                3,
+                                4,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null))
                 .id();
         attachments.uploadToRisk(
                 admin(),
