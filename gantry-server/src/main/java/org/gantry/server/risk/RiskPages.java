@@ -118,6 +118,15 @@ class RiskPages {
         return "risk/risk";
     }
 
+    /**
+     * The address a refused file or comment left the page at: a reload, or the live refresh that refetches the
+     * page's own address, gets the risk's page.
+     */
+    @GetMapping({"/{id}/files", "/{id}/comments"})
+    String back(@PathVariable String key, @PathVariable long id) {
+        return "redirect:/projects/" + key + "/risks/" + id;
+    }
+
     @PostMapping("/{id}/files")
     String attach(
             CurrentUser user,

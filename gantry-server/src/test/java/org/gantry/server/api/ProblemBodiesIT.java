@@ -120,12 +120,13 @@ class ProblemBodiesIT extends ApiIntegrationTest {
         assertThat(expense.status()).as(expense.toString()).isEqualTo(201);
         expenseId = expense.body().get("id").asLong();
         raidEntryId = created(admin().post(
-                        "/api/v1/projects/" + project + "/raid", json("type", "ISSUE", "title", "Site flooded")))
+                                "/api/v1/projects/" + project + "/raid",
+                                json("type", "ISSUE", "title", "Site flooded")))
                 .get("id")
                 .asLong();
         riskId = created(admin().post(
-                        "/api/v1/projects/" + project + "/risks",
-                        json("title", "Rain", "probability", 2, "impact", 3)))
+                                "/api/v1/projects/" + project + "/risks",
+                                json("title", "Rain", "probability", 2, "impact", 3)))
                 .get("id")
                 .asLong();
     }
