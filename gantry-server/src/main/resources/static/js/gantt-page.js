@@ -256,8 +256,72 @@ async function openTask(id) {
     document.getElementById('gantt-task-levelling-delay').textContent = levelling.levellingDelayMinutes > 0
       ? `Levelling delay: ${levelling.levellingDelay}.` : 'No levelling delay.';
   }
+  await showAssignments(id);
   for (const field of taskForm.elements) field.disabled = !canEdit && field.value !== 'cancel';
   dialog.showModal();
+}
+
+// The task's resources in the dialog (owners and managers): each row's resource and units can change; Save
+// hands the work to the resource chosen and sets the units, through the assignments API.
+const assignmentTable = document.getElementById('gantt-assignment-table');
+let projectResources = null;
+
+async function showAssignments(id) {
+  if (!assignmentTable) return;
+  if (!projectResources) {
+    projectResources = (await call('GET', '/resources?size=500')).json.items;
+  }
+  const assignments = (await call('GET', `/tasks/${id}/assignments`)).json;
+  dialogTask.assignments = assignments;
+  const body = assignmentTable.tBodies[0];
+  body.replaceChildren();
+  assignments.forEach((assignment, index) => {
+    const row = body.insertRow();
+    row.dataset.assignment = String(assignment.id);
+    const who = row.insertCell();
+    const select = document.createElement('select');
+    select.name = `assignment-resource-${index}`;
+    select.setAttribute('aria-label', `Resource in place of ${assignment.resourceName}`);
+    for (const resource of projectResources.filter((r) => r.kind === assignment.resourceKind)) {
+      select.add(new Option(resource.name, String(resource.id), false, resource.id === assignment.resourceId));
+    }
+    who.append(select);
+    const units = document.createElement('input');
+    units.type = 'number';
+    units.name = `assignment-units-${index}`;
+    units.min = '0';
+    units.step = 'any';
+    units.size = 5;
+    units.value = String(Number(assignment.units));
+    units.setAttribute('aria-label', `Units % of ${assignment.resourceName}`);
+    row.insertCell().append(units);
+    row.insertCell().textContent = `${Math.round(assignment.workMinutes / 6) / 10} h`;
+  });
+  assignmentTable.hidden = assignments.length === 0;
+  document.getElementById('gantt-assignment-none').hidden = assignments.length > 0;
+}
+
+/** Saves the changed rows: a new resource first (the move keeps units and work), then new units. */
+async function saveAssignments(id, before) {
+  if (!assignmentTable || !before.assignments) return false;
+  let changed = false;
+  for (const row of assignmentTable.tBodies[0].rows) {
+    const assignment = before.assignments.find((a) => String(a.id) === row.dataset.assignment);
+    if (!assignment) continue;
+    let version = assignment.version;
+    const resourceId = Number(row.querySelector('select').value);
+    if (resourceId && resourceId !== assignment.resourceId) {
+      const { json } = await call('POST', `/tasks/${id}/assignments/${assignment.id}/move`, { resourceId, version });
+      version = json.version;
+      changed = true;
+    }
+    const units = row.querySelector('input').value.trim();
+    if (units !== '' && Number(units) !== Number(assignment.units)) {
+      await call('PATCH', `/tasks/${id}/assignments/${assignment.id}`, { units: Number(units), version });
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 taskForm?.addEventListener('submit', async (event) => {
@@ -295,6 +359,10 @@ taskForm?.addEventListener('submit', async (event) => {
     if (deadline) changes.deadline = `${deadline}T${project.calendar.workdayFinish || '17:00'}`;
     else changes.clear.push('deadline');
     await patchSchedule(id, changes, `schedule ${before.name}`);
+    if (await saveAssignments(id, before)) {
+      await load();
+      say(`Resources of ${before.name} saved.`);
+    }
     const priorityField = document.getElementById('gantt-task-levelling-priority');
     if (priorityField && before.levelling && priorityField.value.trim() !== ''
       && String(before.levelling.priority) !== priorityField.value.trim()) {

@@ -1,0 +1,76 @@
+package org.gantry.server.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gantry.server.api.ApiClient.json;
+
+import com.microsoft.playwright.Locator;
+import java.time.LocalDate;
+import org.gantry.server.api.ApiClient;
+import org.gantry.server.api.GantryApi;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Gantt chart's task dialog edits the task's resources: an owner halves Ana's units on a 4-day task of
+ * fixed units (32 h of work), and the task takes 8 days as Microsoft Project would make it; then hands the
+ * work to Bo, who keeps the units and the work, so the dates stay.
+ */
+class GanttAssignmentPageIT extends BrowserTest {
+
+    @Test
+    void anOwnerChangesUnitsAndResourceInTheTaskDialog() {
+        ApiClient admin = GantryApi.onPort(port).admin();
+        String key = GantryApi.newProjectStarting(admin, "Dialog", LocalDate.of(2026, 3, 2));
+        String api = "/api/v1/projects/" + key;
+        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
+                .get("id")
+                .asLong();
+        long bo = GantryApi.created(admin.post(api + "/resources", json("name", "Bo")))
+                .get("id")
+                .asLong();
+        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "4d"));
+        GantryApi.created(admin.post(api + "/tasks/" + build + "/assignments", json("resourceId", ana, "units", 100)));
+
+        logInAsAdmin();
+        page.navigate("/projects/" + key + "/gantt");
+        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        Locator name = page.locator(".gantt-row:has(.gantt-name:text-is(\"Build\")) .gantt-name");
+        name.dblclick();
+        Locator dialog = page.locator("#gantt-task-dialog");
+        assertThat(dialog).isVisible();
+        Locator units = dialog.getByLabel("Units % of Ana");
+        assertThat(units).hasValue("100");
+        assertThat(dialog.locator("#gantt-assignment-table")).containsText("32 h");
+        assertAccessible("task dialog with its resources");
+
+        units.fill("50");
+        page.locator("#gantt-task-save").click();
+        assertThat(dialog).isHidden();
+        assertThat(page.locator("#gantt-message")).containsText("Resources of Build saved.");
+        // Fixed units: 32 h at 50 % take 8 working days, Monday 2 to Wednesday 11 March.
+        JsonNode task = GantryApi.ok(admin.get(api + "/tasks/" + build));
+        assertThat(task.get("finish").asString()).isEqualTo("2026-03-11T17:00:00");
+        JsonNode assignment = GantryApi.ok(admin.get(api + "/tasks/" + build + "/assignments"))
+                .get(0);
+        assertThat(assignment.get("units").asDouble()).isEqualTo(50.0);
+        assertThat(assignment.get("workMinutes").asLong()).isEqualTo(32 * 60);
+
+        name.dblclick();
+        assertThat(dialog).isVisible();
+        assertThat(dialog.getByLabel("Units % of Ana")).hasValue("50");
+        dialog.getByLabel("Resource in place of Ana").selectOption(String.valueOf(bo));
+        page.locator("#gantt-task-save").click();
+        assertThat(dialog).isHidden();
+        assertThat(page.locator("#gantt-message")).containsText("Resources of Build saved.");
+        JsonNode handed = GantryApi.ok(admin.get(api + "/tasks/" + build + "/assignments"))
+                .get(0);
+        assertThat(handed.get("resourceName").asString()).isEqualTo("Bo");
+        assertThat(handed.get("units").asDouble()).isEqualTo(50.0);
+        assertThat(handed.get("workMinutes").asLong()).isEqualTo(32 * 60);
+        assertThat(GantryApi.ok(admin.get(api + "/tasks/" + build))
+                        .get("finish")
+                        .asString())
+                .isEqualTo("2026-03-11T17:00:00");
+    }
+}
