@@ -53,7 +53,7 @@ class NetworkReader {
 
     /**
      * The project row's simple calendar as one text (days, hours, holidays), to notice an edit of it in
-     * Gantry after an import (see {@link #rememberImportedCalendar(long)}).
+     * Gantry after an import (see {@link ProjectScheduler#rememberImportedCalendar(long)}).
      */
     static final String SIMPLE_CALENDAR_SIGNATURE = "p.working_days || '|' || p.working_hours || '|' ||"
             + " coalesce((select string_agg(h.day::text, ',' order by h.day) from project_holiday h"

@@ -28,10 +28,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reschedules a whole project with the engine and stores what changed. The network is loaded in three
- * queries (project with holidays, tasks, links), plus one each for stored calendars and assignments when the
- * project has them (an imported plan); the changed rows are written in one statement over arrays. A task whose start or finish moved gets a new
- * version, so a client still holding the old one is told its view is stale instead of overwriting the move.
+ * Reschedules a whole project with the engine and stores what changed, under the project's lock: {@link
+ * NetworkReader} gives the network (kept in memory and brought up to date, or read whole), the engine computes
+ * the schedule, {@link ScheduleStore} writes the changed rows in one statement over arrays. A task whose start
+ * or finish moved gets a new version, so a client still holding the old one is told its view is stale instead
+ * of overwriting the move.
  *
  * <p>The network carries everything an imported plan stores (its calendars, task calendars and types,
  * manual and inactive tasks, actual dates, assignments on their resources' calendars), built as
