@@ -98,6 +98,9 @@ class CostsPageIT extends BrowserTest {
         // The project's budget: 2,000 is less than the forecast.
         page.locator("#budget-amount").fill("2000");
         page.locator("#budget-amount").press("Enter");
+        // The notice comes only with the page the save leads to: a live refresh of the page the form was
+        // sent from shows the new budget too, and an Edit clicked there would race the save's navigation.
+        assertThat(page.locator("#ev-budget-notice")).hasText("Project budget saved.");
         assertThat(page.locator("#ev-budget-project")).containsText("1,450.00");
         assertThat(page.locator("#ev-budget-project .budget-state"))
                 .hasText("Over budget: forecast exceeds the budget");
@@ -109,6 +112,7 @@ class CostsPageIT extends BrowserTest {
         assertThat(page.locator("#expense-amount")).hasValue("150.00");
         page.locator("#expense-amount").fill("100");
         page.locator("#expense-amount").press("Enter");
+        assertThat(page.locator("#ev-expense-notice")).hasText("Expense changed.");
         assertThat(page.locator("#ev-actual-cost")).hasText("500.00");
         assertThat(page.locator("#ev-budget-project")).containsText("1,500.00");
     }
