@@ -267,6 +267,7 @@ public final class PlanComparison {
                             t.manuallyScheduled(),
                             t.active(),
                             t.taskType(),
+                            t.effortDriven(),
                             t.duration(),
                             t.workMinutes(),
                             t.start(),

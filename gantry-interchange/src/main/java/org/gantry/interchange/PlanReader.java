@@ -385,6 +385,7 @@ public final class PlanReader {
                 source.getTaskMode() == TaskMode.MANUALLY_SCHEDULED,
                 source.getActive(),
                 taskType(source.getType()),
+                source.getEffortDriven(),
                 duration == null ? PlanDuration.ZERO_DAYS : duration,
                 nonZero(work(source.getWork())),
                 source.getStart(),

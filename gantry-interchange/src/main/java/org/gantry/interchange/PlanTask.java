@@ -12,7 +12,8 @@ import org.gantry.engine.TaskType;
  * had none, as Microsoft Project shows it. {@code workMinutes} is null when the source gave no work;
  * {@code calendarKey} is null when the task follows the project calendar. Percent complete runs 0 to 100.
  * {@code levellingDelay} is the delay resource levelling added (null: none), in elapsed minutes as
- * Microsoft Project keeps it.
+ * Microsoft Project keeps it. {@code effortDriven}: people joining or leaving the task share its work (Project's
+ * flag; a fixed-work task is effort driven whatever it says).
  */
 public record PlanTask(
         String key,
@@ -25,6 +26,7 @@ public record PlanTask(
         boolean manuallyScheduled,
         boolean active,
         TaskType taskType,
+        boolean effortDriven,
         PlanDuration duration,
         Long workMinutes,
         LocalDateTime start,
@@ -69,6 +71,7 @@ public record PlanTask(
                 false,
                 true,
                 TaskType.FIXED_UNITS,
+                false,
                 duration,
                 null,
                 null,
@@ -96,6 +99,7 @@ public record PlanTask(
                 manuallyScheduled,
                 active,
                 taskType,
+                effortDriven,
                 duration,
                 workMinutes,
                 start,
@@ -123,6 +127,7 @@ public record PlanTask(
                 manuallyScheduled,
                 active,
                 taskType,
+                effortDriven,
                 duration,
                 workMinutes,
                 start,
@@ -150,6 +155,7 @@ public record PlanTask(
                 manuallyScheduled,
                 active,
                 taskType,
+                effortDriven,
                 duration,
                 workMinutes,
                 start,
@@ -177,6 +183,7 @@ public record PlanTask(
                 manuallyScheduled,
                 active,
                 taskType,
+                effortDriven,
                 duration,
                 workMinutes,
                 newStart,

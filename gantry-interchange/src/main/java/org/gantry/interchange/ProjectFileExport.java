@@ -300,6 +300,7 @@ final class ProjectFileExport {
                         case FIXED_WORK -> org.mpxj.TaskType.FIXED_WORK;
                         case FIXED_UNITS -> org.mpxj.TaskType.FIXED_UNITS;
                     });
+            target.setEffortDriven(task.effortDriven());
             target.setDuration(duration(task.duration()));
             if (task.workMinutes() != null) {
                 target.setWork(work(task.workMinutes()));

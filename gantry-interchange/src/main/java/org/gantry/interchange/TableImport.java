@@ -341,6 +341,7 @@ public final class TableImport {
                     false,
                     true,
                     TaskType.FIXED_UNITS,
+                    false,
                     row.duration(),
                     null,
                     row.start(),

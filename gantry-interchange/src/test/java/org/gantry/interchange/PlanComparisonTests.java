@@ -28,6 +28,7 @@ class PlanComparisonTests {
                     t.manuallyScheduled(),
                     t.active(),
                     t.taskType(),
+                    t.effortDriven(),
                     t.duration(),
                     t.workMinutes(),
                     t.start(),

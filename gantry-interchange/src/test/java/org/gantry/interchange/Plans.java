@@ -68,6 +68,7 @@ final class Plans {
                 false,
                 true,
                 TaskType.FIXED_UNITS,
+                true,
                 days(3),
                 1440L,
                 MONDAY,

@@ -592,7 +592,7 @@ public class ChangeRequestService {
         for (Resource resource : resources.all(user, access.key())) {
             people.put(resource.id(), "WORK".equals(resource.kind()));
         }
-        return new WhatIf.Staffing(byTask, people);
+        return new WhatIf.Staffing(byTask, people, assignments.effortDrivenTasks(user, access.key()));
     }
 
     /** The edits must name tasks and links the plan has and leave it schedulable (400 naming the edit). */

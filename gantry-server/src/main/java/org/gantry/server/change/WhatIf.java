@@ -25,6 +25,7 @@ import org.gantry.engine.ScheduledTask;
 import org.gantry.engine.Scheduler;
 import org.gantry.engine.Task;
 import org.gantry.engine.TaskId;
+import org.gantry.engine.TaskStaffing;
 import org.gantry.engine.TaskType;
 import org.gantry.engine.WorkDuration;
 import org.gantry.engine.WorkingCalendar;
@@ -195,9 +196,9 @@ final class WhatIf {
 
     /**
      * The plan's staffing beside its network: every assignment by task (materials too, which the network
-     * leaves out) and the project's resources, true for a person (a work resource).
+     * leaves out), the project's resources, true for a person (a work resource), and the effort-driven tasks.
      */
-    record Staffing(Map<Long, List<Work>> assignments, Map<Long, Boolean> resources) {}
+    record Staffing(Map<Long, List<Work>> assignments, Map<Long, Boolean> resources, Set<Long> effortDriven) {}
 
     /**
      * The network with the edits applied, the assignments they leave on every task, the tasks whose
@@ -418,9 +419,14 @@ final class WhatIf {
                     } else {
                         List<Work> on = staff.get(edit.taskId());
                         if (edit.type().equals("REMOVE_ASSIGNMENT")) {
+                            // As taking someone off does: on an effort-driven task the others take their work.
+                            if (work.person()) {
+                                TaskStaffing before = staffing(network, task, on, staffing.effortDriven());
+                                restaff(on, before, before.remove(work.resourceId()));
+                            }
                             on.remove(work);
                         } else {
-                            Work next = changedAssignment(network, task, work, edit, at, problems);
+                            Work next = changedAssignment(network, task, work, edit, staffing, at, problems);
                             on.set(on.indexOf(work), next);
                         }
                         restaffed.add(edit.taskId());
@@ -453,34 +459,74 @@ final class WhatIf {
     }
 
     /**
-     * New units and/or work of an assignment, as the assignments page changes them: on a fixed duration task
-     * (a person, not a milestone) new units alone change the work (work = duration x units) and new work alone
-     * changes the units (units = work / duration); otherwise they are taken as sent.
+     * New units and/or work of an assignment, as the assignments page changes them (the engine's
+     * {@link TaskStaffing} rules): on a fixed duration task (a person, not a milestone) new units alone change the
+     * work (work = duration x units) and new work alone changes the units (units = work / duration); otherwise
+     * they are taken as sent.
      */
     private static Work changedAssignment(
             ProjectNetwork network,
             Task task,
             Work work,
             ProposedEdit edit,
+            Staffing staffing,
             String at,
             InvalidInput.Collector problems) {
         BigDecimal units = edit.units() == null ? work.units() : edit.units();
         long minutes = edit.workHours() == null ? work.workMinutes() : minutes(edit.workHours());
-        if (work.person() && task.type() == TaskType.FIXED_DURATION && !task.milestone()) {
-            long duration = task.duration().toMinutes(network.options());
-            if (edit.units() != null && edit.workHours() == null) {
-                minutes = Math.round(duration * units.doubleValue() / 100.0);
-            } else if (edit.workHours() != null && edit.units() == null && duration > 0) {
-                units = BigDecimal.valueOf(minutes * 100.0 / duration).setScale(2, RoundingMode.HALF_UP);
-                if (units.compareTo(MAXIMUM_UNITS) > 0) {
-                    problems.add(
-                            at + "workHours",
-                            "would need more than " + MAXIMUM_UNITS.toPlainString() + " % units on this fixed"
-                                    + " duration task");
-                }
+        if (work.person()) {
+            TaskStaffing.Share changed = staffing(network, task, List.of(work), staffing.effortDriven())
+                    .change(
+                            work.resourceId(),
+                            edit.units() == null ? null : edit.units().doubleValue(),
+                            edit.workHours() == null ? null : minutes)
+                    .share(work.resourceId());
+            units = edit.units() != null && changed.units() == edit.units().doubleValue()
+                    ? edit.units()
+                    : percent(changed.units());
+            minutes = changed.workMinutes();
+            if (units.compareTo(MAXIMUM_UNITS) > 0) {
+                problems.add(
+                        at + "workHours",
+                        "would need more than " + MAXIMUM_UNITS.toPlainString() + " % units on this fixed"
+                                + " duration task");
             }
         }
         return new Work(work.resourceId(), work.person(), units, minutes, work.actualWorkMinutes());
+    }
+
+    /** The people of {@code on} as the engine's staffing rules see them. */
+    private static TaskStaffing staffing(ProjectNetwork network, Task task, List<Work> on, Set<Long> effortDriven) {
+        List<TaskStaffing.Share> shares = new ArrayList<>();
+        for (Work work : on) {
+            if (work.person()) {
+                shares.add(
+                        new TaskStaffing.Share(work.resourceId(), work.units().doubleValue(), work.workMinutes()));
+            }
+        }
+        Long id = id(task.id());
+        return new TaskStaffing(
+                task.type(),
+                id != null && effortDriven.contains(id),
+                task.milestone(),
+                task.duration().toMinutes(network.options()),
+                shares);
+    }
+
+    /** The assignments of {@code on} whose share the edit changed, with their new units and work. */
+    private static void restaff(List<Work> on, TaskStaffing before, TaskStaffing after) {
+        on.replaceAll(work -> {
+            TaskStaffing.Share was = work.person() ? before.share(work.resourceId()) : null;
+            TaskStaffing.Share now = work.person() ? after.share(work.resourceId()) : null;
+            return was == null || now == null || now.equals(was)
+                    ? work
+                    : new Work(
+                            work.resourceId(), true, percent(now.units()), now.workMinutes(), work.actualWorkMinutes());
+        });
+    }
+
+    private static BigDecimal percent(double units) {
+        return BigDecimal.valueOf(units).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static final BigDecimal MAXIMUM_UNITS = new BigDecimal("100000");

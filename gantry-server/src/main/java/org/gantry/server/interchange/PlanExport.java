@@ -73,6 +73,7 @@ public class PlanExport {
             LocalDateTime constraintDate,
             LocalDateTime deadline,
             TaskType taskType,
+            boolean effortDriven,
             Long workMinutes,
             String calendarKey,
             boolean manuallyScheduled,
@@ -90,6 +91,7 @@ public class PlanExport {
                 null,
                 null,
                 TaskType.FIXED_UNITS,
+                false,
                 null,
                 null,
                 false,
@@ -151,7 +153,8 @@ public class PlanExport {
                 false,
                 "Gantry");
         Map<Long, TaskDetails> details = new HashMap<>();
-        jdbc.sql("select id, constraint_type, constraint_date, deadline, task_type, work_minutes, calendar_key,"
+        jdbc.sql("select id, constraint_type, constraint_date, deadline, task_type, effort_driven, work_minutes,"
+                        + " calendar_key,"
                         + " manually_scheduled, active, actual_start, actual_finish, source_priority,"
                         + " source_wbs, source_wbs_outline, source_duration_unit, source_duration_minutes,"
                         + " levelling_delay_minutes, levelling_delay_elapsed from task"
@@ -164,6 +167,7 @@ public class PlanExport {
                                 rs.getObject("constraint_date", LocalDateTime.class),
                                 rs.getObject("deadline", LocalDateTime.class),
                                 taskType(rs.getString("task_type")),
+                                rs.getBoolean("effort_driven"),
                                 (Long) rs.getObject("work_minutes", Long.class),
                                 rs.getString("calendar_key"),
                                 rs.getBoolean("manually_scheduled"),
@@ -254,6 +258,7 @@ public class PlanExport {
                     more.manuallyScheduled(),
                     more.active(),
                     more.taskType(),
+                    more.effortDriven(),
                     duration(task, more),
                     more.workMinutes(),
                     task.start(),

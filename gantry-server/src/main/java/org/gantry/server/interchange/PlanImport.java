@@ -262,7 +262,8 @@ public class PlanImport {
                     sourceUnit(task.duration()),
                     task.levellingDelay() == null
                             ? 0
-                            : Math.max(0, task.levellingDelay().minutes())));
+                            : Math.max(0, task.levellingDelay().minutes()),
+                    task.effortDriven()));
         }
         List<TaskTableWriter.LinkRow> linkRows = new ArrayList<>();
         for (PlanLink link : keptLinks) {

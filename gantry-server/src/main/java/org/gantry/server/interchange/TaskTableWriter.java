@@ -69,7 +69,8 @@ class TaskTableWriter {
             Integer sourcePriority,
             String sourceWbs,
             String sourceDurationUnit,
-            long levellingDelayMinutes) {}
+            long levellingDelayMinutes,
+            boolean effortDriven) {}
 
     /** A link between two task keys; {@code type} is FS, SS, FF or SF. */
     record LinkRow(String predecessorKey, String successorKey, String type, long lagMinutes, String lagUnit) {}
@@ -157,7 +158,8 @@ class TaskTableWriter {
                 sourceWbs == null ? null : outlineNumber,
                 task.sourceDurationUnit(),
                 task.sourceDurationUnit() == null ? null : task.durationMinutes(),
-                task.levellingDelayMinutes()
+                task.levellingDelayMinutes(),
+                task.effortDriven()
             });
         }
         for (int from = 0; from < rows.size(); from += BATCH) {
@@ -168,9 +170,9 @@ class TaskTableWriter {
                             + " constraint_type, constraint_date, deadline, task_type, work_minutes, calendar_key,"
                             + " manually_scheduled, active, actual_start, actual_finish, source_priority, source_wbs,"
                             + " source_wbs_outline, source_duration_unit, source_duration_minutes,"
-                            + " levelling_delay_minutes)"
+                            + " levelling_delay_minutes, effort_driven)"
                             + " overriding system value values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     chunk,
                     chunk.size(),
                     TaskTableWriter::setTask);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
@@ -119,11 +120,14 @@ class AssignmentPages {
             @PathVariable String key,
             @PathVariable long id,
             @RequestParam(defaultValue = "") String taskType,
+            @RequestParam(defaultValue = "false") boolean effortDriven,
             @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
         return act(key, id, redirect, () -> {
-            assignments.setTaskType(user, key, id, new TaskTypeChange(taskType, version));
-            return "Task type set to " + taskType.toLowerCase().replace('_', ' ') + ".";
+            Map<String, Object> set =
+                    assignments.setTaskType(user, key, id, new TaskTypeChange(taskType, effortDriven, version));
+            return "Task type set to " + taskType.toLowerCase().replace('_', ' ')
+                    + (Boolean.TRUE.equals(set.get("keepsTotalWork")) ? ", effort driven." : ", not effort driven.");
         });
     }
 

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gantry.engine.TaskStaffing;
+import org.gantry.engine.TaskType;
 import org.gantry.server.identity.CurrentUser;
 import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
@@ -23,9 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Changes and removes assignments and sets a task's type, keeping duration, units and work together the
  * way Microsoft Project does: on a FIXED_DURATION task the duration stays, so new units change the work
  * (work = duration x units) and new work changes the units; on FIXED_UNITS and FIXED_WORK tasks the
- * duration follows the work and units (duration = work / units, the slowest assignment deciding). Every
- * change reschedules the project in the same transaction (the engine then places the task on the
- * resources' calendars).
+ * duration follows the work and units (duration = work / units, the slowest assignment deciding). On an
+ * effort-driven task (and every fixed-work one) people joining or leaving share the task's work instead of
+ * bringing or taking their own. The rules are the engine's ({@link TaskStaffing}); this class reads the
+ * task's people, applies one edit through them and writes back every assignment it changed. Every change
+ * reschedules the project in the same transaction (the engine then places the task on the resources'
+ * calendars).
  */
 @Service
 public class AssignmentService {
@@ -52,6 +57,7 @@ public class AssignmentService {
             String name,
             String wbs,
             String taskType,
+            boolean effortDriven,
             long durationMinutes,
             long workMinutes,
             java.time.LocalDateTime start,
@@ -64,7 +70,8 @@ public class AssignmentService {
     @Transactional(readOnly = true)
     public TaskPlan plan(CurrentUser user, String projectRef, long taskId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        return jdbc.sql("select t.id, t.name, array_to_string(t.outline_path, '.'), t.task_type, t.duration_minutes,"
+        return jdbc.sql("select t.id, t.name, array_to_string(t.outline_path, '.'), t.task_type, t.effort_driven,"
+                        + " t.duration_minutes,"
                         + " coalesce((select sum(a.work_minutes) from assignment a join resource r on r.id = a.resource_id"
                         + " where a.task_id = t.id and r.kind = 'WORK'), 0), t.start_at, t.finish_at, t.milestone,"
                         + " exists (select 1 from task c where c.parent_id = t.id), t.version from task t"
@@ -76,19 +83,21 @@ public class AssignmentService {
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
-                        rs.getLong(5),
+                        rs.getBoolean(5),
                         rs.getLong(6),
-                        rs.getObject(7, java.time.LocalDateTime.class),
+                        rs.getLong(7),
                         rs.getObject(8, java.time.LocalDateTime.class),
-                        rs.getBoolean(9),
+                        rs.getObject(9, java.time.LocalDateTime.class),
                         rs.getBoolean(10),
-                        rs.getInt(11)))
+                        rs.getBoolean(11),
+                        rs.getInt(12)))
                 .optional()
                 .orElseThrow(() -> new NotFound("Project " + access.key() + " has no task " + taskId + "."));
     }
 
     /** What the rules need of a task. */
-    private record TaskFacts(long id, String taskType, long durationMinutes, boolean milestone, int version) {}
+    private record TaskFacts(
+            long id, String taskType, boolean effortDriven, long durationMinutes, boolean milestone, int version) {}
 
     /** Changes units and/or work of an assignment (owners, managers); 409 with the current one when stale. */
     @Transactional
@@ -115,17 +124,15 @@ public class AssignmentService {
             throw new StaleVersion("Assignment " + assignmentId, current);
         }
         long newWork = work == null ? current.workMinutes() : work;
-        boolean person = "WORK".equals(current.resourceKind());
-        if (person && "FIXED_DURATION".equals(task.taskType()) && !task.milestone()) {
-            if (changes.units() != null && work == null) {
-                newWork = Math.round(task.durationMinutes() * units.doubleValue() / 100.0);
-            } else if (work != null && changes.units() == null && task.durationMinutes() > 0) {
-                units = BigDecimal.valueOf(work * 100.0 / task.durationMinutes())
-                        .setScale(2, RoundingMode.HALF_UP);
-                if (units.compareTo(MAXIMUM_UNITS) > 0) {
-                    throw new InvalidInput(
-                            "workHours", "would need more than " + MAXIMUM_UNITS.toPlainString() + " % units");
-                }
+        if ("WORK".equals(current.resourceKind())) {
+            TaskStaffing.Share changed = staffing(task)
+                    .change(current.resourceId(), changes.units() == null ? null : units.doubleValue(), work)
+                    .share(current.resourceId());
+            units = percent(changed.units());
+            newWork = changed.workMinutes();
+            if (units.compareTo(MAXIMUM_UNITS) > 0) {
+                throw new InvalidInput(
+                        "workHours", "would need more than " + MAXIMUM_UNITS.toPlainString() + " % units");
             }
         }
         int updated = jdbc.sql("update assignment set units = :units, work_minutes = :work,"
@@ -225,10 +232,14 @@ public class AssignmentService {
         if (version != null && version != current.version()) {
             throw new StaleVersion("Assignment " + assignmentId, current);
         }
+        TaskStaffing before = staffing(task);
         jdbc.sql("delete from assignment where id = :id and project_id = :project")
                 .param("id", assignmentId)
                 .param("project", access.projectId())
                 .update();
+        if ("WORK".equals(current.resourceKind())) {
+            restaff(task, before, before.remove(current.resourceId()));
+        }
         followWork(access, task);
     }
 
@@ -238,6 +249,7 @@ public class AssignmentService {
         ProjectAccess access = projects.access(user, projectRef);
         TaskFacts task = task(access, taskId);
         NewAssignment filled = body;
+        TaskStaffing after = null;
         if (body != null && body.workHours() == null) {
             BigDecimal units = body.units() == null ? new BigDecimal("100") : body.units();
             String kind = body.resourceId() == null
@@ -248,14 +260,26 @@ public class AssignmentService {
                             .query(String.class)
                             .optional()
                             .orElse(null);
-            BigDecimal hours = "WORK".equals(kind) && !task.milestone() && units.signum() >= 0
-                    ? BigDecimal.valueOf(task.durationMinutes())
-                            .multiply(units)
-                            .divide(BigDecimal.valueOf(6000), 4, RoundingMode.HALF_UP)
-                    : BigDecimal.ZERO;
+            BigDecimal hours = BigDecimal.ZERO;
+            if ("WORK".equals(kind)
+                    && !task.milestone()
+                    && units.signum() >= 0
+                    && units.compareTo(MAXIMUM_UNITS) <= 0) {
+                TaskStaffing before = staffing(task);
+                if (before.share(body.resourceId()) == null) {
+                    after = before.add(body.resourceId(), units.doubleValue(), null);
+                    hours = BigDecimal.valueOf(after.share(body.resourceId()).workMinutes())
+                            .divide(BigDecimal.valueOf(60), 4, RoundingMode.HALF_UP);
+                }
+            }
             filled = new NewAssignment(body.resourceId(), body.units(), hours);
         }
         Assignment made = resources.assign(user, projectRef, taskId, filled);
+        if (after != null) {
+            // The newcomer took a share of an effort-driven task's work: the others give it up (and on a fixed
+            // duration task everyone's units, the newcomer's too, shrink to fit).
+            restaff(task, staffing(task), after);
+        }
         followWork(access, task);
         return find(access, taskId, made.id());
     }
@@ -270,26 +294,96 @@ public class AssignmentService {
             throw new InvalidInput("body", "must be a JSON object");
         }
         InvalidInput.Collector problems = new InvalidInput.Collector();
-        if (change.taskType() == null || !TASK_TYPES.contains(change.taskType())) {
+        if (change.taskType() == null && change.effortDriven() == null) {
+            problems.add("taskType", "send taskType or effortDriven (or both)");
+        } else if (change.taskType() != null && !TASK_TYPES.contains(change.taskType())) {
             problems.add("taskType", "must be FIXED_UNITS, FIXED_WORK or FIXED_DURATION");
         }
         if (change.version() == null) {
             problems.add("version", "is required: send the task's version you last read");
         }
         problems.throwIfAny();
-        int updated = jdbc.sql("update task set task_type = :type, version = version + 1, updated_at = now()"
-                        + " where id = :id and version = :version")
+        int updated = jdbc.sql("update task set task_type = coalesce(:type, task_type),"
+                        + " effort_driven = coalesce(:effortDriven, effort_driven), version = version + 1,"
+                        + " updated_at = now() where id = :id and version = :version")
                 .param("type", change.taskType())
+                .param("effortDriven", change.effortDriven())
                 .param("id", taskId)
                 .param("version", change.version())
                 .update();
         if (updated == 0) {
-            TaskFacts now = task(access, taskId);
-            throw new StaleVersion(
-                    "Task " + taskId, Map.of("id", taskId, "taskType", now.taskType(), "version", now.version()));
+            throw new StaleVersion("Task " + taskId, taskType(task(access, taskId)));
         }
-        TaskFacts now = task(access, taskId);
-        return Map.of("id", taskId, "taskType", now.taskType(), "version", now.version());
+        return taskType(task(access, taskId));
+    }
+
+    /** The project's tasks marked effort driven (fixed-work tasks are so whatever their flag says). */
+    @Transactional(readOnly = true)
+    public Set<Long> effortDrivenTasks(CurrentUser user, String projectRef) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        return Set.copyOf(jdbc.sql("select id from task where project_id = :project and effort_driven")
+                .param("project", access.projectId())
+                .query(Long.class)
+                .list());
+    }
+
+    /** A task's type and effort-driven flag with its version (anyone who reads the project). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> taskType(CurrentUser user, String projectRef, long taskId) {
+        ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
+        return taskType(task(access, taskId));
+    }
+
+    private static Map<String, Object> taskType(TaskFacts task) {
+        return Map.of(
+                "id",
+                task.id(),
+                "taskType",
+                task.taskType(),
+                "effortDriven",
+                task.effortDriven(),
+                "keepsTotalWork",
+                task.effortDriven() || "FIXED_WORK".equals(task.taskType()),
+                "version",
+                task.version());
+    }
+
+    /** The task's people (work resources) as the engine's rules see them, in the order they were assigned. */
+    private TaskStaffing staffing(TaskFacts task) {
+        List<TaskStaffing.Share> shares = jdbc.sql("select a.resource_id, a.units, a.work_minutes from assignment a"
+                        + " join resource r on r.id = a.resource_id where a.task_id = :task and r.kind = 'WORK'"
+                        + " order by a.id")
+                .param("task", task.id())
+                .query((rs, n) -> new TaskStaffing.Share(
+                        rs.getLong(1), rs.getBigDecimal(2).doubleValue(), rs.getLong(3)))
+                .list();
+        TaskType type = "FIXED_DURATION".equals(task.taskType())
+                ? TaskType.FIXED_DURATION
+                : "FIXED_WORK".equals(task.taskType()) ? TaskType.FIXED_WORK : TaskType.FIXED_UNITS;
+        return new TaskStaffing(type, task.effortDriven(), task.milestone(), task.durationMinutes(), shares);
+    }
+
+    /** Writes the units and work of every assignment the edit changed (new versions; the rest untouched). */
+    private void restaff(TaskFacts task, TaskStaffing before, TaskStaffing after) {
+        for (TaskStaffing.Share share : after.shares()) {
+            TaskStaffing.Share was = before.share(share.resource());
+            if (was == null || share.equals(was)) {
+                continue;
+            }
+            jdbc.sql("update assignment set units = :units, work_minutes = :work,"
+                            + " remaining_work_minutes = greatest(:work - actual_work_minutes, 0), version = version + 1"
+                            + " where task_id = :task and resource_id = :resource")
+                    .param("units", percent(share.units()))
+                    .param("work", share.workMinutes())
+                    .param("task", task.id())
+                    .param("resource", share.resource())
+                    .update();
+        }
+    }
+
+    /** Units as stored: percent with two decimals. */
+    private static BigDecimal percent(double units) {
+        return BigDecimal.valueOf(units).setScale(2, RoundingMode.HALF_UP);
     }
 
     /**
@@ -318,12 +412,17 @@ public class AssignmentService {
     }
 
     private TaskFacts task(ProjectAccess access, long taskId) {
-        return jdbc.sql("select id, task_type, duration_minutes, milestone, version from task"
+        return jdbc.sql("select id, task_type, effort_driven, duration_minutes, milestone, version from task"
                         + " where id = :id and project_id = :project")
                 .param("id", taskId)
                 .param("project", access.projectId())
-                .query((rs, n) ->
-                        new TaskFacts(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4), rs.getInt(5)))
+                .query((rs, n) -> new TaskFacts(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getLong(4),
+                        rs.getBoolean(5),
+                        rs.getInt(6)))
                 .optional()
                 .orElseThrow(() -> new NotFound("Project " + access.key() + " has no task " + taskId + "."));
     }

@@ -139,9 +139,19 @@ class ResourceApi {
         assignments.delete(user, project, id, assignmentId, version);
     }
 
+    @Operation(summary = "A task's type, whether it is effort driven, and its version (who reads the project)")
+    @GetMapping("/api/v1/projects/{project}/tasks/{id}/task-type")
+    java.util.Map<String, Object> taskType(CurrentUser user, @PathVariable String project, @PathVariable long id) {
+        return assignments.taskType(user, project, id);
+    }
+
     @Operation(
-            summary = "Set a task's type: FIXED_UNITS, FIXED_WORK or FIXED_DURATION (who edits tasks); task version"
-                    + " required")
+            summary = "Set a task's type, FIXED_UNITS, FIXED_WORK or FIXED_DURATION, and/or whether it is effort"
+                    + " driven (who edits tasks); task version required",
+            description = "Effort-driven tasks (and every FIXED_WORK task) keep their total work when people join or"
+                    + " leave: a newcomer without workHours takes a share in proportion to units and the others give"
+                    + " it up; whoever is taken off hands their work to the rest. keepsTotalWork in the answer says"
+                    + " whether that applies.")
     @PutMapping("/api/v1/projects/{project}/tasks/{id}/task-type")
     java.util.Map<String, Object> setTaskType(
             CurrentUser user, @PathVariable String project, @PathVariable long id, @RequestBody TaskTypeChange body) {

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Change requests that take a resource off a task, change an assignment's units or work, or change a task's
  * fixed cost, on a staffed plan worked out by hand. From Monday 2026-03-02, eight-hour days: A (3 days, fixed
- * duration, Lee at 100 % for 24 h) then B (fixed work: Pat at 100 % for 16 h and Lee at 100 % for 24 h, so the
- * slower Lee makes it 3 days, Thursday 5 to Monday 9 March; fixed cost 500) then the milestone Go live (Monday 9
+ * duration, Lee at 100 % for 24 h) then B (fixed units, not effort driven: Pat at 100 % for 16 h and Lee at
+ * 100 % for 24 h, so the slower Lee makes it 3 days, Thursday 5 to Monday 9 March; fixed cost 500) then the milestone Go live (Monday 9
  * March 17:00, the project finish); C (4 days, fixed units, Pat at 100 % for 32 h) alone. Pat costs 50 an hour,
  * Lee 40: A 960, B 800 + 960 + 500, C 1,600, in all 4,820 for 96 hours of work.
  */
@@ -53,7 +53,6 @@ class ChangeRequestStaffingApiIT extends ApiIntegrationTest {
                 .get("id")
                 .asLong();
         taskType(api, path, a, "FIXED_DURATION");
-        taskType(api, path, b, "FIXED_WORK");
         assign(api, path, a, lee, 100, 24);
         assign(api, path, b, pat, 100, 16);
         assign(api, path, b, lee, 100, 24);
@@ -69,6 +68,12 @@ class ChangeRequestStaffingApiIT extends ApiIntegrationTest {
     private static void taskType(ApiClient api, String path, long task, String type) {
         ok(api.put(
                 path + "/tasks/" + task + "/task-type", json("taskType", type, "version", version(api, path, task))));
+    }
+
+    private static void effortDriven(ApiClient api, String path, long task) {
+        ok(api.put(
+                path + "/tasks/" + task + "/task-type",
+                json("effortDriven", true, "version", version(api, path, task))));
     }
 
     private static void assign(ApiClient api, String path, long task, long resource, int units, int hours) {
@@ -133,6 +138,36 @@ class ChangeRequestStaffingApiIT extends ApiIntegrationTest {
         assertThat(impact.get("taskDaysDelta").asDouble()).isEqualTo(-1.0);
         // Nothing written.
         assertThat(assignmentOf(plan, plan.b(), plan.lee())).isNotNull();
+    }
+
+    /**
+     * B effort driven: its 40 hours stay when Lee leaves, so Pat at 100 % does all of them, 5 days from Thursday 5
+     * to Wednesday 11 March, and Go live follows; Lee's 24 h at 40 become Pat's at 50: 240 more. Approving does
+     * what the impact said.
+     */
+    @Test
+    void takingSomeoneOffAnEffortDrivenTaskHandsTheirWorkToTheOthers() {
+        Plan plan = plan();
+        effortDriven(plan.api(), plan.path(), plan.b());
+        long id = draft(
+                plan, "Lee leaves B", json("type", "REMOVE_ASSIGNMENT", "taskId", plan.b(), "resourceId", plan.lee()));
+
+        JsonNode impact = impact(plan, id);
+
+        assertThat(impact.get("finishAfter").asString()).isEqualTo("2026-03-11T17:00:00");
+        assertThat(impact.get("finishDeltaWorkingDays").asDouble()).isEqualTo(2.0);
+        assertThat(moved(impact)).containsExactlyInAnyOrder(plan.b(), plan.goLive());
+        assertThat(impact.get("workHoursDelta").asDouble()).isZero();
+        assertThat(impact.get("costDelta").decimalValue()).isEqualByComparingTo("240");
+        assertThat(impact.get("taskDaysDelta").asDouble()).isEqualTo(2.0);
+
+        ok(plan.api().post(plan.changes() + "/" + id + "/submit", null));
+        JsonNode approved = ok(plan.api().post(plan.changes() + "/" + id + "/approve", json("note", "Board")));
+        assertThat(approved.get("state").asString()).isEqualTo("APPROVED");
+        assertThat(assignmentOf(plan, plan.b(), plan.lee())).isNull();
+        assertThat(assignmentOf(plan, plan.b(), plan.pat()).get("workMinutes").asLong())
+                .isEqualTo(40 * 60);
+        assertThat(task(plan, plan.b()).get("finish").asString()).isEqualTo("2026-03-11T17:00:00");
     }
 
     @Test

@@ -135,6 +135,106 @@ class ResourcesAndAssignmentsIT extends ApiIntegrationTest {
         assertThat(task(taskId).get("durationMinutes").asLong()).isEqualTo(480);
     }
 
+    /**
+     * Microsoft Project's example: a 4-day task with Ben on it full time (32 h). Effort driven, a rig joining
+     * at 100 % takes half the work and the task takes 2 days; the rig leaving gives Ben his 32 h back. On fixed
+     * duration the 4 days stay and both drop to 50 %. Not effort driven, the rig brings 32 h of its own.
+     */
+    @Test
+    void anEffortDrivenTaskSharesItsWorkWhenSomeoneJoinsOrLeaves() {
+        long rig = createResource(json("name", "Test rig", "kind", "WORK"))
+                .get("id")
+                .asLong();
+        long benId = resourceOfUser(ben.id()).get("id").asLong();
+        JsonNode created = createTask(
+                owner.api(), project, json("name", "Soak test", "duration", "4d", "assigneeIds", List.of(ben.id())));
+        long taskId = created.get("id").asLong();
+        JsonNode type = get("/tasks/" + taskId + "/task-type");
+        assertThat(type.get("taskType").asString()).isEqualTo("FIXED_UNITS");
+        assertThat(type.get("effortDriven").asBoolean()).isFalse();
+
+        Response driven = owner.api()
+                .put(
+                        tasks(taskId) + "/task-type",
+                        json(
+                                "effortDriven",
+                                true,
+                                "version",
+                                task(taskId).get("version").asInt()));
+        assertThat(driven.status()).as(driven.toString()).isEqualTo(200);
+        assertThat(driven.body().get("effortDriven").asBoolean()).isTrue();
+        assertThat(driven.body().get("taskType").asString())
+                .as("the type stays")
+                .isEqualTo("FIXED_UNITS");
+        String fourDayFinish = task(taskId).get("finish").asString();
+
+        Response joined = owner.api().post(tasks(taskId) + "/assignments", json("resourceId", rig, "units", 100));
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+        assertThat(joined.body().get("workMinutes").asLong()).isEqualTo(16 * 60);
+        assertThat(workOf(taskId, benId)).isEqualTo(16 * 60);
+        JsonNode twoDays = task(taskId);
+        assertThat(twoDays.get("durationMinutes").asLong()).isEqualTo(2 * 480);
+        assertThat(twoDays.get("finish").asString()).isLessThan(fourDayFinish);
+
+        Response left = owner.api()
+                .delete(tasks(taskId) + "/assignments/"
+                        + joined.body().get("id").asLong());
+        assertThat(left.status()).as(left.toString()).isEqualTo(204);
+        assertThat(workOf(taskId, benId)).isEqualTo(32 * 60);
+        assertThat(task(taskId).get("durationMinutes").asLong()).isEqualTo(4 * 480);
+        assertThat(task(taskId).get("finish").asString()).isEqualTo(fourDayFinish);
+
+        // Fixed duration, still effort driven: the rig joins and everyone works half time for the 4 days.
+        Response fixedDuration = owner.api()
+                .put(
+                        tasks(taskId) + "/task-type",
+                        json(
+                                "taskType",
+                                "FIXED_DURATION",
+                                "version",
+                                task(taskId).get("version").asInt()));
+        assertThat(fixedDuration.body().get("effortDriven").asBoolean())
+                .as("the flag stays")
+                .isTrue();
+        Response half = owner.api().post(tasks(taskId) + "/assignments", json("resourceId", rig, "units", 100));
+        assertThat(half.body().get("units").decimalValue()).isEqualByComparingTo("50");
+        assertThat(half.body().get("workMinutes").asLong()).isEqualTo(16 * 60);
+        JsonNode benHalf = assignmentOf(taskId, benId);
+        assertThat(benHalf.get("units").decimalValue()).isEqualByComparingTo("50");
+        assertThat(benHalf.get("workMinutes").asLong()).isEqualTo(16 * 60);
+        assertThat(task(taskId).get("durationMinutes").asLong()).isEqualTo(4 * 480);
+
+        // Not effort driven: the rig's 32 h come on top of Ben's, and the 4 days stay.
+        JsonNode other = createTask(
+                owner.api(), project, json("name", "Burn-in", "duration", "4d", "assigneeIds", List.of(ben.id())));
+        long otherId = other.get("id").asLong();
+        Response extra = owner.api().post(tasks(otherId) + "/assignments", json("resourceId", rig, "units", 100));
+        assertThat(extra.body().get("workMinutes").asLong()).isEqualTo(32 * 60);
+        assertThat(workOf(otherId, benId)).isEqualTo(32 * 60);
+        assertThat(task(otherId).get("durationMinutes").asLong()).isEqualTo(4 * 480);
+
+        Response neither = owner.api()
+                .put(
+                        tasks(otherId) + "/task-type",
+                        json("version", task(otherId).get("version").asInt()));
+        assertThat(errorFields(neither)).containsExactly("taskType");
+        TestUser stranger = newUser("stranger");
+        assertThat(stranger.api().get(tasks(otherId) + "/task-type").status()).isEqualTo(404);
+    }
+
+    private JsonNode assignmentOf(long taskId, long resourceId) {
+        for (JsonNode assignment : get("/tasks/" + taskId + "/assignments")) {
+            if (assignment.get("resourceId").asLong() == resourceId) {
+                return assignment;
+            }
+        }
+        throw new AssertionError("resource " + resourceId + " is not on task " + taskId);
+    }
+
+    private long workOf(long taskId, long resourceId) {
+        return assignmentOf(taskId, resourceId).get("workMinutes").asLong();
+    }
+
     @Test
     void aTypedDurationChangesTheWorkOfAFixedUnitsTask() {
         JsonNode task = createTask(

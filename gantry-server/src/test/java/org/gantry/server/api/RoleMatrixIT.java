@@ -569,6 +569,7 @@ class RoleMatrixIT extends ApiIntegrationTest {
                 GONE,
                 NO,
                 NO),
+        READ_TASK_TYPE((f, api) -> api.get(f.project() + "/tasks/" + f.taskA() + "/task-type"), OK, OK, OK, OK, OK),
         // The task type is part of planning a task: who edits tasks sets it.
         SET_TASK_TYPE(
                 (f, api) -> api.put(

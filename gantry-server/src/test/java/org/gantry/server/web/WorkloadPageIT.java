@@ -99,6 +99,25 @@ class WorkloadPageIT extends BrowserTest {
         assertThat(page.locator("#task-work")).hasText("8.0 h");
         assertAccessible("assignment changed");
 
+        // Effort driven, with the keyboard: a crane joining at 50 % takes half of the rig's 8 h, and as the 2 days
+        // stay both work a quarter of their time (Microsoft Project's fixed-duration, effort-driven rule).
+        page.navigate("/projects/" + project.key() + "/resources");
+        addResource("Crane", "site");
+        page.navigate("/projects/" + project.key() + "/tasks/" + soak.id() + "/assignments");
+        page.locator("#effort-driven").focus();
+        page.keyboard().press("Space");
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#task-type")).hasText("Fixed duration, effort driven");
+        assertThat(page.locator("#effort-driven")).isChecked();
+        assign("Crane", "50");
+        assertThat(page.locator("#flash")).containsText("Crane assigned at 25 %, 4 h.");
+        assertThat(page.locator("#assignment-table tbody tr", new Page.LocatorOptions().setHasText("Test rig")))
+                .containsText("25 %");
+        assertThat(page.locator("#task-work")).hasText("8.0 h");
+        assertThat(page.locator("#task-duration")).containsText("2.00 d");
+        assertAccessible("an effort-driven task staffed");
+
         // Ben at 50 % on a second task of the same week: 150 % on the days he works.
         page.navigate("/projects/" + project.key() + "/tasks/" + review.id() + "/assignments");
         assign("Ben Builder", "50");
