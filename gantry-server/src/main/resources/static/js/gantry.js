@@ -85,3 +85,7 @@ if (grid) {
 
 initComments();
 initAttachments();
+
+// Every listener above is in place: forms held by hold-until-ready.js (sent before this ran) go now.
+window.gantryReady = true;
+document.dispatchEvent(new Event('gantry:ready'));
