@@ -296,19 +296,45 @@ async function showAssignments(id) {
     units.setAttribute('aria-label', `Units % of ${assignment.resourceName}`);
     row.insertCell().append(units);
     row.insertCell().textContent = `${Math.round(assignment.workMinutes / 6) / 10} h`;
+    const remove = document.createElement('input');
+    remove.type = 'checkbox';
+    remove.name = `assignment-remove-${index}`;
+    remove.className = 'assignment-remove';
+    remove.setAttribute('aria-label', `Remove ${assignment.resourceName}`);
+    row.insertCell().append(remove);
   });
   assignmentTable.hidden = assignments.length === 0;
   document.getElementById('gantt-assignment-none').hidden = assignments.length > 0;
+  const add = document.getElementById('gantt-assignment-add');
+  add.replaceChildren(new Option('None', ''));
+  const on = new Set(assignments.map((assignment) => assignment.resourceId));
+  for (const resource of projectResources.filter((r) => !on.has(r.id))) {
+    add.add(new Option(resource.name, String(resource.id)));
+  }
+  document.getElementById('gantt-assignment-add-units').value = '100';
 }
 
-/** Saves the changed rows: a new resource first (the move keeps units and work), then new units. */
+/**
+ * Saves the changed rows: a removed resource goes; for the others a new resource first (the move keeps units and
+ * work), then new units; then the resource added, if any. Each step is one call of the assignments API, which
+ * applies the task type (and on an effort-driven task shares the work), so the rows are read again after one.
+ */
 async function saveAssignments(id, before) {
   if (!assignmentTable || !before.assignments) return false;
   let changed = false;
+  const current = async (assignment) => (await call('GET', `/tasks/${id}/assignments`)).json
+    .find((a) => a.id === assignment.id) ?? assignment;
   for (const row of assignmentTable.tBodies[0].rows) {
     const assignment = before.assignments.find((a) => String(a.id) === row.dataset.assignment);
     if (!assignment) continue;
-    let version = assignment.version;
+    // What the person changed is judged against the dialog as it opened; but an earlier removal on an
+    // effort-driven task handed this row more work, so its version is read again.
+    let version = changed ? (await current(assignment)).version : assignment.version;
+    if (row.querySelector('.assignment-remove').checked) {
+      await call('DELETE', `/tasks/${id}/assignments/${assignment.id}?version=${version}`);
+      changed = true;
+      continue;
+    }
     const resourceId = Number(row.querySelector('select').value);
     if (resourceId && resourceId !== assignment.resourceId) {
       const { json } = await call('POST', `/tasks/${id}/assignments/${assignment.id}/move`, { resourceId, version });
@@ -320,6 +346,12 @@ async function saveAssignments(id, before) {
       await call('PATCH', `/tasks/${id}/assignments/${assignment.id}`, { units: Number(units), version });
       changed = true;
     }
+  }
+  const added = document.getElementById('gantt-assignment-add').value;
+  if (added) {
+    const units = document.getElementById('gantt-assignment-add-units').value.trim();
+    await call('POST', `/tasks/${id}/assignments`, { resourceId: Number(added), units: units === '' ? 100 : Number(units) });
+    changed = true;
   }
   return changed;
 }

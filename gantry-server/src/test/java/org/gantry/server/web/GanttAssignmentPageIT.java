@@ -73,4 +73,69 @@ class GanttAssignmentPageIT extends BrowserTest {
                         .asString())
                 .isEqualTo("2026-03-11T17:00:00");
     }
+
+    /**
+     * Adding and taking off resources in the dialog, on an effort-driven task: Ana alone does its 32 h in 4 days;
+     * Bo added at 100 % takes half of them, so the task takes 2 days (Monday 2 and Tuesday 3 March); taking Ana off
+     * hands Bo her 16 h, and the task lasts 4 days again, to Thursday 5 March.
+     */
+    @Test
+    void anOwnerAddsAndRemovesResourcesInTheTaskDialogAndAnEffortDrivenTaskSharesTheWork() {
+        ApiClient admin = GantryApi.onPort(port).admin();
+        String key = GantryApi.newProjectStarting(admin, "Staffing", LocalDate.of(2026, 3, 2));
+        String api = "/api/v1/projects/" + key;
+        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
+                .get("id")
+                .asLong();
+        long bo = GantryApi.created(admin.post(api + "/resources", json("name", "Bo")))
+                .get("id")
+                .asLong();
+        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "4d"));
+        GantryApi.created(admin.post(api + "/tasks/" + build + "/assignments", json("resourceId", ana, "units", 100)));
+        int version =
+                GantryApi.ok(admin.get(api + "/tasks/" + build)).get("version").asInt();
+        GantryApi.ok(admin.put(api + "/tasks/" + build + "/task-type", json("effortDriven", true, "version", version)));
+
+        logInAsAdmin();
+        page.navigate("/projects/" + key + "/gantt");
+        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        Locator name = page.locator(".gantt-row:has(.gantt-name:text-is(\"Build\")) .gantt-name");
+        name.dblclick();
+        Locator dialog = page.locator("#gantt-task-dialog");
+        assertThat(dialog).isVisible();
+        Locator add = dialog.getByLabel("Add a resource");
+        assertThat(add.locator("option")).hasCount(2);
+        add.selectOption(String.valueOf(bo));
+        assertThat(dialog.getByLabel("Units % of the resource to add")).hasValue("100");
+        assertAccessible("task dialog with a resource to add");
+        page.locator("#gantt-task-save").click();
+        assertThat(dialog).isHidden();
+        assertThat(page.locator("#gantt-message")).containsText("Resources of Build saved.");
+        JsonNode both = GantryApi.ok(admin.get(api + "/tasks/" + build + "/assignments"));
+        assertThat(both).hasSize(2);
+        both.forEach(
+                assignment -> assertThat(assignment.get("workMinutes").asLong()).isEqualTo(16 * 60));
+        assertThat(GantryApi.ok(admin.get(api + "/tasks/" + build))
+                        .get("finish")
+                        .asString())
+                .isEqualTo("2026-03-03T17:00:00");
+
+        name.dblclick();
+        assertThat(dialog).isVisible();
+        Locator removeAna = dialog.getByLabel("Remove Ana");
+        removeAna.focus();
+        page.keyboard().press("Space");
+        assertThat(removeAna).isChecked();
+        page.locator("#gantt-task-save").click();
+        assertThat(dialog).isHidden();
+        assertThat(page.locator("#gantt-message")).containsText("Resources of Build saved.");
+        JsonNode left = GantryApi.ok(admin.get(api + "/tasks/" + build + "/assignments"));
+        assertThat(left).hasSize(1);
+        assertThat(left.get(0).get("resourceName").asString()).isEqualTo("Bo");
+        assertThat(left.get(0).get("workMinutes").asLong()).isEqualTo(32 * 60);
+        assertThat(GantryApi.ok(admin.get(api + "/tasks/" + build))
+                        .get("finish")
+                        .asString())
+                .isEqualTo("2026-03-05T17:00:00");
+    }
 }
