@@ -18,10 +18,12 @@ import tools.jackson.databind.JsonNode;
  */
 class GanttAssignmentPageIT extends BrowserTest {
 
-    @Test
-    void anOwnerChangesUnitsAndResourceInTheTaskDialog() {
+    /** A project from Monday 2 March 2026 with Ana and Bo, and Build (4 days) with Ana on it full time (32 h). */
+    private record Plan(ApiClient admin, String key, String api, long bo, long build) {}
+
+    private Plan anaOnBuild(String name) {
         ApiClient admin = GantryApi.onPort(port).admin();
-        String key = GantryApi.newProjectStarting(admin, "Dialog", LocalDate.of(2026, 3, 2));
+        String key = GantryApi.newProjectStarting(admin, name, LocalDate.of(2026, 3, 2));
         String api = "/api/v1/projects/" + key;
         long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
                 .get("id")
@@ -31,10 +33,24 @@ class GanttAssignmentPageIT extends BrowserTest {
                 .asLong();
         long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "4d"));
         GantryApi.created(admin.post(api + "/tasks/" + build + "/assignments", json("resourceId", ana, "units", 100)));
+        return new Plan(admin, key, api, bo, build);
+    }
 
+    private void showGantt(Plan plan) {
         logInAsAdmin();
-        page.navigate("/projects/" + key + "/gantt");
+        page.navigate("/projects/" + plan.key() + "/gantt");
         assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+    }
+
+    @Test
+    void anOwnerChangesUnitsAndResourceInTheTaskDialog() {
+        Plan plan = anaOnBuild("Dialog");
+        ApiClient admin = plan.admin();
+        String api = plan.api();
+        long bo = plan.bo();
+        long build = plan.build();
+
+        showGantt(plan);
         Locator name = page.locator(".gantt-row:has(.gantt-name:text-is(\"Build\")) .gantt-name");
         name.dblclick();
         Locator dialog = page.locator("#gantt-task-dialog");
@@ -81,24 +97,16 @@ class GanttAssignmentPageIT extends BrowserTest {
      */
     @Test
     void anOwnerAddsAndRemovesResourcesInTheTaskDialogAndAnEffortDrivenTaskSharesTheWork() {
-        ApiClient admin = GantryApi.onPort(port).admin();
-        String key = GantryApi.newProjectStarting(admin, "Staffing", LocalDate.of(2026, 3, 2));
-        String api = "/api/v1/projects/" + key;
-        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
-                .get("id")
-                .asLong();
-        long bo = GantryApi.created(admin.post(api + "/resources", json("name", "Bo")))
-                .get("id")
-                .asLong();
-        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "4d"));
-        GantryApi.created(admin.post(api + "/tasks/" + build + "/assignments", json("resourceId", ana, "units", 100)));
+        Plan plan = anaOnBuild("Staffing");
+        ApiClient admin = plan.admin();
+        String api = plan.api();
+        long bo = plan.bo();
+        long build = plan.build();
         int version =
                 GantryApi.ok(admin.get(api + "/tasks/" + build)).get("version").asInt();
         GantryApi.ok(admin.put(api + "/tasks/" + build + "/task-type", json("effortDriven", true, "version", version)));
 
-        logInAsAdmin();
-        page.navigate("/projects/" + key + "/gantt");
-        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        showGantt(plan);
         Locator name = page.locator(".gantt-row:has(.gantt-name:text-is(\"Build\")) .gantt-name");
         name.dblclick();
         Locator dialog = page.locator("#gantt-task-dialog");
