@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,20 +53,6 @@ class EarnedValuePages {
         this.jdbc = jdbc;
     }
 
-    /**
-     * What the expense form holds: typed text, so a refused value comes back as it was typed. Serializable: it
-     * travels to the next page as a flash attribute in the session, which the database stores.
-     */
-    record ExpenseForm(Long id, Integer version, String date, String amount, String taskId, String note)
-            implements java.io.Serializable {
-        static ExpenseForm empty() {
-            return new ExpenseForm(null, null, "", "", "", "");
-        }
-    }
-
-    /** A task to pick for an expense, in WBS order. */
-    record TaskChoice(long id, String label) {}
-
     @GetMapping("/projects/{key}/earned-value")
     String page(
             CurrentUser user,
@@ -116,24 +101,11 @@ class EarnedValuePages {
         if (report != null) {
             List<Expense> all = expenses.list(user, key, null, null, null);
             model.addAttribute("expenses", all);
-            model.addAttribute(
-                    "tasks",
-                    jdbc.sql("select id, array_to_string(outline_path, '.') || ' ' || name from task"
-                                    + " where project_id = ? order by outline_path")
-                            .params(project.id())
-                            .query((rs, n) -> new TaskChoice(rs.getLong(1), rs.getString(2)))
-                            .list());
+            model.addAttribute("tasks", ExpenseForm.tasks(jdbc, project.id()));
             if (!model.containsAttribute("expenseForm")) {
                 ExpenseForm form = ExpenseForm.empty();
                 if (expense != null) {
-                    Expense editing = expenses.get(user, key, expense);
-                    form = new ExpenseForm(
-                            editing.id(),
-                            editing.version(),
-                            editing.date().toString(),
-                            editing.amount().toPlainString(),
-                            editing.taskId() == null ? "" : editing.taskId().toString(),
-                            editing.note());
+                    form = ExpenseForm.of(expenses.get(user, key, expense));
                 }
                 model.addAttribute("expenseForm", form);
             }
@@ -165,34 +137,11 @@ class EarnedValuePages {
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate day = null;
-        if (date == null || date.isBlank()) {
-            errors.put("date", "is required");
-        } else {
-            try {
-                day = LocalDate.parse(date.strip());
-            } catch (DateTimeParseException e) {
-                errors.put("date", "must be a date such as 2026-03-31");
-            }
-        }
-        BigDecimal money = null;
-        if (amount == null || amount.isBlank()) {
-            errors.put("amount", "is required");
-        } else {
-            try {
-                money = new BigDecimal(amount.strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                errors.put("amount", "must be an amount such as 120.50");
-            }
-        }
-        Long task = null;
-        if (taskId != null && !taskId.isBlank()) {
-            try {
-                task = Long.valueOf(taskId.strip());
-            } catch (NumberFormatException e) {
-                errors.put("taskId", "must be a task of the project");
-            }
-        }
+        ExpenseForm form = ExpenseForm.typed(id, version, date, amount, taskId, note);
+        ExpenseForm.Values typed = form.read(errors);
+        LocalDate day = typed.date();
+        BigDecimal money = typed.amount();
+        Long task = typed.taskId();
         if (errors.isEmpty()) {
             try {
                 if (id == null) {
@@ -214,15 +163,7 @@ class EarnedValuePages {
             }
         }
         redirect.addFlashAttribute("expenseErrors", errors);
-        redirect.addFlashAttribute(
-                "expenseForm",
-                new ExpenseForm(
-                        id,
-                        version,
-                        date == null ? "" : date,
-                        amount == null ? "" : amount,
-                        taskId == null ? "" : taskId,
-                        note == null ? "" : note));
+        redirect.addFlashAttribute("expenseForm", form);
         return "redirect:/projects/" + key + "/earned-value" + (id == null ? "" : "?expense=" + id) + "#expense-form";
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,24 +58,11 @@ class ExpensePages {
         model.addAttribute("expenses", all);
         model.addAttribute("total", all.stream().map(Expense::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("everyone", projects.access(user, key).can(org.gantry.server.project.Permission.SEE_COSTS));
-        model.addAttribute(
-                "tasks",
-                jdbc.sql("select id, array_to_string(outline_path, '.') || ' ' || name from task"
-                                + " where project_id = ? order by outline_path")
-                        .params(project.id())
-                        .query((rs, n) -> new EarnedValuePages.TaskChoice(rs.getLong(1), rs.getString(2)))
-                        .list());
+        model.addAttribute("tasks", ExpenseForm.tasks(jdbc, project.id()));
         if (!model.containsAttribute("expenseForm")) {
-            EarnedValuePages.ExpenseForm form = EarnedValuePages.ExpenseForm.empty();
+            ExpenseForm form = ExpenseForm.empty();
             if (expense != null) {
-                Expense editing = expenses.get(user, key, expense);
-                form = new EarnedValuePages.ExpenseForm(
-                        editing.id(),
-                        editing.version(),
-                        editing.date().toString(),
-                        editing.amount().toPlainString(),
-                        editing.taskId() == null ? "" : editing.taskId().toString(),
-                        editing.note());
+                form = ExpenseForm.of(expenses.get(user, key, expense));
             }
             model.addAttribute("expenseForm", form);
         }
@@ -101,34 +87,11 @@ class ExpensePages {
             RedirectAttributes redirect)
             throws IOException {
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate day = null;
-        if (date == null || date.isBlank()) {
-            errors.put("date", "is required");
-        } else {
-            try {
-                day = LocalDate.parse(date.strip());
-            } catch (DateTimeParseException e) {
-                errors.put("date", "must be a date such as 2026-03-31");
-            }
-        }
-        BigDecimal money = null;
-        if (amount == null || amount.isBlank()) {
-            errors.put("amount", "is required");
-        } else {
-            try {
-                money = new BigDecimal(amount.strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                errors.put("amount", "must be an amount such as 120.50");
-            }
-        }
-        Long task = null;
-        if (taskId != null && !taskId.isBlank()) {
-            try {
-                task = Long.valueOf(taskId.strip());
-            } catch (NumberFormatException e) {
-                errors.put("taskId", "must be a task of the project");
-            }
-        }
+        ExpenseForm form = ExpenseForm.typed(id, version, date, amount, taskId, note);
+        ExpenseForm.Values typed = form.read(errors);
+        LocalDate day = typed.date();
+        BigDecimal money = typed.amount();
+        Long task = typed.taskId();
         boolean withReceipt = receipt != null && !receipt.isEmpty();
         if (errors.isEmpty()) {
             try (InputStream content = withReceipt ? receipt.getInputStream() : null) {
@@ -159,15 +122,7 @@ class ExpensePages {
             errors.put("receipt", "was not kept: choose it again");
         }
         redirect.addFlashAttribute("expenseErrors", errors);
-        redirect.addFlashAttribute(
-                "expenseForm",
-                new EarnedValuePages.ExpenseForm(
-                        id,
-                        version,
-                        date == null ? "" : date,
-                        amount == null ? "" : amount,
-                        taskId == null ? "" : taskId,
-                        note == null ? "" : note));
+        redirect.addFlashAttribute("expenseForm", form);
         return "redirect:/projects/" + key + "/expenses" + (id == null ? "" : "?expense=" + id) + "#expense-form";
     }
 
