@@ -26,11 +26,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class RiskApi {
 
     private final RiskService risks;
+    private final RiskExposure exposure;
     private final ScheduleRiskService scheduleRisk;
     private final ScheduleRiskRuns runs;
 
-    RiskApi(RiskService risks, ScheduleRiskService scheduleRisk, ScheduleRiskRuns runs) {
+    RiskApi(RiskService risks, RiskExposure exposure, ScheduleRiskService scheduleRisk, ScheduleRiskRuns runs) {
         this.risks = risks;
+        this.exposure = exposure;
         this.scheduleRisk = scheduleRisk;
         this.runs = runs;
     }
@@ -70,7 +72,7 @@ class RiskApi {
             @PathVariable String project,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String basis) {
-        return risks.heatMap(user, project, kind, basis);
+        return exposure.heatMap(user, project, kind, basis);
     }
 
     @Operation(
@@ -84,7 +86,7 @@ class RiskApi {
             @PathVariable String project,
             @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate to) {
-        return risks.exposureTrend(user, project, from, to);
+        return exposure.exposureTrend(user, project, from, to);
     }
 
     @Operation(summary = "Add a risk (owners, managers, members)")

@@ -45,6 +45,7 @@ class RiskPages {
     static final List<String> IMPACT_LABELS = List.of("Negligible", "Minor", "Moderate", "Major", "Severe");
 
     private final RiskService risks;
+    private final RiskExposure exposure;
     private final ScheduleRiskService scheduleRisk;
     private final ProjectService projects;
     private final ScheduleRiskRuns runs;
@@ -53,12 +54,14 @@ class RiskPages {
 
     RiskPages(
             RiskService risks,
+            RiskExposure exposure,
             ScheduleRiskService scheduleRisk,
             ProjectService projects,
             ScheduleRiskRuns runs,
             org.gantry.server.collaboration.AttachmentService attachments,
             CommentService comments) {
         this.risks = risks;
+        this.exposure = exposure;
         this.scheduleRisk = scheduleRisk;
         this.projects = projects;
         this.runs = runs;
@@ -242,9 +245,9 @@ class RiskPages {
         List<Risk> shown = cellChosen
                 ? risks.list(user, key, null, null, null, probability, impact, null, chosenBasis)
                 : risks.list(user, key, null, null, null, null, null, null, chosenBasis);
-        HeatMap heatMap = risks.heatMap(user, key, null, chosenBasis);
+        HeatMap heatMap = exposure.heatMap(user, key, null, chosenBasis);
         model.addAttribute("residualBasis", chosenBasis.equals("RESIDUAL"));
-        model.addAttribute("exposure", ExposureChart.of(risks.exposureTrend(user, key, null, null)));
+        model.addAttribute("exposure", ExposureChart.of(exposure.exposureTrend(user, key, null, null)));
         List<List<HeatMap.Cell>> rows = new ArrayList<>();
         for (int row = 0; row < 5; row++) {
             rows.add(heatMap.cells().subList(row * 5, row * 5 + 5));
