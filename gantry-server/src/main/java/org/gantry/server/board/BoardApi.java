@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class BoardApi {
 
     private final BoardService boards;
+    private final BoardColumnSettings columnSettings;
     private final BoardPreferenceService preferences;
 
-    BoardApi(BoardService boards, BoardPreferenceService preferences) {
+    BoardApi(BoardService boards, BoardColumnSettings columnSettings, BoardPreferenceService preferences) {
         this.boards = boards;
+        this.columnSettings = columnSettings;
         this.preferences = preferences;
     }
 
@@ -85,7 +87,7 @@ class BoardApi {
             @PathVariable String project,
             @PathVariable String status,
             @RequestBody ColumnSettings settings) {
-        return boards.setColumn(user, project, status, settings);
+        return columnSettings.setColumn(user, project, status, settings);
     }
 
     @Operation(

@@ -36,9 +36,15 @@ class BoardPages {
 
     private final ProjectService projects;
     private final BoardService boards;
+    private final BoardColumnSettings columnSettings;
     private final BoardPreferenceService preferences;
 
-    BoardPages(ProjectService projects, BoardService boards, BoardPreferenceService preferences) {
+    BoardPages(
+            ProjectService projects,
+            BoardService boards,
+            BoardColumnSettings columnSettings,
+            BoardPreferenceService preferences) {
+        this.columnSettings = columnSettings;
         this.projects = projects;
         this.boards = boards;
         this.preferences = preferences;
@@ -158,7 +164,7 @@ class BoardPages {
             Integer limit = wipLimit == null || wipLimit.isBlank() ? null : Integer.valueOf(wipLimit.strip());
             Integer cellLimit =
                     cellWipLimit == null || cellWipLimit.isBlank() ? null : Integer.valueOf(cellWipLimit.strip());
-            BoardColumn column = boards.setColumn(
+            BoardColumn column = columnSettings.setColumn(
                     user,
                     project.key(),
                     status,

@@ -383,104 +383,6 @@ public class BoardService {
         }
     }
 
-    /**
-     * Sets a column's WIP limits and the statuses it holds; the version is the column's settings version (0
-     * before the first). {@code statuses} (null: unchanged) lists the statuses the column holds besides its
-     * own: each leaves the column that held it before; one left out gets its own column back. A status that
-     * holds others cannot be held (400 naming it). A status shown in another column gets its own column back
-     * when {@code statuses} is sent for it, and is a 409 otherwise (its limits would not show anywhere).
-     */
-    @Transactional
-    public BoardColumn setColumn(CurrentUser user, String projectRef, String status, ColumnSettings settings) {
-        ProjectAccess access = projects.access(user, projectRef).require(Permission.MANAGE_TASKS);
-        String key = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
-        var problems = new InvalidInput.Collector();
-        if (settings.version() == null) {
-            problems.add("version", "is required: send the version you last read (0 for a column never set)");
-        }
-        if (settings.wipLimit() != null && (settings.wipLimit() < 1 || settings.wipLimit() > 100_000)) {
-            problems.add("wipLimit", "must be between 1 and 100000, or null for no limit");
-        }
-        if (settings.cellWipLimit() != null && (settings.cellWipLimit() < 1 || settings.cellWipLimit() > 100_000)) {
-            problems.add("cellWipLimit", "must be between 1 and 100000, or null for no limit");
-        }
-        if (settings.status() != null && !settings.status().strip().equalsIgnoreCase(key)) {
-            problems.add("status", "must be the status of the address, or left out");
-        }
-        projectLock.lock(access.projectId());
-        Layout layout = layout(access);
-        ColumnRow current = layout.status(key);
-        if (current == null) {
-            throw new NotFound("Project " + access.key() + " has no status " + status + ".");
-        }
-        List<String> held = null;
-        if (settings.statuses() != null) {
-            held = new ArrayList<>();
-            for (String wanted : settings.statuses()) {
-                String heldKey = wanted == null ? "" : wanted.strip().toLowerCase(Locale.ROOT);
-                ColumnRow row = layout.status(heldKey);
-                if (row == null) {
-                    problems.add("statuses", "'" + wanted + "' is not a status of this project (see GET .../statuses)");
-                } else if (!heldKey.equals(key)
-                        && layout.columnOf(heldKey).status().equals(heldKey)
-                        && layout.columnOf(heldKey).statuses().size() > 1) {
-                    problems.add(
-                            "statuses", row.name() + " holds other statuses in its column; take those out of it first");
-                } else if (!heldKey.equals(key) && !held.contains(heldKey)) {
-                    held.add(heldKey);
-                }
-            }
-        }
-        problems.throwIfAny();
-        if (current.version() != settings.version()) {
-            throw new StaleVersion("The column " + current.name(), column(access, key));
-        }
-        if (current.shownIn() != null && held == null) {
-            throw new Conflict(
-                    "Shown in another column",
-                    current.name() + " is shown in the column "
-                            + layout.status(current.shownIn()).name() + "; set that column, or send statuses to give "
-                            + current.name() + " its own column.",
-                    Map.of("current", column(access, current.shownIn())));
-        }
-        jdbc.sql("insert into board_column (project_id, status_key, wip_limit, cell_wip_limit, wip_blocking, version)"
-                        + " values (?, ?, ?, ?, ?, 1) on conflict (project_id, status_key) do update"
-                        + " set wip_limit = excluded.wip_limit, cell_wip_limit = excluded.cell_wip_limit,"
-                        + " wip_blocking = excluded.wip_blocking, shown_in = null, version = board_column.version + 1")
-                .params(
-                        access.projectId(),
-                        key,
-                        settings.wipLimit(),
-                        settings.cellWipLimit(),
-                        Boolean.TRUE.equals(settings.wipBlocking()))
-                .update();
-        if (current.shownIn() != null) {
-            // The column that showed this status loses it: its version moves so a stale form of it is told.
-            jdbc.sql("update board_column set version = version + 1 where project_id = ? and status_key = ?")
-                    .params(access.projectId(), current.shownIn())
-                    .update();
-        }
-        if (held != null) {
-            // The columns that lose a status change too: their versions move so a stale form of theirs is told.
-            jdbc.sql("update board_column set version = version + 1 where project_id = ? and status_key in"
-                            + " (select shown_in from board_column where project_id = ? and status_key = any(?)"
-                            + " and shown_in is not null and shown_in <> ?)")
-                    .params(access.projectId(), access.projectId(), held.toArray(String[]::new), key)
-                    .update();
-            jdbc.sql("update board_column set shown_in = null where project_id = ? and shown_in = ?"
-                            + " and not status_key = any(?)")
-                    .params(access.projectId(), key, held.toArray(String[]::new))
-                    .update();
-            jdbc.sql("insert into board_column (project_id, status_key, shown_in, version)"
-                            + " select ?, h, ?, 1 from unnest(?::text[]) as h"
-                            + " on conflict (project_id, status_key) do update set shown_in = excluded.shown_in,"
-                            + " version = board_column.version + 1")
-                    .params(access.projectId(), key, held.toArray(String[]::new))
-                    .update();
-        }
-        return column(access, key);
-    }
-
     /** Every recorded status change in the project (or of one task), oldest first. */
     @Transactional(readOnly = true)
     public List<StatusChange> history(CurrentUser user, String projectRef, Long taskId) {
@@ -597,7 +499,7 @@ public class BoardService {
     }
 
     /** A status of the project with what the board adds to it. {@code shownIn}: the status whose column holds it. */
-    private record ColumnRow(
+    record ColumnRow(
             String status,
             String name,
             StatusCategory category,
@@ -608,7 +510,7 @@ public class BoardService {
             int version) {}
 
     /** A column: its own status (default, name, limits) first, then the statuses it holds, in status order. */
-    private record ColumnLayout(List<ColumnRow> statuses) {
+    record ColumnLayout(List<ColumnRow> statuses) {
         ColumnRow own() {
             return statuses.get(0);
         }
@@ -623,7 +525,7 @@ public class BoardService {
     }
 
     /** The columns in the order of their own statuses, and which column shows each status. */
-    private record Layout(List<ColumnLayout> columns, Map<String, ColumnLayout> byStatus, Map<String, ColumnRow> rows) {
+    record Layout(List<ColumnLayout> columns, Map<String, ColumnLayout> byStatus, Map<String, ColumnRow> rows) {
         ColumnLayout columnOf(String status) {
             return byStatus.get(status);
         }
@@ -633,7 +535,7 @@ public class BoardService {
         }
     }
 
-    private Layout layout(ProjectAccess access) {
+    Layout layout(ProjectAccess access) {
         List<ColumnRow> rows = jdbc.sql("select s.status_key, s.name, s.category, b.wip_limit, b.cell_wip_limit,"
                         + " coalesce(b.wip_blocking, false), b.shown_in, coalesce(b.version, 0) from task_status s"
                         + " left join board_column b on b.project_id = s.project_id and b.status_key = s.status_key"

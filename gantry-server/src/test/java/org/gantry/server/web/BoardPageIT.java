@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.List;
+import org.gantry.server.board.BoardColumnSettings;
 import org.gantry.server.board.BoardService;
 import org.gantry.server.board.CardMove;
 import org.gantry.server.board.ColumnSettings;
@@ -36,6 +37,9 @@ class BoardPageIT extends BrowserTest {
 
     @Autowired
     BoardService boards;
+
+    @Autowired
+    BoardColumnSettings columns;
 
     @Autowired
     StatusService statuses;
@@ -88,7 +92,7 @@ class BoardPageIT extends BrowserTest {
         Task first = tasks.create(admin(), project.key(), NewTask.named("First"));
         Task second = tasks.create(admin(), project.key(), NewTask.named("Second"));
         Task third = tasks.create(admin(), project.key(), NewTask.named("Third"));
-        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 1, false, 0));
+        columns.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 1, false, 0));
         boards.move(admin(), project.key(), first.id(), new CardMove("in_progress", null, first.version()));
         logIn(member);
 
@@ -103,7 +107,7 @@ class BoardPageIT extends BrowserTest {
         String background = (String) column.evaluate("element => getComputedStyle(element).backgroundColor");
         assertThat(background).isEqualTo("rgb(253, 236, 234)");
 
-        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 2, true, 1));
+        columns.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 2, true, 1));
         page.reload();
         card(third).focus();
         page.keyboard().press("Alt+ArrowRight");
@@ -171,7 +175,7 @@ class BoardPageIT extends BrowserTest {
         Task first = tasks.create(admin(), project.key(), assigned("First", member));
         Task second = tasks.create(admin(), project.key(), assigned("Second", member));
         Task third = tasks.create(admin(), project.key(), assigned("Third", member));
-        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 1, false, 0, 1, null));
+        columns.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 1, false, 0, 1, null));
         boards.move(admin(), project.key(), first.id(), new CardMove("in_progress", null, first.version()));
         logIn(member);
         page.navigate("/projects/" + project.key() + "/board");
@@ -198,7 +202,7 @@ class BoardPageIT extends BrowserTest {
         assertThat(cell).hasClass(java.util.regex.Pattern.compile(".*column-over-limit.*"));
         assertAccessible("a swimlane cell over its limit");
 
-        boards.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, null, true, 1, 2, null));
+        columns.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, null, true, 1, 2, null));
         page.reload();
         card(third).focus();
         page.keyboard().press("Alt+ArrowRight");
