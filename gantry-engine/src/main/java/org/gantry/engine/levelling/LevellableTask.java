@@ -10,6 +10,11 @@ import java.util.Objects;
  * constraint (must start/finish on, start/finish no later than), which both keep it where it is, its
  * finish-to-start predecessors with lags, and the units it takes of each resource.
  *
+ * <p>{@code assignmentsMayMove} says whether its resources' assignments may start at different times when
+ * levelling {@linkplain ProjectLevellingOptions#adjustIndividualAssignments() adjusts individual
+ * assignments}: true where the assignments drive the task's span; false where the task's own dates rule
+ * (a fixed-duration task), so it is delayed whole.
+ *
  * @param id the caller's key, returned in the result
  * @param idNumber the task's ID (row number), used by the ID-only order and as the last tie-breaker
  */
@@ -23,7 +28,8 @@ public record LevellableTask(
         boolean manual,
         boolean hardConstraint,
         List<Predecessor> predecessors,
-        List<ResourceUse> resources) {
+        List<ResourceUse> resources,
+        boolean assignmentsMayMove) {
     /** A do-not-level priority, as in Microsoft Project. */
     public static final int DO_NOT_LEVEL = 1000;
 
@@ -37,6 +43,32 @@ public record LevellableTask(
         }
         predecessors = List.copyOf(predecessors);
         resources = List.copyOf(resources);
+    }
+
+    /** A task whose assignments may each be delayed on their own when levelling adjusts assignments. */
+    public LevellableTask(
+            String id,
+            int idNumber,
+            int start,
+            int duration,
+            int totalSlack,
+            int priority,
+            boolean manual,
+            boolean hardConstraint,
+            List<Predecessor> predecessors,
+            List<ResourceUse> resources) {
+        this(
+                id,
+                idNumber,
+                start,
+                duration,
+                totalSlack,
+                priority,
+                manual,
+                hardConstraint,
+                predecessors,
+                resources,
+                true);
     }
 
     /** A finish-to-start link from {@code taskId} with a lag (negative: a lead). */

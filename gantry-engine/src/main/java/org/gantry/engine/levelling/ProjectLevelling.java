@@ -180,6 +180,14 @@ public final class ProjectLevelling {
         String pushedBy = !pinned && afterPredecessors > task.start() ? pusher : null;
         int start = earliest;
         OverAllocation conflict = conflictAt(task, earliest);
+        if (conflict != null
+                && options.adjustIndividualAssignments()
+                && task.assignmentsMayMove()
+                && unresolvedReason(task) == null
+                && usedResources(task) > 1
+                && placeAssignments(index, earliest, conflict, pushedBy, moves)) {
+            return;
+        }
         if (conflict != null) {
             Reason reason = unresolvedReason(task);
             if (reason == null) {
@@ -208,6 +216,84 @@ public final class ProjectLevelling {
         if (start != task.start()) {
             moves.add(new TaskMove(task.id(), task.start(), start, start - earliest, conflict, pushedBy));
         }
+    }
+
+    private static int usedResources(LevellableTask task) {
+        int used = 0;
+        for (ResourceUse use : task.resources()) {
+            used += use.units() > 0 ? 1 : 0;
+        }
+        return used;
+    }
+
+    /**
+     * Levelling that adjusts individual assignments: each resource's assignment starts at the first time,
+     * from the earliest start the links allow, when that resource alone has room for it, so a resource that
+     * is free starts on time and only the over-allocated one waits. The task starts with its first
+     * assignment and ends when its last one does. Each assignment is never later than the start that would
+     * fit all of them at once (a start that fits all fits each), so the task never ends later than if it
+     * were delayed whole. Returns false, placing nothing, when levelling within slack and the task's finish
+     * would move past its slack: the caller then treats the task whole.
+     */
+    private boolean placeAssignments(
+            int index, int earliest, OverAllocation conflict, String pushedBy, List<TaskMove> moves) {
+        LevellableTask task = tasks.get(index);
+        List<ResourceUse> uses = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        int start = Integer.MAX_VALUE;
+        int finish = Integer.MIN_VALUE;
+        for (ResourceUse use : task.resources()) {
+            if (use.units() == 0) {
+                continue;
+            }
+            LevellingResource resource = resources.get(use.resourceId());
+            int candidate = resource.nextPresence(earliest);
+            while (true) {
+                OverAllocation own = conflictOf(task, use, candidate);
+                if (own == null) {
+                    break;
+                }
+                int next = Integer.MAX_VALUE;
+                int end = resource.finish(candidate, task.duration());
+                for (int[] interval : held.get(use.resourceId())) {
+                    if (interval[0] < end && interval[1] > candidate) {
+                        next = Math.min(next, interval[1]);
+                    }
+                }
+                candidate = resource.nextPresence(next);
+            }
+            uses.add(use);
+            starts.add(candidate);
+            start = Math.min(start, candidate);
+            finish = Math.max(finish, resource.finish(candidate, task.duration()));
+        }
+        if (options.levelWithinSlackOnly() && finish - finish(task, task.start()) > task.totalSlack()) {
+            return false;
+        }
+        Map<String, Integer> assignmentDelays = new HashMap<>();
+        for (int k = 0; k < uses.size(); k++) {
+            ResourceUse use = uses.get(k);
+            int useStart = starts.get(k);
+            held.get(use.resourceId()).add(new int[] {
+                useStart, resources.get(use.resourceId()).finish(useStart, task.duration()), use.units(), index
+            });
+            if (useStart > start) {
+                assignmentDelays.put(use.resourceId(), useStart - start);
+            }
+        }
+        newStart[index] = start;
+        newFinish[index] = finish;
+        if (start != task.start() || !assignmentDelays.isEmpty()) {
+            moves.add(new TaskMove(
+                    task.id(),
+                    task.start(),
+                    start,
+                    start - earliest,
+                    assignmentDelays.isEmpty() && start == earliest ? null : conflict,
+                    pushedBy,
+                    assignmentDelays));
+        }
+        return true;
     }
 
     /** The first instant from {@code at} on when one of the task's resources works (at itself without any). */
@@ -259,40 +345,49 @@ public final class ProjectLevelling {
             return null;
         }
         for (ResourceUse use : task.resources()) {
-            if (use.units() == 0) {
+            OverAllocation conflict = conflictOf(task, use, start);
+            if (conflict != null) {
+                return conflict;
+            }
+        }
+        return null;
+    }
+
+    /** The over-allocation of one of the task's resources if its work started at {@code start}, or null. */
+    private OverAllocation conflictOf(LevellableTask task, ResourceUse use, int start) {
+        if (task.duration() == 0 || use.units() == 0) {
+            return null;
+        }
+        LevellingResource resource = resources.get(use.resourceId());
+        int maxUnits = resource.maxUnits();
+        int end = resource.finish(start, task.duration());
+        List<int[]> intervals = held.get(use.resourceId());
+        // Use only rises where a held interval starts or the resource comes back from an absence, so
+        // the window's start and those instants are the only ones to check (while it is away, nobody
+        // works on it).
+        List<Integer> instants = new ArrayList<>();
+        instants.add(start);
+        for (int[] interval : intervals) {
+            if (interval[0] > start && interval[0] < end) {
+                instants.add(interval[0]);
+            }
+        }
+        instants.addAll(resource.returnsBetween(start, end));
+        instants.sort(null);
+        for (int instant : instants) {
+            if (!resource.present(instant)) {
                 continue;
             }
-            LevellingResource resource = resources.get(use.resourceId());
-            int maxUnits = resource.maxUnits();
-            int end = resource.finish(start, task.duration());
-            List<int[]> intervals = held.get(use.resourceId());
-            // Use only rises where a held interval starts or the resource comes back from an absence, so
-            // the window's start and those instants are the only ones to check (while it is away, nobody
-            // works on it).
-            List<Integer> instants = new ArrayList<>();
-            instants.add(start);
+            int units = use.units();
+            List<String> competing = new ArrayList<>();
             for (int[] interval : intervals) {
-                if (interval[0] > start && interval[0] < end) {
-                    instants.add(interval[0]);
+                if (interval[0] <= instant && instant < interval[1]) {
+                    units += interval[2];
+                    competing.add(tasks.get(interval[3]).id());
                 }
             }
-            instants.addAll(resource.returnsBetween(start, end));
-            instants.sort(null);
-            for (int instant : instants) {
-                if (!resource.present(instant)) {
-                    continue;
-                }
-                int units = use.units();
-                List<String> competing = new ArrayList<>();
-                for (int[] interval : intervals) {
-                    if (interval[0] <= instant && instant < interval[1]) {
-                        units += interval[2];
-                        competing.add(tasks.get(interval[3]).id());
-                    }
-                }
-                if (units > maxUnits) {
-                    return new OverAllocation(use.resourceId(), instant, units, maxUnits, competing);
-                }
+            if (units > maxUnits) {
+                return new OverAllocation(use.resourceId(), instant, units, maxUnits, competing);
             }
         }
         return null;

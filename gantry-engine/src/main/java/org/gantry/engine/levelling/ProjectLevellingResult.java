@@ -19,6 +19,9 @@ public record ProjectLevellingResult(
      * move levelling itself added (what Microsoft Project stores as Levelling Delay); the rest came from
      * a delayed predecessor. {@code overAllocation} is the conflict that delayed it (null when it only
      * followed a predecessor), {@code delayedPredecessor} the predecessor that pushed it (or null).
+     * {@code assignmentDelays} holds, when levelling adjusted individual assignments, how long after the
+     * task's new start each delayed resource starts on it (by resource id; resources that start with the
+     * task are not listed).
      */
     public record TaskMove(
             String taskId,
@@ -26,7 +29,23 @@ public record ProjectLevellingResult(
             int newStart,
             int levellingDelay,
             OverAllocation overAllocation,
-            String delayedPredecessor) {}
+            String delayedPredecessor,
+            java.util.Map<String, Integer> assignmentDelays) {
+        public TaskMove {
+            assignmentDelays = java.util.Map.copyOf(assignmentDelays);
+        }
+
+        /** A task delayed whole: all its resources start with it. */
+        public TaskMove(
+                String taskId,
+                int oldStart,
+                int newStart,
+                int levellingDelay,
+                OverAllocation overAllocation,
+                String delayedPredecessor) {
+            this(taskId, oldStart, newStart, levellingDelay, overAllocation, delayedPredecessor, java.util.Map.of());
+        }
+    }
 
     /**
      * A resource over its maximum units: at time {@code at} it would hold {@code units} (of

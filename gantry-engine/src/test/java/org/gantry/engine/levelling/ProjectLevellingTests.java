@@ -327,6 +327,85 @@ class ProjectLevellingTests {
         assertThat(anna.finish(3, 0)).isEqualTo(3);
     }
 
+    @Test
+    void adjustingIndividualAssignmentsLetsTheFreeResourceStartOnTime() {
+        // Anna builds (0-4). The test needs Anna and Bo for 4; then Bo alone runs a 6-long check.
+        List<LevellingResource> team = List.of(new LevellingResource("anna", 100), new LevellingResource("bo", 100));
+        List<LevellableTask> tasks = List.of(
+                task("build", 1, 0, 4, 20, 500, "anna", 100),
+                pair("test", 2, 0, 4, 20, true),
+                task("check", 3, 0, 6, 20, 500, "bo", 100));
+
+        ProjectLevellingResult whole = ProjectLevelling.level(tasks, team, ProjectLevellingOptions.standard());
+        ProjectLevellingResult adjusted =
+                ProjectLevelling.level(tasks, team, new ProjectLevellingOptions(LevellingOrder.STANDARD, false, true));
+
+        // Whole tasks: the test waits for Anna (4-8) and holds Bo there, so the check waits for both (8-14).
+        assertThat(whole.moves())
+                .extracting(TaskMove::taskId, TaskMove::newStart)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("test", 4),
+                        org.assertj.core.groups.Tuple.tuple("check", 8));
+        assertThat(whole.finishAfter()).isEqualTo(14);
+        // Adjusted: Bo starts the test on time (0-4), only Anna's assignment waits (4-8); the check follows
+        // Bo (4-10) and the project ends at 10.
+        TaskMove test = adjusted.moves().get(0);
+        assertThat(test.taskId()).isEqualTo("test");
+        assertThat(test.newStart()).isEqualTo(0);
+        assertThat(test.levellingDelay()).isZero();
+        assertThat(test.assignmentDelays()).isEqualTo(java.util.Map.of("anna", 4));
+        assertThat(test.overAllocation().resourceId()).isEqualTo("anna");
+        assertThat(adjusted.moves().get(1).taskId()).isEqualTo("check");
+        assertThat(adjusted.moves().get(1).newStart()).isEqualTo(4);
+        assertThat(adjusted.moves().get(1).assignmentDelays()).isEmpty();
+        assertThat(adjusted.finishAfter()).isEqualTo(10);
+    }
+
+    @Test
+    void aTaskWhoseAssignmentsMayNotMoveIsDelayedWholeEvenWhenAssignmentsAreAdjusted() {
+        List<LevellingResource> team = List.of(new LevellingResource("anna", 100), new LevellingResource("bo", 100));
+        List<LevellableTask> tasks =
+                List.of(task("build", 1, 0, 4, 20, 500, "anna", 100), pair("test", 2, 0, 4, 20, false));
+
+        ProjectLevellingResult adjusted =
+                ProjectLevelling.level(tasks, team, new ProjectLevellingOptions(LevellingOrder.STANDARD, false, true));
+
+        assertThat(adjusted.moves()).hasSize(1);
+        assertThat(adjusted.moves().get(0).newStart()).isEqualTo(4);
+        assertThat(adjusted.moves().get(0).assignmentDelays()).isEmpty();
+    }
+
+    @Test
+    void withinSlackAnAdjustedAssignmentThatWouldPassTheSlackIsReportedNotMoved() {
+        List<LevellingResource> team = List.of(new LevellingResource("anna", 100), new LevellingResource("bo", 100));
+        List<LevellableTask> tasks =
+                List.of(task("build", 1, 0, 4, 0, 500, "anna", 100), pair("test", 2, 0, 4, 2, true));
+
+        ProjectLevellingResult result =
+                ProjectLevelling.level(tasks, team, new ProjectLevellingOptions(LevellingOrder.STANDARD, true, true));
+
+        assertThat(result.moves()).isEmpty();
+        assertThat(result.unresolved())
+                .extracting(u -> u.taskId(), u -> u.reason())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("test", Reason.NOT_ENOUGH_SLACK));
+    }
+
+    /** A task that needs Anna and Bo together, full time. */
+    private static LevellableTask pair(String id, int idNumber, int start, int duration, int slack, boolean mayMove) {
+        return new LevellableTask(
+                id,
+                idNumber,
+                start,
+                duration,
+                slack,
+                500,
+                false,
+                false,
+                List.of(),
+                List.of(new ResourceUse("anna", 100), new ResourceUse("bo", 100)),
+                mayMove);
+    }
+
     private static LevellableTask task(
             String id,
             int idNumber,
