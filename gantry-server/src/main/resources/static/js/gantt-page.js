@@ -253,8 +253,10 @@ async function openTask(id) {
     const levelling = (await call('GET', `/tasks/${id}/levelling`)).json;
     dialogTask.levelling = levelling;
     priorityField.value = levelling.priority;
-    document.getElementById('gantt-task-levelling-delay').textContent = levelling.levellingDelayMinutes > 0
-      ? `Levelling delay: ${levelling.levellingDelay}.` : 'No levelling delay.';
+    const held = (levelling.assignmentDelays ?? [])
+      .map((one) => ` ${one.resourceName} starts ${one.delay} after the task.`).join('');
+    document.getElementById('gantt-task-levelling-delay').textContent = (levelling.levellingDelayMinutes > 0
+      ? `Levelling delay: ${levelling.levellingDelay}.` : 'No levelling delay.') + held;
   }
   await showAssignments(id);
   for (const field of taskForm.elements) field.disabled = !canEdit && field.value !== 'cancel';
@@ -663,6 +665,7 @@ function levelOptions() {
     mode: form.elements.mode.value,
     order: form.elements.order.value,
     withinSlack: form.elements.withinSlack.checked,
+    adjustAssignments: form.elements.adjustAssignments.checked,
   };
   if (form.elements.selection.checked && selectedTask != null) options.taskIds = [selectedTask];
   return options;
@@ -753,7 +756,12 @@ function showPreview(preview) {
 async function previewLevelling() {
   levelError('');
   const options = levelOptions();
-  const query = new URLSearchParams({ mode: options.mode, order: options.order, withinSlack: options.withinSlack });
+  const query = new URLSearchParams({
+    mode: options.mode,
+    order: options.order,
+    withinSlack: options.withinSlack,
+    adjustAssignments: options.adjustAssignments,
+  });
   for (const id of options.taskIds ?? []) query.append('taskIds', id);
   try {
     const { json } = await call('GET', `/levelling/preview?${query}`);

@@ -596,7 +596,8 @@ final class WhatIf {
                     remaining,
                     null,
                     null,
-                    null,
+                    // A levelled assignment keeps its levelling delay in the what-if too.
+                    known == null ? null : known.delay(),
                     known == null ? null : known.contour()));
         }
         return task.withAssignments(engine);

@@ -41,7 +41,8 @@ class LevellingApi {
     @Operation(
             summary = "What levelling would do, stored nowhere: every task that moves and why, what it cannot"
                     + " resolve and why, the finish before and after, and both modes' finishes. mode STANDARD or"
-                    + " OPTIMISING; order ID_ONLY, STANDARD or PRIORITY_THEN_STANDARD; taskIds: only these")
+                    + " OPTIMISING; order ID_ONLY, STANDARD or PRIORITY_THEN_STANDARD; adjustAssignments: delay only the"
+                    + " over-allocated resource's assignment on a task; taskIds: only these")
     @GetMapping("/levelling/preview")
     LevellingPreview preview(
             CurrentUser user,
@@ -49,8 +50,10 @@ class LevellingApi {
             @RequestParam(required = false) String mode,
             @RequestParam(required = false) String order,
             @RequestParam(required = false) Boolean withinSlack,
+            @RequestParam(required = false) Boolean adjustAssignments,
             @RequestParam(required = false) List<Long> taskIds) {
-        return levelling.preview(user, project, new LevellingRequest(mode, order, withinSlack, taskIds, null));
+        return levelling.preview(
+                user, project, new LevellingRequest(mode, order, withinSlack, adjustAssignments, taskIds, null));
     }
 
     @Operation(

@@ -56,9 +56,15 @@ final class LevellingModel {
             ConstraintType.START_NO_LATER_THAN,
             ConstraintType.FINISH_NO_LATER_THAN);
 
-    /** What a levelling run produced in the engine's units, turned into delays and dates. */
+    /**
+     * What a levelling run produced in the engine's units, turned into delays and dates: per task in scope
+     * its levelling delay (elapsed minutes) and, when levelling adjusted individual assignments, per task
+     * the resources whose work starts later than the task, with that delay (working minutes of the
+     * resource's calendar; a resource not listed starts with the task).
+     */
     record Outcome(
             Map<Long, Long> delays,
+            Map<Long, Map<Long, Long>> assignmentDelays,
             Schedule after,
             Map<Long, ProjectLevellingResult.TaskMove> moves,
             List<ProjectLevellingResult.Unresolved> unresolved,
@@ -149,7 +155,10 @@ final class LevellingModel {
         List<Task> withoutDelays = new ArrayList<>(current.size());
         for (int i = 0; i < current.size(); i++) {
             Task task = current.get(i);
-            withoutDelays.add(scope.contains(rows.ids.get(i)) ? task.withLevelingDelay(WorkDuration.ZERO) : task);
+            withoutDelays.add(
+                    scope.contains(rows.ids.get(i))
+                            ? withAssignmentDelays(task.withLevelingDelay(WorkDuration.ZERO), Map.of())
+                            : task);
         }
         unlevelled = schedule(withoutDelays);
         time = calendar.workingTime();
@@ -290,6 +299,41 @@ final class LevellingModel {
         return first == Integer.MAX_VALUE || work.get(id) == 0 ? at : first;
     }
 
+    /**
+     * The task with its assignments' levelling delays set to {@code delays} (working minutes by resource
+     * id), every other assignment starting with the task.
+     */
+    static Task withAssignmentDelays(Task task, Map<Long, Long> delays) {
+        boolean same = true;
+        for (org.gantry.engine.Assignment assignment : task.assignments()) {
+            long delay = delayOf(delays, assignment.resource());
+            same &= delay == Math.round(assignment.delay().value());
+        }
+        if (same) {
+            return task;
+        }
+        List<org.gantry.engine.Assignment> changed = new ArrayList<>();
+        for (org.gantry.engine.Assignment assignment : task.assignments()) {
+            long delay = delayOf(delays, assignment.resource());
+            changed.add(new org.gantry.engine.Assignment(
+                    assignment.resource(),
+                    assignment.calendar(),
+                    assignment.units(),
+                    assignment.work(),
+                    assignment.remainingWork(),
+                    assignment.overtimeWork(),
+                    assignment.remainingOvertimeWork(),
+                    delay == 0 ? null : WorkDuration.minutes(delay),
+                    assignment.contour()));
+        }
+        return task.withAssignments(changed);
+    }
+
+    private static long delayOf(Map<Long, Long> delays, String resource) {
+        Long id = parse(resource);
+        return id == null ? 0 : delays.getOrDefault(id, 0L);
+    }
+
     Schedule schedule(List<Task> tasks) {
         try {
             return Scheduler.schedule(calendar.network(tasks, links));
@@ -403,9 +447,9 @@ final class LevellingModel {
      * search found, with Project's levelling run after it to repair what the search could not respect
      * (tasks that must not move, links with leads). Returns the delays (elapsed minutes) and dates.
      */
-    Outcome level(LevellingOrder order, boolean withinSlack, boolean optimising) {
+    Outcome level(LevellingOrder order, boolean withinSlack, boolean optimising, boolean adjustAssignments) {
         try {
-            return levelOrRefuse(order, withinSlack, optimising);
+            return levelOrRefuse(order, withinSlack, optimising, adjustAssignments);
         } catch (IllegalArgumentException e) {
             // The engine checks its input (a cycle through summary links, a value out of range): the plan
             // cannot be levelled as it is, which is the caller's to fix, not a server error.
@@ -413,7 +457,8 @@ final class LevellingModel {
         }
     }
 
-    private Outcome levelOrRefuse(LevellingOrder order, boolean withinSlack, boolean optimising) {
+    private Outcome levelOrRefuse(
+            LevellingOrder order, boolean withinSlack, boolean optimising, boolean adjustAssignments) {
         Map<Long, Integer> from = optimising ? optimisedStarts() : start;
         List<LevellableTask> tasks = new ArrayList<>(leaves.size());
         for (long id : leaves) {
@@ -454,12 +499,16 @@ final class LevellingModel {
                     "MANUAL_TASK".equals(pin),
                     hold && !"MANUAL_TASK".equals(pin),
                     before,
-                    uses));
+                    uses,
+                    // The engine honours an assignment's delay only where assignments drive the span: a
+                    // fixed-duration task keeps its dates from its duration, so it is delayed whole.
+                    current.get(i).type() != org.gantry.engine.TaskType.FIXED_DURATION));
         }
         List<LevellingResource> resources = new ArrayList<>(levellingResources.values());
         ProjectLevellingResult result;
         try {
-            result = ProjectLevelling.level(tasks, resources, new ProjectLevellingOptions(order, withinSlack));
+            result = ProjectLevelling.level(
+                    tasks, resources, new ProjectLevellingOptions(order, withinSlack, adjustAssignments));
         } catch (IllegalArgumentException e) {
             throw new Conflict("Cannot level", "The plan cannot be levelled: " + e.getMessage() + ".");
         }
@@ -475,9 +524,22 @@ final class LevellingModel {
             delays.put(id, 0L);
         }
         Set<Long> optimised = new HashSet<>();
+        Map<Long, Map<Long, Long>> assignmentDelays = new HashMap<>();
         for (long id : leaves) {
             if (!scope.contains(id) || pinned.containsKey(id)) {
                 continue;
+            }
+            ProjectLevellingResult.TaskMove adjusted = moves.get(id);
+            if (adjusted != null && !adjusted.assignmentDelays().isEmpty()) {
+                // Levelling counts in working minutes of the project calendar; the engine counts an
+                // assignment's delay on the resource's own calendar, so the time it is away is left out.
+                Map<Long, Long> own = new HashMap<>();
+                adjusted.assignmentDelays().forEach((resource, delay) -> {
+                    LevellingResource levelling = levellingResources.get(Long.parseLong(resource));
+                    int taskStart = adjusted.newStart();
+                    own.put(Long.parseLong(resource), (long) delay - away(levelling, taskStart, taskStart + delay));
+                });
+                assignmentDelays.put(id, own);
             }
             int earliest = start.get(id);
             int afterLinks = Integer.MIN_VALUE;
@@ -505,16 +567,20 @@ final class LevellingModel {
         List<Task> levelled = new ArrayList<>(current.size());
         for (int i = 0; i < current.size(); i++) {
             Task task = current.get(i);
-            Long delay = delays.get(rows.ids.get(i));
+            long id = rows.ids.get(i);
+            Long delay = delays.get(id);
             levelled.add(
                     delay == null
                             ? task
-                            : task.withLevelingDelay(
-                                    delay == 0
-                                            ? WorkDuration.ZERO
-                                            : new WorkDuration(delay, org.gantry.engine.DurationUnit.ELAPSED_MINUTES)));
+                            : withAssignmentDelays(
+                                    task.withLevelingDelay(
+                                            delay == 0
+                                                    ? WorkDuration.ZERO
+                                                    : new WorkDuration(
+                                                            delay, org.gantry.engine.DurationUnit.ELAPSED_MINUTES)),
+                                    assignmentDelays.getOrDefault(id, Map.of())));
         }
-        return new Outcome(delays, schedule(levelled), moves, result.unresolved(), optimised);
+        return new Outcome(delays, assignmentDelays, schedule(levelled), moves, result.unresolved(), optimised);
     }
 
     /**

@@ -15,6 +15,7 @@ public record LevellingPreview(
         String mode,
         String order,
         boolean withinSlack,
+        boolean adjustAssignments,
         List<Long> taskIds,
         long version,
         LocalDateTime finishBefore,
@@ -31,7 +32,8 @@ public record LevellingPreview(
      * RESOURCE (levelling delayed it past an over-allocation of {@code resource}, shared with
      * {@code competingTasks}), PREDECESSOR (it follows {@code predecessorId}, which levelling delayed),
      * OPTIMISED (the optimising mode placed it there for a shorter finish) or CLEARED (its levelling delay is
-     * removed); {@code reason} says it in words.
+     * removed); {@code reason} says it in words. {@code assignmentDelays} lists the resources whose work
+     * on the task starts later than the task when levelling adjusts individual assignments.
      */
     public record Move(
             long taskId,
@@ -48,6 +50,7 @@ public record LevellingPreview(
             String resourceName,
             List<Long> competingTasks,
             Long predecessorId,
+            List<TaskLevelling.AssignmentDelay> assignmentDelays,
             String reason) {}
 
     /**

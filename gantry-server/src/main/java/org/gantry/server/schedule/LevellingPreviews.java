@@ -24,8 +24,11 @@ final class LevellingPreviews {
     private final Map<Long, String> resourceNames;
     private final Map<Long, String> pinned;
 
-    LevellingPreviews(LevellingModel model) {
+    private final long minutesPerDay;
+
+    LevellingPreviews(LevellingModel model, long minutesPerDay) {
         this.model = model;
+        this.minutesPerDay = minutesPerDay;
         this.rows = model.rows;
         this.leaves = model.leaves;
         this.time = model.time;
@@ -61,7 +64,8 @@ final class LevellingPreviews {
                 LocalDateTime oldFinish = rows.finish.get(i);
                 if (result == null
                         || (java.util.Objects.equals(oldStart, result.start())
-                                && java.util.Objects.equals(oldFinish, result.finish()))) {
+                                && java.util.Objects.equals(oldFinish, result.finish())
+                                && !outcome.assignmentDelays().containsKey(id))) {
                     continue;
                 }
                 long shift = oldStart == null || result.start() == null
@@ -76,15 +80,23 @@ final class LevellingPreviews {
                 List<Long> competing = List.of();
                 Long predecessor = null;
                 String reason;
-                if (move != null && move.overAllocation() != null && delay > 0) {
+                List<TaskLevelling.AssignmentDelay> held = assignmentDelays(outcome, id);
+                if (move != null && move.overAllocation() != null && (delay > 0 || !held.isEmpty())) {
                     var conflict = move.overAllocation();
                     cause = "RESOURCE";
                     resource = Long.parseLong(conflict.resourceId());
                     competing = ids(conflict.competingTasks());
+                    List<String> actions = new ArrayList<>();
+                    if (delay > 0) {
+                        actions.add("delays this task by " + delayText(delay, true));
+                    }
+                    for (TaskLevelling.AssignmentDelay one : held) {
+                        actions.add(
+                                "starts " + one.resourceName() + "'s work on it " + one.delay() + " after the task");
+                    }
                     reason = resourceNames.get(resource) + " is over-allocated at " + text(model.at(conflict.at()))
                             + " (" + conflict.units() + " % of " + conflict.maxUnits() + " %) with "
-                            + names(competing) + "; levelling delays this task by "
-                            + delayText(delay, true) + ".";
+                            + names(competing) + "; levelling " + String.join(" and ", actions) + ".";
                 } else if (outcome.optimised().contains(id) && delay > 0) {
                     cause = "OPTIMISED";
                     reason = "The optimising mode starts it later, by a levelling delay of " + delayText(delay, true)
@@ -117,6 +129,7 @@ final class LevellingPreviews {
                         resource == null ? null : resourceNames.get(resource),
                         competing,
                         predecessor,
+                        held,
                         reason));
             }
             for (ProjectLevellingResult.Unresolved left : outcome.unresolved()) {
@@ -153,6 +166,7 @@ final class LevellingPreviews {
                 options.mode(),
                 options.order().name(),
                 options.withinSlack(),
+                options.adjustAssignments(),
                 options.taskIds(),
                 version,
                 before,
@@ -163,6 +177,19 @@ final class LevellingPreviews {
                 moves,
                 unresolved,
                 Math.round((System.nanoTime() - began) / 1_000_000.0));
+    }
+
+    /** The resources whose work on task {@code id} levelling starts after the task, by name. */
+    private List<TaskLevelling.AssignmentDelay> assignmentDelays(LevellingModel.Outcome outcome, long id) {
+        List<TaskLevelling.AssignmentDelay> held = new ArrayList<>();
+        outcome.assignmentDelays().getOrDefault(id, Map.of()).forEach((resource, minutes) -> {
+            if (minutes > 0) {
+                held.add(new TaskLevelling.AssignmentDelay(
+                        resource, resourceNames.get(resource), minutes, workText(minutes, minutesPerDay)));
+            }
+        });
+        held.sort(Comparator.comparing(TaskLevelling.AssignmentDelay::resourceName));
+        return held;
     }
 
     private List<Long> ids(List<String> taskIds) {
@@ -200,6 +227,14 @@ final class LevellingPreviews {
             return number(minutes / 1440.0) + " " + prefix + "days";
         }
         return number(minutes / 60.0) + " " + prefix + "hrs";
+    }
+
+    /** Working time in words: "3 days" of {@code minutesPerDay}, or "4.5 hrs" below a day. */
+    static String workText(long minutes, long minutesPerDay) {
+        if (minutesPerDay > 0 && minutes >= minutesPerDay) {
+            return number(minutes / (double) minutesPerDay) + " days";
+        }
+        return number(minutes / 60.0) + " hrs";
     }
 
     private static String number(double value) {

@@ -63,7 +63,8 @@ public class LevellingService {
     }
 
     /** The options as asked, checked (400 naming each bad field). */
-    record Options(String mode, LevellingOrder order, boolean withinSlack, List<Long> taskIds) {
+    record Options(
+            String mode, LevellingOrder order, boolean withinSlack, boolean adjustAssignments, List<Long> taskIds) {
 
         static Options of(LevellingRequest request, InvalidInput.Collector problems) {
             String mode =
@@ -83,6 +84,7 @@ public class LevellingService {
                     mode,
                     order,
                     Boolean.TRUE.equals(request.withinSlack()),
+                    Boolean.TRUE.equals(request.adjustAssignments()),
                     checkedTaskIds(request.taskIds(), problems));
         }
 
@@ -91,6 +93,7 @@ public class LevellingService {
             map.put("mode", mode);
             map.put("order", order.name());
             map.put("withinSlack", withinSlack);
+            map.put("adjustAssignments", adjustAssignments);
             map.put("taskIds", taskIds);
             return map;
         }
@@ -150,7 +153,7 @@ public class LevellingService {
         requireVersion(request.version(), problems);
         problems.throwIfAny();
         checkVersion(access, request.version());
-        Options options = new Options("CLEAR", LevellingOrder.STANDARD, false, ids);
+        Options options = new Options("CLEAR", LevellingOrder.STANDARD, false, false, ids);
         Plan plan = plan(access, options, true, false);
         Map<String, Object> asked = new LinkedHashMap<>();
         asked.put("taskIds", ids);
@@ -188,12 +191,26 @@ public class LevellingService {
         List<Long> ids = new ArrayList<>();
         List<Long> minutes = new ArrayList<>();
         List<Boolean> elapsed = new ArrayList<>();
+        List<Long> withAssignments = new ArrayList<>();
+        Map<Long, Map<Long, Long>> assignmentDelays = new HashMap<>();
         for (var entry : json.readTree((String) run[0])) {
-            ids.add(entry.get(0).asLong());
+            long id = entry.get(0).asLong();
+            ids.add(id);
             minutes.add(entry.get(1).asLong());
             elapsed.add(entry.get(2).asBoolean());
+            // Runs stored before assignments could be levelled hold three values: their assignments stay.
+            if (entry.size() > 3) {
+                withAssignments.add(id);
+                Map<Long, Long> byResource = new HashMap<>();
+                for (var field : entry.get(3).properties()) {
+                    byResource.put(
+                            Long.parseLong(field.getKey()), field.getValue().asLong());
+                }
+                assignmentDelays.put(id, byResource);
+            }
         }
         runs.writeDelays(access.projectId(), ids, minutes, elapsed);
+        runs.writeAssignmentDelays(access.projectId(), withAssignments, assignmentDelays);
         Rescheduled outcome = scheduler.reschedule(access.projectId());
         RescheduleOnChange.remember(outcome);
         jdbc.sql("update levelling_run set undone_at = now(), version = version + 1 where id = ?")
@@ -253,7 +270,11 @@ public class LevellingService {
     // ----- computing -----
 
     /** A levelling computed in memory: the preview, and per task in scope its new and previous delay. */
-    record Plan(LevellingPreview preview, Map<Long, Long> delays, Map<Long, long[]> previous) {}
+    record Plan(
+            LevellingPreview preview,
+            Map<Long, Long> delays,
+            Map<Long, Map<Long, Long>> assignmentDelays,
+            Map<Long, long[]> previous) {}
 
     private Plan plan(ProjectAccess access, Options options, boolean clear, boolean compare) {
         long began = System.nanoTime();
@@ -273,14 +294,15 @@ public class LevellingService {
             for (long id : model.scope) {
                 delays.put(id, 0L);
             }
-            chosen = new LevellingModel.Outcome(delays, model.unlevelled, Map.of(), List.of(), Set.of());
+            chosen = new LevellingModel.Outcome(delays, Map.of(), model.unlevelled, Map.of(), List.of(), Set.of());
         } else {
             // The preview shows both modes' finishes side by side; an apply computes only the chosen one.
             boolean optimisingMode = options.mode().equals("OPTIMISING");
-            LevellingModel.Outcome standard =
-                    compare || !optimisingMode ? model.level(options.order(), options.withinSlack(), false) : null;
+            LevellingModel.Outcome standard = compare || !optimisingMode
+                    ? model.level(options.order(), options.withinSlack(), false, options.adjustAssignments())
+                    : null;
             LevellingModel.Outcome optimising =
-                    compare || optimisingMode ? model.level(options.order(), false, true) : null;
+                    compare || optimisingMode ? model.level(options.order(), false, true, false) : null;
             standardFinish = standard == null ? null : LevellingModel.finish(model, standard.after());
             optimisingFinish = optimising == null ? null : LevellingModel.finish(model, optimising.after());
             chosen = optimisingMode ? optimising : standard;
@@ -292,8 +314,8 @@ public class LevellingService {
             previous.put(
                     id, new long[] {model.rows.levellingDelay.get(i), model.rows.levellingDelayElapsed.get(i) ? 1 : 0});
         }
-        LevellingPreview preview =
-                new LevellingPreviews(model).preview(options, version, chosen, standardFinish, optimisingFinish, began);
-        return new Plan(preview, delays, previous);
+        LevellingPreview preview = new LevellingPreviews(model, access.minutesPerDay())
+                .preview(options, version, chosen, standardFinish, optimisingFinish, began);
+        return new Plan(preview, delays, chosen == null ? Map.of() : chosen.assignmentDelays(), previous);
     }
 }

@@ -47,7 +47,8 @@ class NetworkReader {
             select a.task_id, a.resource_id, a.units, a.work_minutes, a.actual_work_minutes,
                    a.remaining_work_minutes, a.contour, r.calendar_key,
                    exists (select 1 from time_off o
-                            where o.resource_id = r.id or (r.user_id is not null and o.user_id = r.user_id))
+                            where o.resource_id = r.id or (r.user_id is not null and o.user_id = r.user_id)),
+                   a.levelling_delay_minutes
               from assignment a join resource r on r.id = a.resource_id
              where a.project_id = ? and r.kind = 'WORK' and a.units > 0""";
 
@@ -322,7 +323,8 @@ class NetworkReader {
                                     rs.getLong(5),
                                     rs.getLong(6),
                                     rs.getString(7),
-                                    timeOff ? ownCalendar : rs.getString(8)));
+                                    timeOff ? ownCalendar : rs.getString(8),
+                                    rs.getLong(10)));
                 });
         if (calendarMissing[0]) {
             return false;
@@ -350,7 +352,8 @@ class NetworkReader {
                             rs.getLong(5),
                             rs.getLong(6),
                             rs.getString(7),
-                            rs.getString(8)));
+                            rs.getString(8),
+                            rs.getLong(10)));
         });
         return byTask;
     }
@@ -423,7 +426,8 @@ class NetworkReader {
                                 row.actualWorkMinutes(),
                                 row.remainingWorkMinutes(),
                                 row.contour(),
-                                "resource:" + row.resourceId())
+                                "resource:" + row.resourceId(),
+                                row.levellingDelayMinutes())
                         : row)
                 .toList());
         return new ProjectCalendar(
@@ -445,7 +449,8 @@ class NetworkReader {
             long actualWorkMinutes,
             long remainingWorkMinutes,
             String contour,
-            String calendarKey) {}
+            String calendarKey,
+            long levellingDelayMinutes) {}
 
     /** The project row as stored, with its stored calendars' definitions. */
     record ProjectRow(

@@ -382,7 +382,9 @@ final class StoredTasks {
                 remaining,
                 null,
                 null,
-                null,
+                // Levelling that adjusts individual assignments starts this resource's work later than the
+                // task: working minutes on its own calendar, as the engine counts an assignment's delay.
+                row.levellingDelayMinutes() > 0 ? WorkDuration.minutes(row.levellingDelayMinutes()) : null,
                 contour);
     }
 

@@ -197,6 +197,88 @@ class LevellingApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void adjustingIndividualAssignmentsLetsTheFreePersonStartAndClearAndUndoTakeItBack() {
+        // Pair test (4 days) needs Ana and Bo. Build holds Ana for 5 days and has the least slack, so it keeps
+        // its dates; with assignments adjusted, Bo starts the pair test on time and only Ana's work waits.
+        long bo = created(owner.api().post(path("/resources"), json("name", "Bo")))
+                .get("id")
+                .asLong();
+        long pair = GantryApi.taskId(owner.api(), project, json("name", "Pair test", "duration", "4d"));
+        assign(pair, ana);
+        assign(pair, bo);
+
+        JsonNode whole = ok(owner.api().get(path("/levelling/preview")));
+        JsonNode adjusted = ok(owner.api().get(path("/levelling/preview?adjustAssignments=true")));
+
+        JsonNode wholeMove = move(whole, pair);
+        assertThat(wholeMove.get("startAfter").asString()).isEqualTo("2026-03-09T08:00:00");
+        assertThat(wholeMove.get("assignmentDelays").size()).isZero();
+        assertThat(adjusted.get("adjustAssignments").asBoolean()).isTrue();
+        JsonNode pairMove = move(adjusted, pair);
+        assertThat(pairMove.get("startAfter").asString()).isEqualTo("2026-03-02T08:00:00");
+        assertThat(pairMove.get("finishAfter").asString()).isEqualTo("2026-03-12T17:00:00");
+        assertThat(pairMove.get("levellingDelayMinutes").asLong()).isZero();
+        assertThat(pairMove.get("cause").asString()).isEqualTo("RESOURCE");
+        JsonNode held = pairMove.get("assignmentDelays");
+        assertThat(held.size()).isEqualTo(1);
+        assertThat(held.get(0).get("resourceId").asLong()).isEqualTo(ana);
+        assertThat(held.get(0).get("delayMinutes").asLong()).isEqualTo(5 * 480);
+        assertThat(pairMove.get("reason").asString())
+                .contains("Ana is over-allocated", "Build", "starts Ana's work on it 5 days after the task");
+
+        created(owner.api()
+                .post(
+                        path("/levelling"),
+                        json(
+                                "adjustAssignments",
+                                true,
+                                "version",
+                                adjusted.get("version").asLong())));
+        // Stored on Ana's assignment; the reschedule that follows (and every later one) keeps it.
+        JsonNode pairLevelling = levelling(pair);
+        assertThat(pairLevelling.get("levellingDelayMinutes").asLong()).isZero();
+        assertThat(pairLevelling
+                        .get("assignmentDelays")
+                        .get(0)
+                        .get("resourceName")
+                        .asString())
+                .isEqualTo("Ana");
+        assertThat(pairLevelling.get("assignmentDelays").get(0).get("delay").asString())
+                .isEqualTo("5 days");
+        assertThat(task(pair).get("start").asString()).isEqualTo("2026-03-02T08:00:00");
+        assertThat(task(pair).get("finish").asString()).isEqualTo("2026-03-12T17:00:00");
+        assertThat(task(review).get("start").asString()).isEqualTo("2026-03-13T08:00:00");
+        assertThat(ok(owner.api().get(path("/levelling")))
+                        .get("delayedTasks")
+                        .valueStream()
+                        .map(t -> t.get("id").asLong())
+                        .toList())
+                .contains(pair, review);
+
+        long now = ok(owner.api().get(path("/levelling"))).get("version").asLong();
+        JsonNode cleared = created(owner.api().post(path("/levelling/clear"), json("version", now)));
+        assertThat(levelling(pair).get("assignmentDelays").size()).isZero();
+        assertThat(task(pair).get("finish").asString()).isEqualTo("2026-03-05T17:00:00");
+
+        ok(owner.api().post(path("/levelling/" + cleared.get("run").asLong() + "/undo"), json()));
+        assertThat(levelling(pair)
+                        .get("assignmentDelays")
+                        .get(0)
+                        .get("delayMinutes")
+                        .asLong())
+                .isEqualTo(5 * 480);
+        assertThat(task(pair).get("finish").asString()).isEqualTo("2026-03-12T17:00:00");
+    }
+
+    private static JsonNode move(JsonNode preview, long taskId) {
+        return preview.get("moves")
+                .valueStream()
+                .filter(move -> move.get("taskId").asLong() == taskId)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("task " + taskId + " does not move in " + preview));
+    }
+
+    @Test
     void anApplyOnAPlanChangedSinceThePreviewIsRefusedAndWritesNothing() {
         long version =
                 ok(owner.api().get(path("/levelling/preview"))).get("version").asLong();
