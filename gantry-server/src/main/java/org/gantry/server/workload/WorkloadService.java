@@ -78,7 +78,8 @@ public class WorkloadService {
             LocalDateTime start,
             LocalDateTime finish,
             long projectId,
-            int taskVersion) {}
+            int taskVersion,
+            long levellingDelayMinutes) {}
 
     /**
      * A project's working time by day, as the engine counts it (its calendar with holidays, or the imported
@@ -192,7 +193,8 @@ public class WorkloadService {
             ofRow.computeIfAbsent(rowKey(resource), k -> new ArrayList<>()).add(resource);
         }
         List<Work> works = jdbc.sql("select a.id, a.version, a.resource_id, a.units, a.work_minutes, t.id, t.name,"
-                        + " t.start_at, t.finish_at, t.project_id, t.version from assignment a join task t on t.id = a.task_id"
+                        + " t.start_at, t.finish_at, t.project_id, t.version, a.levelling_delay_minutes"
+                        + " from assignment a join task t on t.id = a.task_id"
                         + " where a.resource_id = any(:ids) and t.active and a.work_minutes > 0"
                         + " and t.start_at is not null and t.finish_at is not null"
                         + " and t.start_at < :after and t.finish_at >= :start"
@@ -211,7 +213,8 @@ public class WorkloadService {
                         rs.getObject(8, LocalDateTime.class),
                         rs.getObject(9, LocalDateTime.class),
                         rs.getLong(10),
-                        rs.getInt(11)))
+                        rs.getInt(11),
+                        rs.getLong(12)))
                 .list();
         LocalDate low = start;
         LocalDate high = end;
@@ -264,8 +267,8 @@ public class WorkloadService {
             ResourceRef resource = byId.get(work.resourceId());
             Calendar calendar = calendars.get(work.projectId());
             List<LocalDate> workDays = new ArrayList<>();
-            LocalDate first = work.start().toLocalDate();
             LocalDate last = work.finish().toLocalDate();
+            LocalDate first = heldBack(work, calendar, last);
             if (work.finish().toLocalTime().equals(LocalTime.MIDNIGHT) && last.isAfter(first)) {
                 last = last.minusDays(1);
             }
@@ -414,6 +417,25 @@ public class WorkloadService {
             from = from.plusDays(periods);
         }
         return over;
+    }
+
+    /**
+     * The day a resource's work on a task begins: the task's start day, or, where levelling held this
+     * assignment back (adjusting individual assignments), the day its delay of working time ends, counted
+     * in whole working days of the project calendar (never after the task's last day).
+     */
+    private static LocalDate heldBack(Work work, Calendar calendar, LocalDate last) {
+        LocalDate day = work.start().toLocalDate();
+        long left = work.levellingDelayMinutes();
+        while (left > 0 && day.isBefore(last)) {
+            long minutes = calendar.minutes(day);
+            if (minutes > left) {
+                break;
+            }
+            left -= minutes;
+            day = day.plusDays(1);
+        }
+        return day;
     }
 
     private static String rowKey(ResourceRef resource) {

@@ -207,6 +207,7 @@ class LevellingApiIT extends ApiIntegrationTest {
         assign(pair, ana);
         assign(pair, bo);
 
+        assertThat(overallocated()).contains(pair, build);
         JsonNode whole = ok(owner.api().get(path("/levelling/preview")));
         JsonNode adjusted = ok(owner.api().get(path("/levelling/preview?adjustAssignments=true")));
 
@@ -248,6 +249,8 @@ class LevellingApiIT extends ApiIntegrationTest {
         assertThat(task(pair).get("start").asString()).isEqualTo("2026-03-02T08:00:00");
         assertThat(task(pair).get("finish").asString()).isEqualTo("2026-03-12T17:00:00");
         assertThat(task(review).get("start").asString()).isEqualTo("2026-03-13T08:00:00");
+        // The workload counts Ana's work on the pair test from when it starts: nobody is over-allocated.
+        assertThat(overallocated()).isEmpty();
         assertThat(ok(owner.api().get(path("/levelling")))
                         .get("delayedTasks")
                         .valueStream()
@@ -268,6 +271,13 @@ class LevellingApiIT extends ApiIntegrationTest {
                         .asLong())
                 .isEqualTo(5 * 480);
         assertThat(task(pair).get("finish").asString()).isEqualTo("2026-03-12T17:00:00");
+    }
+
+    private List<Long> overallocated() {
+        return ok(owner.api().get(path("/overallocations")))
+                .valueStream()
+                .map(over -> over.get("taskId").asLong())
+                .toList();
     }
 
     private static JsonNode move(JsonNode preview, long taskId) {
