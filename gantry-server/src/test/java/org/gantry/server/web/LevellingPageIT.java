@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * "Level resources" on the Gantt page in Chromium, by keyboard: the dialog opens, the preview lists the
  * tasks that move and why with the finish before and after, Apply moves the bars and dates, and the
- * page's Undo takes the levelling back. axe-core checks the dialog with the preview shown.
+ * page's Undo takes the levelling back. axe-core checks the dialog with the preview shown. With "Levelling
+ * can adjust individual assignments" ticked, only the over-allocated person's work on a shared task waits.
  */
 class LevellingPageIT extends BrowserTest {
 
@@ -86,5 +87,55 @@ class LevellingPageIT extends BrowserTest {
                         .get("start")
                         .asString())
                 .isEqualTo("2026-03-02T08:00:00");
+    }
+
+    @Test
+    void withAssignmentsAdjustedOnlyTheBusyPersonsWorkWaits() {
+        Person manager = invite("Ada Adjuster");
+        ApiClient admin = GantryApi.onPort(port).admin();
+        String key = GantryApi.newProjectStarting(admin, "Adjust", LocalDate.of(2026, 3, 2));
+        String api = "/api/v1/projects/" + key;
+        projects.addMember(admin(), key, new NewMember(manager.user().id(), null, ProjectRole.MANAGER));
+        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
+                .get("id")
+                .asLong();
+        long bo = GantryApi.created(admin.post(api + "/resources", json("name", "Bo")))
+                .get("id")
+                .asLong();
+        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "5d"));
+        long pair = GantryApi.taskId(admin, key, json("name", "Pair test", "duration", "4d"));
+        for (long[] assignment : new long[][] {{build, ana}, {pair, ana}, {pair, bo}}) {
+            GantryApi.created(admin.post(
+                    api + "/tasks/" + assignment[0] + "/assignments", json("resourceId", assignment[1], "units", 100)));
+        }
+
+        logIn(manager);
+        page.navigate("/projects/" + key + "/gantt");
+        assertThat(page.locator("#gantt")).hasAttribute("aria-busy", "false");
+        page.locator("#gantt-level").focus();
+        page.keyboard().press("Enter");
+        page.locator("#gantt-level-assignments").focus();
+        page.keyboard().press("Space");
+        assertThat(page.locator("#gantt-level-assignments")).isChecked();
+        page.locator("#gantt-level-preview").focus();
+        page.keyboard().press("Enter");
+
+        Locator moves = page.locator("#gantt-level-moves tbody tr");
+        assertThat(moves).hasCount(1);
+        assertThat(moves.first().locator("th")).containsText("Pair test");
+        assertThat(moves.first()).containsText("starts Ana's work on it 5 days after the task");
+        assertThat(page.locator("#gantt-level-summary")).containsText("after levelling 2026-03-12 17:00");
+        assertAccessible("levelling dialog adjusting assignments");
+
+        page.locator("#gantt-level-apply").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#gantt-message")).containsText("Levelling: 1 task moved");
+        var stored = GantryApi.ok(admin.get(api + "/tasks/" + pair + "/levelling"));
+        assertThat(stored.get("assignmentDelays").get(0).get("resourceId").asLong())
+                .isEqualTo(ana);
+        assertThat(GantryApi.ok(admin.get(api + "/tasks/" + pair)).get("start").asString())
+                .isEqualTo("2026-03-02T08:00:00");
+        assertThat(GantryApi.ok(admin.get(api + "/tasks/" + pair)).get("finish").asString())
+                .isEqualTo("2026-03-12T17:00:00");
     }
 }
