@@ -324,7 +324,8 @@ public final class PlanComparison {
                                 a.remainingWorkMinutes(),
                                 a.start(),
                                 a.finish(),
-                                a.contour());
+                                a.contour(),
+                                a.levellingDelayMinutes());
                     })
                     .toList();
             List<PlanBaseline> baselineList = got.baselines().stream()

@@ -797,6 +797,7 @@ public final class PlanReader {
         Long work = work(assignment.getWork());
         Long actual = work(assignment.getActualWork());
         Long remaining = work(assignment.getRemainingWork());
+        Long levellingDelay = work(assignment.getLevelingDelay());
         return new PlanAssignment(
                 String.valueOf(assignment.getUniqueID()),
                 key(task),
@@ -807,7 +808,8 @@ public final class PlanReader {
                 remaining == null ? 0 : remaining,
                 assignment.getStart() != null ? assignment.getStart() : task.getStart(),
                 assignment.getFinish() != null ? assignment.getFinish() : finish(task),
-                contour(assignment.getWorkContour()));
+                contour(assignment.getWorkContour()),
+                levellingDelay == null ? 0 : Math.max(0, levellingDelay));
     }
 
     static WorkContour contour(org.mpxj.WorkContour contour) {

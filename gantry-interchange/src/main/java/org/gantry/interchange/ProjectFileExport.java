@@ -381,6 +381,9 @@ final class ProjectFileExport {
             target.setStart(assignment.start());
             target.setFinish(assignment.finish());
             target.setWorkContour(contour(assignment.contour()));
+            if (assignment.levellingDelayMinutes() > 0) {
+                target.setLevelingDelay(work(assignment.levellingDelayMinutes()));
+            }
         }
     }
 

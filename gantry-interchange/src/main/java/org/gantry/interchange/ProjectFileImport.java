@@ -232,7 +232,9 @@ public final class ProjectFileImport {
             Duration remainingWork = assignment.getRemainingWork();
             Duration overtime = assignment.getOvertimeWork();
             Duration remainingOvertime = assignment.getRemainingOvertimeWork();
-            Duration delay = assignment.getDelay();
+            // Project starts an assignment's work its Delay plus its Leveling Delay (set when levelling
+            // adjusts individual assignments) after the task starts.
+            Duration delay = plus(assignment.getDelay(), assignment.getLevelingDelay());
             double units = assignment.getUnits().doubleValue() / 100.0;
             WorkContour contour = contour(assignment.getWorkContour());
             if (contour == WorkContour.CONTOURED && source.getDuration() != null) {
@@ -258,6 +260,21 @@ public final class ProjectFileImport {
                     contour));
         }
         return result;
+    }
+
+    private Duration plus(Duration delay, Duration levellingDelay) {
+        if (levellingDelay == null || levellingDelay.getDuration() <= 0) {
+            return delay;
+        }
+        if (delay == null || delay.getDuration() <= 0) {
+            return levellingDelay;
+        }
+        return Duration.getInstance(
+                delay.convertUnits(TimeUnit.MINUTES, properties).getDuration()
+                        + levellingDelay
+                                .convertUnits(TimeUnit.MINUTES, properties)
+                                .getDuration(),
+                TimeUnit.MINUTES);
     }
 
     private static WorkContour contour(org.mpxj.WorkContour contour) {

@@ -53,7 +53,8 @@ class PlanDetailsWriter {
             LocalDateTime start,
             LocalDateTime finish,
             String contour,
-            String sourceKey) {}
+            String sourceKey,
+            long levellingDelayMinutes) {}
 
     record BaselineRow(
             long taskId,
@@ -185,13 +186,14 @@ class PlanDetailsWriter {
                 a.start(),
                 a.finish(),
                 a.contour(),
-                a.sourceKey()
+                a.sourceKey(),
+                a.levellingDelayMinutes()
             });
         }
         batch(
                 "insert into assignment (project_id, task_id, resource_id, units, work_minutes, actual_work_minutes,"
-                        + " remaining_work_minutes, start_at, finish_at, contour, source_key)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " remaining_work_minutes, start_at, finish_at, contour, source_key, levelling_delay_minutes)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
                 new int[] {
                     Types.BIGINT,
@@ -204,7 +206,8 @@ class PlanDetailsWriter {
                     Types.TIMESTAMP,
                     Types.TIMESTAMP,
                     Types.VARCHAR,
-                    Types.VARCHAR
+                    Types.VARCHAR,
+                    Types.BIGINT
                 });
     }
 

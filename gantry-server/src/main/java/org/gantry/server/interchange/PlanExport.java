@@ -220,7 +220,8 @@ public class PlanExport {
         List<PlanAssignment> assignments = new ArrayList<>();
         Set<String> assigned = new HashSet<>();
         jdbc.sql("select id, task_id, resource_id, units, work_minutes, actual_work_minutes, remaining_work_minutes,"
-                        + " start_at, finish_at, contour from assignment where project_id = ? order by id")
+                        + " start_at, finish_at, contour, levelling_delay_minutes from assignment where project_id = ?"
+                        + " order by id")
                 .param(projectId)
                 .query((rs, row) -> {
                     String taskKey = String.valueOf(rs.getLong("task_id"));
@@ -236,7 +237,8 @@ public class PlanExport {
                             rs.getLong("remaining_work_minutes"),
                             rs.getObject("start_at", LocalDateTime.class),
                             rs.getObject("finish_at", LocalDateTime.class),
-                            contour(rs.getString("contour"))));
+                            contour(rs.getString("contour")),
+                            rs.getLong("levelling_delay_minutes")));
                 })
                 .list();
 

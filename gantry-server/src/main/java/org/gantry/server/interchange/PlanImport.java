@@ -342,7 +342,8 @@ public class PlanImport {
                     assignment.start(),
                     assignment.finish(),
                     assignment.contour().name(),
-                    text(assignment.key())));
+                    text(assignment.key()),
+                    adjusted.atLeastZero(assignment.levellingDelayMinutes())));
         }
         details.writeAssignments(projectId, assignmentRows);
         if (unplaced > 0) {

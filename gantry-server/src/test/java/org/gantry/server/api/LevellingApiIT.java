@@ -271,6 +271,39 @@ class LevellingApiIT extends ApiIntegrationTest {
                         .asLong())
                 .isEqualTo(5 * 480);
         assertThat(task(pair).get("finish").asString()).isEqualTo("2026-03-12T17:00:00");
+
+        // Out to Microsoft Project's XML as the assignment's Leveling Delay, and back in with the same dates.
+        byte[] mspdi = owner.api().download(path("/export?format=mspdi"));
+        JsonNode imported = created(owner.api()
+                .upload(
+                        "/api/v1/projects/import",
+                        "adjusted.xml",
+                        mspdi,
+                        java.util.Map.of("dates", "gantry", "key", "AJ" + System.nanoTime() % 100_000_000L)));
+        String copy = imported.get("projectKey").asString();
+        JsonNode copiedPair = ok(owner.api().get("/api/v1/projects/" + copy + "/tasks?size=50"))
+                .get("items")
+                .valueStream()
+                .filter(task -> task.get("name").asString().equals("Pair test"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(copiedPair.get("start").asString()).isEqualTo("2026-03-02T08:00:00");
+        assertThat(copiedPair.get("finish").asString()).isEqualTo("2026-03-12T17:00:00");
+        JsonNode copiedLevelling = ok(owner.api()
+                .get("/api/v1/projects/" + copy + "/tasks/"
+                        + copiedPair.get("id").asLong() + "/levelling"));
+        assertThat(copiedLevelling
+                        .get("assignmentDelays")
+                        .get(0)
+                        .get("resourceName")
+                        .asString())
+                .isEqualTo("Ana");
+        assertThat(copiedLevelling
+                        .get("assignmentDelays")
+                        .get(0)
+                        .get("delayMinutes")
+                        .asLong())
+                .isEqualTo(5 * 480);
     }
 
     private List<Long> overallocated() {
