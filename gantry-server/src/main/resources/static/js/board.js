@@ -28,6 +28,9 @@ function init() {
   sortables.forEach((sortable) => sortable.destroy());
   sortables = [];
   const root = board();
+  // The keyboard moves listen from the module's start; this says the drag lists are set up too (tests wait
+  // for it before pressing keys or dragging).
+  if (root) root.dataset.ready = 'true';
   if (!root || root.dataset.canEdit !== 'true') return;
   for (const list of root.querySelectorAll('.cards')) {
     sortables.push(Sortable.create(list, {

@@ -53,13 +53,13 @@ class BoardPageIT extends BrowserTest {
         Task test = tasks.create(admin(), project.key(), NewTask.named("Test"));
         logIn(member);
 
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         assertThat(page.locator("#column-todo .card")).hasCount(3);
         drag(card(design), page.locator("#column-in_progress .cards"));
 
         assertThat(page.locator("#column-in_progress .card[data-id='" + design.id() + "']"))
                 .isVisible();
-        page.reload();
+        reloadBoard();
         assertThat(page.locator("#column-in_progress .card[data-id='" + design.id() + "']"))
                 .isVisible();
         assertThat(page.locator("#column-todo .card")).hasCount(2);
@@ -69,7 +69,7 @@ class BoardPageIT extends BrowserTest {
         // Within a column: Test above Build.
         drag(card(test), card(build));
         assertThat(page.locator("#column-todo .card").first()).hasAttribute("data-id", String.valueOf(test.id()));
-        page.reload();
+        reloadBoard();
         assertThat(page.locator("#column-todo .card").first()).hasAttribute("data-id", String.valueOf(test.id()));
 
         // The keyboard: Alt+→ moves the focused card to the next column, and it keeps the focus.
@@ -96,7 +96,7 @@ class BoardPageIT extends BrowserTest {
         boards.move(admin(), project.key(), first.id(), new CardMove("in_progress", null, first.version()));
         logIn(member);
 
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         Locator column = page.locator("#column-in_progress");
         assertThat(column.locator(".wip")).hasText("1/1");
         assertThat(column).not().hasClass(java.util.regex.Pattern.compile(".*over-limit.*"));
@@ -108,7 +108,7 @@ class BoardPageIT extends BrowserTest {
         assertThat(background).isEqualTo("rgb(253, 236, 234)");
 
         columns.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 2, true, 1));
-        page.reload();
+        reloadBoard();
         card(third).focus();
         page.keyboard().press("Alt+ArrowRight");
         assertThat(page.locator("#board-notice")).containsText("holds 2 of at most 2 cards");
@@ -129,7 +129,7 @@ class BoardPageIT extends BrowserTest {
         Task fresh = tasks.create(admin(), project.key(), NewTask.named("Fresh"));
         logIn(manager);
 
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         assertThat(page.locator("#column-review .card[data-id='" + reviewed.id() + "']"))
                 .isVisible();
         Locator settings = page.locator("#column-in_progress .wip-settings");
@@ -164,7 +164,7 @@ class BoardPageIT extends BrowserTest {
         assertThat(card(reviewed)).isFocused();
         assertThat(tasks.get(admin(), project.key(), reviewed.id()).task().status())
                 .isEqualTo("review");
-        page.reload();
+        reloadBoard();
         assertThat(cards.first()).hasAttribute("data-id", String.valueOf(reviewedFirst ? fresh.id() : reviewed.id()));
     }
 
@@ -178,7 +178,7 @@ class BoardPageIT extends BrowserTest {
         columns.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, 1, false, 0, 1, null));
         boards.move(admin(), project.key(), first.id(), new CardMove("in_progress", null, first.version()));
         logIn(member);
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         page.locator("#filter-swimlanes").selectOption(new SelectOption().setLabel("Assignee"));
         page.locator("#apply-filters").click();
         page.waitForLoadState();
@@ -203,7 +203,7 @@ class BoardPageIT extends BrowserTest {
         assertAccessible("a swimlane cell over its limit");
 
         columns.setColumn(admin(), project.key(), "in_progress", new ColumnSettings(null, null, true, 1, 2, null));
-        page.reload();
+        reloadBoard();
         card(third).focus();
         page.keyboard().press("Alt+ArrowRight");
         assertThat(page.locator("#board-notice")).containsText("holds 2 of at most 2 cards");
@@ -229,7 +229,7 @@ class BoardPageIT extends BrowserTest {
                         .setStatus(200)
                         .setContentType("text/event-stream")
                         .setBody(": no events\n\n")));
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         assertThat(card(task)).isVisible();
         // Someone else finishes it meanwhile.
         tasks.update(admin(), project.key(), task.id(), TaskChanges.status("done", null, task.version()));
@@ -249,7 +249,7 @@ class BoardPageIT extends BrowserTest {
         Project project = projectWith(member, ProjectRole.MEMBER);
         Task task = tasks.create(admin(), project.key(), NewTask.named("Moved elsewhere"));
         logIn(member);
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         assertThat(page.locator("#live")).hasAttribute("data-state", "live");
 
         boards.move(admin(), project.key(), task.id(), new CardMove("in_progress", null, task.version()));
@@ -266,14 +266,14 @@ class BoardPageIT extends BrowserTest {
         Task task = tasks.create(admin(), project.key(), NewTask.named("Look, do not touch"));
         logIn(sponsor);
 
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         assertThat(page.locator("#read-only-note")).isVisible();
         assertThat(page.locator("#board")).hasAttribute("data-can-edit", "false");
         drag(card(task), page.locator("#column-in_progress .cards"));
         card(task).focus();
         page.keyboard().press("Alt+ArrowRight");
 
-        page.reload();
+        reloadBoard();
         assertThat(page.locator("#column-todo .card[data-id='" + task.id() + "']"))
                 .isVisible();
         assertThat(tasks.get(admin(), project.key(), task.id()).task().status()).isEqualTo("todo");
@@ -290,7 +290,7 @@ class BoardPageIT extends BrowserTest {
         boards.move(admin(), project.key(), started.id(), new CardMove("in_progress", null, started.version()));
         logIn(member);
 
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         Locator todo = page.locator("#column-todo .card");
         assertThat(todo).hasCount(50);
         assertThat(page.locator("#column-todo .wip")).hasText("60");
@@ -311,12 +311,12 @@ class BoardPageIT extends BrowserTest {
         assertThat(todo.nth(49)).hasAttribute("data-id", fifty);
         assertThat(page.locator("#column-todo .more-cards")).hasCount(0);
         assertThat(page.url()).contains("show=todo");
-        page.reload();
+        reloadBoard();
         assertThat(todo).hasCount(60);
 
         // On the first cards again, a card moved with the keyboard into the long column lands after the last
         // shown card, stays in view with the focus, and the column counts it.
-        page.navigate("/projects/" + project.key() + "/board");
+        openBoard(project.key());
         assertThat(todo).hasCount(50);
         card(started).focus();
         page.keyboard().press("Alt+ArrowLeft");
@@ -341,7 +341,7 @@ class BoardPageIT extends BrowserTest {
         drag(back, todoList);
         assertThat(todo.first()).hasAttribute("data-id", backId);
         assertThat(page.locator("#column-in_progress .card")).hasCount(0);
-        page.reload();
+        reloadBoard();
         assertThat(todo.first()).hasAttribute("data-id", backId);
         assertThat(todo).hasCount(50);
     }
@@ -372,6 +372,8 @@ class BoardPageIT extends BrowserTest {
 
     /** A drag with the mouse in small steps, as SortableJS's mouse-event mode needs, onto the target's top. */
     private void drag(Locator source, Locator target) {
+        // Waits until the card is shown (a redraw may be replacing it) and in view.
+        source.scrollIntoViewIfNeeded();
         BoundingBox from = source.boundingBox();
         BoundingBox to = target.boundingBox();
         page.mouse().move(from.x + from.width / 2, from.y + from.height / 2);
@@ -383,5 +385,16 @@ class BoardPageIT extends BrowserTest {
         page.mouse().move(to.x + to.width / 2, to.y + Math.min(12, to.height / 3), new Mouse.MoveOptions().setSteps(3));
         page.mouse().up();
         page.waitForFunction("() => !document.querySelector('#board[aria-busy]')");
+    }
+
+    /** Opens the board and waits until board.js has set it up, so keys and drags reach its handlers. */
+    private void openBoard(String projectKey) {
+        page.navigate("/projects/" + projectKey + "/board");
+        assertThat(page.locator("#board")).hasAttribute("data-ready", "true");
+    }
+
+    private void reloadBoard() {
+        page.reload();
+        assertThat(page.locator("#board")).hasAttribute("data-ready", "true");
     }
 }
