@@ -348,6 +348,51 @@ public class AssignmentService {
                 task.version());
     }
 
+    /**
+     * A task's people before its assignees are edited where no units are given (the list, the board, My
+     * work): the database adds a newcomer at 100 % with the task's duration as work and drops a leaver's
+     * assignment. Read this before that edit and hand it to {@link #followAssignees} after it.
+     */
+    public record PeopleBefore(long projectId, long taskId, TaskStaffing staffing) {}
+
+    @Transactional(readOnly = true)
+    public PeopleBefore peopleBefore(long projectId, long taskId) {
+        TaskFacts task = task(projectId, taskId);
+        return new PeopleBefore(projectId, taskId, task == null ? null : staffing(task));
+    }
+
+    /**
+     * After an edit of a task's assignees: on a task that keeps its total work (effort-driven, or fixed work)
+     * the people share the work as Microsoft Project shares it when a resource is added or removed (the
+     * engine's {@link TaskStaffing} rules, as the assignments API applies them), and the task's duration
+     * follows. Other tasks keep what the database wrote (each newcomer works the task's duration).
+     */
+    @Transactional
+    public void followAssignees(PeopleBefore before) {
+        TaskStaffing was = before.staffing();
+        if (was == null || !was.keepsTotalWork()) {
+            return;
+        }
+        TaskFacts task = task(before.projectId(), before.taskId());
+        if (task == null) {
+            return;
+        }
+        TaskStaffing now = staffing(task);
+        TaskStaffing target = was;
+        for (TaskStaffing.Share share : was.shares()) {
+            if (now.share(share.resource()) == null) {
+                target = target.remove(share.resource());
+            }
+        }
+        for (TaskStaffing.Share share : now.shares()) {
+            if (was.share(share.resource()) == null) {
+                target = target.add(share.resource(), share.units(), null);
+            }
+        }
+        restaff(task, now, target);
+        followWork(before.projectId(), task);
+    }
+
     /** The task's people (work resources) as the engine's rules see them, in the order they were assigned. */
     private TaskStaffing staffing(TaskFacts task) {
         List<TaskStaffing.Share> shares = jdbc.sql("select a.resource_id, a.units, a.work_minutes from assignment a"
@@ -393,6 +438,10 @@ public class AssignmentService {
      * project is rescheduled.
      */
     private void followWork(ProjectAccess access, TaskFacts task) {
+        followWork(access.projectId(), task);
+    }
+
+    private void followWork(long projectId, TaskFacts task) {
         jdbc.sql("select set_config('gantry.duration_from_work', 'on', true)")
                 .query(String.class)
                 .single();
@@ -408,14 +457,22 @@ public class AssignmentService {
         jdbc.sql("select set_config('gantry.duration_from_work', '', true)")
                 .query(String.class)
                 .single();
-        events.publishEvent(new ScheduleAffected(access.projectId(), task.id(), null, null, false));
+        events.publishEvent(new ScheduleAffected(projectId, task.id(), null, null, false));
     }
 
     private TaskFacts task(ProjectAccess access, long taskId) {
+        TaskFacts task = task(access.projectId(), taskId);
+        if (task == null) {
+            throw new NotFound("Project " + access.key() + " has no task " + taskId + ".");
+        }
+        return task;
+    }
+
+    private TaskFacts task(long projectId, long taskId) {
         return jdbc.sql("select id, task_type, effort_driven, duration_minutes, milestone, version from task"
                         + " where id = :id and project_id = :project")
                 .param("id", taskId)
-                .param("project", access.projectId())
+                .param("project", projectId)
                 .query((rs, n) -> new TaskFacts(
                         rs.getLong(1),
                         rs.getString(2),
@@ -424,7 +481,7 @@ public class AssignmentService {
                         rs.getBoolean(5),
                         rs.getInt(6)))
                 .optional()
-                .orElseThrow(() -> new NotFound("Project " + access.key() + " has no task " + taskId + "."));
+                .orElse(null);
     }
 
     private Assignment find(ProjectAccess access, long taskId, long assignmentId) {

@@ -14,6 +14,7 @@ import org.gantry.server.project.Permission;
 import org.gantry.server.project.ProjectAccess;
 import org.gantry.server.project.ProjectService;
 import org.gantry.server.project.ScheduleAffected;
+import org.gantry.server.resource.AssignmentService;
 import org.gantry.server.shared.Conflict;
 import org.gantry.server.shared.InvalidInput;
 import org.gantry.server.shared.NotFound;
@@ -51,13 +52,17 @@ public class TaskService {
     private final Outline outline;
     private final ApplicationEventPublisher events;
 
+    private final AssignmentService assignments;
+
     TaskService(
             JdbcClient jdbc,
             ProjectService projects,
             TaskRows rows,
             Outline outline,
+            AssignmentService assignments,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.assignments = assignments;
         this.projects = projects;
         this.rows = rows;
         this.outline = outline;
@@ -334,11 +339,14 @@ public class TaskService {
             throw new StaleVersion("Task " + taskId, require(access, taskId));
         }
         if (assignees != null) {
-            // Only who left and who came: an assignee who stays keeps their assignment's units and work.
+            // Only who left and who came: an assignee who stays keeps their assignment's units and work; on a
+            // task that keeps its total work, the people then share it (the assignments' rules).
+            AssignmentService.PeopleBefore people = assignments.peopleBefore(access.projectId(), taskId);
             jdbc.sql("delete from task_assignee where task_id = ? and user_id <> all(?::bigint[])")
                     .params(taskId, assignees.toArray(Long[]::new))
                     .update();
             writeAssignees(taskId, assignees);
+            assignments.followAssignees(people);
             List<Long> added = assignees.stream()
                     .filter(id -> current.assignees().stream().noneMatch(a -> a.id() == id))
                     .toList();

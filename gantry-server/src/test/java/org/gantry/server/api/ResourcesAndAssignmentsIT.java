@@ -222,6 +222,74 @@ class ResourcesAndAssignmentsIT extends ApiIntegrationTest {
         assertThat(stranger.api().get(tasks(otherId) + "/task-type").status()).isEqualTo(404);
     }
 
+    @Test
+    void anEffortDrivenTaskSharesItsWorkWhenTheAssigneeListChanges() {
+        // The list, the board and My work change a task's assignees without units: the people still share an
+        // effort-driven task's work, as they do through the assignments API.
+        TestUser cleo = newUser("cleo");
+        addMember(owner.api(), project, cleo, "MEMBER");
+        JsonNode created = createTask(
+                owner.api(),
+                project,
+                json("name", "Data migration", "duration", "4d", "assigneeIds", List.of(ben.id())));
+        long taskId = created.get("id").asLong();
+        Response driven = owner.api()
+                .put(
+                        tasks(taskId) + "/task-type",
+                        json(
+                                "effortDriven",
+                                true,
+                                "version",
+                                task(taskId).get("version").asInt()));
+        assertThat(driven.status()).as(driven.toString()).isEqualTo(200);
+        long benId = resourceOfUser(ben.id()).get("id").asLong();
+        long cleoId = resourceOfUser(cleo.id()).get("id").asLong();
+
+        Response both = owner.api()
+                .patch(
+                        tasks(taskId),
+                        json(
+                                "assigneeIds",
+                                List.of(ben.id(), cleo.id()),
+                                "version",
+                                task(taskId).get("version").asInt()));
+        assertThat(both.status()).as(both.toString()).isEqualTo(200);
+        assertThat(workOf(taskId, benId)).isEqualTo(16 * 60);
+        assertThat(workOf(taskId, cleoId)).isEqualTo(16 * 60);
+        assertThat(task(taskId).get("durationMinutes").asLong()).isEqualTo(2 * 480);
+
+        Response alone = owner.api()
+                .patch(
+                        tasks(taskId),
+                        json(
+                                "assigneeIds",
+                                List.of(cleo.id()),
+                                "version",
+                                task(taskId).get("version").asInt()));
+        assertThat(alone.status()).as(alone.toString()).isEqualTo(200);
+        assertThat(workOf(taskId, cleoId)).isEqualTo(32 * 60);
+        assertThat(task(taskId).get("durationMinutes").asLong()).isEqualTo(4 * 480);
+
+        // Not effort driven: a newcomer from the list works the task's whole duration on top.
+        long otherId = createTask(
+                        owner.api(),
+                        project,
+                        json("name", "Cut-over", "duration", "4d", "assigneeIds", List.of(ben.id())))
+                .get("id")
+                .asLong();
+        owner.api()
+                .patch(
+                        tasks(otherId),
+                        json(
+                                "assigneeIds",
+                                List.of(ben.id(), cleo.id()),
+                                "version",
+                                task(otherId).get("version").asInt()));
+        assertThat(workOf(otherId, cleoId)).isEqualTo(32 * 60);
+        assertThat(workOf(otherId, benId)).isEqualTo(32 * 60);
+        assertThat(task(otherId).get("durationMinutes").asLong()).isEqualTo(4 * 480);
+    }
+
     private JsonNode assignmentOf(long taskId, long resourceId) {
         for (JsonNode assignment : get("/tasks/" + taskId + "/assignments")) {
             if (assignment.get("resourceId").asLong() == resourceId) {
