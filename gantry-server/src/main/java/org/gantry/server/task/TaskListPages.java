@@ -44,16 +44,19 @@ class TaskListPages {
     private final TaskService tasks;
     private final StatusService statuses;
     private final org.gantry.server.workload.WorkloadService workload;
+    private final org.gantry.server.resource.ResourceService resources;
 
     TaskListPages(
             ProjectService projects,
             TaskService tasks,
             StatusService statuses,
-            org.gantry.server.workload.WorkloadService workload) {
+            org.gantry.server.workload.WorkloadService workload,
+            org.gantry.server.resource.ResourceService resources) {
         this.projects = projects;
         this.tasks = tasks;
         this.statuses = statuses;
         this.workload = workload;
+        this.resources = resources;
     }
 
     @GetMapping("/list")
@@ -267,6 +270,12 @@ class TaskListPages {
         model.addAttribute("canManage", access.can(Permission.MANAGE_TASKS) && !access.archived());
         // Tasks during which someone on them has more work than capacity (across all their projects).
         model.addAttribute("overallocated", workload.overallocatedTasks(user, key));
+        // The Resources column: each task's resources with their units (people, rigs, materials).
+        model.addAttribute(
+                "staffing",
+                resources.forProject(user, key).stream()
+                        .collect(
+                                java.util.stream.Collectors.groupingBy(org.gantry.server.resource.Assignment::taskId)));
         // A notice about a row that is not shown (deleted, filtered out) goes above the rows.
         boolean rowShown = notice != null && rows.stream().anyMatch(task -> task.id() == notice.taskId());
         model.addAttribute("notice", notice == null || rowShown ? notice : notice.aboveTheRows());
