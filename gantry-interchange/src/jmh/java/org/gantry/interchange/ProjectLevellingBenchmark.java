@@ -107,6 +107,7 @@ public class ProjectLevellingBenchmark {
             }
             for (ProjectLevellingOptions options : List.of(
                     new ProjectLevellingOptions(LevellingOrder.STANDARD, false),
+                    new ProjectLevellingOptions(LevellingOrder.STANDARD, false, true),
                     new ProjectLevellingOptions(LevellingOrder.STANDARD, true))) {
                 ProjectLevellingResult result = ProjectLevelling.level(tasks, resources, options);
                 System.out.println(options + ": finish " + result.finishBefore() + " -> " + result.finishAfter()
@@ -125,6 +126,12 @@ public class ProjectLevellingBenchmark {
     public ProjectLevellingResult priorityThenStandard(Plan plan) {
         return ProjectLevelling.level(
                 plan.tasks, plan.resources, new ProjectLevellingOptions(LevellingOrder.PRIORITY_THEN_STANDARD, false));
+    }
+
+    @Benchmark
+    public ProjectLevellingResult adjustingAssignments(Plan plan) {
+        return ProjectLevelling.level(
+                plan.tasks, plan.resources, new ProjectLevellingOptions(LevellingOrder.STANDARD, false, true));
     }
 
     @Benchmark

@@ -270,8 +270,11 @@ final class LevellingModel {
         return away;
     }
 
-    /** When the task ends if it starts at {@code at}: when the last of its resources has done its share. */
-    int finishAt(long id, int at) {
+    /**
+     * When the task ends if it starts at {@code at}: when the last of its resources has done its share, each
+     * starting {@code held} later (by resource id) where levelling held its assignment back.
+     */
+    int finishAt(long id, int at, Map<String, Integer> held) {
         int work = this.work.get(id);
         int finish = at + work;
         boolean any = false;
@@ -280,7 +283,7 @@ final class LevellingModel {
             if (resource == null || Math.round(row.units()) <= 0) {
                 continue;
             }
-            int end = resource.finish(at, work);
+            int end = resource.finish(at + held.getOrDefault(String.valueOf(row.resourceId()), 0), work);
             finish = any ? Math.max(finish, end) : end;
             any = true;
         }
@@ -544,7 +547,10 @@ final class LevellingModel {
             int earliest = start.get(id);
             int afterLinks = Integer.MIN_VALUE;
             for (var p : predecessors.getOrDefault(id, Map.of()).entrySet()) {
-                afterLinks = Math.max(afterLinks, finishAt(p.getKey(), newStart.get(p.getKey())) + p.getValue());
+                // A predecessor whose assignment levelling held back ends when that assignment does.
+                ProjectLevellingResult.TaskMove before = moves.get(p.getKey());
+                Map<String, Integer> held = before == null ? Map.of() : before.assignmentDelays();
+                afterLinks = Math.max(afterLinks, finishAt(p.getKey(), newStart.get(p.getKey()), held) + p.getValue());
             }
             earliest = workStartOf(id, Math.max(earliest, afterLinks));
             int target = newStart.get(id);

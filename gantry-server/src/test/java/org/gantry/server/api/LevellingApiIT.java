@@ -206,6 +206,9 @@ class LevellingApiIT extends ApiIntegrationTest {
         long pair = GantryApi.taskId(owner.api(), project, json("name", "Pair test", "duration", "4d"));
         assign(pair, ana);
         assign(pair, bo);
+        // A report follows the pair test: it starts when Ana's held-back work ends, not later.
+        long report = GantryApi.taskId(owner.api(), project, json("name", "Report", "duration", "1d"));
+        GantryApi.link(owner.api(), project, pair, report);
 
         assertThat(overallocated()).contains(pair, build);
         JsonNode whole = ok(owner.api().get(path("/levelling/preview")));
@@ -226,6 +229,10 @@ class LevellingApiIT extends ApiIntegrationTest {
         assertThat(held.get(0).get("delayMinutes").asLong()).isEqualTo(5 * 480);
         assertThat(pairMove.get("reason").asString())
                 .contains("Ana is over-allocated", "Build", "starts Ana's work on it 5 days after the task");
+        JsonNode reportMove = move(adjusted, report);
+        assertThat(reportMove.get("startAfter").asString()).isEqualTo("2026-03-13T08:00:00");
+        assertThat(reportMove.get("levellingDelayMinutes").asLong()).isZero();
+        assertThat(reportMove.get("cause").asString()).isEqualTo("PREDECESSOR");
 
         created(owner.api()
                 .post(
