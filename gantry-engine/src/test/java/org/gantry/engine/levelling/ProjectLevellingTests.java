@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ProjectLevellingTests {
     private static final List<LevellingResource> ANNA = List.of(new LevellingResource("anna", 100));
+    private static final List<LevellingResource> ANNA_AND_BO =
+            List.of(new LevellingResource("anna", 100), new LevellingResource("bo", 100));
 
     @Test
     void theTaskThatStartsLaterIsDelayedUntilThePersonIsFree() {
@@ -330,15 +332,14 @@ class ProjectLevellingTests {
     @Test
     void adjustingIndividualAssignmentsLetsTheFreeResourceStartOnTime() {
         // Anna builds (0-4). The test needs Anna and Bo for 4; then Bo alone runs a 6-long check.
-        List<LevellingResource> team = List.of(new LevellingResource("anna", 100), new LevellingResource("bo", 100));
         List<LevellableTask> tasks = List.of(
                 task("build", 1, 0, 4, 20, 500, "anna", 100),
                 pair("test", 2, 0, 4, 20, true),
                 task("check", 3, 0, 6, 20, 500, "bo", 100));
 
-        ProjectLevellingResult whole = ProjectLevelling.level(tasks, team, ProjectLevellingOptions.standard());
-        ProjectLevellingResult adjusted =
-                ProjectLevelling.level(tasks, team, new ProjectLevellingOptions(LevellingOrder.STANDARD, false, true));
+        ProjectLevellingResult whole = ProjectLevelling.level(tasks, ANNA_AND_BO, ProjectLevellingOptions.standard());
+        ProjectLevellingResult adjusted = ProjectLevelling.level(
+                tasks, ANNA_AND_BO, new ProjectLevellingOptions(LevellingOrder.STANDARD, false, true));
 
         // Whole tasks: the test waits for Anna (4-8) and holds Bo there, so the check waits for both (8-14).
         assertThat(whole.moves())
@@ -363,12 +364,11 @@ class ProjectLevellingTests {
 
     @Test
     void aTaskWhoseAssignmentsMayNotMoveIsDelayedWholeEvenWhenAssignmentsAreAdjusted() {
-        List<LevellingResource> team = List.of(new LevellingResource("anna", 100), new LevellingResource("bo", 100));
         List<LevellableTask> tasks =
                 List.of(task("build", 1, 0, 4, 20, 500, "anna", 100), pair("test", 2, 0, 4, 20, false));
 
-        ProjectLevellingResult adjusted =
-                ProjectLevelling.level(tasks, team, new ProjectLevellingOptions(LevellingOrder.STANDARD, false, true));
+        ProjectLevellingResult adjusted = ProjectLevelling.level(
+                tasks, ANNA_AND_BO, new ProjectLevellingOptions(LevellingOrder.STANDARD, false, true));
 
         assertThat(adjusted.moves()).hasSize(1);
         assertThat(adjusted.moves().get(0).newStart()).isEqualTo(4);
@@ -377,12 +377,11 @@ class ProjectLevellingTests {
 
     @Test
     void withinSlackAnAdjustedAssignmentThatWouldPassTheSlackIsReportedNotMoved() {
-        List<LevellingResource> team = List.of(new LevellingResource("anna", 100), new LevellingResource("bo", 100));
         List<LevellableTask> tasks =
                 List.of(task("build", 1, 0, 4, 0, 500, "anna", 100), pair("test", 2, 0, 4, 2, true));
 
-        ProjectLevellingResult result =
-                ProjectLevelling.level(tasks, team, new ProjectLevellingOptions(LevellingOrder.STANDARD, true, true));
+        ProjectLevellingResult result = ProjectLevelling.level(
+                tasks, ANNA_AND_BO, new ProjectLevellingOptions(LevellingOrder.STANDARD, true, true));
 
         assertThat(result.moves()).isEmpty();
         assertThat(result.unresolved())

@@ -153,14 +153,7 @@ class ResourcesAndAssignmentsIT extends ApiIntegrationTest {
         assertThat(type.get("taskType").asString()).isEqualTo("FIXED_UNITS");
         assertThat(type.get("effortDriven").asBoolean()).isFalse();
 
-        Response driven = owner.api()
-                .put(
-                        tasks(taskId) + "/task-type",
-                        json(
-                                "effortDriven",
-                                true,
-                                "version",
-                                task(taskId).get("version").asInt()));
+        Response driven = effortDriven(taskId);
         assertThat(driven.status()).as(driven.toString()).isEqualTo(200);
         assertThat(driven.body().get("effortDriven").asBoolean()).isTrue();
         assertThat(driven.body().get("taskType").asString())
@@ -233,14 +226,7 @@ class ResourcesAndAssignmentsIT extends ApiIntegrationTest {
                 project,
                 json("name", "Data migration", "duration", "4d", "assigneeIds", List.of(ben.id())));
         long taskId = created.get("id").asLong();
-        Response driven = owner.api()
-                .put(
-                        tasks(taskId) + "/task-type",
-                        json(
-                                "effortDriven",
-                                true,
-                                "version",
-                                task(taskId).get("version").asInt()));
+        Response driven = effortDriven(taskId);
         assertThat(driven.status()).as(driven.toString()).isEqualTo(200);
         long benId = resourceOfUser(ben.id()).get("id").asLong();
         long cleoId = resourceOfUser(cleo.id()).get("id").asLong();
@@ -288,6 +274,18 @@ class ResourcesAndAssignmentsIT extends ApiIntegrationTest {
         assertThat(workOf(otherId, cleoId)).isEqualTo(32 * 60);
         assertThat(workOf(otherId, benId)).isEqualTo(32 * 60);
         assertThat(task(otherId).get("durationMinutes").asLong()).isEqualTo(4 * 480);
+    }
+
+    /** Makes the task effort driven, keeping its type. */
+    private Response effortDriven(long taskId) {
+        return owner.api()
+                .put(
+                        tasks(taskId) + "/task-type",
+                        json(
+                                "effortDriven",
+                                true,
+                                "version",
+                                task(taskId).get("version").asInt()));
     }
 
     private JsonNode assignmentOf(long taskId, long resourceId) {

@@ -173,6 +173,13 @@ public abstract class BrowserTest {
         return new Person(user, own);
     }
 
+    /** A person invited and added to the project {@code key} as its manager. */
+    Person managerOf(String key, String name) {
+        Person manager = invite(name);
+        projects.addMember(admin(), key, new NewMember(manager.user().id(), null, ProjectRole.MANAGER));
+        return manager;
+    }
+
     /** A new project owned by the admin, with {@code person} as a member in {@code role}. */
     Project projectWith(Person person, ProjectRole role) {
         Project project = projects.create(

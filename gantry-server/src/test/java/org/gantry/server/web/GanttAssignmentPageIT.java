@@ -22,18 +22,12 @@ class GanttAssignmentPageIT extends BrowserTest {
     private record Plan(ApiClient admin, String key, String api, long bo, long build) {}
 
     private Plan anaOnBuild(String name) {
-        ApiClient admin = GantryApi.onPort(port).admin();
-        String key = GantryApi.newProjectStarting(admin, name, LocalDate.of(2026, 3, 2));
-        String api = "/api/v1/projects/" + key;
-        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
-                .get("id")
-                .asLong();
-        long bo = GantryApi.created(admin.post(api + "/resources", json("name", "Bo")))
-                .get("id")
-                .asLong();
-        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "4d"));
-        GantryApi.created(admin.post(api + "/tasks/" + build + "/assignments", json("resourceId", ana, "units", 100)));
-        return new Plan(admin, key, api, bo, build);
+        PlannedProject plan = PlannedProject.starting(port, name, LocalDate.of(2026, 3, 2));
+        long ana = plan.resource("Ana");
+        long bo = plan.resource("Bo");
+        long build = plan.task("Build", "4d");
+        plan.assign(build, ana, 100);
+        return new Plan(plan.admin, plan.key, plan.api, bo, build);
     }
 
     private void showGantt(Plan plan) {

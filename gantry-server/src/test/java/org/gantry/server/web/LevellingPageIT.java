@@ -2,14 +2,11 @@ package org.gantry.server.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gantry.server.api.ApiClient.json;
 
 import com.microsoft.playwright.Locator;
 import java.time.LocalDate;
 import org.gantry.server.api.ApiClient;
 import org.gantry.server.api.GantryApi;
-import org.gantry.server.project.NewMember;
-import org.gantry.server.project.ProjectRole;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,20 +19,16 @@ class LevellingPageIT extends BrowserTest {
 
     @Test
     void aManagerPreviewsAppliesAndUndoesLevellingFromTheGanttByKeyboard() {
-        Person manager = invite("Lena Leveller");
-        ApiClient admin = GantryApi.onPort(port).admin();
-        String key = GantryApi.newProjectStarting(admin, "Level", LocalDate.of(2026, 3, 2));
-        String api = "/api/v1/projects/" + key;
-        projects.addMember(admin(), key, new NewMember(manager.user().id(), null, ProjectRole.MANAGER));
-        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
-                .get("id")
-                .asLong();
-        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "5d"));
-        long review = GantryApi.taskId(admin, key, json("name", "Review", "duration", "3d"));
-        for (long task : new long[] {build, review}) {
-            GantryApi.created(
-                    admin.post(api + "/tasks/" + task + "/assignments", json("resourceId", ana, "units", 100)));
-        }
+        PlannedProject plan = PlannedProject.starting(port, "Level", LocalDate.of(2026, 3, 2));
+        ApiClient admin = plan.admin;
+        String key = plan.key;
+        String api = plan.api;
+        Person manager = managerOf(key, "Lena Leveller");
+        long ana = plan.resource("Ana");
+        long build = plan.task("Build", "5d");
+        long review = plan.task("Review", "3d");
+        plan.assign(build, ana, 100);
+        plan.assign(review, ana, 100);
 
         logIn(manager);
         page.navigate("/projects/" + key + "/gantt");
@@ -91,23 +84,18 @@ class LevellingPageIT extends BrowserTest {
 
     @Test
     void withAssignmentsAdjustedOnlyTheBusyPersonsWorkWaits() {
-        Person manager = invite("Ada Adjuster");
-        ApiClient admin = GantryApi.onPort(port).admin();
-        String key = GantryApi.newProjectStarting(admin, "Adjust", LocalDate.of(2026, 3, 2));
-        String api = "/api/v1/projects/" + key;
-        projects.addMember(admin(), key, new NewMember(manager.user().id(), null, ProjectRole.MANAGER));
-        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
-                .get("id")
-                .asLong();
-        long bo = GantryApi.created(admin.post(api + "/resources", json("name", "Bo")))
-                .get("id")
-                .asLong();
-        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "5d"));
-        long pair = GantryApi.taskId(admin, key, json("name", "Pair test", "duration", "4d"));
-        for (long[] assignment : new long[][] {{build, ana}, {pair, ana}, {pair, bo}}) {
-            GantryApi.created(admin.post(
-                    api + "/tasks/" + assignment[0] + "/assignments", json("resourceId", assignment[1], "units", 100)));
-        }
+        PlannedProject plan = PlannedProject.starting(port, "Adjust", LocalDate.of(2026, 3, 2));
+        ApiClient admin = plan.admin;
+        String key = plan.key;
+        String api = plan.api;
+        Person manager = managerOf(key, "Ada Adjuster");
+        long ana = plan.resource("Ana");
+        long bo = plan.resource("Bo");
+        long build = plan.task("Build", "5d");
+        long pair = plan.task("Pair test", "4d");
+        plan.assign(build, ana, 100);
+        plan.assign(pair, ana, 100);
+        plan.assign(pair, bo, 100);
 
         logIn(manager);
         page.navigate("/projects/" + key + "/gantt");

@@ -1,14 +1,9 @@
 package org.gantry.server.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.gantry.server.api.ApiClient.json;
 
 import com.microsoft.playwright.Locator;
 import java.time.LocalDate;
-import org.gantry.server.api.ApiClient;
-import org.gantry.server.api.GantryApi;
-import org.gantry.server.project.NewMember;
-import org.gantry.server.project.ProjectRole;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,28 +16,20 @@ class ResourcesColumnPageIT extends BrowserTest {
 
     @Test
     void theListShowsResourcesWithUnitsAndTheOverAllocatedPersonInRed() {
-        Person manager = invite("Mara Manager");
-        ApiClient admin = GantryApi.onPort(port).admin();
-        String key = GantryApi.newProjectStarting(admin, "Staffing", LocalDate.of(2026, 3, 2));
-        String api = "/api/v1/projects/" + key;
-        projects.addMember(admin(), key, new NewMember(manager.user().id(), null, ProjectRole.MANAGER));
-        long ana = GantryApi.created(admin.post(api + "/resources", json("name", "Ana")))
-                .get("id")
-                .asLong();
-        long rig = GantryApi.created(admin.post(api + "/resources", json("name", "Test rig")))
-                .get("id")
-                .asLong();
-        long build = GantryApi.taskId(admin, key, json("name", "Build", "duration", "5d"));
-        long review = GantryApi.taskId(admin, key, json("name", "Review", "duration", "3d"));
-        long calibrate = GantryApi.taskId(admin, key, json("name", "Calibrate", "duration", "2d"));
+        PlannedProject plan = PlannedProject.starting(port, "Staffing", LocalDate.of(2026, 3, 2));
+        String key = plan.key;
+        Person manager = managerOf(key, "Mara Manager");
+        long ana = plan.resource("Ana");
+        long rig = plan.resource("Test rig");
+        long build = plan.task("Build", "5d");
+        long review = plan.task("Review", "3d");
+        long calibrate = plan.task("Calibrate", "2d");
         // Build and Review both need Ana full time from the Monday: she is at 200 %. The rig is at 50 % on
         // Build and 50 % on Calibrate: full, not over.
-        for (long[] assignment :
-                new long[][] {{build, ana, 100}, {build, rig, 50}, {review, ana, 100}, {calibrate, rig, 50}}) {
-            GantryApi.created(admin.post(
-                    api + "/tasks/" + assignment[0] + "/assignments",
-                    json("resourceId", assignment[1], "units", assignment[2])));
-        }
+        plan.assign(build, ana, 100);
+        plan.assign(build, rig, 50);
+        plan.assign(review, ana, 100);
+        plan.assign(calibrate, rig, 50);
 
         logIn(manager);
         page.navigate("/projects/" + key + "/list");
