@@ -1,9 +1,7 @@
 package org.gantry.engine;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,33 +19,33 @@ final class ScheduleRun {
     static final long NONE = Long.MIN_VALUE;
     private static final long LATEST = Long.MAX_VALUE;
 
-    private static final byte FINISH_START = 0;
-    private static final byte START_START = 1;
-    private static final byte FINISH_FINISH = 2;
-    private static final byte START_FINISH = 3;
+    static final byte FINISH_START = 0;
+    static final byte START_START = 1;
+    static final byte FINISH_FINISH = 2;
+    static final byte START_FINISH = 3;
 
-    private final ProjectNetwork network;
-    private final ProjectOptions options;
-    private final CompiledCalendar projectCalendar;
-    private final int count;
-    private final Task[] tasks;
-    private final int[] parent;
-    private final boolean[] active;
-    private final boolean[] summary;
+    final ProjectNetwork network;
+    final ProjectOptions options;
+    final CompiledCalendar projectCalendar;
+    final int count;
+    final Task[] tasks;
+    final int[] parent;
+    final boolean[] active;
+    final boolean[] summary;
     private final boolean[] alap;
-    private final boolean[] finished;
-    private final boolean[] started;
+    final boolean[] finished;
+    final boolean[] started;
     private final boolean[] zeroDuration;
     private final boolean[] manual;
     /** Constraints on summary tasks, which Project applies to the tasks below them. */
     private final long[] summaryStartNoEarlierThan;
 
     private final long[] summaryFinishNoLaterThan;
-    private final int[] childFirst;
-    private final int[] children;
+    final int[] childFirst;
+    final int[] children;
 
     private final CompiledCalendar[] calendarOf;
-    private final long[] duration;
+    final long[] duration;
     private final long[] remaining;
     private final boolean[] elapsed;
     private final long[] levelingDelay;
@@ -60,26 +58,26 @@ final class ScheduleRun {
     private final long[] legRemaining;
     private final long[] legDelay;
 
-    private final int linkCount;
-    private final int[] linkPredecessor;
-    private final int[] linkSuccessor;
-    private final byte[] linkType;
+    final int linkCount;
+    final int[] linkPredecessor;
+    final int[] linkSuccessor;
+    final byte[] linkType;
     private final long[] lag;
     private final boolean[] lagElapsed;
-    private final int[] incomingFirst;
-    private final int[] incoming;
-    private final int[] outgoingFirst;
-    private final int[] outgoing;
+    final int[] incomingFirst;
+    final int[] incoming;
+    final int[] outgoingFirst;
+    final int[] outgoing;
 
     /** Nodes in dependency order: a task index, or count + k for the entry node of a summary. */
-    private final int[] order;
+    final int[] order;
 
     /** The project start; for a project scheduled from its finish, the earliest late start once known. */
-    private long projectStart;
+    long projectStart;
 
     private final long statusDate;
-    private final boolean fromFinish;
-    private long projectFinish;
+    final boolean fromFinish;
+    long projectFinish;
 
     final long[] earlyStart;
     final long[] earlyFinish;
@@ -945,7 +943,7 @@ final class ScheduleRun {
 
     // ----- date arithmetic on a task's calendars -----
 
-    private long addLag(int l, int successor, long date) {
+    long addLag(int l, int successor, long date) {
         long minutes = lag[l];
         if (minutes == 0) {
             return date;
@@ -1056,309 +1054,10 @@ final class ScheduleRun {
         return calendarOf[i].previousWorkFinish(from);
     }
 
-    // ----- reduction for simulation -----
-
-    /**
-     * This run reduced to arrays for {@link SimulationNetwork}, after {@link #run()}. Positions follow the
-     * dependency order, so every predecessor has a lower position than its successors.
-     */
-    SimulationNetwork simulation(Schedule schedule) {
-        int[] position = new int[count];
-        java.util.Arrays.fill(position, -1);
-        int n = 0;
-        for (int node : order) {
-            if (node < count && active[node] && !summary[node] && earlyStart[node] != NONE) {
-                position[node] = n++;
-            }
-        }
-        int[] taskAt = new int[n];
-        for (int i = 0; i < count; i++) {
-            if (position[i] >= 0) {
-                taskAt[position[i]] = i;
-            }
-        }
-        long base = projectCalendar.workingOffset(projectStart);
-        TaskId[] ids = new TaskId[n];
-        double[] span = new double[n];
-        long[] taskDuration = new long[n];
-        boolean[] done = new boolean[n];
-        boolean[] isMilestone = new boolean[n];
-        boolean[] pinned = new boolean[n];
-        double[] scheduledStart = new double[n];
-        double[] floor = new double[n];
-        double scheduledFinish = 0;
-        for (int c = 0; c < n; c++) {
-            int i = taskAt[c];
-            ids[c] = tasks[i].id();
-            scheduledStart[c] = projectCalendar.workingOffset(earlyStart[i]) - base;
-            double end = projectCalendar.workingOffset(earlyFinish[i]) - base;
-            span[c] = end - scheduledStart[c];
-            taskDuration[c] = duration[i];
-            done[c] = finished[i];
-            isMilestone[c] = tasks[i].milestone();
-            if (c == 0 || end > scheduledFinish) {
-                scheduledFinish = end;
-            }
-        }
-
-        // Links between simulated tasks: a link into a summary reaches every task below it, a link out of a
-        // summary's finish leaves from every task below it, a link out of its start from the first to start.
-        int[] linkFrom = new int[Math.max(16, linkCount)];
-        int[] linkTo = new int[linkFrom.length];
-        byte[] linkKind = new byte[linkFrom.length];
-        double[] linkLag = new double[linkFrom.length];
-        int links = 0;
-        List<Integer> from = new ArrayList<>();
-        List<Integer> to = new ArrayList<>();
-        for (int l = 0; l < linkCount; l++) {
-            int p = linkPredecessor[l];
-            int s = linkSuccessor[l];
-            byte kind = linkType[l];
-            boolean fromFinish = kind == FINISH_START || kind == FINISH_FINISH;
-            from.clear();
-            to.clear();
-            if (summary[p]) {
-                leavesUnder(p, position, from);
-                if (!fromFinish && !from.isEmpty()) {
-                    int first = from.get(0);
-                    for (int leaf : from) {
-                        if (earlyStart[leaf] < earlyStart[first]) {
-                            first = leaf;
-                        }
-                    }
-                    from.clear();
-                    from.add(first);
-                }
-            } else if (position[p] >= 0) {
-                from.add(p);
-            }
-            if (summary[s]) {
-                leavesUnder(s, position, to);
-            } else if (position[s] >= 0) {
-                to.add(s);
-            }
-            for (int pi : from) {
-                for (int si : to) {
-                    if (links == linkFrom.length) {
-                        int grown = links * 2;
-                        linkFrom = java.util.Arrays.copyOf(linkFrom, grown);
-                        linkTo = java.util.Arrays.copyOf(linkTo, grown);
-                        linkKind = java.util.Arrays.copyOf(linkKind, grown);
-                        linkLag = java.util.Arrays.copyOf(linkLag, grown);
-                    }
-                    long date = fromFinish ? earlyFinish[pi] : earlyStart[pi];
-                    // The lag as the working offsets it took here: on the successor's calendar or in
-                    // elapsed time, measured on the project calendar.
-                    linkLag[links] =
-                            projectCalendar.workingOffset(addLag(l, si, date)) - projectCalendar.workingOffset(date);
-                    linkFrom[links] = position[pi];
-                    linkTo[links] = position[si];
-                    linkKind[links] = kind;
-                    links++;
-                }
-            }
-        }
-        int[] incomingFirstOf = new int[n + 1];
-        for (int k = 0; k < links; k++) {
-            if (linkFrom[k] >= linkTo[k]) {
-                throw new IllegalStateException("simulation positions are not in dependency order");
-            }
-            incomingFirstOf[linkTo[k] + 1]++;
-        }
-        for (int c = 0; c < n; c++) {
-            incomingFirstOf[c + 1] += incomingFirstOf[c];
-        }
-        int[] predecessorOf = new int[links];
-        byte[] kindOf = new byte[links];
-        double[] lagOf = new double[links];
-        int[] fill = java.util.Arrays.copyOf(incomingFirstOf, n);
-        for (int k = 0; k < links; k++) {
-            int slot = fill[linkTo[k]]++;
-            predecessorOf[slot] = linkFrom[k];
-            kindOf[slot] = linkKind[k];
-            lagOf[slot] = linkLag[k];
-        }
-
-        // Floors: what holds each task's start apart from its links, judged on the scheduled dates.
-        for (int c = 0; c < n; c++) {
-            int i = taskAt[c];
-            double begin = scheduledStart[c];
-            double driven = Double.NEGATIVE_INFINITY;
-            for (int k = incomingFirstOf[c]; k < incomingFirstOf[c + 1]; k++) {
-                int p = predecessorOf[k];
-                double candidate =
-                        switch (kindOf[k]) {
-                            case FINISH_START -> scheduledStart[p] + span[p] + lagOf[k];
-                            case START_START -> scheduledStart[p] + lagOf[k];
-                            case FINISH_FINISH -> Math.max(0, scheduledStart[p] + span[p] + lagOf[k] - span[c]);
-                            default -> scheduledStart[p] + lagOf[k] - span[c];
-                        };
-                driven = Math.max(driven, candidate);
-            }
-            boolean manualDates =
-                    tasks[i].manuallyScheduled() && tasks[i].manualStart() != null && tasks[i].manualFinish() != null;
-            if (started[i] || manualDates || driven > begin) {
-                // Work under way, manual dates, or a constraint honoured against the links: the start stays.
-                pinned[c] = true;
-                floor[c] = begin;
-            } else if (driven < begin) {
-                floor[c] = begin;
-            } else {
-                Constraint constraint = tasks[i].constraint();
-                double held = 0;
-                if (constraint.date() != null) {
-                    double date = projectCalendar.workingOffset(CompiledCalendar.toMinutes(constraint.date())) - base;
-                    switch (constraint.type()) {
-                        case START_NO_EARLIER_THAN -> held = date;
-                        case FINISH_NO_EARLIER_THAN -> held = date - span[c];
-                        default -> {}
-                    }
-                }
-                floor[c] = Math.min(begin, Math.max(0, held));
-            }
-        }
-        return new SimulationNetwork(
-                schedule,
-                projectCalendar,
-                base,
-                ids,
-                span,
-                taskDuration,
-                done,
-                isMilestone,
-                pinned,
-                scheduledStart,
-                floor,
-                incomingFirstOf,
-                predecessorOf,
-                kindOf,
-                lagOf,
-                scheduledFinish,
-                options.criticalSlackMinutes());
-    }
-
-    private void leavesUnder(int s, int[] position, List<Integer> into) {
-        for (int k = childFirst[s]; k < childFirst[s + 1]; k++) {
-            int c = children[k];
-            if (summary[c]) {
-                leavesUnder(c, position, into);
-            } else if (position[c] >= 0) {
-                into.add(c);
-            }
-        }
-    }
-
     // ----- results -----
 
+    /** The run's dates, slack and critical paths as the engine's result values, after {@link #run()}. */
     Schedule result() {
-        Map<TaskId, ScheduledTask> results = new LinkedHashMap<>(count * 2);
-        List<TaskId> criticalPath = new ArrayList<>();
-        long threshold = options.criticalSlackMinutes();
-        boolean[] critical = new boolean[count];
-        for (int i = 0; i < count; i++) {
-            critical[i] = active[i] && start[i] != NONE && !finished[i] && totalSlack[i] <= threshold;
-        }
-        for (int node : order) {
-            if (node < count && critical[node] && !summary[node]) {
-                criticalPath.add(tasks[node].id());
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            results.put(
-                    tasks[i].id(),
-                    new ScheduledTask(
-                            tasks[i].id(),
-                            summary[i],
-                            instant(start[i]),
-                            instant(finish[i]),
-                            instant(earlyStart[i]),
-                            instant(earlyFinish[i]),
-                            instant(lateStart[i]),
-                            instant(lateFinish[i]),
-                            totalSlack[i],
-                            freeSlack[i],
-                            startSlack[i],
-                            finishSlack[i],
-                            critical[i]));
-        }
-        return new Schedule(
-                fromFinish ? instant(projectStart) : network.projectStart(),
-                instant(projectFinish),
-                new TaskResults(results),
-                criticalPath,
-                criticalPaths(critical));
+        return ScheduleResult.of(this);
     }
-
-    /**
-     * Critical tasks grouped into chains: two critical tasks are on the same path when a link (their own or
-     * one of their summaries') joins them. Union-find over task positions, paths in link order.
-     */
-    private List<List<TaskId>> criticalPaths(boolean[] critical) {
-        int[] root = new int[count];
-        for (int i = 0; i < count; i++) {
-            root[i] = i;
-        }
-        for (int i = 0; i < count; i++) {
-            if (!critical[i] || summary[i]) {
-                continue;
-            }
-            for (int a = i; a >= 0; a = parent[a]) {
-                for (int k = incomingFirst[a]; k < incomingFirst[a + 1]; k++) {
-                    int p = linkPredecessor[incoming[k]];
-                    if (critical[p] && !summary[p]) {
-                        join(root, i, p);
-                    }
-                }
-                for (int k = outgoingFirst[a]; k < outgoingFirst[a + 1]; k++) {
-                    int s = linkSuccessor[outgoing[k]];
-                    if (critical[s] && !summary[s]) {
-                        join(root, i, s);
-                    }
-                }
-            }
-        }
-        Map<Integer, List<TaskId>> paths = new LinkedHashMap<>();
-        for (int node : order) {
-            if (node < count && critical[node] && !summary[node]) {
-                paths.computeIfAbsent(find(root, node), key -> new ArrayList<>())
-                        .add(tasks[node].id());
-            }
-        }
-        return new ArrayList<>(paths.values());
-    }
-
-    private static int find(int[] root, int i) {
-        while (root[i] != i) {
-            root[i] = root[root[i]];
-            i = root[i];
-        }
-        return i;
-    }
-
-    private static void join(int[] root, int a, int b) {
-        root[find(root, a)] = find(root, b);
-    }
-
-    /**
-     * Converts minutes to an instant, sharing instances: most tasks start and finish at the same few
-     * thousand instants (08:00 and 17:00 of working days), and six dates for each of 100,000 tasks would
-     * otherwise be the bulk of a schedule's garbage. A direct-mapped cache, no hashing.
-     */
-    private LocalDateTime instant(long minutes) {
-        if (minutes == NONE) {
-            return null;
-        }
-        int slot = (int) (minutes & (INSTANT_CACHE - 1));
-        if (instantKeys[slot] == minutes && instantValues[slot] != null) {
-            return instantValues[slot];
-        }
-        LocalDateTime value = CompiledCalendar.toInstant(minutes);
-        instantKeys[slot] = minutes;
-        instantValues[slot] = value;
-        return value;
-    }
-
-    private static final int INSTANT_CACHE = 1 << 13;
-    private final long[] instantKeys = new long[INSTANT_CACHE];
-    private final LocalDateTime[] instantValues = new LocalDateTime[INSTANT_CACHE];
 }

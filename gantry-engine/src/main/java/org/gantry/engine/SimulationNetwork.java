@@ -90,7 +90,7 @@ public final class SimulationNetwork {
     public static SimulationNetwork of(ProjectNetwork network) {
         ScheduleRun run = new ScheduleRun(network);
         run.run();
-        return run.simulation(run.result());
+        return SimulationReduction.of(run, run.result());
     }
 
     /** The deterministic schedule the network was reduced from. */
