@@ -7,42 +7,26 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.gantry.engine.ConstraintType;
 import org.gantry.engine.DurationUnit;
 import org.gantry.engine.LinkType;
 import org.gantry.engine.TaskType;
 import org.gantry.engine.WorkContour;
-import org.mpxj.DayType;
 import org.mpxj.Duration;
-import org.mpxj.LocalDateRange;
-import org.mpxj.LocalTimeRange;
 import org.mpxj.ProjectCalendar;
-import org.mpxj.ProjectCalendarDays;
-import org.mpxj.ProjectCalendarException;
-import org.mpxj.ProjectCalendarHours;
-import org.mpxj.ProjectCalendarWeek;
 import org.mpxj.ProjectFile;
 import org.mpxj.ProjectProperties;
 import org.mpxj.Rate;
-import org.mpxj.RecurringData;
 import org.mpxj.Relation;
 import org.mpxj.Resource;
 import org.mpxj.ResourceAssignment;
 import org.mpxj.ScheduleFrom;
 import org.mpxj.TaskMode;
 import org.mpxj.TimeUnit;
-import org.mpxj.common.ProjectCalendarHelper;
 import org.mpxj.reader.UniversalProjectReader;
 import org.mpxj.reader.UniversalProjectReader.ProjectReaderProxy;
 
@@ -63,7 +47,7 @@ public final class PlanReader {
     private final ProjectFile file;
     private final PlanProperties properties;
     private final List<UnsupportedField> unsupported = new ArrayList<>();
-    private final Map<String, String> calendarAliases = new HashMap<>();
+    private final PlanCalendarReader calendarReader;
     private final OutlineNumbers outlineNumbers = new OutlineNumbers();
     private int commaNames;
     private String firstCommaName;
@@ -71,6 +55,7 @@ public final class PlanReader {
     private PlanReader(ProjectFile file, String fallbackName) {
         this.file = file;
         this.properties = properties(file, fallbackName);
+        this.calendarReader = new PlanCalendarReader(file);
     }
 
     public static Plan read(Path path) throws ImportFailure {
@@ -231,7 +216,7 @@ public final class PlanReader {
     }
 
     private Plan plan() {
-        List<PlanCalendar> calendars = calendars();
+        List<PlanCalendar> calendars = calendarReader.calendars();
         List<PlanTask> tasks = new ArrayList<>();
         List<PlanBaseline> baselines = new ArrayList<>();
         List<PlanLink> links = new ArrayList<>();
@@ -400,7 +385,7 @@ public final class PlanReader {
                 source.getPriority() == null
                         ? PlanTask.DEFAULT_PRIORITY
                         : source.getPriority().getValue(),
-                calendarKey(calendar),
+                calendarReader.calendarKey(calendar),
                 levellingDelay(source.getLevelingDelay()));
     }
 
@@ -549,185 +534,6 @@ public final class PlanReader {
         return new PlanLink(key(predecessor), key(successor), type, converted, null);
     }
 
-    // ----- calendars -----
-
-    /**
-     * The calendars as Microsoft Project structures them: base calendars, and resource calendars that derive
-     * from a base calendar and belong to exactly one resource. Any other derived calendar is flattened into a
-     * base calendar with the same working time (MPXJ's own flattening, so an export matches), a personal
-     * calendar that changes nothing is left out in favour of its base calendar, and the calendars of
-     * resources that are not imported are left out.
-     */
-    private List<PlanCalendar> calendars() {
-        List<PlanCalendar> result = new ArrayList<>();
-        for (ProjectCalendar calendar : file.getCalendars()) {
-            if (calendar.getUniqueID() == null) {
-                continue;
-            }
-            if (!calendar.isDerived()) {
-                result.add(calendar(calendar));
-                continue;
-            }
-            long users = calendar.getResources().stream()
-                    .filter(PlanReader::includedResource)
-                    .count();
-            boolean usedElsewhere = !calendar.getTasks().isEmpty()
-                    || !calendar.getDerivedCalendars().isEmpty()
-                    || calendar == file.getProjectProperties().getDefaultCalendar();
-            if (users == 0 && !calendar.getResources().isEmpty() && !usedElsewhere) {
-                calendarAliases.put(key(calendar), key(calendar.getParent()));
-                continue;
-            }
-            if (users == 1 && calendar.getDerivedCalendars().isEmpty()) {
-                PlanCalendar resourceCalendar = calendar(calendar);
-                if (inheritsEverything(resourceCalendar)
-                        && calendar.getTasks().isEmpty()
-                        && calendar != file.getProjectProperties().getDefaultCalendar()) {
-                    calendarAliases.put(key(calendar), key(calendar.getParent()));
-                } else {
-                    result.add(resourceCalendar);
-                }
-                continue;
-            }
-            result.add(calendar(ProjectCalendarHelper.createTemporaryFlattenedCalendar(calendar)));
-        }
-        return result;
-    }
-
-    private static boolean inheritsEverything(PlanCalendar calendar) {
-        return calendar.exceptions().isEmpty()
-                && calendar.workWeeks().isEmpty()
-                && calendar.week().values().stream().allMatch(day -> day.kind() == PlanDay.Kind.INHERITED);
-    }
-
-    /** The key of the calendar that stands for this one in the plan. */
-    private String calendarKey(ProjectCalendar calendar) {
-        if (calendar == null) {
-            return null;
-        }
-        String key = key(calendar);
-        for (int hops = 0; calendarAliases.containsKey(key) && hops < 100; hops++) {
-            key = calendarAliases.get(key);
-        }
-        return key;
-    }
-
-    private PlanCalendar calendar(ProjectCalendar calendar) {
-        List<PlanWorkWeek> workWeeks = new ArrayList<>();
-        for (ProjectCalendarWeek week : calendar.getWorkWeeks()) {
-            LocalDateRange range = week.getDateRange();
-            workWeeks.add(new PlanWorkWeek(
-                    calendarName(week.getName()),
-                    range == null ? null : range.getStart(),
-                    range == null ? null : range.getEnd(),
-                    week(week)));
-        }
-        List<PlanCalendarException> exceptions = new ArrayList<>();
-        for (ProjectCalendarException exception : calendar.getCalendarExceptions()) {
-            exceptions.add(new PlanCalendarException(
-                    text(exception.getName()),
-                    exception.getFromDate(),
-                    exception.getToDate(),
-                    periods(exception),
-                    recurrence(exception.getRecurring(), exception.getFromDate())));
-        }
-        ProjectCalendar base = calendar.getParent();
-        Map<DayOfWeek, PlanDay> week = week(calendar);
-        if (base == null) {
-            // A day that inherits from no base calendar gets Microsoft Project's default for that day.
-            week.replaceAll((day, hours) -> hours.kind() == PlanDay.Kind.INHERITED ? PlanDay.standard(day) : hours);
-        }
-        return new PlanCalendar(
-                key(calendar),
-                calendarName(calendar.getName()),
-                base == null ? null : calendarKey(base),
-                week,
-                workWeeks,
-                exceptions);
-    }
-
-    /** Microsoft Project allows calendar names of up to 51 characters. */
-    private static String calendarName(String name) {
-        String cleaned = text(name);
-        return cleaned != null && cleaned.length() > 51 ? cleaned.substring(0, 51) : cleaned;
-    }
-
-    private static Map<DayOfWeek, PlanDay> week(ProjectCalendarDays days) {
-        Map<DayOfWeek, PlanDay> week = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            DayType type = days.getCalendarDayType(day);
-            PlanDay planDay;
-            if (type == DayType.WORKING) {
-                List<PlanPeriod> periods = periods(days.getCalendarHours(day));
-                planDay = periods.isEmpty() ? PlanDay.NON_WORKING : new PlanDay(PlanDay.Kind.WORKING, periods);
-            } else if (type == DayType.NON_WORKING) {
-                planDay = PlanDay.NON_WORKING;
-            } else {
-                planDay = PlanDay.INHERITED;
-            }
-            week.put(day, planDay);
-        }
-        return week;
-    }
-
-    private static List<PlanPeriod> periods(ProjectCalendarHours hours) {
-        List<PlanPeriod> periods = new ArrayList<>();
-        if (hours == null) {
-            return periods;
-        }
-        for (LocalTimeRange range : hours) {
-            if (range == null || range.getStart() == null || range.getEnd() == null) {
-                continue;
-            }
-            LocalTime start = range.getStart().withSecond(0).withNano(0);
-            LocalTime finish = range.getEnd().withSecond(0).withNano(0);
-            if (start.equals(finish) && !finish.equals(LocalTime.MIDNIGHT)) {
-                continue;
-            }
-            periods.add(new PlanPeriod(start, finish));
-        }
-        return periods;
-    }
-
-    /**
-     * A recurrence starts on its first occurrence: Project shows the range as entered ("from 1 January") but
-     * files keep only the first date that falls on the pattern, so that is what a plan keeps.
-     */
-    private static PlanRecurrence recurrence(RecurringData data, java.time.LocalDate firstOccurrence) {
-        if (data == null || data.getRecurrenceType() == null) {
-            return null;
-        }
-        PlanRecurrence.Pattern pattern =
-                switch (data.getRecurrenceType()) {
-                    case DAILY -> PlanRecurrence.Pattern.DAILY;
-                    case WEEKLY -> PlanRecurrence.Pattern.WEEKLY;
-                    case MONTHLY -> PlanRecurrence.Pattern.MONTHLY;
-                    case YEARLY -> PlanRecurrence.Pattern.YEARLY;
-                };
-        Set<DayOfWeek> weekDays = EnumSet.noneOf(DayOfWeek.class);
-        if (pattern == PlanRecurrence.Pattern.WEEKLY) {
-            for (DayOfWeek day : DayOfWeek.values()) {
-                if (data.getWeeklyDay(day)) {
-                    weekDays.add(day);
-                }
-            }
-        }
-        boolean relative = (pattern == PlanRecurrence.Pattern.MONTHLY || pattern == PlanRecurrence.Pattern.YEARLY)
-                && data.getRelative();
-        boolean monthly = pattern == PlanRecurrence.Pattern.MONTHLY || pattern == PlanRecurrence.Pattern.YEARLY;
-        return new PlanRecurrence(
-                pattern,
-                data.getFrequency() == null || data.getFrequency() < 1 ? 1 : data.getFrequency(),
-                firstOccurrence != null ? firstOccurrence : data.getStartDate(),
-                data.getUseEndDate() ? data.getFinishDate() : null,
-                data.getUseEndDate() ? null : data.getOccurrences(),
-                weekDays,
-                relative,
-                monthly ? data.getDayNumber() : null,
-                relative ? data.getDayOfWeek() : null,
-                pattern == PlanRecurrence.Pattern.YEARLY ? data.getMonthNumber() : null);
-    }
-
     // ----- resources and assignments -----
 
     /** Microsoft Project keeps a nameless resource 0 as a placeholder; it is nobody. */
@@ -762,7 +568,7 @@ public final class PlanReader {
                 rate(resource.getStandardRate()),
                 rate(resource.getOvertimeRate()),
                 nonZero(money(resource.getCostPerUse())),
-                calendarKey(calendar),
+                calendarReader.calendarKey(calendar),
                 notes(resource.getNotes()));
     }
 
