@@ -46,8 +46,10 @@ public class AuditLog {
 
     @Transactional
     void record(Row row) {
-        jdbc.sql("insert into audit (kind, actor_id, actor_email, token_id, address, subject_id, subject_email,"
-                        + " project_key, detail, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                insert into audit (kind, actor_id, actor_email, token_id, address, subject_id, subject_email,
+                project_key, detail, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
                 .params(
                         row.kind().name(),
                         row.actorId(),

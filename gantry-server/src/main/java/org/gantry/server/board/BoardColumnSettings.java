@@ -96,10 +96,12 @@ public class BoardColumnSettings {
                             + current.name() + " its own column.",
                     Map.of("current", boards.column(access, current.shownIn())));
         }
-        jdbc.sql("insert into board_column (project_id, status_key, wip_limit, cell_wip_limit, wip_blocking, version)"
-                        + " values (?, ?, ?, ?, ?, 1) on conflict (project_id, status_key) do update"
-                        + " set wip_limit = excluded.wip_limit, cell_wip_limit = excluded.cell_wip_limit,"
-                        + " wip_blocking = excluded.wip_blocking, shown_in = null, version = board_column.version + 1")
+        jdbc.sql("""
+                insert into board_column (project_id, status_key, wip_limit, cell_wip_limit, wip_blocking, version)
+                values (?, ?, ?, ?, ?, 1) on conflict (project_id, status_key) do update
+                set wip_limit = excluded.wip_limit, cell_wip_limit = excluded.cell_wip_limit,
+                wip_blocking = excluded.wip_blocking, shown_in = null, version = board_column.version + 1
+                """)
                 .params(
                         access.projectId(),
                         key,
@@ -115,19 +117,25 @@ public class BoardColumnSettings {
         }
         if (held != null) {
             // The columns that lose a status change too: their versions move so a stale form of theirs is told.
-            jdbc.sql("update board_column set version = version + 1 where project_id = ? and status_key in"
-                            + " (select shown_in from board_column where project_id = ? and status_key = any(?)"
-                            + " and shown_in is not null and shown_in <> ?)")
+            jdbc.sql("""
+                    update board_column set version = version + 1 where project_id = ? and status_key in
+                    (select shown_in from board_column where project_id = ? and status_key = any(?)
+                    and shown_in is not null and shown_in <> ?)
+                    """)
                     .params(access.projectId(), access.projectId(), held.toArray(String[]::new), key)
                     .update();
-            jdbc.sql("update board_column set shown_in = null where project_id = ? and shown_in = ?"
-                            + " and not status_key = any(?)")
+            jdbc.sql("""
+                    update board_column set shown_in = null where project_id = ? and shown_in = ?
+                    and not status_key = any(?)
+                    """)
                     .params(access.projectId(), key, held.toArray(String[]::new))
                     .update();
-            jdbc.sql("insert into board_column (project_id, status_key, shown_in, version)"
-                            + " select ?, h, ?, 1 from unnest(?::text[]) as h"
-                            + " on conflict (project_id, status_key) do update set shown_in = excluded.shown_in,"
-                            + " version = board_column.version + 1")
+            jdbc.sql("""
+                    insert into board_column (project_id, status_key, shown_in, version)
+                    select ?, h, ?, 1 from unnest(?::text[]) as h
+                    on conflict (project_id, status_key) do update set shown_in = excluded.shown_in,
+                    version = board_column.version + 1
+                    """)
                     .params(access.projectId(), key, held.toArray(String[]::new))
                     .update();
         }

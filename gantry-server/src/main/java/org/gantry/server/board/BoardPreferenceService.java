@@ -69,16 +69,16 @@ public class BoardPreferenceService {
         int saved = 0;
         if (current.version().intValue() == wanted.version().intValue()) {
             saved = wanted.version() == 0
-                    ? jdbc.sql("insert into board_preference (mine, assignee_id, tag, search_text, active_sprint_only,"
-                                    + " swimlanes, project_id, user_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ? + 1)"
-                                    + " on conflict (project_id, user_id) do nothing")
-                            .params(values)
-                            .update()
-                    : jdbc.sql("update board_preference set mine = ?, assignee_id = ?, tag = ?, search_text = ?,"
-                                    + " active_sprint_only = ?, swimlanes = ?, version = version + 1"
-                                    + " where project_id = ? and user_id = ? and version = ?")
-                            .params(values)
-                            .update();
+                    ? jdbc.sql("""
+                            insert into board_preference (mine, assignee_id, tag, search_text, active_sprint_only,
+                            swimlanes, project_id, user_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ? + 1)
+                            on conflict (project_id, user_id) do nothing
+                            """).params(values).update()
+                    : jdbc.sql("""
+                            update board_preference set mine = ?, assignee_id = ?, tag = ?, search_text = ?,
+                            active_sprint_only = ?, swimlanes = ?, version = version + 1
+                            where project_id = ? and user_id = ? and version = ?
+                            """).params(values).update();
         }
         if (saved == 0) {
             throw new StaleVersion("Your board filters", stored(access));
@@ -87,8 +87,10 @@ public class BoardPreferenceService {
     }
 
     BoardPreferences stored(ProjectAccess access) {
-        return jdbc.sql("select mine, assignee_id, tag, search_text, active_sprint_only, swimlanes, version"
-                        + " from board_preference where project_id = ? and user_id = ?")
+        return jdbc.sql("""
+                select mine, assignee_id, tag, search_text, active_sprint_only, swimlanes, version
+                from board_preference where project_id = ? and user_id = ?
+                """)
                 .params(access.projectId(), access.user().id())
                 .query((rs, row) -> new BoardPreferences(
                         rs.getBoolean("mine"),

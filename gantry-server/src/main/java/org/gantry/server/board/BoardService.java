@@ -156,11 +156,11 @@ public class BoardService {
     }
 
     private Set<Long> activeSprintTasks(ProjectAccess access) {
-        return new HashSet<>(jdbc.sql("select st.task_id from sprint_task st join sprint s on s.id = st.sprint_id"
-                        + " where s.project_id = ? and s.state = 'ACTIVE' and st.outcome is null")
-                .param(access.projectId())
-                .query(Long.class)
-                .list());
+        return new HashSet<>(
+                jdbc.sql("""
+                select st.task_id from sprint_task st join sprint s on s.id = st.sprint_id
+                where s.project_id = ? and s.state = 'ACTIVE' and st.outcome is null
+                """).param(access.projectId()).query(Long.class).list());
     }
 
     /** What a card is grouped by in a swimlane: {@code order} sorts the lanes, the lane of none last. */
@@ -169,18 +169,18 @@ public class BoardService {
     /** Each task's lane when lanes are summary tasks: its parent (top-level tasks have none). */
     private Map<Long, Lane> epicLanes(ProjectAccess access) {
         Map<Long, Lane> epics = new HashMap<>();
-        jdbc.sql("select t.id, p.id, array_to_string(p.outline_path, '.'), p.name,"
-                        + " row_number() over (order by p.outline_path) from task t join task p on p.id = t.parent_id"
-                        + " where t.project_id = ?")
-                .param(access.projectId())
-                .query(rs -> {
-                    epics.put(
-                            rs.getLong(1),
-                            new Lane(
-                                    String.valueOf(rs.getLong(2)),
-                                    rs.getString(3) + " " + rs.getString(4),
-                                    String.format("%010d", rs.getLong(5))));
-                });
+        jdbc.sql("""
+                select t.id, p.id, array_to_string(p.outline_path, '.'), p.name,
+                row_number() over (order by p.outline_path) from task t join task p on p.id = t.parent_id
+                where t.project_id = ?
+                """).param(access.projectId()).query(rs -> {
+            epics.put(
+                    rs.getLong(1),
+                    new Lane(
+                            String.valueOf(rs.getLong(2)),
+                            rs.getString(3) + " " + rs.getString(4),
+                            String.format("%010d", rs.getLong(5))));
+        });
         return epics;
     }
 
@@ -424,9 +424,11 @@ public class BoardService {
 
     /** The WBS of the task when it is a summary task, empty when it is a leaf; 404 when there is no such task. */
     private String summaryWbs(ProjectAccess access, long taskId) {
-        return jdbc.sql("select case when exists(select 1 from task c where c.parent_id = t.id)"
-                        + " then array_to_string(t.outline_path, '.') else '' end from task t"
-                        + " where t.id = ? and t.project_id = ?")
+        return jdbc.sql("""
+                select case when exists(select 1 from task c where c.parent_id = t.id)
+                then array_to_string(t.outline_path, '.') else '' end from task t
+                where t.id = ? and t.project_id = ?
+                """)
                 .params(taskId, access.projectId())
                 .query(String.class)
                 .optional()
@@ -438,9 +440,11 @@ public class BoardService {
      * 100 with the value before it. 0 when there is none below 100.
      */
     private int percentBeforeDone(long taskId) {
-        return jdbc.sql("select coalesce((a.changes -> 'percent_complete' ->> 0)::int, 100) from activity a"
-                        + " where a.task_id = ? and a.entity = 'task' and a.changes -> 'percent_complete' ->> 1 = '100'"
-                        + " order by a.id desc limit 1")
+        return jdbc.sql("""
+                select coalesce((a.changes -> 'percent_complete' ->> 0)::int, 100) from activity a
+                where a.task_id = ? and a.entity = 'task' and a.changes -> 'percent_complete' ->> 1 = '100'
+                order by a.id desc limit 1
+                """)
                 .param(taskId)
                 .query(Integer.class)
                 .optional()
@@ -492,10 +496,10 @@ public class BoardService {
         for (int i = 0; i < ranks.length; i++) {
             ranks[i] = (i + 1) * RANK_GAP;
         }
-        jdbc.sql("update task t set board_rank = r.rank from unnest(?::bigint[], ?::bigint[]) as r(id, rank)"
-                        + " where t.id = r.id and t.board_rank is distinct from r.rank")
-                .params(ids, ranks)
-                .update();
+        jdbc.sql("""
+                update task t set board_rank = r.rank from unnest(?::bigint[], ?::bigint[]) as r(id, rank)
+                where t.id = r.id and t.board_rank is distinct from r.rank
+                """).params(ids, ranks).update();
     }
 
     /** A status of the project with what the board adds to it. {@code shownIn}: the status whose column holds it. */
@@ -536,10 +540,12 @@ public class BoardService {
     }
 
     Layout layout(ProjectAccess access) {
-        List<ColumnRow> rows = jdbc.sql("select s.status_key, s.name, s.category, b.wip_limit, b.cell_wip_limit,"
-                        + " coalesce(b.wip_blocking, false), b.shown_in, coalesce(b.version, 0) from task_status s"
-                        + " left join board_column b on b.project_id = s.project_id and b.status_key = s.status_key"
-                        + " where s.project_id = ? order by s.position")
+        List<ColumnRow> rows = jdbc.sql("""
+                select s.status_key, s.name, s.category, b.wip_limit, b.cell_wip_limit,
+                coalesce(b.wip_blocking, false), b.shown_in, coalesce(b.version, 0) from task_status s
+                left join board_column b on b.project_id = s.project_id and b.status_key = s.status_key
+                where s.project_id = ? order by s.position
+                """)
                 .param(access.projectId())
                 .query((rs, row) -> new ColumnRow(
                         rs.getString(1),

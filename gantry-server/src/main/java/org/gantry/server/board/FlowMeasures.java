@@ -66,8 +66,10 @@ public class FlowMeasures {
         if (ChronoUnit.DAYS.between(first, last) + 1 > MAXIMUM_FLOW_DAYS) {
             throw new InvalidInput("from", "the range may span at most " + MAXIMUM_FLOW_DAYS + " days");
         }
-        List<CumulativeFlow.Status> statuses = jdbc.sql("select status_key, name, category from task_status"
-                        + " where project_id = ? order by position")
+        List<CumulativeFlow.Status> statuses = jdbc.sql("""
+                select status_key, name, category from task_status
+                where project_id = ? order by position
+                """)
                 .param(access.projectId())
                 .query((rs, row) -> new CumulativeFlow.Status(
                         rs.getString(1), rs.getString(2), StatusCategory.valueOf(rs.getString(3))))

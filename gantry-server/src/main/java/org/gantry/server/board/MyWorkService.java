@@ -30,14 +30,16 @@ public class MyWorkService {
     @Transactional(readOnly = true)
     public MyWork myWork(CurrentUser user) {
         record Row(MyTask task, ZoneId zone) {}
-        List<Row> rows = jdbc.sql("select p.project_key, p.name as project_name, p.time_zone, t.id,"
-                        + " array_to_string(t.outline_path, '.') as wbs, t.name, t.status, s.name as status_name,"
-                        + " s.category, t.priority, t.finish_at, t.version"
-                        + " from task_assignee a join task t on t.id = a.task_id join project p on p.id = t.project_id"
-                        + " join project_member m on m.project_id = p.id and m.user_id = a.user_id"
-                        + " join task_status s on s.project_id = t.project_id and s.status_key = t.status"
-                        + " where a.user_id = ? and not p.archived and s.category <> 'DONE' and t.percent_complete < 100"
-                        + " order by t.finish_at nulls last, upper(p.project_key), t.outline_path")
+        List<Row> rows = jdbc.sql("""
+                select p.project_key, p.name as project_name, p.time_zone, t.id,
+                array_to_string(t.outline_path, '.') as wbs, t.name, t.status, s.name as status_name,
+                s.category, t.priority, t.finish_at, t.version
+                from task_assignee a join task t on t.id = a.task_id join project p on p.id = t.project_id
+                join project_member m on m.project_id = p.id and m.user_id = a.user_id
+                join task_status s on s.project_id = t.project_id and s.status_key = t.status
+                where a.user_id = ? and not p.archived and s.category <> 'DONE' and t.percent_complete < 100
+                order by t.finish_at nulls last, upper(p.project_key), t.outline_path
+                """)
                 .param(user.id())
                 .query((rs, row) -> {
                     ZoneId zone = ZoneId.of(rs.getString("time_zone"));

@@ -139,9 +139,11 @@ class SprintCharts {
     @Transactional(readOnly = true)
     public List<MilestoneChoice> milestoneChoices(CurrentUser user, String projectRef) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.milestone from task t"
-                        + " where t.project_id = ? and (t.milestone or exists (select 1 from task c where c.parent_id = t.id))"
-                        + " order by t.outline_path")
+        return jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.'), t.name, t.milestone from task t
+                where t.project_id = ? and (t.milestone or exists (select 1 from task c where c.parent_id = t.id))
+                order by t.outline_path
+                """)
                 .param(access.projectId())
                 .query((rs, row) ->
                         new MilestoneChoice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
@@ -157,22 +159,24 @@ class SprintCharts {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         record Link(long taskId, long sprintId, SprintState state, LocalDate endDate, Instant completedAt) {}
         Map<Long, List<Link>> links = new LinkedHashMap<>();
-        jdbc.sql("select milestone_id, id, state, end_date, completed_at from sprint"
-                        + " where project_id = ? and milestone_id is not null order by id")
-                .param(access.projectId())
-                .query(rs -> {
-                    links.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add(new Link(
-                                    rs.getLong(1),
-                                    rs.getLong(2),
-                                    SprintState.valueOf(rs.getString(3)),
-                                    rs.getObject(4, LocalDate.class),
-                                    SprintRows.instant(rs.getObject(5, OffsetDateTime.class))));
-                });
+        jdbc.sql("""
+                select milestone_id, id, state, end_date, completed_at from sprint
+                where project_id = ? and milestone_id is not null order by id
+                """).param(access.projectId()).query(rs -> {
+            links.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                    .add(new Link(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            SprintState.valueOf(rs.getString(3)),
+                            rs.getObject(4, LocalDate.class),
+                            SprintRows.instant(rs.getObject(5, OffsetDateTime.class))));
+        });
         Long[] linked = links.keySet().toArray(Long[]::new);
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.milestone, t.finish_at"
-                        + " from task t where t.project_id = ? and (t.milestone or t.id = any(?::bigint[]))"
-                        + " order by t.outline_path")
+        return jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.'), t.name, t.milestone, t.finish_at
+                from task t where t.project_id = ? and (t.milestone or t.id = any(?::bigint[]))
+                order by t.outline_path
+                """)
                 .params(access.projectId(), linked)
                 .query((rs, row) -> {
                     long id = rs.getLong(1);

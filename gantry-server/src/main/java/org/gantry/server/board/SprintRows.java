@@ -80,8 +80,10 @@ class SprintRows {
     }
 
     List<Member> members(long sprintId) {
-        return jdbc.sql("select task_id, added_at, committed, removed_at from sprint_task where sprint_id = ?"
-                        + " order by rank, task_id")
+        return jdbc.sql("""
+                select task_id, added_at, committed, removed_at from sprint_task where sprint_id = ?
+                order by rank, task_id
+                """)
                 .param(sprintId)
                 .query((rs, row) -> new Member(
                         rs.getLong(1),

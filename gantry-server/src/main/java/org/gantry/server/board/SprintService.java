@@ -131,8 +131,10 @@ public class SprintService {
         checkMilestone(access, body.milestoneId(), problems);
         problems.throwIfAny();
         lock(access);
-        long id = jdbc.sql("insert into sprint (project_id, name, goal, start_date, end_date, milestone_id)"
-                        + " values (?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into sprint (project_id, name, goal, start_date, end_date, milestone_id)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(access.projectId(), name, goal, body.startDate(), body.endDate(), body.milestoneId())
                 .query(Long.class)
                 .single();
@@ -194,8 +196,10 @@ public class SprintService {
                     "The sprint " + current.name() + " is closed: its dates are history and cannot change.",
                     Map.of("current", view(access, current)));
         }
-        jdbc.sql("update sprint set name = ?, goal = ?, start_date = ?, end_date = ?, milestone_id = ?,"
-                        + " version = version + 1 where id = ? and version = ?")
+        jdbc.sql("""
+                update sprint set name = ?, goal = ?, start_date = ?, end_date = ?, milestone_id = ?,
+                version = version + 1 where id = ? and version = ?
+                """)
                 .params(name, goal, start, end, milestone, sprintId, changes.version())
                 .update();
         return view(access, rows.row(access, sprintId));
@@ -262,10 +266,10 @@ public class SprintService {
         if (current.endDate().isBefore(start)) {
             throw new InvalidInput("endDate", "must not be before the start date " + start);
         }
-        jdbc.sql("update sprint set state = 'ACTIVE', start_date = ?, started_at = ?, version = version + 1"
-                        + " where id = ?")
-                .params(start, Timestamp.from(now), sprintId)
-                .update();
+        jdbc.sql("""
+                update sprint set state = 'ACTIVE', start_date = ?, started_at = ?, version = version + 1
+                where id = ?
+                """).params(start, Timestamp.from(now), sprintId).update();
         jdbc.sql("update sprint_task set committed = true where sprint_id = ? and outcome is null")
                 .param(sprintId)
                 .update();
@@ -315,18 +319,17 @@ public class SprintService {
                     Map.of("current", view(access, current)));
         }
         Instant now = clock.instant();
-        List<Long> unfinished = jdbc.sql("select st.task_id from sprint_task st join task t on t.id = st.task_id"
-                        + " join task_status s on s.project_id = t.project_id and s.status_key = t.status"
-                        + " where st.sprint_id = ? and st.outcome is null and s.category <> 'DONE'"
-                        + " order by st.rank, st.task_id")
-                .param(sprintId)
-                .query(Long.class)
-                .list();
-        jdbc.sql("update sprint_task st set outcome = case when s.category = 'DONE' then 'DONE' else 'NOT_DONE' end"
-                        + " from task t join task_status s on s.project_id = t.project_id and s.status_key = t.status"
-                        + " where st.sprint_id = ? and st.outcome is null and t.id = st.task_id")
-                .param(sprintId)
-                .update();
+        List<Long> unfinished = jdbc.sql("""
+                select st.task_id from sprint_task st join task t on t.id = st.task_id
+                join task_status s on s.project_id = t.project_id and s.status_key = t.status
+                where st.sprint_id = ? and st.outcome is null and s.category <> 'DONE'
+                order by st.rank, st.task_id
+                """).param(sprintId).query(Long.class).list();
+        jdbc.sql("""
+                update sprint_task st set outcome = case when s.category = 'DONE' then 'DONE' else 'NOT_DONE' end
+                from task t join task_status s on s.project_id = t.project_id and s.status_key = t.status
+                where st.sprint_id = ? and st.outcome is null and t.id = st.task_id
+                """).param(sprintId).update();
         jdbc.sql("update sprint set state = 'CLOSED', completed_at = ?, version = version + 1 where id = ?")
                 .params(Timestamp.from(now), sprintId)
                 .update();
@@ -338,8 +341,10 @@ public class SprintService {
                         .single();
                 for (long task : unfinished) {
                     rank += Ranks.GAP;
-                    jdbc.sql("insert into sprint_task (sprint_id, task_id, project_id, rank, added_at)"
-                                    + " values (?, ?, ?, ?, ?)")
+                    jdbc.sql("""
+                            insert into sprint_task (sprint_id, task_id, project_id, rank, added_at)
+                            values (?, ?, ?, ?, ?)
+                            """)
                             .params(next.id(), task, access.projectId(), rank, Timestamp.from(now))
                             .update();
                 }
@@ -435,10 +440,10 @@ public class SprintService {
                 order.add(index, taskId);
                 renumberBacklog(access, order);
             } else {
-                jdbc.sql("insert into backlog_rank (task_id, project_id, rank) values (?, ?, ?)"
-                                + " on conflict (task_id) do update set rank = excluded.rank")
-                        .params(taskId, access.projectId(), rank)
-                        .update();
+                jdbc.sql("""
+                        insert into backlog_rank (task_id, project_id, rank) values (?, ?, ?)
+                        on conflict (task_id) do update set rank = excluded.rank
+                        """).params(taskId, access.projectId(), rank).update();
             }
             return item(access, taskId);
         }
@@ -451,8 +456,10 @@ public class SprintService {
                     .params(target.id(), taskId, access.projectId(), Timestamp.from(now))
                     .update();
         }
-        List<long[]> others = jdbc.sql("select task_id, rank from sprint_task where sprint_id = ? and outcome is null"
-                        + " and task_id <> ? order by rank, task_id")
+        List<long[]> others = jdbc.sql("""
+                select task_id, rank from sprint_task where sprint_id = ? and outcome is null
+                and task_id <> ? order by rank, task_id
+                """)
                 .params(target.id(), taskId)
                 .query((rs, row) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .list();
@@ -480,11 +487,13 @@ public class SprintService {
     }
 
     private Sprint view(ProjectAccess access, SprintRow row, TaskHistory history) {
-        List<SprintTask> tasks = jdbc.sql("select st.task_id, array_to_string(t.outline_path, '.') as wbs, t.name,"
-                        + " t.status, s.category, t.story_points, st.committed, st.outcome, t.version"
-                        + " from sprint_task st join task t on t.id = st.task_id"
-                        + " join task_status s on s.project_id = t.project_id and s.status_key = t.status"
-                        + " where st.sprint_id = ? order by st.outcome nulls first, st.rank, st.task_id")
+        List<SprintTask> tasks = jdbc.sql("""
+                select st.task_id, array_to_string(t.outline_path, '.') as wbs, t.name,
+                t.status, s.category, t.story_points, st.committed, st.outcome, t.version
+                from sprint_task st join task t on t.id = st.task_id
+                join task_status s on s.project_id = t.project_id and s.status_key = t.status
+                where st.sprint_id = ? order by st.outcome nulls first, st.rank, st.task_id
+                """)
                 .param(row.id())
                 .query((rs, n) -> new SprintTask(
                         rs.getLong("task_id"),
@@ -552,20 +561,21 @@ public class SprintService {
      * assignments of work resources on the tasks in it (taken out mid-sprint: no longer counted).
      */
     private Capacity capacity(ProjectAccess access, SprintRow row) {
-        long workMinutes = jdbc.sql("select coalesce(sum(a.work_minutes), 0) from sprint_task st"
-                        + " join assignment a on a.task_id = st.task_id"
-                        + " join resource r on r.id = a.resource_id and r.kind = 'WORK'"
-                        + " where st.sprint_id = ? and st.removed_at is null")
-                .param(row.id())
-                .query(Long.class)
-                .single();
+        long workMinutes = jdbc.sql("""
+                select coalesce(sum(a.work_minutes), 0) from sprint_task st
+                join assignment a on a.task_id = st.task_id
+                join resource r on r.id = a.resource_id and r.kind = 'WORK'
+                where st.sprint_id = ? and st.removed_at is null
+                """).param(row.id()).query(Long.class).single();
         BigDecimal work = workMinutes == 0 ? null : hours(BigDecimal.valueOf(workMinutes));
         if (row.startDate() == null || row.endDate() == null) {
             return new Capacity(null, work, List.of());
         }
-        List<Person> people = jdbc.sql("select m.user_id, r.id, r.name, r.calendar_key, r.max_units from resource r"
-                        + " join project_member m on m.project_id = r.project_id and m.user_id = r.user_id"
-                        + " where r.project_id = ? and r.kind = 'WORK' order by lower(r.name), r.id")
+        List<Person> people = jdbc.sql("""
+                select m.user_id, r.id, r.name, r.calendar_key, r.max_units from resource r
+                join project_member m on m.project_id = r.project_id and m.user_id = r.user_id
+                where r.project_id = ? and r.kind = 'WORK' order by lower(r.name), r.id
+                """)
                 .param(access.projectId())
                 .query((rs, n) ->
                         new Person(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5)))
@@ -641,8 +651,10 @@ public class SprintService {
     }
 
     private BacklogItem item(ProjectAccess access, long taskId) {
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.') as wbs, t.name, t.status, t.story_points,"
-                        + " t.version from task t where t.id = ? and t.project_id = ?")
+        return jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.') as wbs, t.name, t.status, t.story_points,
+                t.version from task t where t.id = ? and t.project_id = ?
+                """)
                 .params(taskId, access.projectId())
                 .query((rs, row) -> new BacklogItem(
                         rs.getLong("id"),
@@ -661,12 +673,12 @@ public class SprintService {
         for (int i = 0; i < ranks.length; i++) {
             ranks[i] = (i + 1) * Ranks.GAP;
         }
-        jdbc.sql("insert into backlog_rank (task_id, project_id, rank) select r.id, ?, r.rank"
-                        + " from unnest(?::bigint[], ?::bigint[]) as r(id, rank)"
-                        + " on conflict (task_id) do update set rank = excluded.rank"
-                        + " where backlog_rank.rank is distinct from excluded.rank")
-                .params(access.projectId(), ids, ranks)
-                .update();
+        jdbc.sql("""
+                insert into backlog_rank (task_id, project_id, rank) select r.id, ?, r.rank
+                from unnest(?::bigint[], ?::bigint[]) as r(id, rank)
+                on conflict (task_id) do update set rank = excluded.rank
+                where backlog_rank.rank is distinct from excluded.rank
+                """).params(access.projectId(), ids, ranks).update();
     }
 
     private void renumber(String table, String idColumn, String where, List<Long> order) {
@@ -682,9 +694,11 @@ public class SprintService {
     }
 
     private TaskRow taskRow(ProjectAccess access, long taskId) {
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'),"
-                        + " exists(select 1 from task c where c.parent_id = t.id) from task t"
-                        + " where t.id = ? and t.project_id = ?")
+        return jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.'),
+                exists(select 1 from task c where c.parent_id = t.id) from task t
+                where t.id = ? and t.project_id = ?
+                """)
                 .params(taskId, access.projectId())
                 .query((rs, row) -> new TaskRow(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
                 .optional()

@@ -49,41 +49,39 @@ final class TaskHistory {
                         .query(String.class)
                         .list());
         Map<Long, List<Event>> events = new HashMap<>();
-        jdbc.sql(
-                        "select a.task_id, a.occurred_at, a.action, a.changes -> 'status' is not null, a.changes -> 'status' ->> 1,"
-                                + " a.changes -> 'story_points' is not null, (a.changes -> 'story_points' ->> 1)::numeric"
-                                + " from activity a where a.project_id = ? and a.entity = 'task' and a.task_id is not null"
-                                + " and (a.action = 'created' or a.changes -> 'status' is not null or a.changes -> 'story_points' is not null)"
-                                + " order by a.occurred_at, a.id")
-                .param(projectId)
-                .query(rs -> {
-                    events.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add(new Event(
-                                    rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                    "created".equals(rs.getString(3)),
-                                    rs.getBoolean(4),
-                                    rs.getString(5),
-                                    rs.getBoolean(6),
-                                    rs.getBigDecimal(7)));
-                });
+        jdbc.sql("""
+                select a.task_id, a.occurred_at, a.action, a.changes -> 'status' is not null, a.changes -> 'status' ->> 1,
+                a.changes -> 'story_points' is not null, (a.changes -> 'story_points' ->> 1)::numeric
+                from activity a where a.project_id = ? and a.entity = 'task' and a.task_id is not null
+                and (a.action = 'created' or a.changes -> 'status' is not null or a.changes -> 'story_points' is not null)
+                order by a.occurred_at, a.id
+                """).param(projectId).query(rs -> {
+            events.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                    .add(new Event(
+                            rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            "created".equals(rs.getString(3)),
+                            rs.getBoolean(4),
+                            rs.getString(5),
+                            rs.getBoolean(6),
+                            rs.getBigDecimal(7)));
+        });
         // The value before the first recorded change is where that change started from.
         Map<Long, Current> initial = new HashMap<>();
-        jdbc.sql("select distinct on (a.task_id) a.task_id, a.changes -> 'status' ->> 0 from activity a"
-                        + " where a.project_id = ? and a.entity = 'task' and a.changes -> 'status' is not null"
-                        + " order by a.task_id, a.occurred_at, a.id")
-                .param(projectId)
-                .query(rs -> {
-                    initial.put(rs.getLong(1), new Current(rs.getString(2), null));
-                });
+        jdbc.sql("""
+                select distinct on (a.task_id) a.task_id, a.changes -> 'status' ->> 0 from activity a
+                where a.project_id = ? and a.entity = 'task' and a.changes -> 'status' is not null
+                order by a.task_id, a.occurred_at, a.id
+                """).param(projectId).query(rs -> {
+            initial.put(rs.getLong(1), new Current(rs.getString(2), null));
+        });
         Map<Long, BigDecimal> initialPoints = new HashMap<>();
-        jdbc.sql(
-                        "select distinct on (a.task_id) a.task_id, (a.changes -> 'story_points' ->> 0)::numeric from activity a"
-                                + " where a.project_id = ? and a.entity = 'task' and a.changes -> 'story_points' is not null"
-                                + " order by a.task_id, a.occurred_at, a.id")
-                .param(projectId)
-                .query(rs -> {
-                    initialPoints.put(rs.getLong(1), rs.getBigDecimal(2));
-                });
+        jdbc.sql("""
+                select distinct on (a.task_id) a.task_id, (a.changes -> 'story_points' ->> 0)::numeric from activity a
+                where a.project_id = ? and a.entity = 'task' and a.changes -> 'story_points' is not null
+                order by a.task_id, a.occurred_at, a.id
+                """).param(projectId).query(rs -> {
+            initialPoints.put(rs.getLong(1), rs.getBigDecimal(2));
+        });
         Map<Long, Current> start = new HashMap<>();
         for (Map.Entry<Long, Current> task : current.entrySet()) {
             long id = task.getKey();

@@ -94,10 +94,10 @@ class CalendarFeeds {
 
     @EventListener
     void userDeactivated(UserDeactivated event) {
-        jdbc.sql("delete from calendar_feed where project_id in"
-                        + " (select project_id from project_member where user_id = ?)")
-                .param(event.userId())
-                .update();
+        jdbc.sql("""
+                delete from calendar_feed where project_id in
+                (select project_id from project_member where user_id = ?)
+                """).param(event.userId()).update();
     }
 
     private Optional<String> existing(String column, long id) {

@@ -76,9 +76,11 @@ public class ChangeRequestService {
             .build();
     private static final TypeReference<List<ProposedEdit>> EDITS = new TypeReference<>() {};
 
-    private static final String SELECT = "select c.*, d.name as decided_by_name, a.name as created_by_name"
-            + " from change_request c left join app_user d on d.id = c.decided_by"
-            + " left join app_user a on a.id = c.created_by where c.project_id = :project";
+    private static final String SELECT = """
+        select c.*, d.name as decided_by_name, a.name as created_by_name
+        from change_request c left join app_user d on d.id = c.decided_by
+        left join app_user a on a.id = c.created_by where c.project_id = :project
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectLock projectLock;
@@ -173,9 +175,11 @@ public class ChangeRequestService {
         String requestedBy = body.requestedBy() == null || body.requestedBy().isBlank()
                 ? user.name()
                 : body.requestedBy().strip();
-        long id = jdbc.sql("insert into change_request (project_id, title, description, reason, requested_by, edits,"
-                        + " created_by) values (:project, :title, :description, :reason, :requestedBy,"
-                        + " cast(:edits as jsonb), :user) returning id")
+        long id = jdbc.sql("""
+                insert into change_request (project_id, title, description, reason, requested_by, edits,
+                created_by) values (:project, :title, :description, :reason, :requestedBy,
+                cast(:edits as jsonb), :user) returning id
+                """)
                 .param("project", access.projectId())
                 .param("title", title)
                 .param("description", orEmpty(body.description()))
@@ -216,10 +220,12 @@ public class ChangeRequestService {
             requireMoneyRights(access, edits);
             checkAgainstPlan(user, access, edits);
         }
-        int updated = jdbc.sql("update change_request set title = :title, description = :description, reason = :reason,"
-                        + " requested_by = :requestedBy, edits = cast(:edits as jsonb), updated_at = now(),"
-                        + " version = version + 1 where id = :id and project_id = :project and version = :version"
-                        + " and state = 'DRAFT'")
+        int updated = jdbc.sql("""
+                update change_request set title = :title, description = :description, reason = :reason,
+                requested_by = :requestedBy, edits = cast(:edits as jsonb), updated_at = now(),
+                version = version + 1 where id = :id and project_id = :project and version = :version
+                and state = 'DRAFT'
+                """)
                 .param("title", title)
                 .param(
                         "description",

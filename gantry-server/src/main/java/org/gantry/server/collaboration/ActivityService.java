@@ -96,9 +96,11 @@ public class ActivityService {
             Map.entry("resources", "Resources"),
             Map.entry("assignments", "Assignments"));
 
-    private static final String SELECT = "select a.id, a.occurred_at, a.actor_kind, a.actor_id, u.name as actor_name,"
-            + " a.token_id, a.entity, a.entity_key, a.task_id, a.action, a.label, a.changes::text as changes"
-            + " from activity a left join app_user u on u.id = a.actor_id";
+    private static final String SELECT = """
+        select a.id, a.occurred_at, a.actor_kind, a.actor_id, u.name as actor_name,
+        a.token_id, a.entity, a.entity_key, a.task_id, a.action, a.label, a.changes::text as changes
+        from activity a left join app_user u on u.id = a.actor_id
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -115,11 +117,13 @@ public class ActivityService {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void record(long projectId, String entity, String key, String label, Map<String, List<Object>> changes) {
-        jdbc.sql("insert into activity (project_id, entity, entity_key, action, label, changes, actor_id, token_id,"
-                        + " actor_kind) select ?, ?, ?, 'updated', ?, cast(? as jsonb), a.actor, a.token,"
-                        + " case when a.actor is null then 'system' when a.token is not null then 'token' else 'user' end"
-                        + " from (select nullif(current_setting('gantry.actor_id', true), '')::bigint as actor,"
-                        + " nullif(current_setting('gantry.token_id', true), '')::bigint as token) a")
+        jdbc.sql("""
+                insert into activity (project_id, entity, entity_key, action, label, changes, actor_id, token_id,
+                actor_kind) select ?, ?, ?, 'updated', ?, cast(? as jsonb), a.actor, a.token,
+                case when a.actor is null then 'system' when a.token is not null then 'token' else 'user' end
+                from (select nullif(current_setting('gantry.actor_id', true), '')::bigint as actor,
+                nullif(current_setting('gantry.token_id', true), '')::bigint as token) a
+                """)
                 .params(projectId, entity, key, label, JSON.writeValueAsString(changes))
                 .update();
     }
@@ -154,9 +158,10 @@ public class ActivityService {
     @Transactional(readOnly = true)
     public List<ActivityEntry> taskHistory(CurrentUser user, String projectRef, long taskId, int limit) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        boolean exists = jdbc.sql(
-                        "select exists (select 1 from task where id = ? and project_id = ?)"
-                                + " or exists (select 1 from activity where project_id = ? and entity = 'task' and task_id = ?)")
+        boolean exists = jdbc.sql("""
+                select exists (select 1 from task where id = ? and project_id = ?)
+                or exists (select 1 from activity where project_id = ? and entity = 'task' and task_id = ?)
+                """)
                 .params(taskId, access.projectId(), access.projectId(), taskId)
                 .query(Boolean.class)
                 .single();

@@ -62,10 +62,12 @@ public class AttachmentService {
     private static final int LOCK_SPACE = 0x6174_7463; // "attc": the advisory-lock space of attachments
     private static final int MAX_NAME = 255;
 
-    private static final String SELECT = "select f.id, f.task_id, f.comment_id, f.raid_entry_id, f.risk_id,"
-            + " f.storage_key, f.name, f.size_bytes,"
-            + " f.content_type, f.sha256, f.uploader_id, u.name as uploader_name, f.created_at"
-            + " from task_attachment f left join app_user u on u.id = f.uploader_id";
+    private static final String SELECT = """
+        select f.id, f.task_id, f.comment_id, f.raid_entry_id, f.risk_id,
+        f.storage_key, f.name, f.size_bytes,
+        f.content_type, f.sha256, f.uploader_id, u.name as uploader_name, f.created_at
+        from task_attachment f left join app_user u on u.id = f.uploader_id
+        """;
 
     /**
      * Where a file belongs: a task, a comment (on a task, or with no task on a RAID entry's comment), an entry
@@ -234,8 +236,10 @@ public class AttachmentService {
     public Attachment uploadToComment(
             CurrentUser user, String projectRef, long commentId, String name, InputStream content) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.COMMENT);
-        var comment = jdbc.sql("select task_id, author_id from task_comment"
-                        + " where id = ? and project_id = ? and deleted_at is null")
+        var comment = jdbc.sql("""
+                select task_id, author_id from task_comment
+                where id = ? and project_id = ? and deleted_at is null
+                """)
                 .params(commentId, access.projectId())
                 .query((rs, n) -> new Long[] {rs.getObject("task_id", Long.class), rs.getLong("author_id")})
                 .optional()
@@ -267,8 +271,10 @@ public class AttachmentService {
     /** Deletes a (deleted) comment's files: the rows now, the bytes once the transaction commits. */
     @Transactional
     public void deleteOfComment(ProjectAccess access, long commentId) {
-        List<String> keys = jdbc.sql("delete from task_attachment where comment_id = ? and project_id = ?"
-                        + " returning storage_key")
+        List<String> keys = jdbc.sql("""
+                delete from task_attachment where comment_id = ? and project_id = ?
+                returning storage_key
+                """)
                 .params(commentId, access.projectId())
                 .query(String.class)
                 .list();
@@ -277,9 +283,11 @@ public class AttachmentService {
 
     private Attachment store(ProjectAccess access, Place place, String name, InputStream content) {
         StoredFile file = receive(access, name, content, null, null);
-        long id = jdbc.sql("insert into task_attachment (project_id, task_id, comment_id, raid_entry_id, risk_id,"
-                        + " storage_key, name, size_bytes, content_type, sha256, uploader_id)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into task_attachment (project_id, task_id, comment_id, raid_entry_id, risk_id,
+                storage_key, name, size_bytes, content_type, sha256, uploader_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         access.projectId(),
                         place.taskId(),

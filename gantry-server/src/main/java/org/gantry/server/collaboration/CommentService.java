@@ -43,14 +43,15 @@ public class CommentService {
     static final int MAX_LENGTH = 20_000;
     private static final int MAX_MENTION_CANDIDATES = 10;
 
-    private static final String SELECT =
-            "select c.id, c.task_id, c.raid_entry_id, c.risk_id, c.parent_id, c.author_id, a.name as author_name,"
-                    + " c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at, c.resolved_at, c.resolved_by,"
-                    + " r.name as resolved_by_name, c.version,"
-                    + " array(select m.user_id from task_comment_mention m where m.comment_id = c.id order by m.user_id)"
-                    + " as mentions"
-                    + " from task_comment c left join app_user a on a.id = c.author_id"
-                    + " left join app_user r on r.id = c.resolved_by";
+    private static final String SELECT = """
+        select c.id, c.task_id, c.raid_entry_id, c.risk_id, c.parent_id, c.author_id, a.name as author_name,
+        c.body, c.body_html, c.created_at, c.edited_at, c.deleted_at, c.resolved_at, c.resolved_by,
+        r.name as resolved_by_name, c.version,
+        array(select m.user_id from task_comment_mention m where m.comment_id = c.id order by m.user_id)
+        as mentions
+        from task_comment c left join app_user a on a.id = c.author_id
+        left join app_user r on r.id = c.resolved_by
+        """;
 
     private record Row(
             long id,
@@ -328,8 +329,10 @@ public class CommentService {
         problems.throwIfAny();
         String body = checkedBody(change.body());
         CommentMarkdown.Rendered rendered = render(access, body);
-        int updated = jdbc.sql("update task_comment set body = ?, body_html = ?, edited_at = now(),"
-                        + " version = version + 1 where id = ? and version = ? and deleted_at is null")
+        int updated = jdbc.sql("""
+                update task_comment set body = ?, body_html = ?, edited_at = now(),
+                version = version + 1 where id = ? and version = ? and deleted_at is null
+                """)
                 .params(body, rendered.html(), commentId, change.version())
                 .update();
         if (updated == 0) {
@@ -361,10 +364,10 @@ public class CommentService {
         if (!mayDelete(access, current)) {
             throw new Forbidden("Only its author, or an owner or manager of the project, can delete a comment.");
         }
-        int updated = jdbc.sql("update task_comment set body = '', body_html = '', deleted_at = now(),"
-                        + " version = version + 1 where id = ? and (?::integer is null or version = ?::integer)")
-                .params(commentId, version, version)
-                .update();
+        int updated = jdbc.sql("""
+                update task_comment set body = '', body_html = '', deleted_at = now(),
+                version = version + 1 where id = ? and (?::integer is null or version = ?::integer)
+                """).params(commentId, version, version).update();
         if (updated == 0) {
             throw new StaleVersion("The comment", view(access, current));
         }
@@ -391,9 +394,11 @@ public class CommentService {
         }
         problems.throwIfAny();
         boolean resolved = resolution.resolved();
-        int updated = jdbc.sql("update task_comment set resolved_at = case when ? then now() end,"
-                        + " resolved_by = case when ? then ?::bigint end, version = version + 1"
-                        + " where id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update task_comment set resolved_at = case when ? then now() end,
+                resolved_by = case when ? then ?::bigint end, version = version + 1
+                where id = ? and version = ?
+                """)
                 .params(resolved, resolved, user.id(), commentId, resolution.version())
                 .update();
         if (updated == 0) {
@@ -438,8 +443,10 @@ public class CommentService {
     }
 
     private Optional<CommentMarkdown.Person> member(ProjectAccess access, String email) {
-        return jdbc.sql("select u.id, u.name from app_user u join project_member m on m.user_id = u.id"
-                        + " and m.project_id = ? where lower(u.email) = lower(?) and u.active")
+        return jdbc.sql("""
+                select u.id, u.name from app_user u join project_member m on m.user_id = u.id
+                and m.project_id = ? where lower(u.email) = lower(?) and u.active
+                """)
                 .params(access.projectId(), email)
                 .query((rs, n) -> new CommentMarkdown.Person(rs.getLong("id"), rs.getString("name")))
                 .optional();

@@ -25,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class BudgetService {
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
-    private static final String SELECT = "select b.id, p.project_key, b.task_id,"
-            + " array_to_string(t.outline_path, '.') as wbs, t.name as task_name, b.amount, b.note, b.version"
-            + " from budget b join project p on p.id = b.project_id left join task t on t.id = b.task_id";
+    private static final String SELECT = """
+        select b.id, p.project_key, b.task_id,
+        array_to_string(t.outline_path, '.') as wbs, t.name as task_name, b.amount, b.note, b.version
+        from budget b join project p on p.id = b.project_id left join task t on t.id = b.task_id
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -112,10 +114,10 @@ class BudgetService {
         BigDecimal amount = changes.amount() == null ? current.amount() : amount(changes.amount(), problems);
         String note = changes.note() == null ? current.note() : ExpenseService.note(changes.note(), problems);
         problems.throwIfAny();
-        int updated = jdbc.sql("update budget set amount = ?, note = ?, updated_at = now(), version = version + 1"
-                        + " where id = ? and version = ?")
-                .params(amount, note, id, changes.version())
-                .update();
+        int updated = jdbc.sql("""
+                update budget set amount = ?, note = ?, updated_at = now(), version = version + 1
+                where id = ? and version = ?
+                """).params(amount, note, id, changes.version()).update();
         if (updated == 0) {
             throw new StaleVersion("Budget " + id, find(access, id));
         }

@@ -148,10 +148,12 @@ public class EarnedValueService {
                             + "; set the baseline first (POST .../baselines/" + slot + ").");
         }
         // Actual cost is the hours that count as actual work (approved ones, or all when the project says so).
-        List<TimeEntry> entries = jdbc.sql("select user_id, task_id, entry_date, minutes from time_entry"
-                        + " where project_id = ? and entry_date <= ? and (state = 'APPROVED' or exists (select 1"
-                        + " from project_time_settings s where s.project_id = time_entry.project_id and s.actuals ="
-                        + " 'ALL'))")
+        List<TimeEntry> entries = jdbc.sql("""
+                select user_id, task_id, entry_date, minutes from time_entry
+                where project_id = ? and entry_date <= ? and (state = 'APPROVED' or exists (select 1
+                from project_time_settings s where s.project_id = time_entry.project_id and s.actuals =
+                'ALL'))
+                """)
                 .params(access.projectId(), statusDate)
                 .query((rs, n) -> new TimeEntry(
                         String.valueOf(rs.getLong(1)),
@@ -266,8 +268,10 @@ public class EarnedValueService {
      * task's finish if earlier (PRORATED). Progress is the task's current % complete, as for EV.
      */
     private List<DatedCost> otherActualCosts(long projectId, LocalDate statusDate) {
-        List<DatedCost> costs = new ArrayList<>(jdbc.sql("select task_id, expense_date, amount from expense"
-                        + " where project_id = ? and expense_date <= ?")
+        List<DatedCost> costs = new ArrayList<>(jdbc.sql("""
+                select task_id, expense_date, amount from expense
+                where project_id = ? and expense_date <= ?
+                """)
                 .params(projectId, statusDate)
                 .query((rs, n) -> new DatedCost(
                         rs.getObject(1) == null ? null : String.valueOf(rs.getLong(1)),

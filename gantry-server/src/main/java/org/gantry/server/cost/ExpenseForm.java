@@ -83,8 +83,10 @@ record ExpenseForm(Long id, Integer version, String date, String amount, String 
 
     /** The project's tasks to choose from, in WBS order. */
     static List<TaskChoice> tasks(JdbcClient jdbc, long projectId) {
-        return jdbc.sql("select id, array_to_string(outline_path, '.') || ' ' || name from task"
-                        + " where project_id = ? order by outline_path")
+        return jdbc.sql("""
+                select id, array_to_string(outline_path, '.') || ' ' || name from task
+                where project_id = ? order by outline_path
+                """)
                 .params(projectId)
                 .query((rs, n) -> new TaskChoice(rs.getLong(1), rs.getString(2)))
                 .list();

@@ -34,12 +34,14 @@ class ExpenseService {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
-    private static final String SELECT = "select x.id, p.project_key, x.task_id, t.name as task_name, x.user_id,"
-            + " u.name as user_name, x.expense_date, x.amount, x.note, x.created_at, x.updated_at, x.version,"
-            + " r.name as receipt_name, r.size_bytes as receipt_size, r.content_type as receipt_type,"
-            + " r.created_at as receipt_at"
-            + " from expense x join project p on p.id = x.project_id left join task t on t.id = x.task_id"
-            + " join app_user u on u.id = x.user_id left join expense_receipt r on r.expense_id = x.id";
+    private static final String SELECT = """
+        select x.id, p.project_key, x.task_id, t.name as task_name, x.user_id,
+        u.name as user_name, x.expense_date, x.amount, x.note, x.created_at, x.updated_at, x.version,
+        r.name as receipt_name, r.size_bytes as receipt_size, r.content_type as receipt_type,
+        r.created_at as receipt_at
+        from expense x join project p on p.id = x.project_id left join task t on t.id = x.task_id
+        join app_user u on u.id = x.user_id left join expense_receipt r on r.expense_id = x.id
+        """;
 
     /** What a receipt may be: a scan or photo, as the bytes say (never what the browser claimed). */
     static final java.util.Set<String> RECEIPT_TYPES = java.util.Set.of(
@@ -121,8 +123,10 @@ class ExpenseService {
         String note = note(body.note(), problems);
         Long task = task(access, body.taskId(), problems);
         problems.throwIfAny();
-        long id = jdbc.sql("insert into expense (project_id, task_id, user_id, expense_date, amount, note)"
-                        + " values (?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into expense (project_id, task_id, user_id, expense_date, amount, note)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(access.projectId(), task, user.id(), body.date(), amount, note)
                 .query(Long.class)
                 .single();
@@ -147,8 +151,10 @@ class ExpenseService {
                 ? current.taskId()
                 : changes.taskId() == 0 ? null : task(access, changes.taskId(), problems);
         problems.throwIfAny();
-        int updated = jdbc.sql("update expense set expense_date = ?, amount = ?, note = ?, task_id = ?,"
-                        + " updated_at = now(), version = version + 1 where id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update expense set expense_date = ?, amount = ?, note = ?, task_id = ?,
+                updated_at = now(), version = version + 1 where id = ? and version = ?
+                """)
                 .params(
                         changes.date() == null ? current.date() : changes.date(),
                         amount,
@@ -190,8 +196,10 @@ class ExpenseService {
         List<String> previous = receiptKeys(id);
         AttachmentService.StoredFile file = files.storeFile(access, name, content, RECEIPT_TYPES, RECEIPT_WORDS);
         jdbc.sql("delete from expense_receipt where expense_id = ?").param(id).update();
-        jdbc.sql("insert into expense_receipt (expense_id, project_id, storage_key, name, size_bytes, content_type,"
-                        + " sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("""
+                insert into expense_receipt (expense_id, project_id, storage_key, name, size_bytes, content_type,
+                sha256, uploader_id) values (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
                 .params(
                         id,
                         access.projectId(),
@@ -228,8 +236,10 @@ class ExpenseService {
     public AttachmentService.Download receipt(CurrentUser user, String projectRef, long id) {
         Expense expense = get(user, projectRef, id);
         record Stored(String key, String name, String type, long size) {}
-        Stored stored = jdbc.sql("select storage_key, name, content_type, size_bytes from expense_receipt"
-                        + " where expense_id = ?")
+        Stored stored = jdbc.sql("""
+                select storage_key, name, content_type, size_bytes from expense_receipt
+                where expense_id = ?
+                """)
                 .param(id)
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                 .optional()

@@ -53,12 +53,12 @@ public class PlannedCosts {
         }
         // One statement for the whole project, not one per task. The fixed cost and its accrual go with the
         // cost, so the planned value spreads the budget as it was planned even when they change later.
-        jdbc.sql("update task_baseline b set cost = v.cost, fixed_cost = t.fixed_cost,"
-                        + " fixed_cost_accrual = t.fixed_cost_accrual from (select unnest(?::bigint[]) as task_id,"
-                        + " unnest(?::numeric[]) as cost) v join task t on t.id = v.task_id"
-                        + " where b.task_id = v.task_id and b.slot = ? and b.project_id = ?")
-                .params(tasks, amounts, slot, projectId)
-                .update();
+        jdbc.sql("""
+                update task_baseline b set cost = v.cost, fixed_cost = t.fixed_cost,
+                fixed_cost_accrual = t.fixed_cost_accrual from (select unnest(?::bigint[]) as task_id,
+                unnest(?::numeric[]) as cost) v join task t on t.id = v.task_id
+                where b.task_id = v.task_id and b.slot = ? and b.project_id = ?
+                """).params(tasks, amounts, slot, projectId).update();
     }
 
     /**
@@ -84,8 +84,10 @@ public class PlannedCosts {
      * a proposed assignment is costed like a stored one, over its task's dates.
      */
     public Map<Long, BigDecimal> taskCosts(long projectId, long minutesPerDay, long minutesPerWeek, Proposal proposal) {
-        List<CostTask> tasks = jdbc.sql("select id, parent_id, fixed_cost, fixed_cost_accrual from task"
-                        + " where project_id = ? order by outline_path")
+        List<CostTask> tasks = jdbc.sql("""
+                select id, parent_id, fixed_cost, fixed_cost_accrual from task
+                where project_id = ? order by outline_path
+                """)
                 .params(projectId)
                 .query((rs, n) -> new CostTask(
                         String.valueOf(rs.getLong(1)),
@@ -94,19 +96,21 @@ public class PlannedCosts {
                         CostAccrual.valueOf(rs.getString(4))))
                 .list();
         Map<Long, List<CostRateEntry>> dated = new HashMap<>();
-        jdbc.sql("select resource_id, effective_from, standard_rate, overtime_rate, cost_per_use from resource_rate"
-                        + " where project_id = ?")
-                .params(projectId)
-                .query(rs -> {
-                    dated.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add(new CostRateEntry(
-                                    rs.getObject(2, LocalDate.class).atStartOfDay(),
-                                    rs.getBigDecimal(3),
-                                    rs.getBigDecimal(4),
-                                    rs.getBigDecimal(5)));
-                });
-        List<CostResource> resources = jdbc.sql("select id, kind, standard_rate, standard_rate_per, overtime_rate,"
-                        + " overtime_rate_per, cost_per_use from resource where project_id = ?")
+        jdbc.sql("""
+                select resource_id, effective_from, standard_rate, overtime_rate, cost_per_use from resource_rate
+                where project_id = ?
+                """).params(projectId).query(rs -> {
+            dated.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                    .add(new CostRateEntry(
+                            rs.getObject(2, LocalDate.class).atStartOfDay(),
+                            rs.getBigDecimal(3),
+                            rs.getBigDecimal(4),
+                            rs.getBigDecimal(5)));
+        });
+        List<CostResource> resources = jdbc.sql("""
+                select id, kind, standard_rate, standard_rate_per, overtime_rate,
+                overtime_rate_per, cost_per_use from resource where project_id = ?
+                """)
                 .params(projectId)
                 .query((rs, n) -> {
                     ResourceKind kind = ResourceKind.valueOf(rs.getString(2));
@@ -130,8 +134,10 @@ public class PlannedCosts {
         Map<String, CostRateTable> tables = new HashMap<>();
         resources.forEach(resource ->
                 tables.put(resource.resource(), resource.rateTables().get(0)));
-        List<CostAssignment> assignments = jdbc.sql("select task_id, resource_id, units, work_minutes, start_at,"
-                        + " finish_at from assignment where project_id = ?")
+        List<CostAssignment> assignments = jdbc.sql("""
+                select task_id, resource_id, units, work_minutes, start_at,
+                finish_at from assignment where project_id = ?
+                """)
                 .params(projectId)
                 .query((rs, n) -> {
                     String resource = String.valueOf(rs.getLong(2));
@@ -193,21 +199,19 @@ public class PlannedCosts {
     /** Rates per person (user id) for actual cost: their work resource's own rate, then its dated rates. */
     List<CostRate> peopleRates(long projectId, long minutesPerDay, long minutesPerWeek) {
         List<CostRate> rates = new ArrayList<>();
-        jdbc.sql(
-                        "select distinct on (r.user_id) r.user_id, r.id, r.standard_rate, r.standard_rate_per from resource r"
-                                + " where r.project_id = ? and r.user_id is not null and r.kind = 'WORK' order by r.user_id, r.id")
-                .params(projectId)
-                .query(rs -> {
-                    String person = String.valueOf(rs.getLong(1));
-                    BigDecimal own = perHour(rs.getBigDecimal(3), rs.getString(4), minutesPerDay, minutesPerWeek);
-                    rates.add(new CostRate(person, BEGINNING, own == null ? BigDecimal.ZERO : own));
-                    jdbc.sql("select effective_from, standard_rate from resource_rate where resource_id = ?")
-                            .params(rs.getLong(2))
-                            .query(dated -> {
-                                rates.add(new CostRate(
-                                        person, dated.getObject(1, LocalDate.class), dated.getBigDecimal(2)));
-                            });
-                });
+        jdbc.sql("""
+                select distinct on (r.user_id) r.user_id, r.id, r.standard_rate, r.standard_rate_per from resource r
+                where r.project_id = ? and r.user_id is not null and r.kind = 'WORK' order by r.user_id, r.id
+                """).params(projectId).query(rs -> {
+            String person = String.valueOf(rs.getLong(1));
+            BigDecimal own = perHour(rs.getBigDecimal(3), rs.getString(4), minutesPerDay, minutesPerWeek);
+            rates.add(new CostRate(person, BEGINNING, own == null ? BigDecimal.ZERO : own));
+            jdbc.sql("select effective_from, standard_rate from resource_rate where resource_id = ?")
+                    .params(rs.getLong(2))
+                    .query(dated -> {
+                        rates.add(new CostRate(person, dated.getObject(1, LocalDate.class), dated.getBigDecimal(2)));
+                    });
+        });
         return rates;
     }
 

@@ -97,10 +97,12 @@ public class DashboardService {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         double minutesPerDay = Math.max(1, access.minutesPerDay());
         WorkingTime time = scheduler.workingTime(access.projectId());
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.finish_at, b.finish_at,"
-                        + " t.percent_complete from task t left join task_baseline b on b.task_id = t.id"
-                        + " and b.slot = 0 where t.project_id = ? and t.active and t.milestone"
-                        + " order by t.finish_at nulls last, t.outline_path")
+        return jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.'), t.name, t.finish_at, b.finish_at,
+                t.percent_complete from task t left join task_baseline b on b.task_id = t.id
+                and b.slot = 0 where t.project_id = ? and t.active and t.milestone
+                order by t.finish_at nulls last, t.outline_path
+                """)
                 .param(access.projectId())
                 .query((rs, n) -> {
                     LocalDateTime finish = rs.getObject(4, LocalDateTime.class);
@@ -153,12 +155,14 @@ public class DashboardService {
                 : LocalDateTime.now(access.timeZone()).withSecond(0).withNano(0);
         String asOfSource = reportDate != null ? "report date" : statusDate != null ? "status date" : "today";
 
-        List<Row> rows = jdbc.sql("select t.id, t.parent_id, array_to_string(t.outline_path, '.'), t.name,"
-                        + " t.milestone, t.duration_minutes, t.percent_complete, t.start_at, t.finish_at,"
-                        + " t.total_slack_minutes, t.critical, b.task_id is not null, b.start_at, b.finish_at,"
-                        + " b.duration_minutes, b.total_slack_minutes from task t left join task_baseline b"
-                        + " on b.task_id = t.id and b.slot = 0 where t.project_id = ? and t.active"
-                        + " order by t.outline_path")
+        List<Row> rows = jdbc.sql("""
+                select t.id, t.parent_id, array_to_string(t.outline_path, '.'), t.name,
+                t.milestone, t.duration_minutes, t.percent_complete, t.start_at, t.finish_at,
+                t.total_slack_minutes, t.critical, b.task_id is not null, b.start_at, b.finish_at,
+                b.duration_minutes, b.total_slack_minutes from task t left join task_baseline b
+                on b.task_id = t.id and b.slot = 0 where t.project_id = ? and t.active
+                order by t.outline_path
+                """)
                 .param(projectId)
                 .query((rs, n) -> new Row(
                         rs.getLong(1),
@@ -379,15 +383,16 @@ public class DashboardService {
 
     /** Each saved baseline's project finish, oldest first, then the current one. */
     private List<Dashboard.TrendPoint> trend(long projectId, LocalDateTime finish) {
-        List<Dashboard.TrendPoint> points = new ArrayList<>(
-                jdbc.sql("select slot, max(captured_at), max(finish_at) from task_baseline where project_id = ?"
-                                + " group by slot having max(finish_at) is not null order by max(captured_at), slot")
-                        .param(projectId)
-                        .query((rs, n) -> new Dashboard.TrendPoint(
-                                rs.getInt(1) == 0 ? "Baseline" : "Baseline " + rs.getInt(1),
-                                rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
-                                rs.getObject(3, LocalDateTime.class)))
-                        .list());
+        List<Dashboard.TrendPoint> points = new ArrayList<>(jdbc.sql("""
+                        select slot, max(captured_at), max(finish_at) from task_baseline where project_id = ?
+                        group by slot having max(finish_at) is not null order by max(captured_at), slot
+                        """)
+                .param(projectId)
+                .query((rs, n) -> new Dashboard.TrendPoint(
+                        rs.getInt(1) == 0 ? "Baseline" : "Baseline " + rs.getInt(1),
+                        rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                        rs.getObject(3, LocalDateTime.class)))
+                .list());
         if (finish != null) {
             points.add(new Dashboard.TrendPoint("Now", Instant.now(), finish));
         }
@@ -406,19 +411,19 @@ public class DashboardService {
         long capacityNext = time.workBetween(weekEnd, nextWeekEnd);
         record Load(String name, long[] minutes) {}
         Map<Long, Load> loads = new HashMap<>();
-        jdbc.sql("select a.task_id, a.user_id, u.name from task_assignee a join task t on t.id = a.task_id"
-                        + " join app_user u on u.id = a.user_id where t.project_id = ?")
-                .param(projectId)
-                .query(rs -> {
-                    Row row = leaves.get(rs.getLong(1));
-                    String name = rs.getString(3);
-                    Load load = loads.computeIfAbsent(rs.getLong(2), id -> new Load(name, new long[2]));
-                    if (row == null || row.percent() >= 100 || row.start() == null || row.finish() == null) {
-                        return;
-                    }
-                    load.minutes()[0] += overlap(time, row.start(), row.finish(), thisWeek, weekEnd);
-                    load.minutes()[1] += overlap(time, row.start(), row.finish(), weekEnd, nextWeekEnd);
-                });
+        jdbc.sql("""
+                select a.task_id, a.user_id, u.name from task_assignee a join task t on t.id = a.task_id
+                join app_user u on u.id = a.user_id where t.project_id = ?
+                """).param(projectId).query(rs -> {
+            Row row = leaves.get(rs.getLong(1));
+            String name = rs.getString(3);
+            Load load = loads.computeIfAbsent(rs.getLong(2), id -> new Load(name, new long[2]));
+            if (row == null || row.percent() >= 100 || row.start() == null || row.finish() == null) {
+                return;
+            }
+            load.minutes()[0] += overlap(time, row.start(), row.finish(), thisWeek, weekEnd);
+            load.minutes()[1] += overlap(time, row.start(), row.finish(), weekEnd, nextWeekEnd);
+        });
         List<Dashboard.PersonLoad> people = new ArrayList<>();
         loads.forEach((id, load) -> people.add(new Dashboard.PersonLoad(
                 id,

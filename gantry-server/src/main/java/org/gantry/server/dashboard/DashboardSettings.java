@@ -40,9 +40,11 @@ class DashboardSettings {
     }
 
     DashboardThresholds thresholds(ProjectAccess access) {
-        return jdbc.sql("select schedule_amber_days, schedule_red_days, cost_amber_cpi, cost_red_cpi,"
-                        + " scope_amber_tasks, scope_red_tasks, risk_score, risk_amber_count, risk_red_count, version"
-                        + " from dashboard_threshold where project_id = ?")
+        return jdbc.sql("""
+                select schedule_amber_days, schedule_red_days, cost_amber_cpi, cost_red_cpi,
+                scope_amber_tasks, scope_red_tasks, risk_score, risk_amber_count, risk_red_count, version
+                from dashboard_threshold where project_id = ?
+                """)
                 .param(access.projectId())
                 .query((rs, n) -> new DashboardThresholds(
                         rs.getInt(1),
@@ -124,19 +126,18 @@ class DashboardSettings {
                 wanted.version()
             };
             saved = wanted.version() == 0
-                    ? jdbc.sql(
-                                    "insert into dashboard_threshold (schedule_amber_days, schedule_red_days, cost_amber_cpi,"
-                                            + " cost_red_cpi, scope_amber_tasks, scope_red_tasks, risk_score, risk_amber_count,"
-                                            + " risk_red_count, project_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? + 1)"
-                                            + " on conflict (project_id) do nothing")
-                            .params(values)
-                            .update()
-                    : jdbc.sql("update dashboard_threshold set schedule_amber_days = ?, schedule_red_days = ?,"
-                                    + " cost_amber_cpi = ?, cost_red_cpi = ?, scope_amber_tasks = ?, scope_red_tasks = ?,"
-                                    + " risk_score = ?, risk_amber_count = ?, risk_red_count = ?, version = version + 1"
-                                    + " where project_id = ? and version = ?")
-                            .params(values)
-                            .update();
+                    ? jdbc.sql("""
+                            insert into dashboard_threshold (schedule_amber_days, schedule_red_days, cost_amber_cpi,
+                            cost_red_cpi, scope_amber_tasks, scope_red_tasks, risk_score, risk_amber_count,
+                            risk_red_count, project_id, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? + 1)
+                            on conflict (project_id) do nothing
+                            """).params(values).update()
+                    : jdbc.sql("""
+                            update dashboard_threshold set schedule_amber_days = ?, schedule_red_days = ?,
+                            cost_amber_cpi = ?, cost_red_cpi = ?, scope_amber_tasks = ?, scope_red_tasks = ?,
+                            risk_score = ?, risk_amber_count = ?, risk_red_count = ?, version = version + 1
+                            where project_id = ? and version = ?
+                            """).params(values).update();
         }
         if (saved == 0) {
             throw new StaleVersion("The dashboard's thresholds", thresholds(access));
@@ -150,8 +151,10 @@ class DashboardSettings {
     }
 
     DashboardPreferences preferences(ProjectAccess access) {
-        return jdbc.sql("select tile_order, hidden, version from dashboard_preference"
-                        + " where project_id = ? and user_id = ?")
+        return jdbc.sql("""
+                select tile_order, hidden, version from dashboard_preference
+                where project_id = ? and user_id = ?
+                """)
                 .params(access.projectId(), access.user().id())
                 .query((rs, n) -> new DashboardPreferences(
                         complete(texts(rs.getArray(1))), known(texts(rs.getArray(2))), rs.getInt(3)))
@@ -191,14 +194,14 @@ class DashboardSettings {
                 wanted.version()
             };
             saved = wanted.version() == 0
-                    ? jdbc.sql("insert into dashboard_preference (tile_order, hidden, project_id, user_id, version)"
-                                    + " values (?, ?, ?, ?, ? + 1) on conflict (project_id, user_id) do nothing")
-                            .params(values)
-                            .update()
-                    : jdbc.sql("update dashboard_preference set tile_order = ?, hidden = ?, version = version + 1"
-                                    + " where project_id = ? and user_id = ? and version = ?")
-                            .params(values)
-                            .update();
+                    ? jdbc.sql("""
+                            insert into dashboard_preference (tile_order, hidden, project_id, user_id, version)
+                            values (?, ?, ?, ?, ? + 1) on conflict (project_id, user_id) do nothing
+                            """).params(values).update()
+                    : jdbc.sql("""
+                            update dashboard_preference set tile_order = ?, hidden = ?, version = version + 1
+                            where project_id = ? and user_id = ? and version = ?
+                            """).params(values).update();
         }
         if (saved == 0) {
             throw new StaleVersion("Your dashboard's tiles", preferences(access));

@@ -83,8 +83,10 @@ public class ApiTokenService {
         String email = request.email().strip();
         rateLimiter.checkAllowed(email, clientAddress);
         record Account(long id, String email, String passwordHash, boolean systemAdmin) {}
-        var user = jdbc.sql("select id, email, password_hash, system_admin from app_user"
-                        + " where lower(email) = lower(?) and active")
+        var user = jdbc.sql("""
+                select id, email, password_hash, system_admin from app_user
+                where lower(email) = lower(?) and active
+                """)
                 .param(email)
                 .query((rs, row) -> new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
                 .optional();
@@ -154,8 +156,10 @@ public class ApiTokenService {
 
     @Transactional(readOnly = true)
     public List<ApiToken> list(CurrentUser caller) {
-        return jdbc.sql("select id, name, created_at, last_used_at from api_token"
-                        + " where user_id = ? and revoked_at is null order by id")
+        return jdbc.sql("""
+                select id, name, created_at, last_used_at from api_token
+                where user_id = ? and revoked_at is null order by id
+                """)
                 .param(caller.id())
                 .query((rs, row) -> new ApiToken(
                         rs.getLong("id"), rs.getString("name"), instant(rs, "created_at"), instant(rs, "last_used_at")))
@@ -164,8 +168,10 @@ public class ApiTokenService {
 
     @Transactional
     public void revoke(CurrentUser caller, long tokenId) {
-        String name = jdbc.sql("update api_token set revoked_at = now() where id = ? and user_id = ?"
-                        + " and revoked_at is null returning name")
+        String name = jdbc.sql("""
+                update api_token set revoked_at = now() where id = ? and user_id = ?
+                and revoked_at is null returning name
+                """)
                 .params(tokenId, caller.id())
                 .query(String.class)
                 .optional()
@@ -188,10 +194,11 @@ public class ApiTokenService {
         }
         String hash = hash(token);
         record Match(CurrentUser user, long tokenId, Instant lastUsedAt) {}
-        Optional<Match> match = jdbc.sql(
-                        "select u.id, u.email, u.name, u.system_admin, t.id as token_id, t.last_used_at"
-                                + " from api_token t join app_user u on u.id = t.user_id"
-                                + " where t.token_hash = ? and t.revoked_at is null and u.active")
+        Optional<Match> match = jdbc.sql("""
+                select u.id, u.email, u.name, u.system_admin, t.id as token_id, t.last_used_at
+                from api_token t join app_user u on u.id = t.user_id
+                where t.token_hash = ? and t.revoked_at is null and u.active
+                """)
                 .param(hash)
                 .query((rs, row) -> new Match(
                         new CurrentUser(

@@ -17,8 +17,10 @@ class GantryUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        return jdbc.sql("select id, email, name, system_admin, active, credentials_version, password_hash from app_user"
-                        + " where lower(email) = lower(?)")
+        return jdbc.sql("""
+                select id, email, name, system_admin, active, credentials_version, password_hash from app_user
+                where lower(email) = lower(?)
+                """)
                 .param(email == null ? "" : email.strip())
                 .query((rs, row) -> new GantryUserDetails(
                         new CurrentUser(

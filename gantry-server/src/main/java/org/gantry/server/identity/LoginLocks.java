@@ -24,18 +24,20 @@ public class LoginLocks {
     @Transactional(readOnly = true)
     public List<LoginLock> list(CurrentUser caller) {
         requireAdmin(caller);
-        return jdbc.sql("select id, kind, subject, locked_until, reason, created_at from login_lock"
-                        + " where locked_until > now() order by created_at desc, id desc")
-                .query(LoginLocks::lock)
-                .list();
+        return jdbc.sql("""
+                select id, kind, subject, locked_until, reason, created_at from login_lock
+                where locked_until > now() order by created_at desc, id desc
+                """).query(LoginLocks::lock).list();
     }
 
     /** Ends the lock and forgets the failures that led to it, so the owner starts afresh. */
     @Transactional
     public void clear(CurrentUser caller, long id) {
         requireAdmin(caller);
-        var lock = jdbc.sql("delete from login_lock where id = ? and locked_until > now()"
-                        + " returning id, kind, subject, locked_until, reason, created_at")
+        var lock = jdbc.sql("""
+                delete from login_lock where id = ? and locked_until > now()
+                returning id, kind, subject, locked_until, reason, created_at
+                """)
                 .param(id)
                 .query(LoginLocks::lock)
                 .optional()

@@ -56,8 +56,10 @@ class LoginRateLimiter {
     /** Throws {@link TooManyLoginFailures} while the account or the address is locked. */
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public void checkAllowed(String email, String address) {
-        Optional<Instant> until = jdbc.sql("select max(locked_until) from login_lock where locked_until > now()"
-                        + " and ((kind = 'account' and subject = ?) or (kind = 'address' and subject = ?))")
+        Optional<Instant> until = jdbc.sql("""
+                select max(locked_until) from login_lock where locked_until > now()
+                and ((kind = 'account' and subject = ?) or (kind = 'address' and subject = ?))
+                """)
                 .params(account(email), subject(address))
                 .query((rs, row) -> instant(rs, 1))
                 .optional()
@@ -108,11 +110,11 @@ class LoginRateLimiter {
         jdbc.sql("insert into login_failure (email, address) values (?, ?)")
                 .params(account, client)
                 .update();
-        long accountFailures = jdbc.sql("select count(*) from login_failure where email = ?"
-                        + " and failed_at >= now() - make_interval(secs => ?)")
-                .params(account, windowSeconds)
-                .query(Long.class)
-                .single();
+        long accountFailures =
+                jdbc.sql("""
+                select count(*) from login_failure where email = ?
+                and failed_at >= now() - make_interval(secs => ?)
+                """).params(account, windowSeconds).query(Long.class).single();
         if (accountFailures >= maxFailures) {
             lock(
                     ACCOUNT,
@@ -122,11 +124,11 @@ class LoginRateLimiter {
                     client,
                     accountFailures + " failed logins for this account within " + minutes() + " minutes");
         }
-        long addressFailures = jdbc.sql("select count(*) from login_failure where address = ?"
-                        + " and failed_at >= now() - make_interval(secs => ?)")
-                .params(client, windowSeconds)
-                .query(Long.class)
-                .single();
+        long addressFailures =
+                jdbc.sql("""
+                select count(*) from login_failure where address = ?
+                and failed_at >= now() - make_interval(secs => ?)
+                """).params(client, windowSeconds).query(Long.class).single();
         if (addressFailures >= maxFailuresPerAddress) {
             lock(
                     ADDRESS,
@@ -151,12 +153,14 @@ class LoginRateLimiter {
      * renewal wins announces it), and clears the failures counted for it.
      */
     private void lock(String kind, String subject, String failures, String email, String address, String reason) {
-        Optional<Instant> until = jdbc.sql("insert into login_lock (kind, subject, locked_until, reason)"
-                        + " values (?, ?, now() + make_interval(secs => ?), ?)"
-                        + " on conflict (kind, subject) do update set locked_until = excluded.locked_until,"
-                        + " reason = excluded.reason, created_at = now()"
-                        + " where login_lock.locked_until <= now()"
-                        + " returning locked_until")
+        Optional<Instant> until = jdbc.sql("""
+                insert into login_lock (kind, subject, locked_until, reason)
+                values (?, ?, now() + make_interval(secs => ?), ?)
+                on conflict (kind, subject) do update set locked_until = excluded.locked_until,
+                reason = excluded.reason, created_at = now()
+                where login_lock.locked_until <= now()
+                returning locked_until
+                """)
                 .params(kind, subject, window.toSeconds(), reason)
                 .query((rs, row) -> instant(rs, 1))
                 .optional();

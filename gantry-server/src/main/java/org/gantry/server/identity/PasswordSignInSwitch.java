@@ -39,10 +39,9 @@ final class PasswordSignInSwitch extends OncePerRequestFilter {
 
     private boolean isSystemAdmin(String email) {
         return email != null
-                && jdbc.sql("select exists(select 1 from app_user where lower(email) = lower(?) and system_admin"
-                                + " and active)")
-                        .param(email.strip())
-                        .query(Boolean.class)
-                        .single();
+                && jdbc.sql("""
+                        select exists(select 1 from app_user where lower(email) = lower(?) and system_admin
+                        and active)
+                        """).param(email.strip()).query(Boolean.class).single();
     }
 }

@@ -23,8 +23,10 @@ class SessionUsers {
 
     /** The user as they are now, or empty when deactivated or deleted. */
     Optional<State> state(long userId) {
-        return jdbc.sql("select id, email, name, system_admin, must_change_password, credentials_version"
-                        + " from app_user where id = ? and active")
+        return jdbc.sql("""
+                select id, email, name, system_admin, must_change_password, credentials_version
+                from app_user where id = ? and active
+                """)
                 .param(userId)
                 .query((rs, row) -> new State(
                         new CurrentUser(

@@ -47,10 +47,10 @@ public class SignInSettings {
                     "No OpenID Connect provider is configured (GANTRY_OIDC_ISSUER, GANTRY_OIDC_CLIENT_ID,"
                             + " GANTRY_OIDC_CLIENT_SECRET): password sign-in cannot be turned off.");
         }
-        int updated = jdbc.sql("update sign_in_settings set sso_only = ?, updated_at = now(), version = version + 1"
-                        + " where id = 1 and version = ?")
-                .params(changes.ssoOnly(), changes.version())
-                .update();
+        int updated = jdbc.sql("""
+                update sign_in_settings set sso_only = ?, updated_at = now(), version = version + 1
+                where id = 1 and version = ?
+                """).params(changes.ssoOnly(), changes.version()).update();
         if (updated == 0) {
             throw new StaleVersion("The sign-in settings", before);
         }

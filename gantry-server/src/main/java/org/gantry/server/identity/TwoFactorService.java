@@ -94,10 +94,10 @@ public class TwoFactorService {
                     "Two-factor sign-in is on", "Two-factor sign-in is already on; turn it off first to start again.");
         }
         String secret = Totp.newSecret();
-        jdbc.sql("insert into two_factor (user_id, secret) values (?, ?) on conflict (user_id) do update"
-                        + " set secret = excluded.secret, enabled_at = null, last_used_step = null, created_at = now()")
-                .params(caller.id(), secret)
-                .update();
+        jdbc.sql("""
+                insert into two_factor (user_id, secret) values (?, ?) on conflict (user_id) do update
+                set secret = excluded.secret, enabled_at = null, last_used_step = null, created_at = now()
+                """).params(caller.id(), secret).update();
         return new TwoFactorEnrolment(secret, Totp.uri(ISSUER, caller.email(), secret));
     }
 
@@ -196,18 +196,19 @@ public class TwoFactorService {
         OptionalLong step = Totp.matchingStep(secret.get(), clean, Instant.now());
         if (step.isPresent()) {
             // Only a code of a later step than the last one accepted: a code seen once is never replayed.
-            return jdbc.sql("update two_factor set last_used_step = ? where user_id = ?"
-                                    + " and (last_used_step is null or last_used_step < ?)")
+            return jdbc.sql("""
+                    update two_factor set last_used_step = ? where user_id = ?
+                    and (last_used_step is null or last_used_step < ?)
+                    """)
                             .params(step.getAsLong(), userId, step.getAsLong())
                             .update()
                     == 1;
         }
-        return jdbc.sql("update recovery_code set used_at = now() where id = (select id from recovery_code"
-                                + " where user_id = ? and code_hash = ? and used_at is null limit 1)"
-                                + " and used_at is null")
-                        .params(userId, hash(clean.replace("-", "")))
-                        .update()
-                == 1;
+        return jdbc.sql("""
+                update recovery_code set used_at = now() where id = (select id from recovery_code
+                where user_id = ? and code_hash = ? and used_at is null limit 1)
+                and used_at is null
+                """).params(userId, hash(clean.replace("-", ""))).update() == 1;
     }
 
     private void remove(long userId) {

@@ -132,8 +132,10 @@ public class UserService {
             throw new Conflict(
                     "Cannot demote yourself", "You cannot deactivate yourself or remove your own admin role.");
         }
-        int updated = jdbc.sql("update app_user set name = ?, active = ?, system_admin = ?, portfolio_manager = ?,"
-                        + " updated_at = now(), version = version + 1 where id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update app_user set name = ?, active = ?, system_admin = ?, portfolio_manager = ?,
+                updated_at = now(), version = version + 1 where id = ? and version = ?
+                """)
                 .params(name, active, admin, portfolioManager, id, changes.version())
                 .update();
         if (updated == 0) {
@@ -183,10 +185,10 @@ public class UserService {
         requireAdmin(caller);
         UserAccount account = find(id).orElseThrow(() -> new NotFound("There is no user " + id + "."));
         String password = oneTimePassword();
-        jdbc.sql("update app_user set password_hash = ?, must_change_password = true, updated_at = now(),"
-                        + " credentials_version = credentials_version + 1, version = version + 1 where id = ?")
-                .params(passwordEncoder.encode(password), id)
-                .update();
+        jdbc.sql("""
+                update app_user set password_hash = ?, must_change_password = true, updated_at = now(),
+                credentials_version = credentials_version + 1, version = version + 1 where id = ?
+                """).params(passwordEncoder.encode(password), id).update();
         revokeTokens(id);
         sessions.endSessionsOf(id);
         events.publishEvent(SecurityEvent.of(
@@ -216,9 +218,11 @@ public class UserService {
         }
         PasswordPolicy.check("newPassword", change.newPassword(), caller.email(), caller.name(), problems);
         problems.throwIfAny();
-        int credentialsVersion = jdbc.sql("update app_user set password_hash = ?, must_change_password = false,"
-                        + " updated_at = now(), credentials_version = credentials_version + 1,"
-                        + " version = version + 1 where id = ? returning credentials_version")
+        int credentialsVersion = jdbc.sql("""
+                update app_user set password_hash = ?, must_change_password = false,
+                updated_at = now(), credentials_version = credentials_version + 1,
+                version = version + 1 where id = ? returning credentials_version
+                """)
                 .params(passwordEncoder.encode(change.newPassword()), caller.id())
                 .query(Integer.class)
                 .single();
@@ -301,8 +305,10 @@ public class UserService {
     }
 
     private long insert(String email, String name, String password, boolean admin, boolean mustChangePassword) {
-        return jdbc.sql("insert into app_user (email, name, password_hash, system_admin, must_change_password)"
-                        + " values (?, ?, ?, ?, ?) returning id")
+        return jdbc.sql("""
+                insert into app_user (email, name, password_hash, system_admin, must_change_password)
+                values (?, ?, ?, ?, ?) returning id
+                """)
                 .params(email, name, passwordEncoder.encode(password), admin, mustChangePassword)
                 .query(Long.class)
                 .single();

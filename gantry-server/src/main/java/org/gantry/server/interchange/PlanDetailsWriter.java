@@ -289,16 +289,18 @@ class PlanDetailsWriter {
         client.sql("select set_config('gantry.activity', '', true)")
                 .query(String.class)
                 .single();
-        client.sql("insert into activity (project_id, entity, entity_key, action, label, changes, actor_id, token_id,"
-                        + " actor_kind) values (?, 'project', ?, 'imported', ?,"
-                        + " jsonb_build_object('tasks', jsonb_build_array(null, ?::text),"
-                        + " 'links', jsonb_build_array(null, ?::text), 'resources', jsonb_build_array(null, ?::text),"
-                        + " 'assignments', jsonb_build_array(null, ?::text)),"
-                        + " nullif(current_setting('gantry.actor_id', true), '')::bigint,"
-                        + " nullif(current_setting('gantry.token_id', true), '')::bigint,"
-                        + " case when nullif(current_setting('gantry.actor_id', true), '') is null then 'system'"
-                        + " when nullif(current_setting('gantry.token_id', true), '') is not null then 'token'"
-                        + " else 'user' end)")
+        client.sql("""
+                insert into activity (project_id, entity, entity_key, action, label, changes, actor_id, token_id,
+                actor_kind) values (?, 'project', ?, 'imported', ?,
+                jsonb_build_object('tasks', jsonb_build_array(null, ?::text),
+                'links', jsonb_build_array(null, ?::text), 'resources', jsonb_build_array(null, ?::text),
+                'assignments', jsonb_build_array(null, ?::text)),
+                nullif(current_setting('gantry.actor_id', true), '')::bigint,
+                nullif(current_setting('gantry.token_id', true), '')::bigint,
+                case when nullif(current_setting('gantry.actor_id', true), '') is null then 'system'
+                when nullif(current_setting('gantry.token_id', true), '') is not null then 'token'
+                else 'user' end)
+                """)
                 .params(
                         projectId,
                         Long.toString(projectId),

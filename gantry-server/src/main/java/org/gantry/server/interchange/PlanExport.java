@@ -153,12 +153,14 @@ public class PlanExport {
                 false,
                 "Gantry");
         Map<Long, TaskDetails> details = new HashMap<>();
-        jdbc.sql("select id, constraint_type, constraint_date, deadline, task_type, effort_driven, work_minutes,"
-                        + " calendar_key,"
-                        + " manually_scheduled, active, actual_start, actual_finish, source_priority,"
-                        + " source_wbs, source_wbs_outline, source_duration_unit, source_duration_minutes,"
-                        + " levelling_delay_minutes, levelling_delay_elapsed from task"
-                        + " where project_id = ?")
+        jdbc.sql("""
+                select id, constraint_type, constraint_date, deadline, task_type, effort_driven, work_minutes,
+                calendar_key,
+                manually_scheduled, active, actual_start, actual_finish, source_priority,
+                source_wbs, source_wbs_outline, source_duration_unit, source_duration_minutes,
+                levelling_delay_minutes, levelling_delay_elapsed from task
+                where project_id = ?
+                """)
                 .param(projectId)
                 .query((rs, row) -> details.put(
                         rs.getLong("id"),
@@ -186,9 +188,11 @@ public class PlanExport {
 
         List<PlanResource> resources = new ArrayList<>();
         Map<Long, String> resourceOfUser = new HashMap<>();
-        jdbc.sql("select id, name, initials, email, group_name, kind, material_label, max_units, standard_rate,"
-                        + " standard_rate_per, overtime_rate, overtime_rate_per, cost_per_use, calendar_key, notes,"
-                        + " user_id from resource where project_id = ? order by id")
+        jdbc.sql("""
+                select id, name, initials, email, group_name, kind, material_label, max_units, standard_rate,
+                standard_rate_per, overtime_rate, overtime_rate_per, cost_per_use, calendar_key, notes,
+                user_id from resource where project_id = ? order by id
+                """)
                 .param(projectId)
                 .query((rs, row) -> {
                     String key = String.valueOf(rs.getLong("id"));
@@ -219,9 +223,11 @@ public class PlanExport {
                 .list();
         List<PlanAssignment> assignments = new ArrayList<>();
         Set<String> assigned = new HashSet<>();
-        jdbc.sql("select id, task_id, resource_id, units, work_minutes, actual_work_minutes, remaining_work_minutes,"
-                        + " start_at, finish_at, contour, levelling_delay_minutes from assignment where project_id = ?"
-                        + " order by id")
+        jdbc.sql("""
+                select id, task_id, resource_id, units, work_minutes, actual_work_minutes, remaining_work_minutes,
+                start_at, finish_at, contour, levelling_delay_minutes from assignment where project_id = ?
+                order by id
+                """)
                 .param(projectId)
                 .query((rs, row) -> {
                     String taskKey = String.valueOf(rs.getLong("task_id"));
@@ -301,8 +307,10 @@ public class PlanExport {
         }
         resources.addAll(people.values());
 
-        List<PlanLink> planLinks = jdbc.sql("select predecessor_id, successor_id, link_type, lag_minutes, lag_unit"
-                        + " from task_link where project_id = ? order by id")
+        List<PlanLink> planLinks = jdbc.sql("""
+                select predecessor_id, successor_id, link_type, lag_minutes, lag_unit
+                from task_link where project_id = ? order by id
+                """)
                 .param(projectId)
                 .query((rs, row) -> new PlanLink(
                         String.valueOf(rs.getLong(1)),
@@ -311,9 +319,11 @@ public class PlanExport {
                         new PlanDuration(rs.getLong(4), unit(serverUnit(rs.getString(5)))),
                         null))
                 .list();
-        List<PlanBaseline> baselines = jdbc.sql("select task_id, slot, start_at, finish_at, duration_minutes,"
-                        + " duration_unit, work_minutes, cost from task_baseline where project_id = ?"
-                        + " order by task_id, slot")
+        List<PlanBaseline> baselines = jdbc.sql("""
+                select task_id, slot, start_at, finish_at, duration_minutes,
+                duration_unit, work_minutes, cost from task_baseline where project_id = ?
+                order by task_id, slot
+                """)
                 .param(projectId)
                 .query((rs, row) -> {
                     Long minutes = (Long) rs.getObject("duration_minutes", Long.class);

@@ -114,19 +114,19 @@ public class LiveUpdates implements SmartLifecycle {
 
     /** As {@link #sequenceOf(long)} by the project's key, without checking access (the page does). */
     long sequenceOf(String projectKey) {
-        return jdbc.sql("select coalesce(c.seq, 0) from project p left join project_change c on c.project_id = p.id"
-                        + " where upper(p.project_key) = upper(?)")
-                .param(projectKey)
-                .query(Long.class)
-                .optional()
-                .orElse(0L);
+        return jdbc.sql("""
+                select coalesce(c.seq, 0) from project p left join project_change c on c.project_id = p.id
+                where upper(p.project_key) = upper(?)
+                """).param(projectKey).query(Long.class).optional().orElse(0L);
     }
 
     /** Who has the project open now, on any server. */
     public List<Viewer> viewers(long projectId) {
-        return jdbc.sql("select u.id, u.name from app_user u where u.id in (select p.user_id from live_presence p"
-                        + " where p.project_id = ? and p.seen_at > now() - make_interval(secs => ?))"
-                        + " order by u.name, u.id")
+        return jdbc.sql("""
+                select u.id, u.name from app_user u where u.id in (select p.user_id from live_presence p
+                where p.project_id = ? and p.seen_at > now() - make_interval(secs => ?))
+                order by u.name, u.id
+                """)
                 .params(projectId, (double) PRESENCE_STALE.toSeconds())
                 .query((rs, row) -> new Viewer(rs.getLong(1), rs.getString(2)))
                 .list();
@@ -379,11 +379,11 @@ public class LiveUpdates implements SmartLifecycle {
                     .param(instance)
                     .update();
             // Streams of a server that died (no heartbeat for a minute) leave the indicator.
-            jdbc.sql("with gone as (delete from live_presence where seen_at < now() - make_interval(secs => ?)"
-                            + " returning project_id)"
-                            + " select pg_notify(?, g.project_id::text) from (select distinct project_id from gone) g")
-                    .params((double) PRESENCE_STALE.toSeconds(), PRESENCE)
-                    .query(rs -> {});
+            jdbc.sql("""
+                    with gone as (delete from live_presence where seen_at < now() - make_interval(secs => ?)
+                    returning project_id)
+                    select pg_notify(?, g.project_id::text) from (select distinct project_id from gone) g
+                    """).params((double) PRESENCE_STALE.toSeconds(), PRESENCE).query(rs -> {});
         } catch (RuntimeException e) {
             log.warn("Live-update heartbeat failed: {}", e.getMessage());
         }

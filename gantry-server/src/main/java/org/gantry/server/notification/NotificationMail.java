@@ -101,14 +101,14 @@ class NotificationMail {
         if (!enabled()) {
             return;
         }
-        jdbc.sql("update notification set email_state = 'BATCH', email_claimed_at = null"
-                        + " where email_state = 'SENDING' and email_claimed_at < ?")
-                .param(Timestamp.from(Instant.now().minus(STALE_CLAIM)))
-                .update();
-        List<Long> retries = jdbc.sql("select id from notification where email_state = 'IMMEDIATE'"
-                        + " and email_next_at <= now() order by id limit 500")
-                .query(Long.class)
-                .list();
+        jdbc.sql("""
+                update notification set email_state = 'BATCH', email_claimed_at = null
+                where email_state = 'SENDING' and email_claimed_at < ?
+                """).param(Timestamp.from(Instant.now().minus(STALE_CLAIM))).update();
+        List<Long> retries = jdbc.sql("""
+                select id from notification where email_state = 'IMMEDIATE'
+                and email_next_at <= now() order by id limit 500
+                """).query(Long.class).list();
         sendEach(retries);
         sendGrouped("BATCH", null);
         List<Long> waiting = jdbc.sql("select distinct user_id from notification where email_state = 'DIGEST'")
@@ -118,18 +118,20 @@ class NotificationMail {
             Instant due = digestDue(userId);
             if (due != null) {
                 sendGrouped("DIGEST", userId);
-                jdbc.sql("insert into notification_setting (user_id, last_digest_at) values (?, now())"
-                                + " on conflict (user_id) do update set last_digest_at = now()")
-                        .param(userId)
-                        .update();
+                jdbc.sql("""
+                        insert into notification_setting (user_id, last_digest_at) values (?, now())
+                        on conflict (user_id) do update set last_digest_at = now()
+                        """).param(userId).update();
             }
         }
     }
 
     /** When the person's digest of today was due, if it was and has not gone out since; else null. */
     private Instant digestDue(long userId) {
-        Object[] setting = jdbc.sql("select digest_time, time_zone, last_digest_at from notification_setting"
-                        + " where user_id = ?")
+        Object[] setting = jdbc.sql("""
+                select digest_time, time_zone, last_digest_at from notification_setting
+                where user_id = ?
+                """)
                 .param(userId)
                 .query((rs, n) -> new Object[] {rs.getObject(1, LocalTime.class), rs.getString(2), rs.getTimestamp(3)})
                 .optional()
@@ -151,11 +153,11 @@ class NotificationMail {
         if (sender == null || ids.isEmpty()) {
             return;
         }
-        List<Long> claimed = jdbc.sql("update notification set email_state = 'SENDING', email_claimed_at = now()"
-                        + " where id = any(?) and email_state = 'IMMEDIATE' returning id")
-                .param(ids.toArray(Long[]::new))
-                .query(Long.class)
-                .list();
+        List<Long> claimed =
+                jdbc.sql("""
+                update notification set email_state = 'SENDING', email_claimed_at = now()
+                where id = any(?) and email_state = 'IMMEDIATE' returning id
+                """).param(ids.toArray(Long[]::new)).query(Long.class).list();
         for (MailItem item : items(claimed)) {
             if (!item.canRead()) {
                 finish(List.of(item.id()), "DROPPED");
@@ -221,11 +223,13 @@ class NotificationMail {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select n.id, n.user_id, u.email, p.project_key, n.reason, n.title, n.detail, n.cause, n.link,"
-                        + " u.active and (u.system_admin or exists (select 1 from project_member m"
-                        + " where m.project_id = n.project_id and m.user_id = n.user_id))"
-                        + " from notification n join app_user u on u.id = n.user_id join project p on p.id = n.project_id"
-                        + " where n.id = any(?) order by n.user_id, n.id")
+        return jdbc.sql("""
+                select n.id, n.user_id, u.email, p.project_key, n.reason, n.title, n.detail, n.cause, n.link,
+                u.active and (u.system_admin or exists (select 1 from project_member m
+                where m.project_id = n.project_id and m.user_id = n.user_id))
+                from notification n join app_user u on u.id = n.user_id join project p on p.id = n.project_id
+                where n.id = any(?) order by n.user_id, n.id
+                """)
                 .param(ids.toArray(Long[]::new))
                 .query((rs, n) -> new MailItem(
                         rs.getLong(1),
@@ -282,18 +286,20 @@ class NotificationMail {
     }
 
     private void finish(List<Long> ids, String state) {
-        jdbc.sql("update notification set email_state = ?, emailed_at = case when ? = 'SENT' then now() end,"
-                        + " email_claimed_at = null where id = any(?)")
-                .params(state, state, ids.toArray(Long[]::new))
-                .update();
+        jdbc.sql("""
+                update notification set email_state = ?, emailed_at = case when ? = 'SENT' then now() end,
+                email_claimed_at = null where id = any(?)
+                """).params(state, state, ids.toArray(Long[]::new)).update();
     }
 
     private void failed(List<Long> ids, String state, Exception e) {
         log.warn("Could not send {} notification mail(s), will retry: {}", ids.size(), e.getMessage());
-        jdbc.sql("update notification set email_attempts = email_attempts + 1, email_claimed_at = null,"
-                        + " email_state = case when email_attempts + 1 >= ? then 'DROPPED' else ? end,"
-                        + " email_next_at = now() + (? * (email_attempts + 1)) * interval '1 millisecond'"
-                        + " where id = any(?)")
+        jdbc.sql("""
+                update notification set email_attempts = email_attempts + 1, email_claimed_at = null,
+                email_state = case when email_attempts + 1 >= ? then 'DROPPED' else ? end,
+                email_next_at = now() + (? * (email_attempts + 1)) * interval '1 millisecond'
+                where id = any(?)
+                """)
                 .params(MAX_ATTEMPTS, state, retryDelay.toMillis(), ids.toArray(Long[]::new))
                 .update();
     }

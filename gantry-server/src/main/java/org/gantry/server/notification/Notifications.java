@@ -213,10 +213,10 @@ class Notifications {
     /** Marks every unread notification of the person read; answers how many. */
     @Transactional
     public int markAllRead(CurrentUser user) {
-        return jdbc.sql("update notification set read_at = now(), version = version + 1"
-                        + " where user_id = ? and in_app and read_at is null")
-                .param(user.id())
-                .update();
+        return jdbc.sql("""
+                update notification set read_at = now(), version = version + 1
+                where user_id = ? and in_app and read_at is null
+                """).param(user.id()).update();
     }
 
     private static Notification notification(ResultSet rs) throws SQLException {

@@ -50,17 +50,17 @@ class Preferences {
     Map<Long, Map<Reason, Choice>> choices(long projectId, Collection<Long> userIds) {
         Map<Long, Map<Reason, Choice>> general = new HashMap<>();
         Map<Long, Map<Reason, Choice>> project = new HashMap<>();
-        jdbc.sql("select user_id, project_id, kind, email, in_app from notification_preference"
-                        + " where user_id = any(?) and (project_id is null or project_id = ?)")
-                .params(userIds.toArray(Long[]::new), projectId)
-                .query(rs -> {
-                    rs.getLong(2);
-                    Map<Long, Map<Reason, Choice>> target = rs.wasNull() ? general : project;
-                    target.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Reason.class))
-                            .put(
-                                    Reason.valueOf(rs.getString(3)),
-                                    new Choice(EmailDelivery.valueOf(rs.getString(4)), rs.getBoolean(5)));
-                });
+        jdbc.sql("""
+                select user_id, project_id, kind, email, in_app from notification_preference
+                where user_id = any(?) and (project_id is null or project_id = ?)
+                """).params(userIds.toArray(Long[]::new), projectId).query(rs -> {
+            rs.getLong(2);
+            Map<Long, Map<Reason, Choice>> target = rs.wasNull() ? general : project;
+            target.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(Reason.class))
+                    .put(
+                            Reason.valueOf(rs.getString(3)),
+                            new Choice(EmailDelivery.valueOf(rs.getString(4)), rs.getBoolean(5)));
+        });
         Map<Long, Map<Reason, Choice>> choices = new HashMap<>();
         for (long userId : userIds) {
             Map<Reason, Choice> own = new EnumMap<>(Reason.class);
@@ -80,20 +80,19 @@ class Preferences {
     public NotificationPreferences get(CurrentUser user) {
         Map<Reason, Choice> general = new EnumMap<>(Reason.class);
         List<ProjectPreference> overrides = new ArrayList<>();
-        jdbc.sql(
-                        "select n.project_id, p.project_key, n.kind, n.email, n.in_app from notification_preference n"
-                                + " left join project p on p.id = n.project_id where n.user_id = ? order by p.project_key, n.kind")
-                .param(user.id())
-                .query(rs -> {
-                    Reason kind = Reason.valueOf(rs.getString(3));
-                    EmailDelivery email = EmailDelivery.valueOf(rs.getString(4));
-                    boolean inApp = rs.getBoolean(5);
-                    if (rs.getString(2) == null) {
-                        general.put(kind, new Choice(email, inApp));
-                    } else {
-                        overrides.add(new ProjectPreference(rs.getString(2), kind, email, inApp));
-                    }
-                });
+        jdbc.sql("""
+                select n.project_id, p.project_key, n.kind, n.email, n.in_app from notification_preference n
+                left join project p on p.id = n.project_id where n.user_id = ? order by p.project_key, n.kind
+                """).param(user.id()).query(rs -> {
+            Reason kind = Reason.valueOf(rs.getString(3));
+            EmailDelivery email = EmailDelivery.valueOf(rs.getString(4));
+            boolean inApp = rs.getBoolean(5);
+            if (rs.getString(2) == null) {
+                general.put(kind, new Choice(email, inApp));
+            } else {
+                overrides.add(new ProjectPreference(rs.getString(2), kind, email, inApp));
+            }
+        });
         List<KindPreference> kinds = new ArrayList<>();
         for (Reason reason : Reason.values()) {
             Choice choice = general.getOrDefault(reason, new Choice(reason.defaultEmail(), true));
@@ -147,10 +146,12 @@ class Preferences {
         if (change.version() != null && change.version() != current.version()) {
             throw new StaleVersion("Your notification preferences", get(user));
         }
-        jdbc.sql("insert into notification_setting (user_id, digest_time, time_zone, version)"
-                        + " values (?, ?, ?, 1)"
-                        + " on conflict (user_id) do update set digest_time = excluded.digest_time,"
-                        + " time_zone = excluded.time_zone, version = notification_setting.version + 1")
+        jdbc.sql("""
+                insert into notification_setting (user_id, digest_time, time_zone, version)
+                values (?, ?, ?, 1)
+                on conflict (user_id) do update set digest_time = excluded.digest_time,
+                time_zone = excluded.time_zone, version = notification_setting.version + 1
+                """)
                 .params(
                         user.id(),
                         change.digestTime() == null ? current.digestTime() : change.digestTime(),
@@ -188,9 +189,11 @@ class Preferences {
     }
 
     private void upsert(long userId, Long projectId, Reason kind, EmailDelivery email, boolean inApp) {
-        jdbc.sql("insert into notification_preference (user_id, project_id, kind, email, in_app) values (?, ?, ?, ?, ?)"
-                        + " on conflict (user_id, coalesce(project_id, 0), kind) do update"
-                        + " set email = excluded.email, in_app = excluded.in_app")
+        jdbc.sql("""
+                insert into notification_preference (user_id, project_id, kind, email, in_app) values (?, ?, ?, ?, ?)
+                on conflict (user_id, coalesce(project_id, 0), kind) do update
+                set email = excluded.email, in_app = excluded.in_app
+                """)
                 .params(userId, projectId, kind.name(), email.name(), inApp)
                 .update();
     }
@@ -264,18 +267,22 @@ class Preferences {
         if (!change.version().equals(current.version())) {
             throw new StaleVersion("The notification settings of project " + access.key(), current);
         }
-        jdbc.sql("insert into project_notification_setting (project_id, move_threshold_minutes, version)"
-                        + " values (?, ?, 1)"
-                        + " on conflict (project_id) do update set move_threshold_minutes = excluded.move_threshold_minutes,"
-                        + " version = project_notification_setting.version + 1")
+        jdbc.sql("""
+                insert into project_notification_setting (project_id, move_threshold_minutes, version)
+                values (?, ?, 1)
+                on conflict (project_id) do update set move_threshold_minutes = excluded.move_threshold_minutes,
+                version = project_notification_setting.version + 1
+                """)
                 .params(access.projectId(), clear.contains("moveThreshold") ? null : minutes)
                 .update();
         return projectSettings(access);
     }
 
     private ProjectNotificationSettings projectSettings(ProjectAccess access) {
-        Object[] row = jdbc.sql("select move_threshold_minutes, version from project_notification_setting"
-                        + " where project_id = ?")
+        Object[] row = jdbc.sql("""
+                select move_threshold_minutes, version from project_notification_setting
+                where project_id = ?
+                """)
                 .param(access.projectId())
                 .query((rs, n) -> {
                     long minutes = rs.getLong(1);

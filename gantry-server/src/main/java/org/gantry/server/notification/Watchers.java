@@ -30,17 +30,19 @@ class Watchers {
      * Watchers of the given tasks who can read the project: assignees and watching rows, less those who
      * stopped watching. One query for any number of tasks.
      */
-    private static final String WATCHERS = "select w.task_id, w.user_id, u.name, w.reason from ("
-            + " select a.task_id, a.user_id, 'ASSIGNED' as reason from task_assignee a where a.task_id = any(?)"
-            + " union all select x.task_id, x.user_id, x.reason from task_watcher x"
-            + " where x.task_id = any(?) and x.watching) w"
-            + " join app_user u on u.id = w.user_id and u.active"
-            + " join task t on t.id = w.task_id"
-            + " where not exists (select 1 from task_watcher n where n.task_id = w.task_id and n.user_id = w.user_id"
-            + " and not n.watching)"
-            + " and (u.system_admin or exists (select 1 from project_member m where m.project_id = t.project_id"
-            + " and m.user_id = w.user_id))"
-            + " order by w.task_id, u.name";
+    private static final String WATCHERS = """
+        select w.task_id, w.user_id, u.name, w.reason from (
+        select a.task_id, a.user_id, 'ASSIGNED' as reason from task_assignee a where a.task_id = any(?)
+        union all select x.task_id, x.user_id, x.reason from task_watcher x
+        where x.task_id = any(?) and x.watching) w
+        join app_user u on u.id = w.user_id and u.active
+        join task t on t.id = w.task_id
+        where not exists (select 1 from task_watcher n where n.task_id = w.task_id and n.user_id = w.user_id
+        and not n.watching)
+        and (u.system_admin or exists (select 1 from project_member m where m.project_id = t.project_id
+        and m.user_id = w.user_id))
+        order by w.task_id, u.name
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -69,10 +71,10 @@ class Watchers {
     public TaskWatchers watch(CurrentUser user, String projectRef, long taskId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         requireTask(access, taskId);
-        jdbc.sql("insert into task_watcher (task_id, user_id, watching, reason) values (?, ?, true, 'CHOSEN')"
-                        + " on conflict (task_id, user_id) do update set watching = true")
-                .params(taskId, user.id())
-                .update();
+        jdbc.sql("""
+                insert into task_watcher (task_id, user_id, watching, reason) values (?, ?, true, 'CHOSEN')
+                on conflict (task_id, user_id) do update set watching = true
+                """).params(taskId, user.id()).update();
         return list(user, projectRef, taskId);
     }
 
@@ -81,10 +83,10 @@ class Watchers {
     public TaskWatchers unwatch(CurrentUser user, String projectRef, long taskId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         requireTask(access, taskId);
-        jdbc.sql("insert into task_watcher (task_id, user_id, watching, reason) values (?, ?, false, 'CHOSEN')"
-                        + " on conflict (task_id, user_id) do update set watching = false")
-                .params(taskId, user.id())
-                .update();
+        jdbc.sql("""
+                insert into task_watcher (task_id, user_id, watching, reason) values (?, ?, false, 'CHOSEN')
+                on conflict (task_id, user_id) do update set watching = false
+                """).params(taskId, user.id()).update();
         return list(user, projectRef, taskId);
     }
 
@@ -93,10 +95,10 @@ class Watchers {
         if (userIds.isEmpty()) {
             return;
         }
-        jdbc.sql("insert into task_watcher (task_id, user_id, watching, reason)"
-                        + " select ?, u, true, ? from unnest(?::bigint[]) as u on conflict do nothing")
-                .params(taskId, reason, userIds.toArray(Long[]::new))
-                .update();
+        jdbc.sql("""
+                insert into task_watcher (task_id, user_id, watching, reason)
+                select ?, u, true, ? from unnest(?::bigint[]) as u on conflict do nothing
+                """).params(taskId, reason, userIds.toArray(Long[]::new)).update();
     }
 
     /** The people watching each of the tasks (and able to read its project). */

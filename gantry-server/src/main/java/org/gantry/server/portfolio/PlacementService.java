@@ -87,13 +87,17 @@ class PlacementService {
         }
         boolean proposed = Boolean.TRUE.equals(changes.proposed());
         if (current.version() == 0) {
-            jdbc.sql("insert into project_portfolio (project_id, programme_id, proposed, estimated_cost, version)"
-                            + " values (?, ?, ?, ?, 1) on conflict (project_id) do nothing")
+            jdbc.sql("""
+                    insert into project_portfolio (project_id, programme_id, proposed, estimated_cost, version)
+                    values (?, ?, ?, ?, 1) on conflict (project_id) do nothing
+                    """)
                     .params(access.projectId(), changes.programmeId(), proposed, cost)
                     .update();
         } else {
-            jdbc.sql("update project_portfolio set programme_id = ?, proposed = ?, estimated_cost = ?,"
-                            + " updated_at = now(), version = version + 1 where project_id = ? and version = ?")
+            jdbc.sql("""
+                    update project_portfolio set programme_id = ?, proposed = ?, estimated_cost = ?,
+                    updated_at = now(), version = version + 1 where project_id = ? and version = ?
+                    """)
                     .params(changes.programmeId(), proposed, cost, access.projectId(), changes.version())
                     .update();
         }
@@ -128,13 +132,15 @@ class PlacementService {
             throw new StaleVersion("The project's score for this goal", placement(user, access));
         }
         if (version == 0) {
-            jdbc.sql("insert into project_goal_score (project_id, goal_id, score, version) values (?, ?, ?, 1)"
-                            + " on conflict (project_id, goal_id) do nothing")
-                    .params(access.projectId(), goalId, change.score())
-                    .update();
+            jdbc.sql("""
+                    insert into project_goal_score (project_id, goal_id, score, version) values (?, ?, ?, 1)
+                    on conflict (project_id, goal_id) do nothing
+                    """).params(access.projectId(), goalId, change.score()).update();
         } else {
-            jdbc.sql("update project_goal_score set score = ?, updated_at = now(), version = version + 1"
-                            + " where project_id = ? and goal_id = ? and version = ?")
+            jdbc.sql("""
+                    update project_goal_score set score = ?, updated_at = now(), version = version + 1
+                    where project_id = ? and goal_id = ? and version = ?
+                    """)
                     .params(change.score(), access.projectId(), goalId, version)
                     .update();
         }
@@ -147,9 +153,11 @@ class PlacementService {
         if (projectIds.isEmpty()) {
             return found;
         }
-        jdbc.sql("select p.project_id, p.programme_id, g.name, p.proposed, p.estimated_cost, p.version"
-                        + " from project_portfolio p left join programme g on g.id = p.programme_id"
-                        + " where p.project_id = any(?)")
+        jdbc.sql("""
+                select p.project_id, p.programme_id, g.name, p.proposed, p.estimated_cost, p.version
+                from project_portfolio p left join programme g on g.id = p.programme_id
+                where p.project_id = any(?)
+                """)
                 .param(projectIds.toArray(Long[]::new))
                 .query((rs, n) -> found.put(
                         rs.getLong(1),

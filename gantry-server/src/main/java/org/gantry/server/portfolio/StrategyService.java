@@ -72,11 +72,12 @@ class StrategyService {
         String description = description(fields.description(), current.description(), problems);
         problems.throwIfAny();
         requireFreeName("programme", name, id);
-        int updated = unique(
-                "programme", name, () -> jdbc.sql("update programme set name = ?, description = ?, updated_at = now(),"
-                                + " version = version + 1 where id = ? and version = ?")
-                        .params(name, description, id, fields.version())
-                        .update());
+        int updated = unique("programme", name, () -> jdbc.sql("""
+                        update programme set name = ?, description = ?, updated_at = now(),
+                        version = version + 1 where id = ? and version = ?
+                        """)
+                .params(name, description, id, fields.version())
+                .update());
         if (updated == 0) {
             throw new StaleVersion("The programme", current);
         }
@@ -141,9 +142,10 @@ class StrategyService {
         int weight = fields.weight() == null ? current.weight() : weight(fields.weight(), problems);
         problems.throwIfAny();
         requireFreeName("strategic_goal", name, id);
-        int updated = unique("strategic_goal", name, () -> jdbc.sql(
-                        "update strategic_goal set name = ?, description = ?, weight = ?, updated_at = now(),"
-                                + " version = version + 1 where id = ? and version = ?")
+        int updated = unique("strategic_goal", name, () -> jdbc.sql("""
+                update strategic_goal set name = ?, description = ?, weight = ?, updated_at = now(),
+                version = version + 1 where id = ? and version = ?
+                """)
                 .params(name, description, weight, id, fields.version())
                 .update());
         if (updated == 0) {

@@ -132,11 +132,10 @@ public class ProjectService {
     /** Whether the user owns or manages at least one project that is not archived. */
     @Transactional(readOnly = true)
     public boolean managesAny(CurrentUser user) {
-        return jdbc.sql("select exists(select 1 from project_member m join project p on p.id = m.project_id"
-                        + " where m.user_id = ? and m.role in ('OWNER', 'MANAGER') and not p.archived)")
-                .param(user.id())
-                .query(Boolean.class)
-                .single();
+        return jdbc.sql("""
+                select exists(select 1 from project_member m join project p on p.id = m.project_id
+                where m.user_id = ? and m.role in ('OWNER', 'MANAGER') and not p.archived)
+                """).param(user.id()).query(Boolean.class).single();
     }
 
     @Transactional(readOnly = true)
@@ -169,8 +168,10 @@ public class ProjectService {
                 .single()) {
             throw new Conflict("Duplicate project key", "There is already a project with the key " + key + ".");
         }
-        long id = jdbc.sql("insert into project (project_key, name, description, start_date, time_zone, currency,"
-                        + " working_days, working_hours) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into project (project_key, name, description, start_date, time_zone, currency,
+                working_days, working_hours) values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         key,
                         name,
@@ -232,10 +233,11 @@ public class ProjectService {
         problems.throwIfAny();
         LocalDate startDate = changes.startDate() == null ? current.startDate() : changes.startDate();
         boolean archived = changes.archived() == null ? current.archived() : changes.archived();
-        int updated = jdbc.sql(
-                        "update project set name = ?, description = ?, start_date = ?, time_zone = ?, currency = ?,"
-                                + " working_days = ?, working_hours = ?, archived = ?, updated_at = now(), version = version + 1"
-                                + " where id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update project set name = ?, description = ?, start_date = ?, time_zone = ?, currency = ?,
+                working_days = ?, working_hours = ?, archived = ?, updated_at = now(), version = version + 1
+                where id = ? and version = ?
+                """)
                 .params(
                         name,
                         description,
@@ -342,8 +344,10 @@ public class ProjectService {
         if (current.role() == ProjectRole.OWNER && changes.role() != ProjectRole.OWNER) {
             requireAnotherOwner(access, userId);
         }
-        int updated = jdbc.sql("update project_member set role = ?, version = version + 1"
-                        + " where project_id = ? and user_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update project_member set role = ?, version = version + 1
+                where project_id = ? and user_id = ? and version = ?
+                """)
                 .params(changes.role().name(), access.projectId(), userId, changes.version())
                 .update();
         if (updated == 0) {
@@ -407,16 +411,17 @@ public class ProjectService {
     }
 
     private List<ProjectMember> members(long projectId) {
-        return jdbc.sql("select u.id, u.name, u.email, m.role, m.version from project_member m"
-                        + " join app_user u on u.id = m.user_id where m.project_id = ? order by lower(u.name), u.id")
-                .param(projectId)
-                .query(ProjectService::member)
-                .list();
+        return jdbc.sql("""
+                select u.id, u.name, u.email, m.role, m.version from project_member m
+                join app_user u on u.id = m.user_id where m.project_id = ? order by lower(u.name), u.id
+                """).param(projectId).query(ProjectService::member).list();
     }
 
     private Optional<ProjectMember> member(long projectId, long userId) {
-        return jdbc.sql("select u.id, u.name, u.email, m.role, m.version from project_member m"
-                        + " join app_user u on u.id = m.user_id where m.project_id = ? and m.user_id = ?")
+        return jdbc.sql("""
+                select u.id, u.name, u.email, m.role, m.version from project_member m
+                join app_user u on u.id = m.user_id where m.project_id = ? and m.user_id = ?
+                """)
                 .params(projectId, userId)
                 .query(ProjectService::member)
                 .optional();

@@ -41,11 +41,13 @@ class GanttExcerpts {
 
     private GanttExcerpt excerpt(
             long projectId, int baselineSlot, LocalDateTime statusDate, int levels, int maximumRows) {
-        List<GanttExcerpt.Row> all = jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name,"
-                        + " cardinality(t.outline_path), exists (select 1 from task c where c.parent_id = t.id),"
-                        + " t.milestone, t.critical, t.start_at, t.finish_at, b.start_at, b.finish_at,"
-                        + " t.percent_complete from task t left join task_baseline b on b.task_id = t.id and b.slot = ?"
-                        + " where t.project_id = ? and t.active order by t.outline_path")
+        List<GanttExcerpt.Row> all = jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.'), t.name,
+                cardinality(t.outline_path), exists (select 1 from task c where c.parent_id = t.id),
+                t.milestone, t.critical, t.start_at, t.finish_at, b.start_at, b.finish_at,
+                t.percent_complete from task t left join task_baseline b on b.task_id = t.id and b.slot = ?
+                where t.project_id = ? and t.active order by t.outline_path
+                """)
                 .params(baselineSlot, projectId)
                 .query((rs, n) -> new GanttExcerpt.Row(
                         rs.getLong(1),

@@ -218,12 +218,14 @@ class ProjectReportService {
     }
 
     private List<TaskRow> tasks(long projectId, int slot) {
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name,"
-                        + " exists (select 1 from task c where c.parent_id = t.id), t.milestone, t.duration_minutes,"
-                        + " t.percent_complete, t.start_at, t.finish_at, t.total_slack_minutes, t.critical,"
-                        + " b.task_id is not null, b.start_at, b.finish_at, b.duration_minutes from task t"
-                        + " left join task_baseline b on b.task_id = t.id and b.slot = ? where t.project_id = ?"
-                        + " and t.active order by t.outline_path")
+        return jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.'), t.name,
+                exists (select 1 from task c where c.parent_id = t.id), t.milestone, t.duration_minutes,
+                t.percent_complete, t.start_at, t.finish_at, t.total_slack_minutes, t.critical,
+                b.task_id is not null, b.start_at, b.finish_at, b.duration_minutes from task t
+                left join task_baseline b on b.task_id = t.id and b.slot = ? where t.project_id = ?
+                and t.active order by t.outline_path
+                """)
                 .params(slot, projectId)
                 .query((rs, n) -> new TaskRow(
                         rs.getLong(1),
@@ -360,14 +362,12 @@ class ProjectReportService {
 
     private Table lateTasks(long projectId, List<TaskRow> tasks, LocalDateTime asOf, Days days) {
         Map<Long, List<String>> assignees = new HashMap<>();
-        jdbc.sql("select a.task_id, u.name from task_assignee a join task t on t.id = a.task_id"
-                        + " join app_user u on u.id = a.user_id where t.project_id = ? order by u.name")
-                .param(projectId)
-                .query(rs -> {
-                    assignees
-                            .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add(rs.getString(2));
-                });
+        jdbc.sql("""
+                select a.task_id, u.name from task_assignee a join task t on t.id = a.task_id
+                join app_user u on u.id = a.user_id where t.project_id = ? order by u.name
+                """).param(projectId).query(rs -> {
+            assignees.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+        });
         record Late(TaskRow task, BigDecimal daysLate) {}
         List<Late> late = tasks.stream()
                 .filter(t -> !t.summary()

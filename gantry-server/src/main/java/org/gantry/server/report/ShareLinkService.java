@@ -52,12 +52,14 @@ class ShareLinkService {
     private static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final String SELECT = "select l.id, p.project_key, l.target, l.report_id, r.title as report_title,"
-            + " l.label, l.password_hash is not null as protected, l.expires_at, l.revoked_at, c.name as created_by_name,"
-            + " l.created_at, v.name as revoked_by_name, u.last_opened_at, coalesce(u.opened, 0) as opened, l.version"
-            + " from share_link l join project p on p.id = l.project_id left join status_report r on r.id = l.report_id"
-            + " left join app_user c on c.id = l.created_by left join app_user v on v.id = l.revoked_by"
-            + " left join share_link_use u on u.link_id = l.id";
+    private static final String SELECT = """
+        select l.id, p.project_key, l.target, l.report_id, r.title as report_title,
+        l.label, l.password_hash is not null as protected, l.expires_at, l.revoked_at, c.name as created_by_name,
+        l.created_at, v.name as revoked_by_name, u.last_opened_at, coalesce(u.opened, 0) as opened, l.version
+        from share_link l join project p on p.id = l.project_id left join status_report r on r.id = l.report_id
+        left join app_user c on c.id = l.created_by left join app_user v on v.id = l.revoked_by
+        left join share_link_use u on u.link_id = l.id
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -163,8 +165,10 @@ class ShareLinkService {
         }
         problems.throwIfAny();
         String token = newToken();
-        long id = jdbc.sql("insert into share_link (project_id, target, report_id, label, token_hash, password_hash,"
-                        + " expires_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into share_link (project_id, target, report_id, label, token_hash, password_hash,
+                expires_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         access.projectId(),
                         target,
@@ -185,10 +189,10 @@ class ShareLinkService {
         ProjectAccess access = manager(user, projectRef);
         ShareLink link = find(access, linkId);
         if (link.revokedAt() == null) {
-            jdbc.sql("update share_link set revoked_at = now(), revoked_by = ?, version = version + 1"
-                            + " where id = ? and revoked_at is null")
-                    .params(user.id(), linkId)
-                    .update();
+            jdbc.sql("""
+                    update share_link set revoked_at = now(), revoked_by = ?, version = version + 1
+                    where id = ? and revoked_at is null
+                    """).params(user.id(), linkId).update();
         }
         return find(access, linkId);
     }
@@ -214,11 +218,10 @@ class ShareLinkService {
     }
 
     private boolean publishedReport(long projectId, long reportId) {
-        return jdbc.sql("select exists(select 1 from status_report where id = ? and project_id = ?"
-                        + " and state = 'PUBLISHED')")
-                .params(reportId, projectId)
-                .query(Boolean.class)
-                .single();
+        return jdbc.sql("""
+                select exists(select 1 from status_report where id = ? and project_id = ?
+                and state = 'PUBLISHED')
+                """).params(reportId, projectId).query(Boolean.class).single();
     }
 
     private ShareLink link(ResultSet rs, int row) throws SQLException {
@@ -257,9 +260,11 @@ class ShareLinkService {
             throw notFound();
         }
         record Row(Resolved link, Instant expiresAt, Instant revokedAt) {}
-        Row row = jdbc.sql("select l.id, l.project_id, p.project_key, l.target, l.report_id, l.password_hash,"
-                        + " l.expires_at, l.revoked_at from share_link l join project p on p.id = l.project_id"
-                        + " where l.token_hash = ?")
+        Row row = jdbc.sql("""
+                select l.id, l.project_id, p.project_key, l.target, l.report_id, l.password_hash,
+                l.expires_at, l.revoked_at from share_link l join project p on p.id = l.project_id
+                where l.token_hash = ?
+                """)
                 .param(sha256(token))
                 .query((rs, n) -> {
                     long report = rs.getLong("report_id");
@@ -289,11 +294,11 @@ class ShareLinkService {
     /** Counts an opening (not the page's own background refreshes) for the list's "last opened". */
     @Transactional
     public void recordOpening(Resolved link) {
-        jdbc.sql("insert into share_link_use (link_id, last_opened_at, opened) values (?, now(), 1)"
-                        + " on conflict (link_id) do update set last_opened_at = now(),"
-                        + " opened = share_link_use.opened + 1")
-                .param(link.id())
-                .update();
+        jdbc.sql("""
+                insert into share_link_use (link_id, last_opened_at, opened) values (?, now(), 1)
+                on conflict (link_id) do update set last_opened_at = now(),
+                opened = share_link_use.opened + 1
+                """).param(link.id()).update();
     }
 
     /**
@@ -303,8 +308,10 @@ class ShareLinkService {
     @Transactional(noRollbackFor = Unavailable.class)
     public boolean unlock(Resolved link, String password) {
         Instant windowStart = clock.instant().minus(FAILURE_WINDOW);
-        Integer failures = jdbc.sql("select coalesce(case when failures_since > ? then failed_passwords end, 0)"
-                        + " from share_link_use where link_id = ?")
+        Integer failures = jdbc.sql("""
+                select coalesce(case when failures_since > ? then failed_passwords end, 0)
+                from share_link_use where link_id = ?
+                """)
                 .params(java.sql.Timestamp.from(windowStart), link.id())
                 .query(Integer.class)
                 .optional()
@@ -318,11 +325,13 @@ class ShareLinkService {
                 && passwords.matches(password, link.passwordHash())) {
             return true;
         }
-        jdbc.sql("insert into share_link_use (link_id, failed_passwords, failures_since) values (?, 1, now())"
-                        + " on conflict (link_id) do update set failed_passwords = case when"
-                        + " share_link_use.failures_since > ? then share_link_use.failed_passwords + 1 else 1 end,"
-                        + " failures_since = case when share_link_use.failures_since > ? then"
-                        + " share_link_use.failures_since else now() end")
+        jdbc.sql("""
+                insert into share_link_use (link_id, failed_passwords, failures_since) values (?, 1, now())
+                on conflict (link_id) do update set failed_passwords = case when
+                share_link_use.failures_since > ? then share_link_use.failed_passwords + 1 else 1 end,
+                failures_since = case when share_link_use.failures_since > ? then
+                share_link_use.failures_since else now() end
+                """)
                 .params(link.id(), java.sql.Timestamp.from(windowStart), java.sql.Timestamp.from(windowStart))
                 .update();
         return false;

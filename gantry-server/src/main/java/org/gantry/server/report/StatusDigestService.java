@@ -162,8 +162,10 @@ class StatusDigestService {
         problems.throwIfAny();
         LocalTime sendAt = wanted.sendAt().withSecond(0).withNano(0);
         Instant next = nextOccurrence(Instant.now(), zone, day, sendAt);
-        long id = jdbc.sql("insert into status_digest (project_id, recipients, cadence, weekday, send_time, time_zone,"
-                        + " content, next_send_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into status_digest (project_id, recipients, cadence, weekday, send_time, time_zone,
+                content, next_send_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         access.projectId(),
                         recipients.toArray(String[]::new),
@@ -204,10 +206,12 @@ class StatusDigestService {
                 .orElseThrow(() -> new NotFound("Project " + access.key() + " has no status digest " + id + "."));
     }
 
-    private static final String SELECT = "select d.id, p.project_key, d.recipients, d.cadence, d.weekday,"
-            + " d.send_time, d.time_zone, d.content, d.next_send_at, d.last_sent_at, c.name as created_by_name,"
-            + " d.version from status_digest d join project p on p.id = d.project_id"
-            + " left join app_user c on c.id = d.created_by";
+    private static final String SELECT = """
+        select d.id, p.project_key, d.recipients, d.cadence, d.weekday,
+        d.send_time, d.time_zone, d.content, d.next_send_at, d.last_sent_at, c.name as created_by_name,
+        d.version from status_digest d join project p on p.id = d.project_id
+        left join app_user c on c.id = d.created_by
+        """;
 
     private static StatusDigest digest(ResultSet rs, int row) throws SQLException {
         return new StatusDigest(
@@ -260,8 +264,10 @@ class StatusDigestService {
             return 0;
         }
         record Due(long id, Instant nextSendAt, String zone, String weekday, LocalTime sendAt) {}
-        List<Due> due = jdbc.sql("select id, next_send_at, time_zone, weekday, send_time from status_digest"
-                        + " where next_send_at <= now() order by next_send_at limit 100")
+        List<Due> due = jdbc.sql("""
+                select id, next_send_at, time_zone, weekday, send_time from status_digest
+                where next_send_at <= now() order by next_send_at limit 100
+                """)
                 .query((rs, n) -> new Due(
                         rs.getLong(1),
                         instant(rs, "next_send_at"),
@@ -277,8 +283,10 @@ class StatusDigestService {
                     digest.weekday() == null ? null : DayOfWeek.valueOf(digest.weekday()),
                     digest.sendAt());
             // The claim: only the server whose update moves this occurrence on sends it.
-            int claimed = jdbc.sql("update status_digest set next_send_at = ?, last_sent_at = now()"
-                            + " where id = ? and next_send_at = ?")
+            int claimed = jdbc.sql("""
+                    update status_digest set next_send_at = ?, last_sent_at = now()
+                    where id = ? and next_send_at = ?
+                    """)
                     .params(Timestamp.from(next), digest.id(), Timestamp.from(digest.nextSendAt()))
                     .update();
             if (claimed == 0) {
@@ -296,8 +304,10 @@ class StatusDigestService {
 
     private void send(JavaMailSender sender, long digestId) throws MessagingException {
         record Row(long projectId, String key, List<String> recipients, String content, String zone) {}
-        Optional<Row> found = jdbc.sql("select d.project_id, p.project_key, d.recipients, d.content, d.time_zone"
-                        + " from status_digest d join project p on p.id = d.project_id where d.id = ?")
+        Optional<Row> found = jdbc.sql("""
+                select d.project_id, p.project_key, d.recipients, d.content, d.time_zone
+                from status_digest d join project p on p.id = d.project_id where d.id = ?
+                """)
                 .param(digestId)
                 .query((rs, n) -> new Row(
                         rs.getLong(1),
@@ -313,8 +323,10 @@ class StatusDigestService {
         Project project = projects.get(DIGEST_READER, Long.toString(row.projectId()));
         String today = DAY.format(LocalDate.now(ZoneId.of(row.zone())));
         Long reportId = row.content().equals("REPORT")
-                ? jdbc.sql("select id from status_report where project_id = ? and state = 'PUBLISHED'"
-                                + " order by status_date desc, id desc limit 1")
+                ? jdbc.sql("""
+                        select id from status_report where project_id = ? and state = 'PUBLISHED'
+                        order by status_date desc, id desc limit 1
+                        """)
                         .param(row.projectId())
                         .query(Long.class)
                         .optional()

@@ -63,9 +63,11 @@ public class StatusReportService {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private static final String SELECT = "select r.id, r.title, r.summary, r.state, r.status_date, r.baseline_slot,"
-            + " r.next_period_days, r.areas::text as areas, r.created_by, c.name as created_by_name, r.created_at,"
-            + " r.updated_at, p.name as published_by_name, r.published_at, r.version";
+    private static final String SELECT = """
+        select r.id, r.title, r.summary, r.state, r.status_date, r.baseline_slot,
+        r.next_period_days, r.areas::text as areas, r.created_by, c.name as created_by_name, r.created_at,
+        r.updated_at, p.name as published_by_name, r.published_at, r.version
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -283,8 +285,10 @@ public class StatusReportService {
                 wanted.statusDate() == null ? null : wanted.statusDate().atTime(23, 59);
         Dashboard dashboard = dashboards.dashboard(user, access.key(), reportDate);
         LocalDateTime asOf = dashboard.asOf();
-        LocalDateTime previous = jdbc.sql("select max(status_date) from status_report where project_id = ?"
-                        + " and state = 'PUBLISHED' and status_date < ?")
+        LocalDateTime previous = jdbc.sql("""
+                select max(status_date) from status_report where project_id = ?
+                and state = 'PUBLISHED' and status_date < ?
+                """)
                 .params(access.projectId(), asOf)
                 .query((rs, n) -> rs.getObject(1, LocalDateTime.class))
                 .optional()
@@ -320,8 +324,10 @@ public class StatusReportService {
         }
         String finalTitle =
                 title != null ? title : "Status report " + asOf.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
-        long id = jdbc.sql("insert into status_report (project_id, title, status_date, baseline_slot, next_period_days,"
-                        + " areas, snapshot, created_by) values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) returning id")
+        long id = jdbc.sql("""
+                insert into status_report (project_id, title, status_date, baseline_slot, next_period_days,
+                areas, snapshot, created_by) values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) returning id
+                """)
                 .params(
                         access.projectId(),
                         finalTitle,
@@ -360,12 +366,14 @@ public class StatusReportService {
     }
 
     private List<TaskRow> tasks(long projectId, int slot) {
-        return jdbc.sql("select t.id, exists (select 1 from task c where c.parent_id = t.id),"
-                        + " array_to_string(t.outline_path, '.'), t.name, t.milestone, t.duration_minutes,"
-                        + " t.percent_complete, t.start_at, t.finish_at, t.actual_finish, b.task_id is not null,"
-                        + " b.start_at, b.finish_at, b.duration_minutes from task t left join task_baseline b"
-                        + " on b.task_id = t.id and b.slot = ? where t.project_id = ? and t.active"
-                        + " order by t.outline_path")
+        return jdbc.sql("""
+                select t.id, exists (select 1 from task c where c.parent_id = t.id),
+                array_to_string(t.outline_path, '.'), t.name, t.milestone, t.duration_minutes,
+                t.percent_complete, t.start_at, t.finish_at, t.actual_finish, b.task_id is not null,
+                b.start_at, b.finish_at, b.duration_minutes from task t left join task_baseline b
+                on b.task_id = t.id and b.slot = ? where t.project_id = ? and t.active
+                order by t.outline_path
+                """)
                 .params(slot, projectId)
                 .query((rs, n) -> new TaskRow(
                         rs.getLong(1),
@@ -562,8 +570,10 @@ public class StatusReportService {
         }
         problems.throwIfAny();
         refuseIfPublished(current);
-        int updated = jdbc.sql("update status_report set title = ?, summary = ?, areas = ?::jsonb, updated_at = now(),"
-                        + " version = version + 1 where id = ? and project_id = ? and version = ? and state = 'DRAFT'")
+        int updated = jdbc.sql("""
+                update status_report set title = ?, summary = ?, areas = ?::jsonb, updated_at = now(),
+                version = version + 1 where id = ? and project_id = ? and version = ? and state = 'DRAFT'
+                """)
                 .params(
                         title,
                         summary,
@@ -587,9 +597,11 @@ public class StatusReportService {
             throw new InvalidInput("version", "is required: send the version you last read");
         }
         refuseIfPublished(current);
-        int updated = jdbc.sql("update status_report set state = 'PUBLISHED', published_by = ?, published_at = now(),"
-                        + " updated_at = now(), version = version + 1 where id = ? and project_id = ? and version = ?"
-                        + " and state = 'DRAFT'")
+        int updated = jdbc.sql("""
+                update status_report set state = 'PUBLISHED', published_by = ?, published_at = now(),
+                updated_at = now(), version = version + 1 where id = ? and project_id = ? and version = ?
+                and state = 'DRAFT'
+                """)
                 .params(user.id(), reportId, access.projectId(), body.version())
                 .update();
         if (updated == 0) {

@@ -70,12 +70,14 @@ public class AssignmentService {
     @Transactional(readOnly = true)
     public TaskPlan plan(CurrentUser user, String projectRef, long taskId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
-        return jdbc.sql("select t.id, t.name, array_to_string(t.outline_path, '.'), t.task_type, t.effort_driven,"
-                        + " t.duration_minutes,"
-                        + " coalesce((select sum(a.work_minutes) from assignment a join resource r on r.id = a.resource_id"
-                        + " where a.task_id = t.id and r.kind = 'WORK'), 0), t.start_at, t.finish_at, t.milestone,"
-                        + " exists (select 1 from task c where c.parent_id = t.id), t.version from task t"
-                        + " where t.id = :id and t.project_id = :project")
+        return jdbc.sql("""
+                select t.id, t.name, array_to_string(t.outline_path, '.'), t.task_type, t.effort_driven,
+                t.duration_minutes,
+                coalesce((select sum(a.work_minutes) from assignment a join resource r on r.id = a.resource_id
+                where a.task_id = t.id and r.kind = 'WORK'), 0), t.start_at, t.finish_at, t.milestone,
+                exists (select 1 from task c where c.parent_id = t.id), t.version from task t
+                where t.id = :id and t.project_id = :project
+                """)
                 .param("id", taskId)
                 .param("project", access.projectId())
                 .query((rs, n) -> new TaskPlan(
@@ -135,9 +137,11 @@ public class AssignmentService {
                         "workHours", "would need more than " + MAXIMUM_UNITS.toPlainString() + " % units");
             }
         }
-        int updated = jdbc.sql("update assignment set units = :units, work_minutes = :work,"
-                        + " remaining_work_minutes = greatest(:work - actual_work_minutes, 0), version = version + 1"
-                        + " where id = :id and project_id = :project and version = :version")
+        int updated = jdbc.sql("""
+                update assignment set units = :units, work_minutes = :work,
+                remaining_work_minutes = greatest(:work - actual_work_minutes, 0), version = version + 1
+                where id = :id and project_id = :project and version = :version
+                """)
                 .param("units", units)
                 .param("work", newWork)
                 .param("id", assignmentId)
@@ -204,10 +208,12 @@ public class AssignmentService {
         jdbc.sql("delete from assignment where id = :id")
                 .param("id", assignmentId)
                 .update();
-        long id = jdbc.sql("insert into assignment (project_id, task_id, resource_id, units, work_minutes,"
-                        + " actual_work_minutes, remaining_work_minutes, start_at, finish_at, contour)"
-                        + " values (:project, :task, :resource, :units, :work, 0, :work, :start, :finish, :contour)"
-                        + " returning id")
+        long id = jdbc.sql("""
+                insert into assignment (project_id, task_id, resource_id, units, work_minutes,
+                actual_work_minutes, remaining_work_minutes, start_at, finish_at, contour)
+                values (:project, :task, :resource, :units, :work, 0, :work, :start, :finish, :contour)
+                returning id
+                """)
                 .param("project", access.projectId())
                 .param("task", taskId)
                 .param("resource", body.resourceId())
@@ -303,9 +309,11 @@ public class AssignmentService {
             problems.add("version", "is required: send the task's version you last read");
         }
         problems.throwIfAny();
-        int updated = jdbc.sql("update task set task_type = coalesce(:type, task_type),"
-                        + " effort_driven = coalesce(:effortDriven, effort_driven), version = version + 1,"
-                        + " updated_at = now() where id = :id and version = :version")
+        int updated = jdbc.sql("""
+                update task set task_type = coalesce(:type, task_type),
+                effort_driven = coalesce(:effortDriven, effort_driven), version = version + 1,
+                updated_at = now() where id = :id and version = :version
+                """)
                 .param("type", change.taskType())
                 .param("effortDriven", change.effortDriven())
                 .param("id", taskId)
@@ -395,9 +403,11 @@ public class AssignmentService {
 
     /** The task's people (work resources) as the engine's rules see them, in the order they were assigned. */
     private TaskStaffing staffing(TaskFacts task) {
-        List<TaskStaffing.Share> shares = jdbc.sql("select a.resource_id, a.units, a.work_minutes from assignment a"
-                        + " join resource r on r.id = a.resource_id where a.task_id = :task and r.kind = 'WORK'"
-                        + " order by a.id")
+        List<TaskStaffing.Share> shares = jdbc.sql("""
+                select a.resource_id, a.units, a.work_minutes from assignment a
+                join resource r on r.id = a.resource_id where a.task_id = :task and r.kind = 'WORK'
+                order by a.id
+                """)
                 .param("task", task.id())
                 .query((rs, n) -> new TaskStaffing.Share(
                         rs.getLong(1), rs.getBigDecimal(2).doubleValue(), rs.getLong(3)))
@@ -415,9 +425,11 @@ public class AssignmentService {
             if (was == null || share.equals(was)) {
                 continue;
             }
-            jdbc.sql("update assignment set units = :units, work_minutes = :work,"
-                            + " remaining_work_minutes = greatest(:work - actual_work_minutes, 0), version = version + 1"
-                            + " where task_id = :task and resource_id = :resource")
+            jdbc.sql("""
+                    update assignment set units = :units, work_minutes = :work,
+                    remaining_work_minutes = greatest(:work - actual_work_minutes, 0), version = version + 1
+                    where task_id = :task and resource_id = :resource
+                    """)
                     .param("units", percent(share.units()))
                     .param("work", share.workMinutes())
                     .param("task", task.id())
@@ -445,15 +457,15 @@ public class AssignmentService {
         jdbc.sql("select set_config('gantry.duration_from_work', 'on', true)")
                 .query(String.class)
                 .single();
-        jdbc.sql("update task t set work_minutes = w.work,"
-                        + " duration_minutes = case when t.task_type <> 'FIXED_DURATION' and not t.milestone"
-                        + " and w.longest is not null then w.longest else t.duration_minutes end"
-                        + " from (select sum(a.work_minutes) as work,"
-                        + " max(round(a.work_minutes * 100.0 / nullif(a.units, 0)))::bigint as longest"
-                        + " from assignment a join resource r on r.id = a.resource_id"
-                        + " where a.task_id = :task and r.kind = 'WORK') w where t.id = :task")
-                .param("task", task.id())
-                .update();
+        jdbc.sql("""
+                update task t set work_minutes = w.work,
+                duration_minutes = case when t.task_type <> 'FIXED_DURATION' and not t.milestone
+                and w.longest is not null then w.longest else t.duration_minutes end
+                from (select sum(a.work_minutes) as work,
+                max(round(a.work_minutes * 100.0 / nullif(a.units, 0)))::bigint as longest
+                from assignment a join resource r on r.id = a.resource_id
+                where a.task_id = :task and r.kind = 'WORK') w where t.id = :task
+                """).param("task", task.id()).update();
         jdbc.sql("select set_config('gantry.duration_from_work', '', true)")
                 .query(String.class)
                 .single();
@@ -469,8 +481,10 @@ public class AssignmentService {
     }
 
     private TaskFacts task(long projectId, long taskId) {
-        return jdbc.sql("select id, task_type, effort_driven, duration_minutes, milestone, version from task"
-                        + " where id = :id and project_id = :project")
+        return jdbc.sql("""
+                select id, task_type, effort_driven, duration_minutes, milestone, version from task
+                where id = :id and project_id = :project
+                """)
                 .param("id", taskId)
                 .param("project", projectId)
                 .query((rs, n) -> new TaskFacts(

@@ -41,12 +41,14 @@ public class ResourceService {
             + " left join (select resource_id, count(*) as assignments, sum(work_minutes) as work from assignment"
             + " where project_id = :project group by resource_id) w on w.resource_id = r.id"
             + " where r.project_id = :project";
-    private static final String ASSIGNMENT_QUERY = "select a.id, a.task_id, t.name as task_name,"
-            + " array_to_string(t.outline_path, '.') as wbs, a.resource_id, r.name as resource_name, r.kind,"
-            + " a.units, a.work_minutes, a.actual_work_minutes, a.remaining_work_minutes, a.start_at, a.finish_at,"
-            + " a.contour, a.version"
-            + " from assignment a join task t on t.id = a.task_id join resource r on r.id = a.resource_id"
-            + " where a.project_id = :project";
+    private static final String ASSIGNMENT_QUERY = """
+        select a.id, a.task_id, t.name as task_name,
+        array_to_string(t.outline_path, '.') as wbs, a.resource_id, r.name as resource_name, r.kind,
+        a.units, a.work_minutes, a.actual_work_minutes, a.remaining_work_minutes, a.start_at, a.finish_at,
+        a.contour, a.version
+        from assignment a join task t on t.id = a.task_id join resource r on r.id = a.resource_id
+        where a.project_id = :project
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -240,15 +242,17 @@ public class ResourceService {
                 ? current.materialLabel()
                 : label(changes.materialLabel(), current.kind(), problems);
         problems.throwIfAny();
-        int updated = jdbc.sql("update resource set name = :name, max_units = :units, standard_rate = :standard,"
-                        + " tags = :tags, material_label = :label,"
-                        + " standard_rate_per = case when cast(:standard as numeric) is null then null"
-                        + " else coalesce(standard_rate_per, 'HOURS') end,"
-                        + " overtime_rate = :overtime,"
-                        + " overtime_rate_per = case when cast(:overtime as numeric) is null then null"
-                        + " else coalesce(overtime_rate_per, 'HOURS') end,"
-                        + " cost_per_use = :perUse, updated_at = now(), version = version + 1"
-                        + " where id = :id and project_id = :project and version = :version")
+        int updated = jdbc.sql("""
+                update resource set name = :name, max_units = :units, standard_rate = :standard,
+                tags = :tags, material_label = :label,
+                standard_rate_per = case when cast(:standard as numeric) is null then null
+                else coalesce(standard_rate_per, 'HOURS') end,
+                overtime_rate = :overtime,
+                overtime_rate_per = case when cast(:overtime as numeric) is null then null
+                else coalesce(overtime_rate_per, 'HOURS') end,
+                cost_per_use = :perUse, updated_at = now(), version = version + 1
+                where id = :id and project_id = :project and version = :version
+                """)
                 .param("name", name)
                 .param("units", maxUnits)
                 .param("standard", standardRate)
@@ -317,8 +321,10 @@ public class ResourceService {
         problems.throwIfAny();
         if (body.userId() != null) {
             // One resource per person and project: a member got theirs when they joined.
-            Long existing = jdbc.sql("select id from resource where project_id = :project and user_id = :user"
-                            + " and kind = 'WORK' order by id limit 1")
+            Long existing = jdbc.sql("""
+                    select id from resource where project_id = :project and user_id = :user
+                    and kind = 'WORK' order by id limit 1
+                    """)
                     .param("project", access.projectId())
                     .param("user", body.userId())
                     .query(Long.class)
@@ -327,12 +333,14 @@ public class ResourceService {
             if (existing != null) {
                 // Every member got a resource on joining: adding the person again gives that resource the
                 // figures sent (so clients that add a person with their rates keep working), nothing more.
-                jdbc.sql("update resource set name = :name, max_units = :units, standard_rate = :standard,"
-                                + " standard_rate_per = case when cast(:standard as numeric) is null then null"
-                                + " else 'HOURS' end, overtime_rate = :overtime,"
-                                + " overtime_rate_per = case when cast(:overtime as numeric) is null then null"
-                                + " else 'HOURS' end, cost_per_use = :perUse, tags = :tags, updated_at = now(),"
-                                + " version = version + 1 where id = :id")
+                jdbc.sql("""
+                        update resource set name = :name, max_units = :units, standard_rate = :standard,
+                        standard_rate_per = case when cast(:standard as numeric) is null then null
+                        else 'HOURS' end, overtime_rate = :overtime,
+                        overtime_rate_per = case when cast(:overtime as numeric) is null then null
+                        else 'HOURS' end, cost_per_use = :perUse, tags = :tags, updated_at = now(),
+                        version = version + 1 where id = :id
+                        """)
                         .param("name", name)
                         .param("units", maxUnits)
                         .param("standard", standardRate)
@@ -344,12 +352,14 @@ public class ResourceService {
                 return find(access, existing);
             }
         }
-        long id = jdbc.sql("insert into resource (project_id, name, kind, user_id, max_units, standard_rate,"
-                        + " standard_rate_per, overtime_rate, overtime_rate_per, cost_per_use, tags, material_label)"
-                        + " values (:project, :name, :kind, :user, :units, :standard,"
-                        + " case when cast(:standard as numeric) is null then null else 'HOURS' end, :overtime,"
-                        + " case when cast(:overtime as numeric) is null then null else 'HOURS' end, :perUse,"
-                        + " :tags, :label) returning id")
+        long id = jdbc.sql("""
+                insert into resource (project_id, name, kind, user_id, max_units, standard_rate,
+                standard_rate_per, overtime_rate, overtime_rate_per, cost_per_use, tags, material_label)
+                values (:project, :name, :kind, :user, :units, :standard,
+                case when cast(:standard as numeric) is null then null else 'HOURS' end, :overtime,
+                case when cast(:overtime as numeric) is null then null else 'HOURS' end, :perUse,
+                :tags, :label) returning id
+                """)
                 .param("project", access.projectId())
                 .param("name", name)
                 .param("kind", kind)
@@ -413,9 +423,11 @@ public class ResourceService {
             throw new org.gantry.server.shared.Conflict(
                     "Already assigned", "This resource already works on task " + taskId + ".");
         }
-        long id = jdbc.sql("insert into assignment (project_id, task_id, resource_id, units, work_minutes,"
-                        + " remaining_work_minutes, start_at, finish_at) values (:project, :task, :resource, :units,"
-                        + " :work, :work, :start, :finish) returning id")
+        long id = jdbc.sql("""
+                insert into assignment (project_id, task_id, resource_id, units, work_minutes,
+                remaining_work_minutes, start_at, finish_at) values (:project, :task, :resource, :units,
+                :work, :work, :start, :finish) returning id
+                """)
                 .param("project", access.projectId())
                 .param("task", taskId)
                 .param("resource", body.resourceId())
@@ -438,9 +450,11 @@ public class ResourceService {
         ProjectAccess access = projects.access(user, projectRef);
         find(access, resourceId);
         requireCosts(access);
-        return jdbc.sql("select id, resource_id, effective_from, standard_rate, overtime_rate, cost_per_use, version"
-                        + " from resource_rate where resource_id = :resource and project_id = :project"
-                        + " order by effective_from")
+        return jdbc.sql("""
+                select id, resource_id, effective_from, standard_rate, overtime_rate, cost_per_use, version
+                from resource_rate where resource_id = :resource and project_id = :project
+                order by effective_from
+                """)
                 .param("resource", resourceId)
                 .param("project", access.projectId())
                 .query((rs, n) -> new CostRate(
@@ -487,9 +501,11 @@ public class ResourceService {
             throw new org.gantry.server.shared.Conflict(
                     "Rate exists", "Resource " + resourceId + " already has a rate from " + body.effectiveFrom() + ".");
         }
-        long id = jdbc.sql("insert into resource_rate (project_id, resource_id, effective_from, standard_rate,"
-                        + " overtime_rate, cost_per_use) values (:project, :resource, :from, :standard, :overtime,"
-                        + " :perUse) returning id")
+        long id = jdbc.sql("""
+                insert into resource_rate (project_id, resource_id, effective_from, standard_rate,
+                overtime_rate, cost_per_use) values (:project, :resource, :from, :standard, :overtime,
+                :perUse) returning id
+                """)
                 .param("project", access.projectId())
                 .param("resource", resourceId)
                 .param("from", body.effectiveFrom())

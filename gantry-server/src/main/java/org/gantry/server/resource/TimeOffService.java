@@ -59,8 +59,10 @@ public class TimeOffService {
     @Transactional
     public TimeOff addMine(CurrentUser user, NewTimeOff body) {
         Checked checked = check(body);
-        long id = jdbc.sql("insert into time_off (user_id, first_day, last_day, weekdays, kind, note)"
-                        + " values (:user, :first, :last, :weekdays, :kind, :note) returning id")
+        long id = jdbc.sql("""
+                insert into time_off (user_id, first_day, last_day, weekdays, kind, note)
+                values (:user, :first, :last, :weekdays, :kind, :note) returning id
+                """)
                 .param("user", user.id())
                 .param("first", checked.first)
                 .param("last", checked.last)
@@ -116,8 +118,10 @@ public class TimeOffService {
         requireResource(access, resourceId);
         access.require(Permission.EDIT_PROJECT);
         Checked checked = check(body);
-        long id = jdbc.sql("insert into time_off (resource_id, project_id, first_day, last_day, weekdays, kind, note)"
-                        + " values (:resource, :project, :first, :last, :weekdays, :kind, :note) returning id")
+        long id = jdbc.sql("""
+                insert into time_off (resource_id, project_id, first_day, last_day, weekdays, kind, note)
+                values (:resource, :project, :first, :last, :weekdays, :kind, :note) returning id
+                """)
                 .param("resource", resourceId)
                 .param("project", access.projectId())
                 .param("first", checked.first)
@@ -163,13 +167,12 @@ public class TimeOffService {
 
     /** Every open project where the person has a resource with assignments gets rescheduled. */
     private void reschedulePerson(long userId) {
-        List<Long> affected = jdbc.sql(
-                        "select distinct r.project_id from resource r join project p on p.id = r.project_id"
-                                + " where r.user_id = :user and not p.archived"
-                                + " and exists (select 1 from assignment a where a.resource_id = r.id) order by 1")
-                .param("user", userId)
-                .query(Long.class)
-                .list();
+        List<Long> affected =
+                jdbc.sql("""
+                select distinct r.project_id from resource r join project p on p.id = r.project_id
+                where r.user_id = :user and not p.archived
+                and exists (select 1 from assignment a where a.resource_id = r.id) order by 1
+                """).param("user", userId).query(Long.class).list();
         for (long projectId : affected) {
             events.publishEvent(new ProjectScheduleChanged(projectId));
         }

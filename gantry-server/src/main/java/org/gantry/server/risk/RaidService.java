@@ -59,14 +59,16 @@ public class RaidService {
     private static final int MAXIMUM_TEXT = 4000;
     private static final int MAXIMUM_LINKS = 200;
 
-    private static final String SELECT = "select e.*, o.name as owner_name, d.name as decided_by_name,"
-            + " coalesce((select array_agg(t.task_id order by t.task_id) from raid_entry_task t"
-            + " where t.entry_id = e.id), '{}') as task_ids,"
-            + " coalesce((select array_agg(case when l.entry_id = e.id then l.linked_entry_id else l.entry_id end"
-            + " order by case when l.entry_id = e.id then l.linked_entry_id else l.entry_id end)"
-            + " from raid_entry_link l where l.entry_id = e.id or l.linked_entry_id = e.id), '{}') as linked_ids"
-            + " from raid_entry e left join app_user o on o.id = e.owner_id left join app_user d on d.id = e.decided_by"
-            + " where e.project_id = :project";
+    private static final String SELECT = """
+        select e.*, o.name as owner_name, d.name as decided_by_name,
+        coalesce((select array_agg(t.task_id order by t.task_id) from raid_entry_task t
+        where t.entry_id = e.id), '{}') as task_ids,
+        coalesce((select array_agg(case when l.entry_id = e.id then l.linked_entry_id else l.entry_id end
+        order by case when l.entry_id = e.id then l.linked_entry_id else l.entry_id end)
+        from raid_entry_link l where l.entry_id = e.id or l.linked_entry_id = e.id), '{}') as linked_ids
+        from raid_entry e left join app_user o on o.id = e.owner_id left join app_user d on d.id = e.decided_by
+        where e.project_id = :project
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -259,11 +261,13 @@ public class RaidService {
         validate(access, fields, current, problems);
         problems.throwIfAny();
         Map<String, Object> columns = columns(fields);
-        int updated = jdbc.sql("update raid_entry set title = :title, description = :description, owner_id = :owner,"
-                        + " status = :status, raised_on = :raisedOn, due_on = :dueOn, closed_on = :closedOn,"
-                        + " decided_by = :decidedBy, decided_on = :decidedOn, rationale = :rationale, risk_id = :risk,"
-                        + " updated_at = now(), version = version + 1"
-                        + " where id = :id and project_id = :project and version = :version")
+        int updated = jdbc.sql("""
+                update raid_entry set title = :title, description = :description, owner_id = :owner,
+                status = :status, raised_on = :raisedOn, due_on = :dueOn, closed_on = :closedOn,
+                decided_by = :decidedBy, decided_on = :decidedOn, rationale = :rationale, risk_id = :risk,
+                updated_at = now(), version = version + 1
+                where id = :id and project_id = :project and version = :version
+                """)
                 .params(columns)
                 .param("id", entryId)
                 .param("project", access.projectId())
@@ -328,8 +332,10 @@ public class RaidService {
         }
         text("title", title, MAXIMUM_TITLE, problems);
         problems.throwIfAny();
-        int updated = jdbc.sql("update risk set status = 'OCCURRED', updated_at = now(), version = version + 1"
-                        + " where id = :id and project_id = :project and version = :version")
+        int updated = jdbc.sql("""
+                update risk set status = 'OCCURRED', updated_at = now(), version = version + 1
+                where id = :id and project_id = :project and version = :version
+                """)
                 .param("id", riskId)
                 .param("project", access.projectId())
                 .param("version", body.version())
@@ -397,10 +403,12 @@ public class RaidService {
                     .append("Reason for the request: ")
                     .append(reason.strip());
         }
-        jdbc.sql("insert into raid_entry (project_id, type, title, description, owner_id, status, closed_on,"
-                        + " decided_by, decided_on, rationale, change_request_id, created_by)"
-                        + " values (:project, 'DECISION', :title, :description, :decider, 'DECIDED', current_date,"
-                        + " :decider, current_date, :rationale, :request, :decider)")
+        jdbc.sql("""
+                insert into raid_entry (project_id, type, title, description, owner_id, status, closed_on,
+                decided_by, decided_on, rationale, change_request_id, created_by)
+                values (:project, 'DECISION', :title, :description, :decider, 'DECIDED', current_date,
+                :decider, current_date, :rationale, :request, :decider)
+                """)
                 .param("project", projectId)
                 .param("title", what.length() > MAXIMUM_TITLE ? what.substring(0, MAXIMUM_TITLE) : what)
                 .param(
@@ -503,10 +511,12 @@ public class RaidService {
     }
 
     private long insert(ProjectAccess access, Fields fields, Long createdBy, Long changeRequestId) {
-        long id = jdbc.sql("insert into raid_entry (project_id, type, title, description, owner_id, status, raised_on,"
-                        + " due_on, closed_on, decided_by, decided_on, rationale, risk_id, change_request_id, created_by)"
-                        + " values (:project, :type, :title, :description, :owner, :status, :raisedOn, :dueOn,"
-                        + " :closedOn, :decidedBy, :decidedOn, :rationale, :risk, :request, :user) returning id")
+        long id = jdbc.sql("""
+                insert into raid_entry (project_id, type, title, description, owner_id, status, raised_on,
+                due_on, closed_on, decided_by, decided_on, rationale, risk_id, change_request_id, created_by)
+                values (:project, :type, :title, :description, :owner, :status, :raisedOn, :dueOn,
+                :closedOn, :decidedBy, :decidedOn, :rationale, :risk, :request, :user) returning id
+                """)
                 .param("project", access.projectId())
                 .param("type", fields.type())
                 .params(columns(fields))
@@ -550,8 +560,10 @@ public class RaidService {
             if (other == entryId) {
                 continue;
             }
-            jdbc.sql("insert into raid_entry_link (entry_id, linked_entry_id, project_id)"
-                            + " values (:low, :high, :project) on conflict do nothing")
+            jdbc.sql("""
+                    insert into raid_entry_link (entry_id, linked_entry_id, project_id)
+                    values (:low, :high, :project) on conflict do nothing
+                    """)
                     .param("low", Math.min(entryId, other))
                     .param("high", Math.max(entryId, other))
                     .param("project", access.projectId())

@@ -104,10 +104,12 @@ class RiskExposure {
             problems.add("to", "may be at most " + MAXIMUM_TREND_DAYS + " days after from");
         }
         problems.throwIfAny();
-        List<ExposureTrend.Day> recorded = jdbc.sql("select day, open_risks, open_threats, exposure, threat_exposure,"
-                        + " residual_exposure, opportunity_exposure from risk_exposure_day where project_id = :project"
-                        + " and day <= :last and day >= coalesce((select max(day) from risk_exposure_day"
-                        + " where project_id = :project and day <= :first), :first) order by day")
+        List<ExposureTrend.Day> recorded = jdbc.sql("""
+                select day, open_risks, open_threats, exposure, threat_exposure,
+                residual_exposure, opportunity_exposure from risk_exposure_day where project_id = :project
+                and day <= :last and day >= coalesce((select max(day) from risk_exposure_day
+                where project_id = :project and day <= :first), :first) order by day
+                """)
                 .param("project", access.projectId())
                 .param("first", first)
                 .param("last", last)

@@ -36,18 +36,20 @@ class RiskReviewReminders {
     /** Claims every reminder due now and announces each; answers how many. */
     @Transactional
     public int remindDue() {
-        List<RiskReviewDue> due = jdbc.sql("with due as (insert into risk_review_reminder (risk_id, review_date)"
-                        + " select r.id, r.review_date from risk r join project p on p.id = r.project_id"
-                        + " where r.review_date is not null and r.owner_id is not null"
-                        + " and r.status in ('OPEN', 'MONITORING') and not p.archived"
-                        + " and r.review_date <= (now() at time zone p.time_zone)::date"
-                        + " on conflict (risk_id) do update set review_date = excluded.review_date, reminded_at = now()"
-                        + " where risk_review_reminder.review_date <> excluded.review_date"
-                        + " returning risk_id)"
-                        + " select r.project_id, p.project_key, r.id, r.title, r.owner_id, r.review_date,"
-                        + " (now() at time zone p.time_zone)::date"
-                        + " from due join risk r on r.id = due.risk_id join project p on p.id = r.project_id"
-                        + " order by r.project_id, r.id")
+        List<RiskReviewDue> due = jdbc.sql("""
+                with due as (insert into risk_review_reminder (risk_id, review_date)
+                select r.id, r.review_date from risk r join project p on p.id = r.project_id
+                where r.review_date is not null and r.owner_id is not null
+                and r.status in ('OPEN', 'MONITORING') and not p.archived
+                and r.review_date <= (now() at time zone p.time_zone)::date
+                on conflict (risk_id) do update set review_date = excluded.review_date, reminded_at = now()
+                where risk_review_reminder.review_date <> excluded.review_date
+                returning risk_id)
+                select r.project_id, p.project_key, r.id, r.title, r.owner_id, r.review_date,
+                (now() at time zone p.time_zone)::date
+                from due join risk r on r.id = due.risk_id join project p on p.id = r.project_id
+                order by r.project_id, r.id
+                """)
                 .query((rs, n) -> new RiskReviewDue(
                         rs.getLong(1),
                         rs.getString(2),

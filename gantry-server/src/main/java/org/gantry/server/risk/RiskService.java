@@ -51,12 +51,14 @@ public class RiskService {
     private static final BigDecimal MAXIMUM_DELAY_DAYS = new BigDecimal("10000");
     private static final BigDecimal MAXIMUM_COST = new BigDecimal("999999999999.99");
 
-    private static final String SELECT = "select r.id, r.title, r.kind, r.category, r.cause, r.event, r.effect,"
-            + " r.probability, r.impact, r.response_strategy, r.response, r.owner_id, u.name as owner_name,"
-            + " r.status, r.review_date, coalesce((select array_agg(rt.task_id order by rt.task_id) from risk_task rt"
-            + " where rt.risk_id = r.id), '{}') as task_ids, r.delay_task_id, r.delay_days, r.delay_percent,"
-            + " r.residual_probability, r.residual_impact, r.risk_trigger, r.proximity, r.cost_impact, r.created_at, r.updated_at, r.version"
-            + " from risk r left join app_user u on u.id = r.owner_id where r.project_id = :project";
+    private static final String SELECT = """
+        select r.id, r.title, r.kind, r.category, r.cause, r.event, r.effect,
+        r.probability, r.impact, r.response_strategy, r.response, r.owner_id, u.name as owner_name,
+        r.status, r.review_date, coalesce((select array_agg(rt.task_id order by rt.task_id) from risk_task rt
+        where rt.risk_id = r.id), '{}') as task_ids, r.delay_task_id, r.delay_days, r.delay_percent,
+        r.residual_probability, r.residual_impact, r.risk_trigger, r.proximity, r.cost_impact, r.created_at, r.updated_at, r.version
+        from risk r left join app_user u on u.id = r.owner_id where r.project_id = :project
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -228,13 +230,15 @@ public class RiskService {
                 body.costImpact());
         validate(access, fields, null, problems);
         problems.throwIfAny();
-        long id = jdbc.sql("insert into risk (project_id, title, kind, category, cause, event, effect, probability,"
-                        + " impact, response_strategy, response, owner_id, status, review_date, delay_task_id,"
-                        + " delay_days, delay_percent, residual_probability, residual_impact, risk_trigger, proximity,"
-                        + " cost_impact, created_by) values (:project, :title, :kind, :category, :cause, :event,"
-                        + " :effect, :probability, :impact, :strategy, :response, :owner, :status, :review,"
-                        + " :delayTask, :delayDays, :delayPercent, :residualProbability, :residualImpact, :trigger,"
-                        + " :proximity, :costImpact, :user) returning id")
+        long id = jdbc.sql("""
+                insert into risk (project_id, title, kind, category, cause, event, effect, probability,
+                impact, response_strategy, response, owner_id, status, review_date, delay_task_id,
+                delay_days, delay_percent, residual_probability, residual_impact, risk_trigger, proximity,
+                cost_impact, created_by) values (:project, :title, :kind, :category, :cause, :event,
+                :effect, :probability, :impact, :strategy, :response, :owner, :status, :review,
+                :delayTask, :delayDays, :delayPercent, :residualProbability, :residualImpact, :trigger,
+                :proximity, :costImpact, :user) returning id
+                """)
                 .param("project", access.projectId())
                 .params(columns(fields))
                 .param("user", user.id())
@@ -331,14 +335,16 @@ public class RiskService {
                         : changes.costImpact() == null ? current.costImpact() : changes.costImpact());
         validate(access, fields, current, problems);
         problems.throwIfAny();
-        int updated = jdbc.sql("update risk set title = :title, kind = :kind, category = :category, cause = :cause,"
-                        + " event = :event, effect = :effect, probability = :probability, impact = :impact,"
-                        + " response_strategy = :strategy, response = :response, owner_id = :owner, status = :status,"
-                        + " review_date = :review, delay_task_id = :delayTask, delay_days = :delayDays,"
-                        + " delay_percent = :delayPercent, residual_probability = :residualProbability,"
-                        + " residual_impact = :residualImpact, risk_trigger = :trigger, proximity = :proximity,"
-                        + " cost_impact = :costImpact, updated_at = now(), version = version + 1"
-                        + " where id = :id and project_id = :project and version = :version")
+        int updated = jdbc.sql("""
+                update risk set title = :title, kind = :kind, category = :category, cause = :cause,
+                event = :event, effect = :effect, probability = :probability, impact = :impact,
+                response_strategy = :strategy, response = :response, owner_id = :owner, status = :status,
+                review_date = :review, delay_task_id = :delayTask, delay_days = :delayDays,
+                delay_percent = :delayPercent, residual_probability = :residualProbability,
+                residual_impact = :residualImpact, risk_trigger = :trigger, proximity = :proximity,
+                cost_impact = :costImpact, updated_at = now(), version = version + 1
+                where id = :id and project_id = :project and version = :version
+                """)
                 .params(columns(fields))
                 .param("id", riskId)
                 .param("project", access.projectId())
@@ -382,9 +388,11 @@ public class RiskService {
 
     /** The project's tasks that are not summaries, in outline order (caller checked access). */
     List<TaskChoice> taskChoices(ProjectAccess access) {
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name from task t"
-                        + " where t.project_id = :project and not exists (select 1 from task c where c.parent_id = t.id)"
-                        + " order by t.outline_path")
+        return jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.'), t.name from task t
+                where t.project_id = :project and not exists (select 1 from task c where c.parent_id = t.id)
+                order by t.outline_path
+                """)
                 .param("project", access.projectId())
                 .query((rs, row) -> new TaskChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
@@ -474,8 +482,10 @@ public class RiskService {
         }
         boolean taskKept = current != null && java.util.Objects.equals(current.delayTaskId(), fields.delayTaskId());
         if (hasTask && !taskKept) {
-            Boolean summary = jdbc.sql("select exists (select 1 from task c where c.parent_id = t.id) from task t"
-                            + " where t.id = :task and t.project_id = :project")
+            Boolean summary = jdbc.sql("""
+                    select exists (select 1 from task c where c.parent_id = t.id) from task t
+                    where t.id = :task and t.project_id = :project
+                    """)
                     .param("task", fields.delayTaskId())
                     .param("project", access.projectId())
                     .query(Boolean.class)

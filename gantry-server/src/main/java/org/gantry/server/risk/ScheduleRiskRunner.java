@@ -133,8 +133,10 @@ class ScheduleRiskRunner {
     }
 
     private void failStale() {
-        int failed = jdbc.sql("update schedule_risk_run set state = 'FAILED', finished_at = now(), error = :error"
-                        + " where state = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :seconds)")
+        int failed = jdbc.sql("""
+                update schedule_risk_run set state = 'FAILED', finished_at = now(), error = :error
+                where state = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :seconds)
+                """)
                 .param("error", "The server running this analysis stopped before it finished; start it again.")
                 .param("seconds", staleAfter.toMillis() / 1000.0)
                 .update();
@@ -146,9 +148,11 @@ class ScheduleRiskRunner {
     private record Claimed(long id, long projectId, String request) {}
 
     private Claimed claim() {
-        return jdbc.sql("update schedule_risk_run set state = 'RUNNING', instance = :instance, started_at = now(),"
-                        + " heartbeat_at = now() where id = (select id from schedule_risk_run where state = 'QUEUED'"
-                        + " order by id limit 1 for update skip locked) returning id, project_id, request")
+        return jdbc.sql("""
+                update schedule_risk_run set state = 'RUNNING', instance = :instance, started_at = now(),
+                heartbeat_at = now() where id = (select id from schedule_risk_run where state = 'QUEUED'
+                order by id limit 1 for update skip locked) returning id, project_id, request
+                """)
                 .param("instance", instance)
                 .query((rs, row) -> new Claimed(rs.getLong("id"), rs.getLong("project_id"), rs.getString("request")))
                 .optional()
@@ -160,9 +164,11 @@ class ScheduleRiskRunner {
             ScheduleRiskRequest request = ScheduleRiskRuns.JSON.readValue(run.request(), ScheduleRiskRequest.class);
             ProjectAccess access = projects.access(RUNNER, String.valueOf(run.projectId()));
             ScheduleRiskReport report = scheduleRisk.runInBackground(access, request, progress(run));
-            jdbc.sql("update schedule_risk_run set state = 'DONE', progress = 100, completed_runs = iterations,"
-                            + " finished_at = now(), heartbeat_at = now(), result = cast(:result as jsonb), p80 = :p80"
-                            + " where id = :id and state = 'RUNNING' and instance = :instance")
+            jdbc.sql("""
+                    update schedule_risk_run set state = 'DONE', progress = 100, completed_runs = iterations,
+                    finished_at = now(), heartbeat_at = now(), result = cast(:result as jsonb), p80 = :p80
+                    where id = :id and state = 'RUNNING' and instance = :instance
+                    """)
                     .param("result", ScheduleRiskRuns.JSON.writeValueAsString(report))
                     .param("p80", report.p80())
                     .param("id", run.id())
@@ -171,11 +177,10 @@ class ScheduleRiskRunner {
         } catch (SimulationCancelled e) {
             if (stopping) {
                 // Shutting down: another instance, or this one when it is back, runs it again from the start.
-                jdbc.sql("update schedule_risk_run set state = 'QUEUED', instance = null, progress = 0,"
-                                + " completed_runs = 0 where id = :id and state = 'RUNNING' and instance = :instance")
-                        .param("id", run.id())
-                        .param("instance", instance)
-                        .update();
+                jdbc.sql("""
+                        update schedule_risk_run set state = 'QUEUED', instance = null, progress = 0,
+                        completed_runs = 0 where id = :id and state = 'RUNNING' and instance = :instance
+                        """).param("id", run.id()).param("instance", instance).update();
             }
             // else: the run was deleted; nothing is left to write
         } catch (InvalidInput e) {
@@ -200,8 +205,10 @@ class ScheduleRiskRunner {
                 return true;
             }
             lastWrite[0] = now;
-            int written = jdbc.sql("update schedule_risk_run set completed_runs = :completed, progress = :progress,"
-                            + " heartbeat_at = now() where id = :id and state = 'RUNNING' and instance = :instance")
+            int written = jdbc.sql("""
+                    update schedule_risk_run set completed_runs = :completed, progress = :progress,
+                    heartbeat_at = now() where id = :id and state = 'RUNNING' and instance = :instance
+                    """)
                     .param("completed", completed)
                     .param("progress", (int) Math.min(99, (long) completed * 100 / total))
                     .param("id", run.id())
@@ -212,8 +219,10 @@ class ScheduleRiskRunner {
     }
 
     private void fail(Claimed run, String error) {
-        jdbc.sql("update schedule_risk_run set state = 'FAILED', finished_at = now(), error = :error"
-                        + " where id = :id and state = 'RUNNING' and instance = :instance")
+        jdbc.sql("""
+                update schedule_risk_run set state = 'FAILED', finished_at = now(), error = :error
+                where id = :id and state = 'RUNNING' and instance = :instance
+                """)
                 .param("error", error)
                 .param("id", run.id())
                 .param("instance", instance)

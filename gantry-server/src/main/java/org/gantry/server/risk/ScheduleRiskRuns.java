@@ -38,10 +38,11 @@ public class ScheduleRiskRuns {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private static final int MAXIMUM_PAGE_SIZE = 100;
-    private static final String SELECT =
-            "select r.id, r.project_id, r.state, r.progress, r.completed_runs, r.iterations,"
-                    + " r.seed, r.distribution, r.started_by, u.name as started_by_name, r.created_at, r.started_at,"
-                    + " r.finished_at, r.p80, r.error, r.request";
+    private static final String SELECT = """
+        select r.id, r.project_id, r.state, r.progress, r.completed_runs, r.iterations,
+        r.seed, r.distribution, r.started_by, u.name as started_by_name, r.created_at, r.started_at,
+        r.finished_at, r.p80, r.error, r.request
+        """;
 
     /** Tells the runner a run is waiting (after the commit of its row). */
     record Queued(long runId) {}
@@ -72,10 +73,11 @@ public class ScheduleRiskRuns {
         }
         long id;
         try {
-            id = jdbc.sql(
-                            "insert into schedule_risk_run (project_id, started_by, request, iterations, seed, distribution)"
-                                    + " values (:project, :user, cast(:request as jsonb), :iterations, :seed, :distribution)"
-                                    + " returning id")
+            id = jdbc.sql("""
+                    insert into schedule_risk_run (project_id, started_by, request, iterations, seed, distribution)
+                    values (:project, :user, cast(:request as jsonb), :iterations, :seed, :distribution)
+                    returning id
+                    """)
                     .param("project", access.projectId())
                     .param("user", user.id() > 0 ? user.id() : null)
                     .param("request", JSON.writeValueAsString(checked))

@@ -123,16 +123,15 @@ final class LevellingModel {
         assignments = network.assignments;
         current = rows.size() == 0 ? List.of() : rows.engineTasks(calendar, network.assignments);
         int[] number = {0};
-        jdbc.sql("select id, array_to_string(outline_path, '.'), priority, source_priority from task"
-                        + " where project_id = ? order by outline_path")
-                .param(projectId)
-                .query(rs -> {
-                    long id = rs.getLong(1);
-                    wbs.put(id, rs.getString(2));
-                    idNumber.put(id, ++number[0]);
-                    priority.put(
-                            id, LevellingPriority.priority(rs.getString(3), (Integer) rs.getObject(4, Integer.class)));
-                });
+        jdbc.sql("""
+                select id, array_to_string(outline_path, '.'), priority, source_priority from task
+                where project_id = ? order by outline_path
+                """).param(projectId).query(rs -> {
+            long id = rs.getLong(1);
+            wbs.put(id, rs.getString(2));
+            idNumber.put(id, ++number[0]);
+            priority.put(id, LevellingPriority.priority(rs.getString(3), (Integer) rs.getObject(4, Integer.class)));
+        });
         jdbc.sql("select id, name, max_units from resource where project_id = ? and kind = 'WORK' order by id")
                 .param(projectId)
                 .query(rs -> {

@@ -63,9 +63,11 @@ class LevellingRuns {
         RescheduleOnChange.remember(outcome);
         long version = scheduler.scheduleVersionOf(projectId);
         LevellingPreview preview = plan.preview();
-        long run = jdbc.sql("insert into levelling_run (project_id, applied_by, action, options, previous,"
-                        + " tasks_changed, finish_before, finish_after, schedule_version)"
-                        + " values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?) returning id")
+        long run = jdbc.sql("""
+                insert into levelling_run (project_id, applied_by, action, options, previous,
+                tasks_changed, finish_before, finish_after, schedule_version)
+                values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         projectId,
                         user.id(),
@@ -108,13 +110,13 @@ class LevellingRuns {
     /** The assignments of the project that levelling holds back: by task, resource id and working minutes. */
     private Map<Long, Map<Long, Long>> assignmentDelays(long projectId) {
         Map<Long, Map<Long, Long>> delays = new java.util.HashMap<>();
-        jdbc.sql("select task_id, resource_id, levelling_delay_minutes from assignment"
-                        + " where project_id = ? and levelling_delay_minutes > 0")
-                .param(projectId)
-                .query(rs -> {
-                    delays.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
-                            .put(rs.getLong(2), rs.getLong(3));
-                });
+        jdbc.sql("""
+                select task_id, resource_id, levelling_delay_minutes from assignment
+                where project_id = ? and levelling_delay_minutes > 0
+                """).param(projectId).query(rs -> {
+            delays.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
+                    .put(rs.getLong(2), rs.getLong(3));
+        });
         return delays;
     }
 
@@ -169,48 +171,50 @@ class LevellingRuns {
                 .optional()
                 .orElse(null);
         List<LevellingState.Run> runs = new ArrayList<>();
-        jdbc.sql("select r.id, r.action, r.options ->> 'mode', r.applied_at, u.name, r.tasks_changed,"
-                        + " r.finish_before, r.finish_after, r.undone_at, r.schedule_version from levelling_run r"
-                        + " left join app_user u on u.id = r.applied_by where r.project_id = ? order by r.id desc"
-                        + " limit 20")
-                .param(projectId)
-                .query(rs -> {
-                    Timestamp undone = rs.getTimestamp(9);
-                    runs.add(new LevellingState.Run(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            rs.getTimestamp(4).toInstant(),
-                            rs.getString(5),
-                            rs.getInt(6),
-                            rs.getObject(7, LocalDateTime.class),
-                            rs.getObject(8, LocalDateTime.class),
-                            undone == null ? null : undone.toInstant(),
-                            undone == null && rs.getLong(10) == version));
-                });
+        jdbc.sql("""
+                select r.id, r.action, r.options ->> 'mode', r.applied_at, u.name, r.tasks_changed,
+                r.finish_before, r.finish_after, r.undone_at, r.schedule_version from levelling_run r
+                left join app_user u on u.id = r.applied_by where r.project_id = ? order by r.id desc
+                limit 20
+                """).param(projectId).query(rs -> {
+            Timestamp undone = rs.getTimestamp(9);
+            runs.add(new LevellingState.Run(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant(),
+                    rs.getString(5),
+                    rs.getInt(6),
+                    rs.getObject(7, LocalDateTime.class),
+                    rs.getObject(8, LocalDateTime.class),
+                    undone == null ? null : undone.toInstant(),
+                    undone == null && rs.getLong(10) == version));
+        });
         return new LevellingState(version, finish, delayed, runs);
     }
 
-    private static final String TASK_LEVELLING = "select t.id, t.name, t.priority, t.source_priority,"
-            + " t.levelling_delay_minutes, t.levelling_delay_elapsed, t.start_at, t.finish_at, t.version from task t";
+    private static final String TASK_LEVELLING = """
+        select t.id, t.name, t.priority, t.source_priority,
+        t.levelling_delay_minutes, t.levelling_delay_elapsed, t.start_at, t.finish_at, t.version from task t
+        """;
 
     /** By task, the assignments levelling holds back, with their resources' names (all tasks when null). */
     private Map<Long, List<TaskLevelling.AssignmentDelay>> namedAssignmentDelays(
             long projectId, Long taskId, long minutesPerDay) {
         Map<Long, List<TaskLevelling.AssignmentDelay>> delays = new java.util.HashMap<>();
-        jdbc.sql("select a.task_id, a.resource_id, r.name, a.levelling_delay_minutes from assignment a"
-                        + " join resource r on r.id = a.resource_id where a.project_id = ?"
-                        + " and a.levelling_delay_minutes > 0 and (?::bigint is null or a.task_id = ?) order by r.name")
-                .params(projectId, taskId, taskId)
-                .query(rs -> {
-                    long minutes = rs.getLong(4);
-                    delays.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new TaskLevelling.AssignmentDelay(
-                                    rs.getLong(2),
-                                    rs.getString(3),
-                                    minutes,
-                                    LevellingPreviews.workText(minutes, minutesPerDay)));
-                });
+        jdbc.sql("""
+                select a.task_id, a.resource_id, r.name, a.levelling_delay_minutes from assignment a
+                join resource r on r.id = a.resource_id where a.project_id = ?
+                and a.levelling_delay_minutes > 0 and (?::bigint is null or a.task_id = ?) order by r.name
+                """).params(projectId, taskId, taskId).query(rs -> {
+            long minutes = rs.getLong(4);
+            delays.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new TaskLevelling.AssignmentDelay(
+                            rs.getLong(2),
+                            rs.getString(3),
+                            minutes,
+                            LevellingPreviews.workText(minutes, minutesPerDay)));
+        });
         return delays;
     }
 

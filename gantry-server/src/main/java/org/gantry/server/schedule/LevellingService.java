@@ -167,8 +167,10 @@ public class LevellingService {
     @Transactional
     public LevellingState undo(CurrentUser user, String projectRef, long runId) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.EDIT_PROJECT);
-        Object[] run = jdbc.sql("select previous::text, schedule_version, undone_at from levelling_run"
-                        + " where id = ? and project_id = ?")
+        Object[] run = jdbc.sql("""
+                select previous::text, schedule_version, undone_at from levelling_run
+                where id = ? and project_id = ?
+                """)
                 .params(runId, access.projectId())
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getTimestamp(3)})
                 .optional()
@@ -240,8 +242,10 @@ public class LevellingService {
             problems.add("version", "is required: send the version you last read");
         }
         problems.throwIfAny();
-        int updated = jdbc.sql("update task set source_priority = ?, priority = ?, updated_at = now(),"
-                        + " version = version + 1 where id = ? and project_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update task set source_priority = ?, priority = ?, updated_at = now(),
+                version = version + 1 where id = ? and project_id = ? and version = ?
+                """)
                 .params(
                         change.priority(),
                         LevellingPriority.level(change.priority()),

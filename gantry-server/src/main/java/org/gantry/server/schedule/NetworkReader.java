@@ -151,12 +151,12 @@ class NetworkReader {
         }
         if (!links.isEmpty()) {
             links.forEach(network.links::remove);
-            jdbc.sql("select id, predecessor_id, successor_id, link_type, lag_minutes from task_link"
-                            + " where project_id = ? and id = any(?::bigint[])")
-                    .params(projectId, links.toArray(Long[]::new))
-                    .query(rs -> {
-                        network.links.put(rs.getLong(1), link(rs, network.rows));
-                    });
+            jdbc.sql("""
+                    select id, predecessor_id, successor_id, link_type, lag_minutes from task_link
+                    where project_id = ? and id = any(?::bigint[])
+                    """).params(projectId, links.toArray(Long[]::new)).query(rs -> {
+                network.links.put(rs.getLong(1), link(rs, network.rows));
+            });
         }
         if (!assigned.isEmpty() && !refreshAssignments(projectId, network, assigned)) {
             readWhole.increment();
@@ -230,10 +230,11 @@ class NetworkReader {
         if (project.stored.isEmpty()) {
             return projectCalendar(project, project.startDate, project.startDate);
         }
-        LocalDate[] range = jdbc.sql(
-                        "select min(least(start_at, early_start, late_start, constraint_date, actual_start,"
-                                + " deadline))::date, max(greatest(finish_at, early_finish, late_finish, constraint_date,"
-                                + " actual_finish, deadline))::date from task where project_id = ?")
+        LocalDate[] range = jdbc.sql("""
+                select min(least(start_at, early_start, late_start, constraint_date, actual_start,
+                deadline))::date, max(greatest(finish_at, early_finish, late_finish, constraint_date,
+                actual_finish, deadline))::date from task where project_id = ?
+                """)
                 .param(projectId)
                 .query((rs, n) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
                 .single();
@@ -287,13 +288,12 @@ class NetworkReader {
         if (!project.hasCalendars) {
             return project;
         }
-        jdbc.sql("select calendar_key, base_key, definition::text from project_calendar where project_id = ?"
-                        + " order by calendar_key")
-                .param(projectId)
-                .query(rs -> {
-                    project.stored.add(
-                            new ImportedCalendars.StoredCalendar(rs.getString(1), rs.getString(2), rs.getString(3)));
-                });
+        jdbc.sql("""
+                select calendar_key, base_key, definition::text from project_calendar where project_id = ?
+                order by calendar_key
+                """).param(projectId).query(rs -> {
+            project.stored.add(new ImportedCalendars.StoredCalendar(rs.getString(1), rs.getString(2), rs.getString(3)));
+        });
         return project;
     }
 
@@ -372,26 +372,24 @@ class NetworkReader {
         }
         Map<Long, java.util.TreeSet<LocalDate>> daysOff = new HashMap<>();
         Map<Long, String> baseKeys = new HashMap<>();
-        jdbc.sql("select r.id, r.calendar_key, o.first_day, o.last_day, o.weekdays from resource r"
-                        + " join time_off o on o.resource_id = r.id or (r.user_id is not null and o.user_id = r.user_id)"
-                        + " where r.project_id = ? and r.kind = 'WORK'"
-                        + " and exists (select 1 from assignment a where a.resource_id = r.id)")
-                .param(projectId)
-                .query(rs -> {
-                    long resource = rs.getLong(1);
-                    baseKeys.put(resource, rs.getString(2));
-                    java.util.TreeSet<LocalDate> days =
-                            daysOff.computeIfAbsent(resource, k -> new java.util.TreeSet<>());
-                    LocalDate last = rs.getObject(4, LocalDate.class);
-                    String weekdays = rs.getString(5);
-                    for (LocalDate day = rs.getObject(3, LocalDate.class); !day.isAfter(last); day = day.plusDays(1)) {
-                        if (weekdays == null
-                                || weekdays.contains(
-                                        String.valueOf(day.getDayOfWeek().getValue()))) {
-                            days.add(day);
-                        }
-                    }
-                });
+        jdbc.sql("""
+                select r.id, r.calendar_key, o.first_day, o.last_day, o.weekdays from resource r
+                join time_off o on o.resource_id = r.id or (r.user_id is not null and o.user_id = r.user_id)
+                where r.project_id = ? and r.kind = 'WORK'
+                and exists (select 1 from assignment a where a.resource_id = r.id)
+                """).param(projectId).query(rs -> {
+            long resource = rs.getLong(1);
+            baseKeys.put(resource, rs.getString(2));
+            java.util.TreeSet<LocalDate> days = daysOff.computeIfAbsent(resource, k -> new java.util.TreeSet<>());
+            LocalDate last = rs.getObject(4, LocalDate.class);
+            String weekdays = rs.getString(5);
+            for (LocalDate day = rs.getObject(3, LocalDate.class); !day.isAfter(last); day = day.plusDays(1)) {
+                if (weekdays == null
+                        || weekdays.contains(String.valueOf(day.getDayOfWeek().getValue()))) {
+                    days.add(day);
+                }
+            }
+        });
         if (daysOff.isEmpty()) {
             return calendar;
         }

@@ -202,19 +202,18 @@ public class ProjectScheduler implements ProjectWorkingTime {
      */
     @Transactional(readOnly = true)
     public String planVersion(long projectId) {
-        return jdbc.sql("select md5(coalesce((select version::text || '/' || coalesce(calendar_key, '') from project"
-                        + " where id = :p), '') || '|' || coalesce((select string_agg(id || ':' || version, ','"
-                        + " order by id) from task where project_id = :p), '') || '|' || coalesce((select"
-                        + " string_agg(id || ':' || version, ',' order by id) from task_link where project_id = :p), '')"
-                        + " || '|' || coalesce((select string_agg(id || ':' || version, ',' order by id) from assignment"
-                        + " where project_id = :p), '') || '|' || coalesce((select string_agg(day::text, ',' order by day)"
-                        + " from project_holiday where project_id = :p), '') || '|' || coalesce((select"
-                        + " string_agg(o.id || ':' || o.version, ',' order by o.id) from time_off o join resource r"
-                        + " on r.id = o.resource_id or (r.user_id is not null and o.user_id = r.user_id)"
-                        + " where r.project_id = :p), ''))")
-                .param("p", projectId)
-                .query(String.class)
-                .single();
+        return jdbc.sql("""
+                select md5(coalesce((select version::text || '/' || coalesce(calendar_key, '') from project
+                where id = :p), '') || '|' || coalesce((select string_agg(id || ':' || version, ','
+                order by id) from task where project_id = :p), '') || '|' || coalesce((select
+                string_agg(id || ':' || version, ',' order by id) from task_link where project_id = :p), '')
+                || '|' || coalesce((select string_agg(id || ':' || version, ',' order by id) from assignment
+                where project_id = :p), '') || '|' || coalesce((select string_agg(day::text, ',' order by day)
+                from project_holiday where project_id = :p), '') || '|' || coalesce((select
+                string_agg(o.id || ':' || o.version, ',' order by o.id) from time_off o join resource r
+                on r.id = o.resource_id or (r.user_id is not null and o.user_id = r.user_id)
+                where r.project_id = :p), ''))
+                """).param("p", projectId).query(String.class).single();
     }
 
     private void record(Rescheduled done) {
@@ -289,19 +288,19 @@ public class ProjectScheduler implements ProjectWorkingTime {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void rememberImportedStartTime(long projectId) {
-        jdbc.sql("update project p set start_time = (select min(t.start_at)::time from task t"
-                        + " where t.project_id = p.id and t.start_at::date = p.start_date and t.active"
-                        + " and not t.manually_scheduled and t.actual_start is null"
-                        + " and t.constraint_type = 'AS_SOON_AS_POSSIBLE'"
-                        + " and not exists (select 1 from task c where c.parent_id = t.id)"
-                        + " and not exists (select 1 from task_link l where l.successor_id = t.id)"
-                        + " and not exists (select 1 from task a where a.project_id = t.project_id and a.id <> t.id"
-                        + " and t.outline_path[1:cardinality(a.outline_path)] = a.outline_path"
-                        + " and (a.constraint_type <> 'AS_SOON_AS_POSSIBLE'"
-                        + " or exists (select 1 from task_link l where l.successor_id = a.id))))"
-                        + " where p.id = ?")
-                .param(projectId)
-                .update();
+        jdbc.sql("""
+                update project p set start_time = (select min(t.start_at)::time from task t
+                where t.project_id = p.id and t.start_at::date = p.start_date and t.active
+                and not t.manually_scheduled and t.actual_start is null
+                and t.constraint_type = 'AS_SOON_AS_POSSIBLE'
+                and not exists (select 1 from task c where c.parent_id = t.id)
+                and not exists (select 1 from task_link l where l.successor_id = t.id)
+                and not exists (select 1 from task a where a.project_id = t.project_id and a.id <> t.id
+                and t.outline_path[1:cardinality(a.outline_path)] = a.outline_path
+                and (a.constraint_type <> 'AS_SOON_AS_POSSIBLE'
+                or exists (select 1 from task_link l where l.successor_id = a.id))))
+                where p.id = ?
+                """).param(projectId).update();
     }
 
     private static Conflict refusal(ScheduleProblem problem, StoredTasks rows) {

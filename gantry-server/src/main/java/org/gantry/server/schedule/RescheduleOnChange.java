@@ -57,10 +57,10 @@ class RescheduleOnChange {
      */
     private void applyTypedDates(ScheduleAffected change) {
         if (change.startCleared()) {
-            jdbc.sql("update task set constraint_type = 'AS_SOON_AS_POSSIBLE', constraint_date = null"
-                            + " where id = ? and constraint_type = 'START_NO_EARLIER_THAN'")
-                    .param(change.taskId())
-                    .update();
+            jdbc.sql("""
+                    update task set constraint_type = 'AS_SOON_AS_POSSIBLE', constraint_date = null
+                    where id = ? and constraint_type = 'START_NO_EARLIER_THAN'
+                    """).param(change.taskId()).update();
         }
         if (change.typedStart() != null) {
             jdbc.sql("update task set constraint_type = 'START_NO_EARLIER_THAN', constraint_date = ? where id = ?")

@@ -65,22 +65,22 @@ public class ScheduleService {
         ProjectCalendar calendar = scheduler.calendar(projectId);
         WorkingTime workingTime = calendar.workingTime();
         Map<Long, List<String>> assignees = new HashMap<>();
-        jdbc.sql("select a.task_id, u.name from task_assignee a join task t on t.id = a.task_id"
-                        + " join app_user u on u.id = a.user_id where t.project_id = ? order by u.name")
-                .param(projectId)
-                .query(rs -> {
-                    assignees
-                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
-                            .add(rs.getString(2));
-                });
+        jdbc.sql("""
+                select a.task_id, u.name from task_assignee a join task t on t.id = a.task_id
+                join app_user u on u.id = a.user_id where t.project_id = ? order by u.name
+                """).param(projectId).query(rs -> {
+            assignees.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(rs.getString(2));
+        });
         List<Object[]> rows = new ArrayList<>();
         Set<Long> parents = new HashSet<>();
-        jdbc.sql("select t.id, t.parent_id, t.outline_path, t.name, t.milestone, t.start_at, t.finish_at,"
-                        + " t.duration_minutes, t.percent_complete, t.critical, t.total_slack_minutes,"
-                        + " t.free_slack_minutes, t.deadline, t.constraint_type, t.constraint_date, t.version,"
-                        + " b.start_at, b.finish_at, b.duration_minutes"
-                        + " from task t left join task_baseline b on b.task_id = t.id and b.slot = ?"
-                        + " where t.project_id = ? order by t.outline_path")
+        jdbc.sql("""
+                select t.id, t.parent_id, t.outline_path, t.name, t.milestone, t.start_at, t.finish_at,
+                t.duration_minutes, t.percent_complete, t.critical, t.total_slack_minutes,
+                t.free_slack_minutes, t.deadline, t.constraint_type, t.constraint_date, t.version,
+                b.start_at, b.finish_at, b.duration_minutes
+                from task t left join task_baseline b on b.task_id = t.id and b.slot = ?
+                where t.project_id = ? order by t.outline_path
+                """)
                 .params(baselineSlot == null ? -1 : baselineSlot, projectId)
                 .query(rs -> {
                     long parent = rs.getLong(2);
@@ -156,9 +156,10 @@ public class ScheduleService {
                     (Long) row[18],
                     (Integer) row[15]));
         }
-        List<GanttData.GanttLink> links = jdbc.sql(
-                        "select id, predecessor_id, successor_id, link_type, lag_minutes, version from task_link"
-                                + " where project_id = ? order by id")
+        List<GanttData.GanttLink> links = jdbc.sql("""
+                select id, predecessor_id, successor_id, link_type, lag_minutes, version from task_link
+                where project_id = ? order by id
+                """)
                 .param(projectId)
                 .query((rs, n) -> new GanttData.GanttLink(
                         rs.getLong(1),
@@ -253,8 +254,10 @@ public class ScheduleService {
         PlanDates.check("constraintDate", changes.constraintDate(), problems);
         PlanDates.check("deadline", changes.deadline(), problems);
         problems.throwIfAny();
-        int updated = jdbc.sql("update task set constraint_type = ?, constraint_date = ?, deadline = ?,"
-                        + " updated_at = now(), version = version + 1 where id = ? and project_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update task set constraint_type = ?, constraint_date = ?, deadline = ?,
+                updated_at = now(), version = version + 1 where id = ? and project_id = ? and version = ?
+                """)
                 .params(type, date, deadline, taskId, access.projectId(), changes.version())
                 .update();
         if (updated == 0) {
@@ -276,8 +279,10 @@ public class ScheduleService {
         }
         PlanDates.check("statusDate", change.statusDate(), problems);
         problems.throwIfAny();
-        int updated = jdbc.sql("update project set status_date = ?, updated_at = now(), version = version + 1"
-                        + " where id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update project set status_date = ?, updated_at = now(), version = version + 1
+                where id = ? and version = ?
+                """)
                 .params(change.statusDate(), access.projectId(), change.version())
                 .update();
         if (updated == 0) {
@@ -368,10 +373,12 @@ public class ScheduleService {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         checkSlot(slot);
         WorkingTime time = scheduler.calendar(access.projectId()).workingTime();
-        return jdbc.sql("select t.id, array_to_string(t.outline_path, '.'), t.name, t.start_at, t.finish_at,"
-                        + " t.duration_minutes, b.start_at, b.finish_at, b.duration_minutes, b.task_id is not null"
-                        + " from task t left join task_baseline b on b.task_id = t.id and b.slot = ?"
-                        + " where t.project_id = ? order by t.outline_path")
+        return jdbc.sql("""
+                select t.id, array_to_string(t.outline_path, '.'), t.name, t.start_at, t.finish_at,
+                t.duration_minutes, b.start_at, b.finish_at, b.duration_minutes, b.task_id is not null
+                from task t left join task_baseline b on b.task_id = t.id and b.slot = ?
+                where t.project_id = ? order by t.outline_path
+                """)
                 .params(slot, access.projectId())
                 .query((rs, n) -> {
                     LocalDateTime start = rs.getObject(4, LocalDateTime.class);
@@ -399,9 +406,11 @@ public class ScheduleService {
     }
 
     private TaskSchedule read(ProjectAccess access, long taskId, Rescheduled outcome) {
-        return jdbc.sql("select id, name, constraint_type, constraint_date, deadline, start_at, finish_at, early_start,"
-                        + " early_finish, late_start, late_finish, total_slack_minutes, free_slack_minutes, critical,"
-                        + " version from task where id = ? and project_id = ?")
+        return jdbc.sql("""
+                select id, name, constraint_type, constraint_date, deadline, start_at, finish_at, early_start,
+                early_finish, late_start, late_finish, total_slack_minutes, free_slack_minutes, critical,
+                version from task where id = ? and project_id = ?
+                """)
                 .params(taskId, access.projectId())
                 .query((rs, n) -> new TaskSchedule(
                         rs.getLong(1),

@@ -75,9 +75,11 @@ class DeliveryMetricsService {
                 projectRules.hotfixWithinHours(),
                 serviceName);
         long project = access.projectId();
-        List<DeliveryMeasures.Deployment> deployments = jdbc.sql("select repository, external_id, status, sha,"
-                        + " deployed_at, succeeded_at, ref from dev_deployment where project_id = ?"
-                        + " and lower(environment) = lower(?) and (cast(? as text) is null or repository = ?)")
+        List<DeliveryMeasures.Deployment> deployments = jdbc.sql("""
+                select repository, external_id, status, sha,
+                deployed_at, succeeded_at, ref from dev_deployment where project_id = ?
+                and lower(environment) = lower(?) and (cast(? as text) is null or repository = ?)
+                """)
                 .params(project, period.environment(), serviceName, serviceName)
                 .query((rs, row) -> new DeliveryMeasures.Deployment(
                         rs.getString(1),
@@ -98,9 +100,11 @@ class DeliveryMetricsService {
                 .query((rs, row) ->
                         new DeliveryMeasures.Commit(rs.getString(1), rs.getString(2), instant(rs, 3), rs.getString(4)))
                 .list();
-        List<DeliveryMeasures.Issue> issues = jdbc.sql("select repository, number, title, url, labels, opened_at,"
-                        + " closed_at from dev_issue where project_id = ? and cardinality(labels) > 0"
-                        + " and (cast(? as text) is null or repository = ?) order by id")
+        List<DeliveryMeasures.Issue> issues = jdbc.sql("""
+                select repository, number, title, url, labels, opened_at,
+                closed_at from dev_issue where project_id = ? and cardinality(labels) > 0
+                and (cast(? as text) is null or repository = ?) order by id
+                """)
                 .params(project, serviceName, serviceName)
                 .query((rs, row) -> new DeliveryMeasures.Issue(
                         rs.getString(1),
@@ -115,11 +119,10 @@ class DeliveryMetricsService {
                 .param(project)
                 .query(Boolean.class)
                 .single();
-        List<String> services = jdbc.sql("select distinct repository from dev_deployment where project_id = ?"
-                        + " order by repository limit 200")
-                .param(project)
-                .query(String.class)
-                .list();
+        List<String> services = jdbc.sql("""
+                select distinct repository from dev_deployment where project_id = ?
+                order by repository limit 200
+                """).param(project).query(String.class).list();
         return DeliveryMeasures.measure(
                         new DeliveryMeasures.History(deployments, commits, issues, issuesReceived),
                         period,

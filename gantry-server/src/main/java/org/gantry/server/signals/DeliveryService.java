@@ -62,8 +62,10 @@ class DeliveryService {
     }
 
     DeliveryOutcome receive(String publicId, HttpHeaders headers, byte[] body, String address) {
-        Hook hook = jdbc.sql("select w.id, w.project_id, p.project_key, w.name, w.provider, w.secret from webhook w"
-                        + " join project p on p.id = w.project_id where w.public_id = ?")
+        Hook hook = jdbc.sql("""
+                select w.id, w.project_id, p.project_key, w.name, w.provider, w.secret from webhook w
+                join project p on p.id = w.project_id where w.public_id = ?
+                """)
                 .param(publicId)
                 .query((rs, row) -> new Hook(
                         rs.getLong(1),
@@ -287,9 +289,10 @@ class DeliveryService {
             byte[] body,
             Signal signal,
             List<StatusRuleService.Move> moves) {
-        Long delivery = jdbc.sql(
-                        "insert into webhook_delivery (webhook_id, project_id, delivery_id, event, kind, payload)"
-                                + " values (?, ?, ?, ?, ?, ?) on conflict (webhook_id, delivery_id) do nothing returning id")
+        Long delivery = jdbc.sql("""
+                insert into webhook_delivery (webhook_id, project_id, delivery_id, event, kind, payload)
+                values (?, ?, ?, ?, ?, ?) on conflict (webhook_id, delivery_id) do nothing returning id
+                """)
                 .params(
                         hook.id(),
                         hook.projectId(),
@@ -324,18 +327,21 @@ class DeliveryService {
 
     private void storePush(Hook hook, long delivery, Signal.Push push, TaskReferences references, Set<Long> linked) {
         if (push.branch() != null) {
-            jdbc.sql("insert into dev_branch (project_id, repository, name, head_sha, deleted) values (?, ?, ?, ?, ?)"
-                            + " on conflict (project_id, repository, name) do update set head_sha ="
-                            + " coalesce(excluded.head_sha, dev_branch.head_sha), deleted = excluded.deleted,"
-                            + " updated_at = now()")
+            jdbc.sql("""
+                    insert into dev_branch (project_id, repository, name, head_sha, deleted) values (?, ?, ?, ?, ?)
+                    on conflict (project_id, repository, name) do update set head_sha =
+                    coalesce(excluded.head_sha, dev_branch.head_sha), deleted = excluded.deleted,
+                    updated_at = now()
+                    """)
                     .params(hook.projectId(), push.repository(), push.branch(), push.headSha(), push.deleted())
                     .update();
         }
         if (push.tag() != null && !push.deleted()) {
-            jdbc.sql(
-                            "insert into dev_release (project_id, repository, tag, sha, published_at) values (?, ?, ?, ?, now())"
-                                    + " on conflict (project_id, repository, tag) do update set sha ="
-                                    + " coalesce(excluded.sha, dev_release.sha)")
+            jdbc.sql("""
+                    insert into dev_release (project_id, repository, tag, sha, published_at) values (?, ?, ?, ?, now())
+                    on conflict (project_id, repository, tag) do update set sha =
+                    coalesce(excluded.sha, dev_release.sha)
+                    """)
                     .params(hook.projectId(), push.repository(), push.tag(), push.headSha())
                     .update();
         }
@@ -344,9 +350,11 @@ class DeliveryService {
         List<Signal.Commit> commits = new ArrayList<>(push.commits());
         commits.sort(Comparator.comparing(Signal.Commit::sha));
         for (Signal.Commit commit : commits) {
-            jdbc.sql("insert into dev_commit (project_id, repository, sha, message, author_name, author_email,"
-                            + " committed_at, url, branch, delivery_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " on conflict (project_id, repository, sha) do nothing")
+            jdbc.sql("""
+                    insert into dev_commit (project_id, repository, sha, message, author_name, author_email,
+                    committed_at, url, branch, delivery_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (project_id, repository, sha) do nothing
+                    """)
                     .params(
                             hook.projectId(),
                             push.repository(),
@@ -378,27 +386,31 @@ class DeliveryService {
             TaskReferences references,
             Set<Long> linked,
             List<StatusRuleService.Move> moves) {
-        String before = jdbc.sql("select state from dev_pull_request where project_id = ? and repository = ?"
-                        + " and number = ? for update")
+        String before = jdbc.sql("""
+                select state from dev_pull_request where project_id = ? and repository = ?
+                and number = ? for update
+                """)
                 .params(hook.projectId(), pull.repository(), pull.number())
                 .query(String.class)
                 .optional()
                 .orElse(null);
         // A merged pull request stays merged whatever arrives after (deliveries may come out of order).
-        jdbc.sql("insert into dev_pull_request (project_id, repository, number, title, url, state, source_branch,"
-                        + " target_branch, head_sha, merge_sha, author, opened_at, merged_at, closed_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (project_id, repository, number) do update set title = excluded.title,"
-                        + " url = coalesce(excluded.url, dev_pull_request.url),"
-                        + " state = case when dev_pull_request.state = 'MERGED' then 'MERGED' else excluded.state end,"
-                        + " source_branch = coalesce(excluded.source_branch, dev_pull_request.source_branch),"
-                        + " target_branch = coalesce(excluded.target_branch, dev_pull_request.target_branch),"
-                        + " head_sha = coalesce(excluded.head_sha, dev_pull_request.head_sha),"
-                        + " merge_sha = coalesce(excluded.merge_sha, dev_pull_request.merge_sha),"
-                        + " author = coalesce(excluded.author, dev_pull_request.author),"
-                        + " opened_at = coalesce(dev_pull_request.opened_at, excluded.opened_at),"
-                        + " merged_at = coalesce(dev_pull_request.merged_at, excluded.merged_at),"
-                        + " closed_at = coalesce(excluded.closed_at, dev_pull_request.closed_at), updated_at = now()")
+        jdbc.sql("""
+                insert into dev_pull_request (project_id, repository, number, title, url, state, source_branch,
+                target_branch, head_sha, merge_sha, author, opened_at, merged_at, closed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (project_id, repository, number) do update set title = excluded.title,
+                url = coalesce(excluded.url, dev_pull_request.url),
+                state = case when dev_pull_request.state = 'MERGED' then 'MERGED' else excluded.state end,
+                source_branch = coalesce(excluded.source_branch, dev_pull_request.source_branch),
+                target_branch = coalesce(excluded.target_branch, dev_pull_request.target_branch),
+                head_sha = coalesce(excluded.head_sha, dev_pull_request.head_sha),
+                merge_sha = coalesce(excluded.merge_sha, dev_pull_request.merge_sha),
+                author = coalesce(excluded.author, dev_pull_request.author),
+                opened_at = coalesce(dev_pull_request.opened_at, excluded.opened_at),
+                merged_at = coalesce(dev_pull_request.merged_at, excluded.merged_at),
+                closed_at = coalesce(excluded.closed_at, dev_pull_request.closed_at), updated_at = now()
+                """)
                 .params(
                         hook.projectId(),
                         pull.repository(),
@@ -437,17 +449,19 @@ class DeliveryService {
 
     private void storeCheck(Hook hook, Signal.Check check) {
         // A completed run stays completed if an older "in progress" delivery arrives after it.
-        jdbc.sql("insert into dev_check (project_id, repository, external_id, name, sha, branch, status, conclusion,"
-                        + " url, started_at, completed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (project_id, repository, external_id) do update set name = excluded.name,"
-                        + " sha = coalesce(excluded.sha, dev_check.sha),"
-                        + " branch = coalesce(excluded.branch, dev_check.branch),"
-                        + " status = case when dev_check.status = 'completed' then dev_check.status"
-                        + " else excluded.status end,"
-                        + " conclusion = coalesce(dev_check.conclusion, excluded.conclusion),"
-                        + " url = coalesce(excluded.url, dev_check.url),"
-                        + " started_at = coalesce(dev_check.started_at, excluded.started_at),"
-                        + " completed_at = coalesce(dev_check.completed_at, excluded.completed_at), updated_at = now()")
+        jdbc.sql("""
+                insert into dev_check (project_id, repository, external_id, name, sha, branch, status, conclusion,
+                url, started_at, completed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (project_id, repository, external_id) do update set name = excluded.name,
+                sha = coalesce(excluded.sha, dev_check.sha),
+                branch = coalesce(excluded.branch, dev_check.branch),
+                status = case when dev_check.status = 'completed' then dev_check.status
+                else excluded.status end,
+                conclusion = coalesce(dev_check.conclusion, excluded.conclusion),
+                url = coalesce(excluded.url, dev_check.url),
+                started_at = coalesce(dev_check.started_at, excluded.started_at),
+                completed_at = coalesce(dev_check.completed_at, excluded.completed_at), updated_at = now()
+                """)
                 .params(
                         hook.projectId(),
                         check.repository(),
@@ -464,13 +478,15 @@ class DeliveryService {
     }
 
     private void storeRelease(Hook hook, Signal.Release release) {
-        jdbc.sql("insert into dev_release (project_id, repository, tag, name, url, sha, prerelease, published_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))"
-                        + " on conflict (project_id, repository, tag) do update set"
-                        + " name = coalesce(excluded.name, dev_release.name),"
-                        + " url = coalesce(excluded.url, dev_release.url),"
-                        + " sha = coalesce(excluded.sha, dev_release.sha), prerelease = excluded.prerelease,"
-                        + " published_at = excluded.published_at")
+        jdbc.sql("""
+                insert into dev_release (project_id, repository, tag, name, url, sha, prerelease, published_at)
+                values (?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))
+                on conflict (project_id, repository, tag) do update set
+                name = coalesce(excluded.name, dev_release.name),
+                url = coalesce(excluded.url, dev_release.url),
+                sha = coalesce(excluded.sha, dev_release.sha), prerelease = excluded.prerelease,
+                published_at = excluded.published_at
+                """)
                 .params(
                         hook.projectId(),
                         release.repository(),
@@ -484,21 +500,25 @@ class DeliveryService {
     }
 
     private void storeDeployment(Hook hook, Signal.Deployment deployment, List<StatusRuleService.Move> moves) {
-        boolean succeededBefore = jdbc.sql("select succeeded_at is not null from dev_deployment where project_id = ?"
-                        + " and repository = ? and external_id = ? for update")
+        boolean succeededBefore = jdbc.sql("""
+                select succeeded_at is not null from dev_deployment where project_id = ?
+                and repository = ? and external_id = ? for update
+                """)
                 .params(hook.projectId(), deployment.repository(), deployment.externalId())
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
         // The latest status by the provider's time wins, whatever order the deliveries came in.
-        jdbc.sql("insert into dev_deployment (project_id, repository, external_id, environment, status, sha, ref, url,"
-                        + " deployed_at) values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))"
-                        + " on conflict (project_id, repository, external_id) do update set"
-                        + " environment = excluded.environment, status = excluded.status,"
-                        + " sha = coalesce(excluded.sha, dev_deployment.sha),"
-                        + " ref = coalesce(excluded.ref, dev_deployment.ref),"
-                        + " url = coalesce(excluded.url, dev_deployment.url), deployed_at = excluded.deployed_at,"
-                        + " updated_at = now() where excluded.deployed_at >= dev_deployment.deployed_at")
+        jdbc.sql("""
+                insert into dev_deployment (project_id, repository, external_id, environment, status, sha, ref, url,
+                deployed_at) values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, now()))
+                on conflict (project_id, repository, external_id) do update set
+                environment = excluded.environment, status = excluded.status,
+                sha = coalesce(excluded.sha, dev_deployment.sha),
+                ref = coalesce(excluded.ref, dev_deployment.ref),
+                url = coalesce(excluded.url, dev_deployment.url), deployed_at = excluded.deployed_at,
+                updated_at = now() where excluded.deployed_at >= dev_deployment.deployed_at
+                """)
                 .params(
                         hook.projectId(),
                         deployment.repository(),
@@ -512,8 +532,10 @@ class DeliveryService {
                 .update();
         // The earliest success stays, whatever order the statuses arrive in and whatever follows it.
         if (DeliveryMeasures.successful(deployment.status())) {
-            jdbc.sql("update dev_deployment set succeeded_at = least(coalesce(succeeded_at, coalesce(?, now())),"
-                            + " coalesce(?, now())) where project_id = ? and repository = ? and external_id = ?")
+            jdbc.sql("""
+                    update dev_deployment set succeeded_at = least(coalesce(succeeded_at, coalesce(?, now())),
+                    coalesce(?, now())) where project_id = ? and repository = ? and external_id = ?
+                    """)
                     .params(
                             time(deployment.at()),
                             time(deployment.at()),
@@ -539,12 +561,14 @@ class DeliveryService {
      * deployed commit, or a linked pull request's head or merge commit is.
      */
     private List<Long> deployedTasks(Hook hook, Signal.Deployment deployment) {
-        return jdbc.sql("select l.task_id from dev_task_link l where l.project_id = :project and l.kind = 'COMMIT'"
-                        + " and l.repository = :repository and l.ref = :sha"
-                        + " union select l.task_id from dev_task_link l join dev_pull_request p"
-                        + " on p.project_id = l.project_id and p.repository = l.repository and l.ref = p.number::text"
-                        + " where l.project_id = :project and l.kind = 'PULL_REQUEST' and l.repository = :repository"
-                        + " and (p.head_sha = :sha or p.merge_sha = :sha) order by 1")
+        return jdbc.sql("""
+                select l.task_id from dev_task_link l where l.project_id = :project and l.kind = 'COMMIT'
+                and l.repository = :repository and l.ref = :sha
+                union select l.task_id from dev_task_link l join dev_pull_request p
+                on p.project_id = l.project_id and p.repository = l.repository and l.ref = p.number::text
+                where l.project_id = :project and l.kind = 'PULL_REQUEST' and l.repository = :repository
+                and (p.head_sha = :sha or p.merge_sha = :sha) order by 1
+                """)
                 .param("project", hook.projectId())
                 .param("repository", deployment.repository())
                 .param("sha", deployment.sha())
@@ -553,12 +577,14 @@ class DeliveryService {
     }
 
     private void storeIssue(Hook hook, Signal.Issue issue) {
-        jdbc.sql("insert into dev_issue (project_id, repository, number, title, url, state, labels, opened_at,"
-                        + " closed_at) values (?, ?, ?, ?, ?, ?, string_to_array(?, chr(31)), ?, ?)"
-                        + " on conflict (project_id, repository, number) do update set title = excluded.title,"
-                        + " url = coalesce(excluded.url, dev_issue.url), state = excluded.state,"
-                        + " labels = excluded.labels, opened_at = coalesce(dev_issue.opened_at, excluded.opened_at),"
-                        + " closed_at = excluded.closed_at, updated_at = now()")
+        jdbc.sql("""
+                insert into dev_issue (project_id, repository, number, title, url, state, labels, opened_at,
+                closed_at) values (?, ?, ?, ?, ?, ?, string_to_array(?, chr(31)), ?, ?)
+                on conflict (project_id, repository, number) do update set title = excluded.title,
+                url = coalesce(excluded.url, dev_issue.url), state = excluded.state,
+                labels = excluded.labels, opened_at = coalesce(dev_issue.opened_at, excluded.opened_at),
+                closed_at = excluded.closed_at, updated_at = now()
+                """)
                 .params(
                         hook.projectId(),
                         issue.repository(),
@@ -587,10 +613,10 @@ class DeliveryService {
     }
 
     private void link(Hook hook, long task, String kind, String repository, String ref) {
-        jdbc.sql("insert into dev_task_link (project_id, task_id, kind, repository, ref) values (?, ?, ?, ?, ?)"
-                        + " on conflict (task_id, kind, repository, ref) do nothing")
-                .params(hook.projectId(), task, kind, repository, ref)
-                .update();
+        jdbc.sql("""
+                insert into dev_task_link (project_id, task_id, kind, repository, ref) values (?, ?, ?, ?, ?)
+                on conflict (task_id, kind, repository, ref) do nothing
+                """).params(hook.projectId(), task, kind, repository, ref).update();
     }
 
     private static OffsetDateTime time(Instant instant) {

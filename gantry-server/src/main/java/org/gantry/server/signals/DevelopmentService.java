@@ -144,9 +144,11 @@ class DevelopmentService {
     ProjectSignals signals(CurrentUser user, String projectRef) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.READ);
         long project = access.projectId();
-        List<ProjectSignals.Release> releases = jdbc.sql("select repository, tag, name, url, sha, prerelease,"
-                        + " published_at from dev_release where project_id = ? order by published_at desc, id desc"
-                        + " limit 100")
+        List<ProjectSignals.Release> releases = jdbc.sql("""
+                select repository, tag, name, url, sha, prerelease,
+                published_at from dev_release where project_id = ? order by published_at desc, id desc
+                limit 100
+                """)
                 .param(project)
                 .query((rs, row) -> new ProjectSignals.Release(
                         rs.getString(1),
@@ -157,9 +159,11 @@ class DevelopmentService {
                         rs.getBoolean(6),
                         instant(rs, 7)))
                 .list();
-        List<Development.Deployment> deployments = jdbc.sql("select repository, environment, status, sha, ref, url,"
-                        + " deployed_at from dev_deployment where project_id = ? order by deployed_at desc, id desc"
-                        + " limit 100")
+        List<Development.Deployment> deployments = jdbc.sql("""
+                select repository, environment, status, sha, ref, url,
+                deployed_at from dev_deployment where project_id = ? order by deployed_at desc, id desc
+                limit 100
+                """)
                 .param(project)
                 .query((rs, row) -> new Development.Deployment(
                         rs.getString(1),
@@ -170,9 +174,11 @@ class DevelopmentService {
                         rs.getString(6),
                         instant(rs, 7)))
                 .list();
-        List<ProjectSignals.Issue> issues = jdbc.sql("select repository, number, title, url, state, labels,"
-                        + " opened_at, closed_at from dev_issue where project_id = ?"
-                        + " order by opened_at desc nulls last, id desc limit 100")
+        List<ProjectSignals.Issue> issues = jdbc.sql("""
+                select repository, number, title, url, state, labels,
+                opened_at, closed_at from dev_issue where project_id = ?
+                order by opened_at desc nulls last, id desc limit 100
+                """)
                 .param(project)
                 .query((rs, row) -> new ProjectSignals.Issue(
                         rs.getString(1),

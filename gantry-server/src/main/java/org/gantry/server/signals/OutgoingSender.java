@@ -116,15 +116,16 @@ class OutgoingSender {
             boolean active) {}
 
     private List<Claimed> claim() {
-        return jdbc.sql(
-                        "update outgoing_delivery d set claimed_until = clock_timestamp() + make_interval(secs => :lease),"
-                                + " attempts = d.attempts + 1, last_attempt_at = clock_timestamp()"
-                                + " from outgoing_webhook w"
-                                + " where w.id = d.webhook_id and d.id in (select q.id from outgoing_delivery q"
-                                + "   where q.state = 'PENDING' and q.next_attempt_at <= clock_timestamp()"
-                                + "   and (q.claimed_until is null or q.claimed_until < clock_timestamp())"
-                                + "   order by q.next_attempt_at, q.id limit :batch for update skip locked)"
-                                + " returning d.id, d.delivery_id, d.event, d.payload::text, d.attempts, w.url, w.secret, w.active")
+        return jdbc.sql("""
+                update outgoing_delivery d set claimed_until = clock_timestamp() + make_interval(secs => :lease),
+                attempts = d.attempts + 1, last_attempt_at = clock_timestamp()
+                from outgoing_webhook w
+                where w.id = d.webhook_id and d.id in (select q.id from outgoing_delivery q
+                where q.state = 'PENDING' and q.next_attempt_at <= clock_timestamp()
+                and (q.claimed_until is null or q.claimed_until < clock_timestamp())
+                order by q.next_attempt_at, q.id limit :batch for update skip locked)
+                returning d.id, d.delivery_id, d.event, d.payload::text, d.attempts, w.url, w.secret, w.active
+                """)
                 .param("lease", (double) LEASE.toSeconds())
                 .param("batch", BATCH)
                 .query((rs, n) -> new Claimed(
@@ -183,10 +184,10 @@ class OutgoingSender {
                     HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                jdbc.sql("update outgoing_delivery set state = 'DELIVERED', delivered_at = clock_timestamp(),"
-                                + " last_status = ?, last_error = null, claimed_until = null where id = ?")
-                        .params(status, delivery.id())
-                        .update();
+                jdbc.sql("""
+                        update outgoing_delivery set state = 'DELIVERED', delivered_at = clock_timestamp(),
+                        last_status = ?, last_error = null, claimed_until = null where id = ?
+                        """).params(status, delivery.id()).update();
             } else {
                 retry(delivery, status, "answered " + status + excerpt(response.body()));
             }
@@ -231,17 +232,19 @@ class OutgoingSender {
         if (wait.compareTo(LONGEST_WAIT) > 0) {
             wait = LONGEST_WAIT;
         }
-        jdbc.sql("update outgoing_delivery set last_status = ?, last_error = ?, claimed_until = null,"
-                        + " next_attempt_at = clock_timestamp() + make_interval(secs => ?) where id = ?")
+        jdbc.sql("""
+                update outgoing_delivery set last_status = ?, last_error = ?, claimed_until = null,
+                next_attempt_at = clock_timestamp() + make_interval(secs => ?) where id = ?
+                """)
                 .params(status, trim(error), wait.toMillis() / 1000.0, delivery.id())
                 .update();
     }
 
     private void give(Claimed delivery, Integer status, String error) {
-        jdbc.sql("update outgoing_delivery set state = 'FAILED', last_status = ?, last_error = ?, claimed_until = null"
-                        + " where id = ?")
-                .params(status, trim(error), delivery.id())
-                .update();
+        jdbc.sql("""
+                update outgoing_delivery set state = 'FAILED', last_status = ?, last_error = ?, claimed_until = null
+                where id = ?
+                """).params(status, trim(error), delivery.id()).update();
     }
 
     private static String excerpt(String body) {

@@ -37,17 +37,20 @@ class OutgoingWebhookService {
     private static final int MAXIMUM_WEBHOOKS = 20;
     private static final int LOG_SIZE = 100;
 
-    private static final String SELECT = "select w.id, w.name, w.url, w.events, w.active, w.secret_hint, w.created_at,"
-            + " w.updated_at, w.version,"
-            + " (select count(*) from outgoing_delivery d where d.webhook_id = w.id and d.state = 'PENDING') as pending,"
-            + " (select count(*) from outgoing_delivery d where d.webhook_id = w.id and d.state = 'DELIVERED') as delivered,"
-            + " (select count(*) from outgoing_delivery d where d.webhook_id = w.id and d.state = 'FAILED') as failed,"
-            + " (select max(d.last_attempt_at) from outgoing_delivery d where d.webhook_id = w.id) as last_attempt"
-            + " from outgoing_webhook w where w.project_id = :project";
+    private static final String SELECT = """
+        select w.id, w.name, w.url, w.events, w.active, w.secret_hint, w.created_at,
+        w.updated_at, w.version,
+        (select count(*) from outgoing_delivery d where d.webhook_id = w.id and d.state = 'PENDING') as pending,
+        (select count(*) from outgoing_delivery d where d.webhook_id = w.id and d.state = 'DELIVERED') as delivered,
+        (select count(*) from outgoing_delivery d where d.webhook_id = w.id and d.state = 'FAILED') as failed,
+        (select max(d.last_attempt_at) from outgoing_delivery d where d.webhook_id = w.id) as last_attempt
+        from outgoing_webhook w where w.project_id = :project
+        """;
 
-    private static final String DELIVERY =
-            "select id, delivery_id, event, state, attempts, created_at, next_attempt_at,"
-                    + " last_attempt_at, last_status, last_error, delivered_at, payload::text as payload from outgoing_delivery";
+    private static final String DELIVERY = """
+        select id, delivery_id, event, state, attempts, created_at, next_attempt_at,
+        last_attempt_at, last_status, last_error, delivered_at, payload::text as payload from outgoing_delivery
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectLock projectLock;
@@ -99,8 +102,10 @@ class OutgoingWebhookService {
                             + " delete one first.");
         }
         String secret = WebhookSecrets.generate();
-        long id = jdbc.sql("insert into outgoing_webhook (project_id, name, url, secret, secret_hint, events, active,"
-                        + " created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into outgoing_webhook (project_id, name, url, secret, secret_hint, events, active,
+                created_by) values (?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         access.projectId(),
                         name,
@@ -131,9 +136,10 @@ class OutgoingWebhookService {
         List<String> events = changes.events() == null ? current.events() : checkEvents(changes.events(), problems);
         boolean active = changes.active() == null ? current.active() : changes.active();
         problems.throwIfAny();
-        int updated = jdbc.sql(
-                        "update outgoing_webhook set name = ?, url = ?, events = ?, active = ?, updated_at = now(),"
-                                + " version = version + 1 where id = ? and project_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update outgoing_webhook set name = ?, url = ?, events = ?, active = ?, updated_at = now(),
+                version = version + 1 where id = ? and project_id = ? and version = ?
+                """)
                 .params(name, url, events.toArray(String[]::new), active, id, access.projectId(), changes.version())
                 .update();
         if (updated == 0) {
@@ -150,8 +156,10 @@ class OutgoingWebhookService {
         }
         OutgoingWebhook current = find(access, id);
         String secret = WebhookSecrets.generate();
-        int updated = jdbc.sql("update outgoing_webhook set secret = ?, secret_hint = ?, updated_at = now(),"
-                        + " version = version + 1 where id = ? and project_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update outgoing_webhook set secret = ?, secret_hint = ?, updated_at = now(),
+                version = version + 1 where id = ? and project_id = ? and version = ?
+                """)
                 .params(secrets.seal(secret), WebhookSecrets.hint(secret), id, access.projectId(), body.version())
                 .update();
         if (updated == 0) {
@@ -236,10 +244,10 @@ class OutgoingWebhookService {
             throw new Conflict(
                     "Webhook turned off", "Outgoing webhook " + id + " is turned off: turn it on to send deliveries.");
         }
-        jdbc.sql("update outgoing_delivery set state = 'PENDING', attempts = 0, next_attempt_at = clock_timestamp(),"
-                        + " claimed_until = null where id = ?")
-                .param(deliveryId)
-                .update();
+        jdbc.sql("""
+                update outgoing_delivery set state = 'PENDING', attempts = 0, next_attempt_at = clock_timestamp(),
+                claimed_until = null where id = ?
+                """).param(deliveryId).update();
         return jdbc.sql(DELIVERY + " where id = ?")
                 .param(deliveryId)
                 .query(OutgoingWebhookService::delivery)
@@ -264,8 +272,10 @@ class OutgoingWebhookService {
         }
         problems.throwIfAny();
         OutgoingSettings before = settings();
-        int updated = jdbc.sql("update outgoing_webhook_settings set allow_private_addresses = ?, updated_at = now(),"
-                        + " version = version + 1 where id = 1 and version = ?")
+        int updated = jdbc.sql("""
+                update outgoing_webhook_settings set allow_private_addresses = ?, updated_at = now(),
+                version = version + 1 where id = 1 and version = ?
+                """)
                 .params(changes.allowPrivateAddresses(), changes.version())
                 .update();
         if (updated == 0) {

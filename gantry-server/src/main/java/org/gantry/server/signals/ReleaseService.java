@@ -27,9 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 class ReleaseService {
     private static final int MAXIMUM_RELEASES = 200;
 
-    private static final String SELECT = "select r.id, r.repository, r.tag, r.name, r.url, r.sha, r.prerelease,"
-            + " r.published_at, r.milestone_task_id, t.name as milestone_name, r.version from dev_release r"
-            + " left join task t on t.id = r.milestone_task_id where r.project_id = :project";
+    private static final String SELECT = """
+        select r.id, r.repository, r.tag, r.name, r.url, r.sha, r.prerelease,
+        r.published_at, r.milestone_task_id, t.name as milestone_name, r.version from dev_release r
+        left join task t on t.id = r.milestone_task_id where r.project_id = :project
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -74,8 +76,10 @@ class ReleaseService {
             }
         }
         problems.throwIfAny();
-        int updated = jdbc.sql("update dev_release set milestone_task_id = ?, version = version + 1"
-                        + " where id = ? and project_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update dev_release set milestone_task_id = ?, version = version + 1
+                where id = ? and project_id = ? and version = ?
+                """)
                 .params(body.milestoneTaskId(), id, access.projectId(), body.version())
                 .update();
         if (updated == 0) {
@@ -113,12 +117,14 @@ class ReleaseService {
     private List<Release> withDeployments(ProjectAccess access, List<Row> rows) {
         Map<Long, List<Development.Deployment>> byRelease = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
-            jdbc.sql("select r.id, d.repository, d.environment, d.status, d.sha, d.ref, d.url,"
-                            + " coalesce(d.succeeded_at, d.deployed_at) from dev_release r join dev_deployment d"
-                            + " on d.project_id = r.project_id and d.repository = r.repository"
-                            + " and ((r.sha is not null and d.sha = r.sha) or d.ref = r.tag or d.ref = 'refs/tags/' || r.tag)"
-                            + " where r.project_id = :project and r.id in (:ids)"
-                            + " order by coalesce(d.succeeded_at, d.deployed_at), d.id")
+            jdbc.sql("""
+                    select r.id, d.repository, d.environment, d.status, d.sha, d.ref, d.url,
+                    coalesce(d.succeeded_at, d.deployed_at) from dev_release r join dev_deployment d
+                    on d.project_id = r.project_id and d.repository = r.repository
+                    and ((r.sha is not null and d.sha = r.sha) or d.ref = r.tag or d.ref = 'refs/tags/' || r.tag)
+                    where r.project_id = :project and r.id in (:ids)
+                    order by coalesce(d.succeeded_at, d.deployed_at), d.id
+                    """)
                     .param("project", access.projectId())
                     .param("ids", rows.stream().map(Row::id).toList())
                     .query(rs -> {

@@ -102,14 +102,18 @@ class StatusRuleService {
         problems.throwIfAny();
         // Version 0: no rules saved yet (a saved row starts at 1).
         int changed = body.version() == 0
-                ? jdbc.sql("insert into dev_status_rule (project_id, pull_request_opened, pull_request_merged,"
-                                + " deployed_to_production, production_environment, hotfix_within_hours, version)"
-                                + " values (?, ?, ?, ?, ?, ?, 1) on conflict (project_id) do nothing")
+                ? jdbc.sql("""
+                        insert into dev_status_rule (project_id, pull_request_opened, pull_request_merged,
+                        deployed_to_production, production_environment, hotfix_within_hours, version)
+                        values (?, ?, ?, ?, ?, ?, 1) on conflict (project_id) do nothing
+                        """)
                         .params(access.projectId(), opened, merged, deployed, production, hotfixHours)
                         .update()
-                : jdbc.sql("update dev_status_rule set pull_request_opened = ?, pull_request_merged = ?,"
-                                + " deployed_to_production = ?, production_environment = ?, hotfix_within_hours = ?,"
-                                + " updated_at = now(), version = version + 1 where project_id = ? and version = ?")
+                : jdbc.sql("""
+                        update dev_status_rule set pull_request_opened = ?, pull_request_merged = ?,
+                        deployed_to_production = ?, production_environment = ?, hotfix_within_hours = ?,
+                        updated_at = now(), version = version + 1 where project_id = ? and version = ?
+                        """)
                         .params(opened, merged, deployed, production, hotfixHours, access.projectId(), body.version())
                         .update();
         if (changed == 0) {
@@ -133,9 +137,11 @@ class StatusRuleService {
     }
 
     StatusRules rules(long projectId) {
-        return jdbc.sql("select pull_request_opened, pull_request_merged, deployed_to_production,"
-                        + " production_environment, hotfix_within_hours, version from dev_status_rule"
-                        + " where project_id = ?")
+        return jdbc.sql("""
+                select pull_request_opened, pull_request_merged, deployed_to_production,
+                production_environment, hotfix_within_hours, version from dev_status_rule
+                where project_id = ?
+                """)
                 .param(projectId)
                 .query((rs, row) -> new StatusRules(
                         rs.getString(1),

@@ -29,10 +29,12 @@ class WebhookService {
     private static final int MAXIMUM_NAME = 200;
     private static final int MAXIMUM_WEBHOOKS = 50;
 
-    private static final String SELECT = "select w.id, w.name, w.provider, w.public_id, w.secret_hint, w.created_at,"
-            + " w.updated_at, w.version, (select count(*) from webhook_delivery d where d.webhook_id = w.id) as deliveries,"
-            + " (select max(d.received_at) from webhook_delivery d where d.webhook_id = w.id) as last_delivery"
-            + " from webhook w where w.project_id = :project";
+    private static final String SELECT = """
+        select w.id, w.name, w.provider, w.public_id, w.secret_hint, w.created_at,
+        w.updated_at, w.version, (select count(*) from webhook_delivery d where d.webhook_id = w.id) as deliveries,
+        (select max(d.received_at) from webhook_delivery d where d.webhook_id = w.id) as last_delivery
+        from webhook w where w.project_id = :project
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectLock projectLock;
@@ -107,9 +109,10 @@ class WebhookService {
         }
         String secret = WebhookSecrets.generate();
         String publicId = WebhookSecrets.generate().substring(0, 24);
-        long id = jdbc.sql(
-                        "insert into webhook (project_id, public_id, name, provider, secret, secret_hint, created_by)"
-                                + " values (?, ?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into webhook (project_id, public_id, name, provider, secret, secret_hint, created_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         access.projectId(),
                         publicId,
@@ -133,8 +136,10 @@ class WebhookService {
         }
         Webhook current = find(access, id);
         String secret = WebhookSecrets.generate();
-        int updated = jdbc.sql("update webhook set secret = ?, secret_hint = ?, updated_at = now(),"
-                        + " version = version + 1 where id = ? and project_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update webhook set secret = ?, secret_hint = ?, updated_at = now(),
+                version = version + 1 where id = ? and project_id = ? and version = ?
+                """)
                 .params(secrets.seal(secret), WebhookSecrets.hint(secret), id, access.projectId(), body.version())
                 .update();
         if (updated == 0) {

@@ -131,9 +131,10 @@ public class LinkService {
             throw new DependencyCycle(loop, names);
         }
         LinkType type = command.type() == null ? LinkType.FINISH_START : command.type();
-        long id = jdbc.sql(
-                        "insert into task_link (project_id, predecessor_id, successor_id, link_type, lag_minutes, lag_unit)"
-                                + " values (?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into task_link (project_id, predecessor_id, successor_id, link_type, lag_minutes, lag_unit)
+                values (?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         access.projectId(),
                         command.predecessorId(),
@@ -159,9 +160,10 @@ public class LinkService {
                 .orElse(new DurationText(current.lagMinutes(), current.lagUnit()));
         problems.throwIfAny();
         LinkType type = changes.type() == null ? current.type() : changes.type();
-        int updated = jdbc.sql(
-                        "update task_link set link_type = ?, lag_minutes = ?, lag_unit = ?, version = version + 1"
-                                + " where id = ? and project_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update task_link set link_type = ?, lag_minutes = ?, lag_unit = ?, version = version + 1
+                where id = ? and project_id = ? and version = ?
+                """)
                 .params(type.code(), lag.minutes(), lag.unit().name(), linkId, access.projectId(), changes.version())
                 .update();
         if (updated == 0) {

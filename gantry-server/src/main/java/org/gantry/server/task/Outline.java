@@ -49,44 +49,45 @@ class Outline {
 
     /** Makes room at {@code position} among the children of {@code parentId}. */
     void openGap(long projectId, Long parentId, int position) {
-        jdbc.sql("update task set position = position + 1 where project_id = ? and parent_id is not distinct from ?"
-                        + " and position >= ?")
-                .params(projectId, parentId, position)
-                .update();
+        jdbc.sql("""
+                update task set position = position + 1 where project_id = ? and parent_id is not distinct from ?
+                and position >= ?
+                """).params(projectId, parentId, position).update();
     }
 
     /** Places the task at a 1-based position among the children of {@code parentId}, then renumbers. */
     void place(long projectId, long taskId, Long parentId, int position) {
-        List<Long> siblings =
-                new ArrayList<>(jdbc.sql("select id from task where project_id = ? and parent_id is not distinct"
-                                + " from ? and id <> ? order by position, id")
-                        .params(projectId, parentId, taskId)
-                        .query(Long.class)
-                        .list());
+        List<Long> siblings = new ArrayList<>(jdbc.sql("""
+                        select id from task where project_id = ? and parent_id is not distinct
+                        from ? and id <> ? order by position, id
+                        """)
+                .params(projectId, parentId, taskId)
+                .query(Long.class)
+                .list());
         siblings.add(Math.max(0, Math.min(position - 1, siblings.size())), taskId);
         jdbc.sql("update task set parent_id = ? where id = ?")
                 .params(parentId, taskId)
                 .update();
-        jdbc.sql("update task t set position = s.position from unnest(?::bigint[]) with ordinality as s(id, position)"
-                        + " where t.id = s.id and t.position <> s.position")
-                .param(siblings.toArray(Long[]::new))
-                .update();
+        jdbc.sql("""
+                update task t set position = s.position from unnest(?::bigint[]) with ordinality as s(id, position)
+                where t.id = s.id and t.position <> s.position
+                """).param(siblings.toArray(Long[]::new)).update();
         renumber(projectId);
     }
 
     /** Closes gaps in sibling positions and recomputes every outline path that changed. */
     void renumber(long projectId) {
-        jdbc.sql("update task t set position = r.rank from (select id, row_number() over"
-                        + " (partition by parent_id order by position, id) as rank from task where project_id = ?) r"
-                        + " where t.id = r.id and t.position <> r.rank")
-                .param(projectId)
-                .update();
-        jdbc.sql("with recursive tree (id, path) as ("
-                        + " select id, array[position] from task where project_id = ? and parent_id is null"
-                        + " union all select t.id, tree.path || t.position from task t join tree on t.parent_id = tree.id)"
-                        + " update task set outline_path = tree.path from tree"
-                        + " where task.id = tree.id and task.outline_path <> tree.path")
-                .param(projectId)
-                .update();
+        jdbc.sql("""
+                update task t set position = r.rank from (select id, row_number() over
+                (partition by parent_id order by position, id) as rank from task where project_id = ?) r
+                where t.id = r.id and t.position <> r.rank
+                """).param(projectId).update();
+        jdbc.sql("""
+                with recursive tree (id, path) as (
+                select id, array[position] from task where project_id = ? and parent_id is null
+                union all select t.id, tree.path || t.position from task t join tree on t.parent_id = tree.id)
+                update task set outline_path = tree.path from tree
+                where task.id = tree.id and task.outline_path <> tree.path
+                """).param(projectId).update();
     }
 }

@@ -18,9 +18,11 @@ class ProjectSetup {
 
     @EventListener
     void projectCreated(ProjectCreated event) {
-        jdbc.sql("insert into task_status (project_id, status_key, name, category, position, built_in) values"
-                        + " (?, 'todo', 'To do', 'TO_DO', 1, true), (?, 'in_progress', 'In progress', 'IN_PROGRESS', 2, true),"
-                        + " (?, 'done', 'Done', 'DONE', 3, true)")
+        jdbc.sql("""
+                insert into task_status (project_id, status_key, name, category, position, built_in) values
+                (?, 'todo', 'To do', 'TO_DO', 1, true), (?, 'in_progress', 'In progress', 'IN_PROGRESS', 2, true),
+                (?, 'done', 'Done', 'DONE', 3, true)
+                """)
                 .params(event.projectId(), event.projectId(), event.projectId())
                 .update();
     }

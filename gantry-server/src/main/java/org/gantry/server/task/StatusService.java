@@ -54,9 +54,10 @@ public class StatusService {
         if (statuses(access.projectId()).stream().anyMatch(s -> s.key().equals(key))) {
             throw new Conflict("Duplicate status", "Project " + access.key() + " already has the status " + key + ".");
         }
-        jdbc.sql(
-                        "insert into task_status (project_id, status_key, name, category, position)"
-                                + " values (?, ?, ?, ?, (select coalesce(max(position), 0) + 1 from task_status where project_id = ?))")
+        jdbc.sql("""
+                insert into task_status (project_id, status_key, name, category, position)
+                values (?, ?, ?, ?, (select coalesce(max(position), 0) + 1 from task_status where project_id = ?))
+                """)
                 .params(access.projectId(), key, name, command.category().name(), access.projectId())
                 .update();
         return statuses(access.projectId()).stream()
@@ -89,8 +90,10 @@ public class StatusService {
     }
 
     private List<TaskStatus> statuses(long projectId) {
-        return jdbc.sql("select status_key, name, category, position, built_in from task_status where project_id = ?"
-                        + " order by position")
+        return jdbc.sql("""
+                select status_key, name, category, position, built_in from task_status where project_id = ?
+                order by position
+                """)
                 .param(projectId)
                 .query((rs, row) -> new TaskStatus(
                         rs.getString(1),

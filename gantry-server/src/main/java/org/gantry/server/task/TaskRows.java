@@ -57,14 +57,14 @@ class TaskRows {
         }
         Long[] ids = tasks.stream().map(Task::id).toArray(Long[]::new);
         Map<Long, List<Assignee>> assignees = new HashMap<>();
-        jdbc.sql("select a.task_id, u.id, u.name from task_assignee a join app_user u on u.id = a.user_id"
-                        + " where a.task_id = any(?) order by lower(u.name), u.id")
-                .param(ids)
-                .query(rs -> {
-                    assignees
-                            .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-                            .add(new Assignee(rs.getLong(2), rs.getString(3)));
-                });
+        jdbc.sql("""
+                select a.task_id, u.id, u.name from task_assignee a join app_user u on u.id = a.user_id
+                where a.task_id = any(?) order by lower(u.name), u.id
+                """).param(ids).query(rs -> {
+            assignees
+                    .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                    .add(new Assignee(rs.getLong(2), rs.getString(3)));
+        });
         if (assignees.isEmpty()) {
             return tasks;
         }

@@ -212,10 +212,11 @@ public class TaskService {
         if (inserting) {
             outline.openGap(projectId, command.parentId(), position);
         }
-        long id = jdbc.sql(
-                        "insert into task (project_id, parent_id, position, outline_path, name, description, milestone,"
-                                + " status, priority, tags, duration_minutes, duration_unit, start_at, finish_at, percent_complete,"
-                                + " story_points) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into task (project_id, parent_id, position, outline_path, name, description, milestone,
+                status, priority, tags, duration_minutes, duration_unit, start_at, finish_at, percent_complete,
+                story_points) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+                """)
                 .params(
                         projectId,
                         command.parentId(),
@@ -308,16 +309,19 @@ public class TaskService {
         }
         problems.throwIfAny();
         if (fixed != null) {
-            jdbc.sql("update task set fixed_cost = ?, fixed_cost_accrual = ? where id = ? and project_id = ?"
-                            + " and version = ?")
+            jdbc.sql("""
+                    update task set fixed_cost = ?, fixed_cost_accrual = ? where id = ? and project_id = ?
+                    and version = ?
+                    """)
                     .params(fixed.amount(), fixed.accrual(), taskId, access.projectId(), changes.version())
                     .update();
         }
-        int updated = jdbc.sql(
-                        "update task set name = ?, description = ?, milestone = ?, status = ?, priority = ?, tags = ?,"
-                                + " duration_minutes = ?, duration_unit = ?, start_at = ?, finish_at = ?, percent_complete = ?,"
-                                + " story_points = ?, updated_at = now(), version = version + 1"
-                                + " where id = ? and project_id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update task set name = ?, description = ?, milestone = ?, status = ?, priority = ?, tags = ?,
+                duration_minutes = ?, duration_unit = ?, start_at = ?, finish_at = ?, percent_complete = ?,
+                story_points = ?, updated_at = now(), version = version + 1
+                where id = ? and project_id = ? and version = ?
+                """)
                 .params(
                         name,
                         description,
@@ -472,19 +476,18 @@ public class TaskService {
 
     private void writeAssignees(long taskId, List<Long> assignees) {
         if (!assignees.isEmpty()) {
-            jdbc.sql("insert into task_assignee (task_id, user_id) select ?, unnest(?::bigint[])"
-                            + " on conflict do nothing")
-                    .params(taskId, assignees.toArray(Long[]::new))
-                    .update();
+            jdbc.sql("""
+                    insert into task_assignee (task_id, user_id) select ?, unnest(?::bigint[])
+                    on conflict do nothing
+                    """).params(taskId, assignees.toArray(Long[]::new)).update();
         }
     }
 
     private String defaultStatus(ProjectAccess access) {
-        return jdbc.sql("select status_key from task_status where project_id = ? and category = 'TO_DO'"
-                        + " order by position limit 1")
-                .param(access.projectId())
-                .query(String.class)
-                .single();
+        return jdbc.sql("""
+                select status_key from task_status where project_id = ? and category = 'TO_DO'
+                order by position limit 1
+                """).param(access.projectId()).query(String.class).single();
     }
 
     private Optional<String> statusCategory(ProjectAccess access, String status) {

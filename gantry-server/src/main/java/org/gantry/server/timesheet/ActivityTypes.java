@@ -37,8 +37,10 @@ public class ActivityTypes {
     }
 
     List<ActivityType> of(long projectId) {
-        return jdbc.sql("select id, project_id, name, billable, version from time_activity_type where project_id = ?"
-                        + " order by lower(name), id")
+        return jdbc.sql("""
+                select id, project_id, name, billable, version from time_activity_type where project_id = ?
+                order by lower(name), id
+                """)
                 .params(projectId)
                 .query((rs, n) ->
                         new ActivityType(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5)))
@@ -79,8 +81,10 @@ public class ActivityTypes {
         problems.throwIfAny();
         String name = body.name() == null ? current.name() : name(body.name(), true);
         requireUnique(access, name, id);
-        int updated = jdbc.sql("update time_activity_type set name = ?, billable = ?, version = version + 1"
-                        + " where id = ? and version = ?")
+        int updated = jdbc.sql("""
+                update time_activity_type set name = ?, billable = ?, version = version + 1
+                where id = ? and version = ?
+                """)
                 .params(name, body.billable() == null ? current.billable() : body.billable(), id, body.version())
                 .update();
         if (updated == 0) {
@@ -109,8 +113,10 @@ public class ActivityTypes {
         if (id == null) {
             return null;
         }
-        ActivityType type = jdbc.sql("select id, project_id, name, billable, version from time_activity_type"
-                        + " where id = ? and project_id = ?")
+        ActivityType type = jdbc.sql("""
+                select id, project_id, name, billable, version from time_activity_type
+                where id = ? and project_id = ?
+                """)
                 .params(id, projectId)
                 .query((rs, n) ->
                         new ActivityType(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5)))
@@ -123,8 +129,10 @@ public class ActivityTypes {
     }
 
     private ActivityType find(ProjectAccess access, long id) {
-        return jdbc.sql("select id, project_id, name, billable, version from time_activity_type"
-                        + " where id = ? and project_id = ?")
+        return jdbc.sql("""
+                select id, project_id, name, billable, version from time_activity_type
+                where id = ? and project_id = ?
+                """)
                 .params(id, access.projectId())
                 .query((rs, n) ->
                         new ActivityType(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5)))
@@ -134,8 +142,10 @@ public class ActivityTypes {
     }
 
     private void requireUnique(ProjectAccess access, String name, long except) {
-        boolean taken = jdbc.sql("select count(*) from time_activity_type where project_id = ? and lower(name) ="
-                                + " lower(?) and id <> ?")
+        boolean taken = jdbc.sql("""
+                select count(*) from time_activity_type where project_id = ? and lower(name) =
+                lower(?) and id <> ?
+                """)
                         .params(access.projectId(), name, except)
                         .query(Long.class)
                         .single()

@@ -41,11 +41,10 @@ class Actuals {
     void on(TimeSettingsChanged changed) {
         refresh(
                 changed.projectId(),
-                jdbc.sql("select id from task where project_id = ? and (actual_work_minutes > 0 or exists (select 1"
-                                + " from time_entry e where e.task_id = task.id))")
-                        .params(changed.projectId())
-                        .query(Long.class)
-                        .list());
+                jdbc.sql("""
+                        select id from task where project_id = ? and (actual_work_minutes > 0 or exists (select 1
+                        from time_entry e where e.task_id = task.id))
+                        """).params(changed.projectId()).query(Long.class).list());
     }
 
     /** Recomputes the actual and remaining work (and, if chosen, % complete) of these tasks of the project. */

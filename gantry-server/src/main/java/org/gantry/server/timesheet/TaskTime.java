@@ -29,10 +29,12 @@ public class TaskTime {
         ProjectAccess access = projects.access(user, projectRef);
         TimeSettings settings = approvals.settings(access.projectId());
         record Row(String name, long planned, long actual, Long remaining, int percent, long pending) {}
-        Row row = jdbc.sql("select t.name, coalesce(t.work_minutes, (select sum(a.work_minutes) from assignment a"
-                        + " where a.task_id = t.id), 0), t.actual_work_minutes, t.remaining_work_minutes,"
-                        + " t.percent_complete, coalesce((select sum(e.minutes) from time_entry e where e.task_id ="
-                        + " t.id and e.state <> 'APPROVED'), 0) from task t where t.id = ? and t.project_id = ?")
+        Row row = jdbc.sql("""
+                select t.name, coalesce(t.work_minutes, (select sum(a.work_minutes) from assignment a
+                where a.task_id = t.id), 0), t.actual_work_minutes, t.remaining_work_minutes,
+                t.percent_complete, coalesce((select sum(e.minutes) from time_entry e where e.task_id =
+                t.id and e.state <> 'APPROVED'), 0) from task t where t.id = ? and t.project_id = ?
+                """)
                 .params(taskId, access.projectId())
                 .query((rs, n) -> new Row(
                         rs.getString(1),
@@ -45,9 +47,11 @@ public class TaskTime {
                 .orElseThrow(() -> new NotFound("There is no task " + taskId + " in project " + access.key() + "."));
         long remaining = row.remaining() == null ? Math.max(row.planned() - row.actual(), 0) : row.remaining();
         long total = row.actual() + remaining;
-        List<TaskActuals.AssignmentActuals> assignments = jdbc.sql("select r.id, r.name, a.work_minutes,"
-                        + " a.actual_work_minutes, a.remaining_work_minutes from assignment a join resource r on r.id ="
-                        + " a.resource_id where a.task_id = ? order by r.name")
+        List<TaskActuals.AssignmentActuals> assignments = jdbc.sql("""
+                select r.id, r.name, a.work_minutes,
+                a.actual_work_minutes, a.remaining_work_minutes from assignment a join resource r on r.id =
+                a.resource_id where a.task_id = ? order by r.name
+                """)
                 .params(taskId)
                 .query((rs, n) -> new TaskActuals.AssignmentActuals(
                         rs.getLong(1),

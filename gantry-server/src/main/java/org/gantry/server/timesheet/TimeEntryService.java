@@ -32,13 +32,15 @@ public class TimeEntryService {
     private static final int MAXIMUM_NOTE = 2000;
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
-    private static final String SELECT = "select e.id, e.project_id, p.project_key, e.task_id, t.name as task_name,"
-            + " e.user_id, u.name as user_name, e.entry_date, e.minutes, e.note, e.billable, e.activity_type_id,"
-            + " y.name as activity_type_name, e.state,"
-            + " e.submission_id, e.created_at,"
-            + " e.updated_at, e.version"
-            + " from time_entry e join project p on p.id = e.project_id join task t on t.id = e.task_id"
-            + " join app_user u on u.id = e.user_id left join time_activity_type y on y.id = e.activity_type_id";
+    private static final String SELECT = """
+        select e.id, e.project_id, p.project_key, e.task_id, t.name as task_name,
+        e.user_id, u.name as user_name, e.entry_date, e.minutes, e.note, e.billable, e.activity_type_id,
+        y.name as activity_type_name, e.state,
+        e.submission_id, e.created_at,
+        e.updated_at, e.version
+        from time_entry e join project p on p.id = e.project_id join task t on t.id = e.task_id
+        join app_user u on u.id = e.user_id left join time_activity_type y on y.id = e.activity_type_id
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -167,10 +169,12 @@ public class TimeEntryService {
                 activityTypes.inProject(access.projectId(), body.activityTypeId(), "activityTypeId", activityProblems);
         activityProblems.throwIfAny();
         requireOpenPeriod(access.projectId(), body.date());
-        long id = jdbc.sql("insert into time_entry (project_id, task_id, user_id, entry_date, minutes, note, billable,"
-                        + " activity_type_id, created_by) values (:project, :task, :user, :date, :minutes, :note,"
-                        + " :billable, :activity, :me)"
-                        + " returning id")
+        long id = jdbc.sql("""
+                insert into time_entry (project_id, task_id, user_id, entry_date, minutes, note, billable,
+                activity_type_id, created_by) values (:project, :task, :user, :date, :minutes, :note,
+                :billable, :activity, :me)
+                returning id
+                """)
                 .param("project", access.projectId())
                 .param("task", task.id())
                 .param("user", person)
@@ -220,9 +224,11 @@ public class TimeEntryService {
         if (changes.date() != null) {
             requireOpenPeriod(access.projectId(), changes.date());
         }
-        int updated = jdbc.sql("update time_entry set task_id = :task, entry_date = :date, minutes = :minutes,"
-                        + " note = :note, billable = :billable, activity_type_id = :activity, updated_at = now(), version = version + 1"
-                        + " where id = :id and version = :version")
+        int updated = jdbc.sql("""
+                update time_entry set task_id = :task, entry_date = :date, minutes = :minutes,
+                note = :note, billable = :billable, activity_type_id = :activity, updated_at = now(), version = version + 1
+                where id = :id and version = :version
+                """)
                 .param("task", taskId)
                 .param("date", changes.date() == null ? current.date() : changes.date())
                 .param("minutes", minutes)

@@ -33,10 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TimesheetApprovals {
     private static final int MAXIMUM_REASON = 2000;
-    private static final String SELECT = "select s.id, s.project_id, p.project_key, s.user_id, u.name as user_name,"
-            + " s.week_start, s.state, s.minutes, s.submitted_at, s.decided_by, d.name as decided_by_name,"
-            + " s.decided_at, s.reason, s.version from timesheet_submission s join project p on p.id = s.project_id"
-            + " join app_user u on u.id = s.user_id left join app_user d on d.id = s.decided_by";
+    private static final String SELECT = """
+        select s.id, s.project_id, p.project_key, s.user_id, u.name as user_name,
+        s.week_start, s.state, s.minutes, s.submitted_at, s.decided_by, d.name as decided_by_name,
+        s.decided_at, s.reason, s.version from timesheet_submission s join project p on p.id = s.project_id
+        join app_user u on u.id = s.user_id left join app_user d on d.id = s.decided_by
+        """;
 
     private final JdbcClient jdbc;
     private final ProjectService projects;
@@ -62,8 +64,10 @@ public class TimesheetApprovals {
         }
         ProjectAccess access = projects.access(user, projectRef).require(Permission.LOG_TIME);
         LocalDate monday = TimesheetService.monday(anyDay);
-        long minutes = jdbc.sql("select coalesce(sum(minutes), 0) from time_entry where project_id = ? and user_id = ?"
-                        + " and entry_date between ? and ? and state = 'OPEN'")
+        long minutes = jdbc.sql("""
+                select coalesce(sum(minutes), 0) from time_entry where project_id = ? and user_id = ?
+                and entry_date between ? and ? and state = 'OPEN'
+                """)
                 .params(access.projectId(), user.id(), monday, monday.plusDays(6))
                 .query(Long.class)
                 .single();
@@ -73,14 +77,18 @@ public class TimesheetApprovals {
                     "You have no time in project " + access.key() + " in the week of " + monday
                             + " that is not already submitted or approved.");
         }
-        long id = jdbc.sql("insert into timesheet_submission (project_id, user_id, week_start, minutes)"
-                        + " values (?, ?, ?, ?) returning id")
+        long id = jdbc.sql("""
+                insert into timesheet_submission (project_id, user_id, week_start, minutes)
+                values (?, ?, ?, ?) returning id
+                """)
                 .params(access.projectId(), user.id(), monday, (int) minutes)
                 .query(Long.class)
                 .single();
-        jdbc.sql("update time_entry set state = 'SUBMITTED', submission_id = ?, version = version + 1,"
-                        + " updated_at = now() where project_id = ? and user_id = ? and entry_date between ? and ?"
-                        + " and state = 'OPEN'")
+        jdbc.sql("""
+                update time_entry set state = 'SUBMITTED', submission_id = ?, version = version + 1,
+                updated_at = now() where project_id = ? and user_id = ? and entry_date between ? and ?
+                and state = 'OPEN'
+                """)
                 .params(id, access.projectId(), user.id(), monday, monday.plusDays(6))
                 .update();
         return find(id);
@@ -90,10 +98,12 @@ public class TimesheetApprovals {
     @Transactional
     public List<TimesheetSubmission> submitWeek(CurrentUser user, LocalDate anyDay) {
         LocalDate monday = TimesheetService.monday(anyDay);
-        List<Long> projectIds = jdbc.sql("select distinct e.project_id from time_entry e join project_member m on"
-                        + " m.project_id = e.project_id and m.user_id = e.user_id and m.role in ('OWNER', 'MANAGER',"
-                        + " 'MEMBER') join project p on p.id = e.project_id where e.user_id = ? and not p.archived"
-                        + " and e.entry_date between ? and ? and e.state = 'OPEN' order by e.project_id")
+        List<Long> projectIds = jdbc.sql("""
+                select distinct e.project_id from time_entry e join project_member m on
+                m.project_id = e.project_id and m.user_id = e.user_id and m.role in ('OWNER', 'MANAGER',
+                'MEMBER') join project p on p.id = e.project_id where e.user_id = ? and not p.archived
+                and e.entry_date between ? and ? and e.state = 'OPEN' order by e.project_id
+                """)
                 .params(user.id(), monday, monday.plusDays(6))
                 .query(Long.class)
                 .list();
@@ -186,8 +196,10 @@ public class TimesheetApprovals {
                             + (approve ? "approved." : "rejected."),
                     Map.of("current", current));
         }
-        int updated = jdbc.sql("update timesheet_submission set state = :state, decided_by = :me, decided_at = now(),"
-                        + " reason = :reason, version = version + 1 where id = :id and version = :version")
+        int updated = jdbc.sql("""
+                update timesheet_submission set state = :state, decided_by = :me, decided_at = now(),
+                reason = :reason, version = version + 1 where id = :id and version = :version
+                """)
                 .param("state", approve ? "APPROVED" : "REJECTED")
                 .param("me", user.id())
                 .param("reason", reason)
@@ -197,8 +209,10 @@ public class TimesheetApprovals {
         if (updated == 0) {
             throw new StaleVersion("The submitted week", current);
         }
-        jdbc.sql("update time_entry set state = :state, version = version + 1, updated_at = now()"
-                        + " where submission_id = :id and state = 'SUBMITTED'")
+        jdbc.sql("""
+                update time_entry set state = :state, version = version + 1, updated_at = now()
+                where submission_id = :id and state = 'SUBMITTED'
+                """)
                 .param("state", approve ? "APPROVED" : "OPEN")
                 .param("id", id)
                 .update();
@@ -233,8 +247,10 @@ public class TimesheetApprovals {
     }
 
     TimeSettings settings(long projectId) {
-        return jdbc.sql("select locked_before, actuals, progress_from_hours, version from project_time_settings"
-                        + " where project_id = ?")
+        return jdbc.sql("""
+                select locked_before, actuals, progress_from_hours, version from project_time_settings
+                where project_id = ?
+                """)
                 .params(projectId)
                 .query((rs, n) -> new TimeSettings(
                         rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBoolean(3), rs.getInt(4)))
@@ -272,9 +288,11 @@ public class TimesheetApprovals {
         jdbc.sql("insert into project_time_settings (project_id) values (?) on conflict do nothing")
                 .params(access.projectId())
                 .update();
-        int updated = jdbc.sql("update project_time_settings set locked_before = :locked, actuals = :actuals,"
-                        + " progress_from_hours = :progress, updated_by = :me, updated_at = now(), version = version"
-                        + " + 1 where project_id = :project and version = :version")
+        int updated = jdbc.sql("""
+                update project_time_settings set locked_before = :locked, actuals = :actuals,
+                progress_from_hours = :progress, updated_by = :me, updated_at = now(), version = version
+                + 1 where project_id = :project and version = :version
+                """)
                 .param("locked", lockedBefore)
                 .param("actuals", actuals)
                 .param("progress", Boolean.TRUE.equals(change.progressFromHours()))

@@ -89,13 +89,15 @@ public class TimesheetService {
                             .query(Long.class)
                             .list());
         }
-        List<TaskRow> tasks = jdbc.sql("select t.id, p.id, p.project_key, array_to_string(t.outline_path, '.'), t.name"
-                        + " from task t join project p on p.id = t.project_id join project_member m on m.project_id ="
-                        + " p.id and m.user_id = :me and m.role in ('OWNER', 'MANAGER', 'MEMBER')"
-                        + " where not p.archived and (exists (select 1 from task_assignee a where a.task_id = t.id and"
-                        + " a.user_id = :me) or exists (select 1 from time_entry e where e.task_id = t.id and e.user_id"
-                        + " = :me and e.entry_date between :from and :to) or t.id = any(:extra))"
-                        + " order by p.project_key, t.outline_path")
+        List<TaskRow> tasks = jdbc.sql("""
+                select t.id, p.id, p.project_key, array_to_string(t.outline_path, '.'), t.name
+                from task t join project p on p.id = t.project_id join project_member m on m.project_id =
+                p.id and m.user_id = :me and m.role in ('OWNER', 'MANAGER', 'MEMBER')
+                where not p.archived and (exists (select 1 from task_assignee a where a.task_id = t.id and
+                a.user_id = :me) or exists (select 1 from time_entry e where e.task_id = t.id and e.user_id
+                = :me and e.entry_date between :from and :to) or t.id = any(:extra))
+                order by p.project_key, t.outline_path
+                """)
                 .param("me", user.id())
                 .param("from", monday)
                 .param("to", monday.plusDays(6))
@@ -176,10 +178,12 @@ public class TimesheetService {
     /** The tasks one may log time on (projects one works in), for adding a row. */
     @Transactional(readOnly = true)
     public List<LoggableTask> loggableTasks(CurrentUser user) {
-        return jdbc.sql("select t.id, p.project_key || ' ' || array_to_string(t.outline_path, '.') || ' ' || t.name"
-                        + " from task t join project p on p.id = t.project_id join project_member m on m.project_id ="
-                        + " p.id and m.user_id = ? and m.role in ('OWNER', 'MANAGER', 'MEMBER') where not p.archived"
-                        + " order by p.project_key, t.outline_path limit 500")
+        return jdbc.sql("""
+                select t.id, p.project_key || ' ' || array_to_string(t.outline_path, '.') || ' ' || t.name
+                from task t join project p on p.id = t.project_id join project_member m on m.project_id =
+                p.id and m.user_id = ? and m.role in ('OWNER', 'MANAGER', 'MEMBER') where not p.archived
+                order by p.project_key, t.outline_path limit 500
+                """)
                 .params(user.id())
                 .query((rs, n) -> new LoggableTask(rs.getLong(1), rs.getString(2)))
                 .list();
@@ -337,12 +341,10 @@ public class TimesheetService {
 
     private boolean hasOpenEntry(CurrentUser user, String cell, LocalDate monday) {
         Object[] key = parseCell(cell, monday);
-        return jdbc.sql("select count(*) from time_entry where user_id = ? and task_id = ? and entry_date = ?"
-                                + " and state = 'OPEN'")
-                        .params(user.id(), key[0], key[1])
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return jdbc.sql("""
+                select count(*) from time_entry where user_id = ? and task_id = ? and entry_date = ?
+                and state = 'OPEN'
+                """).params(user.id(), key[0], key[1]).query(Long.class).single() > 0;
     }
 
     /** The project of each task the cells name. */
@@ -361,8 +363,10 @@ public class TimesheetService {
     }
 
     private List<Entry> entries(CurrentUser user, LocalDate monday) {
-        return jdbc.sql("select id, task_id, entry_date, minutes, version, state, note, activity_type_id, billable"
-                        + " from time_entry where user_id = ? and entry_date between ? and ? order by id")
+        return jdbc.sql("""
+                select id, task_id, entry_date, minutes, version, state, note, activity_type_id, billable
+                from time_entry where user_id = ? and entry_date between ? and ? order by id
+                """)
                 .params(user.id(), monday, monday.plusDays(6))
                 .query((rs, n) -> new Entry(
                         rs.getLong(1),

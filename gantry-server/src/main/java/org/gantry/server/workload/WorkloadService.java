@@ -192,13 +192,15 @@ public class WorkloadService {
             byId.put(resource.id(), resource);
             ofRow.computeIfAbsent(rowKey(resource), k -> new ArrayList<>()).add(resource);
         }
-        List<Work> works = jdbc.sql("select a.id, a.version, a.resource_id, a.units, a.work_minutes, t.id, t.name,"
-                        + " t.start_at, t.finish_at, t.project_id, t.version, a.levelling_delay_minutes"
-                        + " from assignment a join task t on t.id = a.task_id"
-                        + " where a.resource_id = any(:ids) and t.active and a.work_minutes > 0"
-                        + " and t.start_at is not null and t.finish_at is not null"
-                        + " and t.start_at < :after and t.finish_at >= :start"
-                        + " and not exists (select 1 from task c where c.parent_id = t.id)")
+        List<Work> works = jdbc.sql("""
+                select a.id, a.version, a.resource_id, a.units, a.work_minutes, t.id, t.name,
+                t.start_at, t.finish_at, t.project_id, t.version, a.levelling_delay_minutes
+                from assignment a join task t on t.id = a.task_id
+                where a.resource_id = any(:ids) and t.active and a.work_minutes > 0
+                and t.start_at is not null and t.finish_at is not null
+                and t.start_at < :after and t.finish_at >= :start
+                and not exists (select 1 from task c where c.parent_id = t.id)
+                """)
                 .param("ids", byId.keySet().toArray(Long[]::new))
                 .param("after", end.plusDays(1).atStartOfDay())
                 .param("start", start.atStartOfDay())
@@ -225,9 +227,11 @@ public class WorkloadService {
         Set<Long> projectIds = new HashSet<>();
         all.forEach(resource -> projectIds.add(resource.projectId()));
         Map<Long, Calendar> calendars = calendars(projectIds);
-        List<Absence> absences = jdbc.sql("select user_id, resource_id, first_day, last_day, weekdays from time_off"
-                        + " where (user_id = any(:users) or resource_id = any(:ids)) and last_day >= :low"
-                        + " and first_day <= :high")
+        List<Absence> absences = jdbc.sql("""
+                select user_id, resource_id, first_day, last_day, weekdays from time_off
+                where (user_id = any(:users) or resource_id = any(:ids)) and last_day >= :low
+                and first_day <= :high
+                """)
                 .param("users", users.toArray(Long[]::new))
                 .param("ids", byId.keySet().toArray(Long[]::new))
                 .param("low", low)
@@ -378,8 +382,10 @@ public class WorkloadService {
     @Transactional(readOnly = true)
     public Map<Long, List<String>> overallocatedTasks(CurrentUser viewer, String projectRef) {
         ProjectAccess access = projects.access(viewer, projectRef).require(Permission.READ);
-        LocalDate[] span = jdbc.sql("select min(start_at)::date, max(finish_at)::date from task where project_id = :p"
-                        + " and exists (select 1 from assignment a where a.task_id = task.id)")
+        LocalDate[] span = jdbc.sql("""
+                select min(start_at)::date, max(finish_at)::date from task where project_id = :p
+                and exists (select 1 from assignment a where a.task_id = task.id)
+                """)
                 .param("p", access.projectId())
                 .query((rs, n) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
                 .single();
