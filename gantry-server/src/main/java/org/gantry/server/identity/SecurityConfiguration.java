@@ -228,6 +228,7 @@ class SecurityConfiguration {
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .requestCache(cache -> cache.requestCache(pagesToReturnTo()))
                 .exceptionHandling(handling -> handling.accessDeniedHandler(SecurityConfiguration::pageAccessDenied))
                 .addFilterBefore(
                         new LoginRateLimitFilter(limiter, clientAddresses), UsernamePasswordAuthenticationFilter.class)
@@ -235,6 +236,22 @@ class SecurityConfiguration {
                 .addFilterAfter(new AccountStateFilter(sessionUsers, false), AnonymousAuthenticationFilter.class)
                 .headers(headers -> secureHeaders(headers, clientAddresses));
         return http.build();
+    }
+
+    /**
+     * Where signing in returns to: the page the person asked for, never something a page fetched in the
+     * background while its session had ended (the notification bell's poll and other htmx requests, the
+     * live-update stream, a script's fetch), which would open as a bare fragment instead of a page.
+     */
+    private static org.springframework.security.web.savedrequest.RequestCache pagesToReturnTo() {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                && !String.valueOf(request.getHeader("Accept")).contains("text/event-stream")
+                && !String.valueOf(request.getHeader("Accept")).startsWith("application/json")
+                && !request.getRequestURI().endsWith("/favicon.ico"));
+        return cache;
     }
 
     /**

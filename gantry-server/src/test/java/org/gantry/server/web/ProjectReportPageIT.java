@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import org.gantry.server.project.NewMember;
+import org.gantry.server.project.NewProject;
 import org.gantry.server.project.Project;
 import org.gantry.server.project.ProjectRole;
 import org.gantry.server.task.NewTask;
@@ -25,8 +29,16 @@ class ProjectReportPageIT extends BrowserTest {
     @Autowired
     TaskService tasks;
 
+    /**
+     * Design (2 days) and the Go live milestone, in a plan that starts on a Monday at least a week ahead: at
+     * "today" nothing is due yet, whatever the hour the test runs (a plan starting today has its milestone
+     * due at 08:00, so it is late from then on).
+     */
     private Project plan(Person manager) {
-        Project project = projectWith(manager, ProjectRole.MANAGER);
+        LocalDate start = LocalDate.now().plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Project project = projects.create(
+                admin(), new NewProject("P" + unique(), "Project " + unique(), null, start, null, null, null));
+        projects.addMember(admin(), project.key(), new NewMember(manager.user().id(), null, ProjectRole.MANAGER));
         tasks.create(
                 admin(),
                 project.key(),
