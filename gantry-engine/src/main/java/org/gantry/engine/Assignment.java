@@ -32,4 +32,10 @@ public record Assignment(
     public static Assignment of(String resource, CalendarId calendar, double units, WorkDuration work) {
         return new Assignment(resource, calendar, units, work, work, null, null, null, null);
     }
+
+    /** The same assignment starting {@code newDelay} after the task (null: with the task). */
+    public Assignment withDelay(WorkDuration newDelay) {
+        return new Assignment(
+                resource, calendar, units, work, remainingWork, overtimeWork, remainingOvertimeWork, newDelay, contour);
+    }
 }

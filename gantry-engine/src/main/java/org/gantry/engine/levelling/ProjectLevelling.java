@@ -248,19 +248,8 @@ public final class ProjectLevelling {
             }
             LevellingResource resource = resources.get(use.resourceId());
             int candidate = resource.nextPresence(earliest);
-            while (true) {
-                OverAllocation own = conflictOf(task, use, candidate);
-                if (own == null) {
-                    break;
-                }
-                int next = Integer.MAX_VALUE;
-                int end = resource.finish(candidate, task.duration());
-                for (int[] interval : held.get(use.resourceId())) {
-                    if (interval[0] < end && interval[1] > candidate) {
-                        next = Math.min(next, interval[1]);
-                    }
-                }
-                candidate = resource.nextPresence(next);
+            while (conflictOf(task, use, candidate) != null) {
+                candidate = resource.nextPresence(nextRelease(use.resourceId(), candidate, task.duration()));
             }
             uses.add(use);
             starts.add(candidate);
@@ -405,14 +394,22 @@ public final class ProjectLevelling {
             if (conflict == null) {
                 return candidate;
             }
-            int next = Integer.MAX_VALUE;
-            int end = resources.get(conflict.resourceId()).finish(candidate, task.duration());
-            for (int[] interval : held.get(conflict.resourceId())) {
-                if (interval[0] < end && interval[1] > candidate) {
-                    next = Math.min(next, interval[1]);
-                }
-            }
-            candidate = next;
+            candidate = nextRelease(conflict.resourceId(), candidate, task.duration());
         }
+    }
+
+    /**
+     * The earliest end, after {@code candidate}, of what the resource holds while work of {@code duration}
+     * starting at {@code candidate} would run on it: until then its use can only rise, so no earlier start fits.
+     */
+    private int nextRelease(String resourceId, int candidate, int duration) {
+        int next = Integer.MAX_VALUE;
+        int end = resources.get(resourceId).finish(candidate, duration);
+        for (int[] interval : held.get(resourceId)) {
+            if (interval[0] < end && interval[1] > candidate) {
+                next = Math.min(next, interval[1]);
+            }
+        }
+        return next;
     }
 }

@@ -317,16 +317,7 @@ final class LevellingModel {
         List<org.gantry.engine.Assignment> changed = new ArrayList<>();
         for (org.gantry.engine.Assignment assignment : task.assignments()) {
             long delay = delayOf(delays, assignment.resource());
-            changed.add(new org.gantry.engine.Assignment(
-                    assignment.resource(),
-                    assignment.calendar(),
-                    assignment.units(),
-                    assignment.work(),
-                    assignment.remainingWork(),
-                    assignment.overtimeWork(),
-                    assignment.remainingOvertimeWork(),
-                    delay == 0 ? null : WorkDuration.minutes(delay),
-                    assignment.contour()));
+            changed.add(assignment.withDelay(delay == 0 ? null : WorkDuration.minutes(delay)));
         }
         return task.withAssignments(changed);
     }

@@ -342,7 +342,13 @@ public class TaskService {
         if (updated == 0) {
             throw new StaleVersion("Task " + taskId, require(access, taskId));
         }
-        if (assignees != null) {
+        List<Long> added = assignees == null
+                ? List.of()
+                : assignees.stream()
+                        .filter(id -> current.assignees().stream().noneMatch(a -> a.id() == id))
+                        .toList();
+        if (assignees != null
+                && (!added.isEmpty() || assignees.size() < current.assignees().size())) {
             // Only who left and who came: an assignee who stays keeps their assignment's units and work; on a
             // task that keeps its total work, the people then share it (the assignments' rules).
             AssignmentService.PeopleBefore people = assignments.peopleBefore(access.projectId(), taskId);
@@ -351,9 +357,6 @@ public class TaskService {
                     .update();
             writeAssignees(taskId, assignees);
             assignments.followAssignees(people);
-            List<Long> added = assignees.stream()
-                    .filter(id -> current.assignees().stream().noneMatch(a -> a.id() == id))
-                    .toList();
             if (!added.isEmpty()) {
                 events.publishEvent(new TaskAssigned(access.projectId(), taskId, user.id(), added));
             }
