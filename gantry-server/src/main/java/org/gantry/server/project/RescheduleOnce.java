@@ -1,6 +1,7 @@
 package org.gantry.server.project;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +28,9 @@ public class RescheduleOnce {
     /** Per thread: the projects whose reschedule is held, and whether an edit affected each since. */
     private final ThreadLocal<Map<Long, Boolean>> held = new ThreadLocal<>();
 
+    /** In {@link #held}: every project's reschedule is held ({@link #afterAllEdits}). */
+    private static final long EVERY_PROJECT = Long.MIN_VALUE;
+
     private final ApplicationEventPublisher events;
 
     RescheduleOnce(ApplicationEventPublisher events) {
@@ -36,7 +40,7 @@ public class RescheduleOnce {
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> T afterAll(long projectId, Supplier<T> edits) {
         Map<Long, Boolean> projects = held.get();
-        if (projects != null && projects.containsKey(projectId)) {
+        if (projects != null && (projects.containsKey(projectId) || projects.containsKey(EVERY_PROJECT))) {
             return edits.get();
         }
         if (projects == null) {
@@ -60,6 +64,33 @@ public class RescheduleOnce {
         return result;
     }
 
+    /**
+     * As {@link #afterAll(long, Supplier)} for edits of projects not known beforehand (see {@link
+     * ConcurrentEdits}): every project an edit affects is rescheduled once, after the last edit, in the order
+     * they were first affected.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> T afterAllEdits(Supplier<T> edits) {
+        if (held.get() != null) {
+            throw new IllegalStateException("edits held for every project cannot be nested in held edits");
+        }
+        Map<Long, Boolean> projects = new LinkedHashMap<>();
+        projects.put(EVERY_PROJECT, true);
+        held.set(projects);
+        T result;
+        try {
+            result = edits.get();
+        } finally {
+            held.remove();
+        }
+        for (Map.Entry<Long, Boolean> project : projects.entrySet()) {
+            if (project.getKey() != EVERY_PROJECT && project.getValue()) {
+                events.publishEvent(ScheduleAffected.project(project.getKey()));
+            }
+        }
+        return result;
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void afterAll(long projectId, Runnable edits) {
         afterAll(projectId, () -> {
@@ -74,7 +105,7 @@ public class RescheduleOnce {
      */
     public boolean holds(long projectId) {
         Map<Long, Boolean> projects = held.get();
-        if (projects == null || !projects.containsKey(projectId)) {
+        if (projects == null || !(projects.containsKey(projectId) || projects.containsKey(EVERY_PROJECT))) {
             return false;
         }
         projects.put(projectId, true);

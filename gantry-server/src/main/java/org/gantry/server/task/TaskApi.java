@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.gantry.server.identity.CurrentUser;
+import org.gantry.server.project.ConcurrentEdits;
 import org.gantry.server.shared.GantryApi;
 import org.gantry.server.shared.PageOf;
 import org.springframework.http.HttpStatus;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class TaskApi {
 
     private final TaskService tasks;
+    private final ConcurrentEdits edits;
 
-    TaskApi(TaskService tasks) {
+    TaskApi(TaskService tasks, ConcurrentEdits edits) {
         this.tasks = tasks;
+        this.edits = edits;
     }
 
     @Operation(
@@ -53,7 +56,11 @@ class TaskApi {
     @Operation(summary = "Create a task (last among its siblings unless position is given)")
     @PostMapping
     ResponseEntity<Task> create(CurrentUser user, @PathVariable String project, @RequestBody NewTask command) {
-        Task task = tasks.create(user, project, command);
+        // Creates sent at once (a script filling a plan) are committed together, with one reschedule.
+        Task task = edits.apply(
+                project,
+                () -> tasks.write(user, project, command),
+                created -> tasks.require(created.access(), created.id()));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + project + "/tasks/" + task.id()))
                 .body(task);
     }

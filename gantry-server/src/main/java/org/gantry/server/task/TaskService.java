@@ -176,6 +176,19 @@ public class TaskService {
 
     @Transactional
     public Task create(CurrentUser user, String projectRef, NewTask command) {
+        Created created = write(user, projectRef, command);
+        return require(created.access(), created.id());
+    }
+
+    /** A task written by {@link #write}, in the project reached through {@code access}. */
+    record Created(ProjectAccess access, long id) {}
+
+    /**
+     * Writes a new task; its dates come from the reschedule that follows the edit (at once, or after the
+     * last of the edits committed together with it: {@link org.gantry.server.project.ConcurrentEdits}).
+     */
+    @Transactional
+    Created write(CurrentUser user, String projectRef, NewTask command) {
         ProjectAccess access = projects.access(user, projectRef).require(Permission.EDIT_TASKS);
         long projectId = access.projectId();
         var problems = new InvalidInput.Collector();
@@ -244,7 +257,7 @@ public class TaskService {
         boolean durationGiven = command.duration() != null || command.durationMinutes() != null;
         events.publishEvent(
                 new ScheduleAffected(projectId, id, command.start(), durationGiven ? null : command.finish(), false));
-        return require(access, id);
+        return new Created(access, id);
     }
 
     @Transactional
