@@ -1,7 +1,11 @@
 package org.gantry.server.project;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one lock per project that serialises the writes whose reads must not interleave: outline and board
@@ -24,9 +28,40 @@ public class ProjectLock {
 
     /**
      * Waits for the project's lock and holds it until the caller's transaction ends; outside a transaction it
-     * would be released at once, so every caller runs in one.
+     * would be released at once, so every caller runs in one. A transaction that already holds it does not
+     * ask again (an edit passes through several steps that each need it: access, outline, reschedule). This
+     * holds because the server takes no savepoints: a lock taken after a savepoint that is rolled back to
+     * would be released with it.
      */
     public void lock(long projectId) {
+        Set<Long> held = heldByThisTransaction();
+        if (held != null && held.contains(projectId)) {
+            return;
+        }
         jdbc.sql(LOCK).param(projectId).query(rs -> {});
+        if (held != null) {
+            held.add(projectId);
+        }
+    }
+
+    /** The projects locked in the current transaction, forgotten when it ends; null outside a transaction. */
+    @SuppressWarnings("unchecked")
+    private Set<Long> heldByThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Set<Long> held = (Set<Long>) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            Set<Long> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ProjectLock.this);
+                }
+            });
+            held = fresh;
+        }
+        return held;
     }
 }
