@@ -92,7 +92,38 @@ final class TaskJson extends ValueSerializer<Task> {
         return new TaskJson(true);
     }
 
-    private static String dateTime(LocalDateTime value) {
-        return value == null ? null : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value);
+    /**
+     * As {@link DateTimeFormatter#ISO_LOCAL_DATE_TIME} writes it ({@code 2027-01-04T08:00:00}), written out
+     * by hand for the whole seconds of four-digit years that plans hold (the generic formatter was a tenth
+     * of a task list's server time); anything else goes to the formatter.
+     */
+    static String dateTime(LocalDateTime value) {
+        if (value == null) {
+            return null;
+        }
+        int year = value.getYear();
+        if (year < 1000 || year > 9999 || value.getNano() != 0) {
+            return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(value);
+        }
+        char[] text = new char[19];
+        digits(text, 0, year, 4);
+        text[4] = '-';
+        digits(text, 5, value.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, value.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, value.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, value.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, value.getSecond(), 2);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

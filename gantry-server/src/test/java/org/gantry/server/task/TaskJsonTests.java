@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -21,6 +24,31 @@ class TaskJsonTests {
         for (Task task : List.of(fullTask(), emptyTask())) {
             assertThat(fast.readTree(fast.writeValueAsString(task)))
                     .isEqualTo(reflective.readTree(reflective.writeValueAsString(task)));
+        }
+    }
+
+    @Test
+    void datesAreWrittenAsTheIsoFormatterWritesThem() {
+        Random random = new Random(20261207);
+        List<LocalDateTime> samples = new ArrayList<>(List.of(
+                LocalDateTime.of(1900, 1, 1, 0, 0),
+                LocalDateTime.of(2200, 12, 31, 23, 59, 59),
+                LocalDateTime.of(999, 5, 6, 7, 8),
+                LocalDateTime.of(10000, 1, 1, 0, 0),
+                LocalDateTime.of(-4, 2, 29, 12, 0),
+                LocalDateTime.of(2027, 1, 4, 8, 0, 0, 500_000_000),
+                LocalDateTime.of(2027, 1, 4, 8, 0, 0, 1)));
+        for (int i = 0; i < 10_000; i++) {
+            samples.add(LocalDateTime.of(
+                    1000 + random.nextInt(9000),
+                    1 + random.nextInt(12),
+                    1 + random.nextInt(28),
+                    random.nextInt(24),
+                    random.nextInt(60),
+                    random.nextInt(60)));
+        }
+        for (LocalDateTime sample : samples) {
+            assertThat(TaskJson.dateTime(sample)).isEqualTo(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(sample));
         }
     }
 
