@@ -44,10 +44,15 @@ public class ProjectLock {
         }
     }
 
-    /** The projects locked in the current transaction, forgotten when it ends; null outside a transaction. */
+    /**
+     * The projects locked in the current transaction, forgotten when it ends and set aside while a transaction
+     * of its own (REQUIRES_NEW, another connection that holds none of them) runs inside it; null outside a
+     * transaction.
+     */
     @SuppressWarnings("unchecked")
     private Set<Long> heldByThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
             return null;
         }
         Set<Long> held = (Set<Long>) TransactionSynchronizationManager.getResource(this);
@@ -55,6 +60,16 @@ public class ProjectLock {
             Set<Long> fresh = new HashSet<>();
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ProjectLock.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(ProjectLock.this, fresh);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(ProjectLock.this);
