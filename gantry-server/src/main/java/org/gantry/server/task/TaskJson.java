@@ -94,8 +94,8 @@ final class TaskJson extends ValueSerializer<Task> {
 
     /**
      * As {@link DateTimeFormatter#ISO_LOCAL_DATE_TIME} writes it ({@code 2027-01-04T08:00:00}), written out
-     * by hand for the whole seconds of four-digit years that plans hold (the generic formatter was a tenth
-     * of a task list's server time); anything else goes to the formatter.
+     * by hand for the whole seconds of four-digit years that plans hold (the generic formatter took a tenth
+     * of a task list's Java time in a profile); anything else goes to the formatter.
      */
     static String dateTime(LocalDateTime value) {
         if (value == null) {
